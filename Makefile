@@ -1,0 +1,38 @@
+# panorama — set-up, build, run, test, bench. `make run` and `make test` work on a fresh Debian.
+SWIFT ?= swift
+PACKAGES := libedit-dev liblapacke-dev libopenblas-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all setup deps build run test bench fuzz clean
+
+all: build
+
+# Install the system libraries when any is missing (apt-get update first, as Debian needs).
+deps:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	fi
+
+setup: deps build
+
+build: deps
+	$(SWIFT) build -c release --product panorama
+
+# Set up, build in release mode and start the shell.
+run: setup
+	./.build/release/panorama
+
+# Set up and run every test (unit, end to end, notebooks).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Build release and run the benchmarks against their peers (numpy, pandas, statsmodels).
+bench: setup
+	python3 bench/run.py
+
+clean:
+	rm -rf .build

@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "panorama",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "panorama", targets: ["panorama"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        // C seams: a module map and a header each, nothing else.
+        .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
+        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
+
+        // The only importer of CLapack.
+        .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+        // The pure kernel: data, statistics, regression, simulation, forecasting, rendering.
+        .target(name: "PanoramaKit", dependencies: [
+            "LinearAlgebra",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // The only importer of CEditLine.
+        .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        // The language, the session, dot-commands, script and notebook runners.
+        .target(name: "PanoramaShell", dependencies: ["PanoramaKit", "LineEditing"]),
+        // Argument parsing and wiring only.
+        .executableTarget(name: "panorama", dependencies: [
+            "PanoramaShell", "LineEditing",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "PanoramaKitTests", dependencies: ["PanoramaKit"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["panorama"]),
+    ]
+)

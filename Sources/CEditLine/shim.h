@@ -1,0 +1,20 @@
+#ifndef PANORAMA_CEDITLINE_SHIM_H
+#define PANORAMA_CEDITLINE_SHIM_H
+#include <stdio.h>
+#include <stdlib.h>
+#include <editline/readline.h>
+
+/* Swift 6 cannot touch C globals directly: one static inline accessor each. */
+static inline void pn_set_completion(rl_completion_func_t *f) { rl_attempted_completion_function = f; }
+static inline void pn_set_completion_over(int v) { rl_attempted_completion_over = v; }
+static inline void pn_set_completion_append(int c) { rl_completion_append_character = c; }
+static inline void pn_set_word_break(const char *s) { rl_basic_word_break_characters = (char *)s; }
+static inline const char *pn_line_buffer(void) { return rl_line_buffer; }
+static inline int pn_point(void) { return rl_point; }
+static inline void pn_set_readline_name(const char *s) { rl_readline_name = (char *)s; }
+static inline void pn_set_instream(FILE *f) { rl_instream = f; }
+static inline void pn_set_outstream(FILE *f) { rl_outstream = f; }
+static inline int pn_history_length(void) { return history_length; }
+static inline int pn_history_base(void) { return history_base; }
+static inline void pn_flush_stdout(void) { fflush(stdout); }
+#endif

@@ -1,0 +1,6 @@
+import PanoramaKit
+
+extension BuiltinRegistry {
+    /// The forecast builtins (see their issue); each entry documents itself.
+    static let forecastBuiltins: [Builtin] = []
+}

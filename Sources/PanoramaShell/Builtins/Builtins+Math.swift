@@ -1,0 +1,102 @@
+import Foundation
+import PanoramaKit
+
+extension BuiltinRegistry {
+    /// Element-wise maths on numbers and vectors; `na` stays `na`.
+    static let mathBuiltins: [Builtin] = [
+        elementwise("log", "natural logarithm (base= for another base)", example: "log([1, 10, 100], base=10)",
+                    extra: [.keyword("base", "logarithm base (default e)")]) { x, ctx in
+            let base = try ctx.number("base")
+            return base.map { b in { Foundation.log($0) / Foundation.log(b) } } ?? { Foundation.log($0) }
+        },
+        elementwise("exp", "exponential", example: "exp(1)") { _, _ in { Foundation.exp($0) } },
+        elementwise("sqrt", "square root", example: "sqrt([4, 9, na])") { _, _ in { $0.squareRoot() } },
+        elementwise("abs", "absolute value", example: "abs(-3)") { _, _ in { Swift.abs($0) } },
+        elementwise("round", "round half away from zero to digits= decimals", example: "round(3.14159, digits=2)",
+                    extra: [.keyword("digits", "decimals to keep (default 0)")]) { _, ctx in
+            let d = try ctx.int("digits", default: 0, in: -15...15)!
+            let scale = Foundation.pow(10.0, Double(d))
+            return { ($0 * scale).rounded() / scale }
+        },
+        elementwise("floor", "largest whole number not above", example: "floor(2.7)") { _, _ in { $0.rounded(.down) } },
+        elementwise("ceil", "smallest whole number not below", example: "ceil(2.1)") { _, _ in { $0.rounded(.up) } },
+        Builtin("cumsum", .math, signature: "cumsum(x)", summary: "running sum; na from the first na on",
+                parameters: [.required("x", "a numeric vector")], example: "cumsum([1, 2, 3])") { ctx in
+            let x = try ctx.numbers("x")!
+            var s = 0.0
+            return .vector(Column(name: "cumsum", .number(x.map { s += $0; return s })))
+        },
+        Builtin("diff", .math, signature: "diff(x, lag=1)", summary: "differences x[i] − x[i−lag] (length n − lag)",
+                parameters: [.required("x", "a numeric vector"), Parameter("lag", "distance (default 1)")],
+                example: "diff([1, 4, 9, 16])") { ctx in
+            let x = try ctx.numbers("x")!
+            let lag = try ctx.int("lag", default: 1, in: 1...1_000_000_000)!
+            let out = x.count > lag ? (lag..<x.count).map { x[$0] - x[$0 - lag] } : []
+            return .vector(Column(name: "diff", .number(out)))
+        },
+        Builtin("lag", .math, signature: "lag(x, n=1)", summary: "the vector shifted down by n, na first (same length)",
+                parameters: [.required("x", "a vector"), Parameter("n", "shift (default 1)")],
+                example: "lag([1, 2, 3])") { ctx in
+            let c = try ctx.column("x")!
+            let k = try ctx.int("n", default: 1, in: 0...1_000_000_000)!
+            let idx = (0..<c.count).map { $0 - k }
+            var data = c.data.gather(idx.map { max($0, 0) })
+            data = withNA(data, at: idx.enumerated().filter { $0.element < 0 }.map(\.offset))
+            return .vector(Column(name: c.name, data))
+        },
+        Builtin("ifelse", .math, signature: "ifelse(test, yes, no)", summary: "element-wise choice: yes where test is true, no where false",
+                parameters: [.required("test", "bool vector"), .required("yes", "value(s) if true"), .required("no", "value(s) if false")],
+                example: "ifelse([1, 5, 9] > 4, \"big\", \"small\")") { ctx in
+            guard case .bool(let test) = try ctx.column("test")!.data else { throw ctx.fail("'test' must be true/false values") }
+            let yes = try ctx.column("yes")!, no = try ctx.column("no")!
+            let n = test.count
+            for (name, c) in [("yes", yes), ("no", no)] where c.count != 1 && c.count != n {
+                throw ctx.fail("'\(name)' has \(c.count) values but 'test' has \(n)")
+            }
+            guard yes.data.typeName == no.data.typeName else {
+                throw ctx.fail("'yes' and 'no' must have the same type (\(yes.data.typeName) and \(no.data.typeName))")
+            }
+            let combined = try Operators.combine([.vector(yes), .vector(no)], at: ctx.range)
+            guard case .vector(let both) = combined else { return .na }
+            let indices = (0..<n).map { test[$0] == 1 ? (yes.count == 1 ? 0 : $0) : yes.count + (no.count == 1 ? 0 : $0) }
+            let data = withNA(both.data.gather(indices), at: (0..<n).filter { test[$0] < 0 })
+            return .vector(Column(name: "ifelse", data))
+        },
+        Builtin("is_na", .math, signature: "is_na(x)", summary: "true where x is na",
+                parameters: [.required("x", "any vector")], example: "is_na([1, na, 3])") { ctx in
+            let c = try ctx.column("x")!
+            let out = (0..<c.count).map { Int8(c.data.isNA($0) ? 1 : 0) }
+            return ctx["x"]!.isVector ? .vector(Column(name: "is_na", .bool(out))) : .bool(out[0] == 1)
+        },
+    ]
+
+    /// A builtin applying `f` to every element; scalars in, scalar out.
+    static func elementwise(_ name: String, _ summary: String, example: String, extra: [Parameter] = [],
+                            _ make: @escaping @Sendable ([Double], inout CallContext) throws -> (Double) -> Double) -> Builtin {
+        let signature = "\(name)(x" + extra.map { ", \($0.name)=" }.joined() + ")"
+        return Builtin(name, .math, signature: signature, summary: summary,
+                       parameters: [.required("x", "a number or numeric vector")] + extra, example: example) { ctx in
+            let value = ctx["x"]!
+            let x = try ctx.numbers("x")!
+            let f = try make(x, &ctx)
+            let out = x.map { $0.isNaN ? .nan : f($0) }
+            if !value.isVector { return out[0].isNaN ? .na : .number(out[0]) }
+            return .vector(Column(name: name, .number(out)))
+        }
+    }
+
+    /// The data with `na` at the given positions.
+    static func withNA(_ data: ColumnData, at positions: [Int]) -> ColumnData {
+        guard !positions.isEmpty else { return data }
+        switch data {
+        case .number(var v): for i in positions { v[i] = .nan }; return .number(v)
+        case .text(var c): for i in positions { c.codes[i] = -1 }; return .text(c)
+        case .bool(var v): for i in positions { v[i] = -1 }; return .bool(v)
+        case .date(var v, let p): for i in positions { v[i] = ColumnData.naDay }; return .date(v, p)
+        }
+    }
+}
+
+extension Value {
+    var isVector: Bool { if case .vector = self { true } else { false } }
+}

@@ -1,0 +1,81 @@
+import PanoramaKit
+
+extension BuiltinRegistry {
+    /// Aggregates: they skip `na` and say how many they skipped in a note.
+    static let statsBuiltins: [Builtin] = [
+        aggregate("sum", "sum of the values", example: "sum([1, 2, na, 4])", empty: 0) { x in
+            var s = 0.0
+            for v in x { s += v }
+            return s
+        },
+        aggregate("mean", "arithmetic mean", example: "mean([1, 2, 3, 4])", fromObject: { $0.mean }) { Descriptive.mean($0) },
+        aggregate("median", "median (R type 7)", example: "median([3, 1, 2])", fromObject: { $0.quantile(0.5) }) { Descriptive.median($0) },
+        aggregate("sd", "sample standard deviation (n − 1)", example: "sd([1, 2, 3, 4])", fromObject: { $0.standardDeviation }) {
+            Descriptive.sampleStandardDeviation($0)
+        },
+        aggregate("var", "sample variance (n − 1)", example: "var([1, 2, 3, 4])", fromObject: { $0.standardDeviation * $0.standardDeviation }) {
+            Descriptive.sampleVariance($0)
+        },
+        aggregate("min", "smallest value", example: "min([3, 1, 2])") { $0.min() ?? .nan },
+        aggregate("max", "largest value", example: "max([3, 1, 2])") { $0.max() ?? .nan },
+        Builtin("n", .stats, signature: "n(x)", summary: "number of values that are not na",
+                parameters: [.required("x", "a vector or frame")], example: "n([1, na, 3])") { ctx in
+            if case .frame(let f)? = ctx["x"] { return .number(Double(f.rowCount)) }
+            let c = try ctx.column("x")!
+            return .number(Double((0..<c.count).filter { !c.data.isNA($0) }.count))
+        },
+        Builtin("quantile", .stats, signature: "quantile(x, p)",
+                summary: "quantiles of a vector (R type 7), a distribution or a simulation",
+                parameters: [.required("x", "a numeric vector, distribution or simulation"), .required("p", "probabilities in [0, 1]")],
+                example: "quantile([1, 2, 3, 4, 5], [0.1, 0.5, 0.9])") { ctx in
+            let ps = try ctx.numbers("p")!
+            for p in ps where !(p >= 0 && p <= 1) {
+                throw ctx.fail("'p' must be probabilities between 0 and 1, not \(NumberFormat().string(p))")
+            }
+            let q: (Double) -> Double
+            if case .object(let o)? = ctx["x"], let d = o as? any QuantileValue {
+                q = { d.quantile($0) }
+            } else {
+                let x = try present(ctx, "x", builtin: "quantile")
+                let sorted = x.sorted()
+                q = { Descriptive.quantile(sorted: sorted, $0) }
+            }
+            let out = ps.map(q)
+            if case .vector? = ctx["p"] { return .vector(Column(name: "quantile", .number(out))) }
+            return out[0].isNaN ? .na : .number(out[0])
+        },
+        Builtin("cor", .stats, signature: "cor(x, y)", summary: "Pearson correlation over rows where both are present",
+                parameters: [.required("x", "numeric vector"), .required("y", "numeric vector")],
+                example: "cor([1, 2, 3, 4], [2, 4, 5, 9])") { ctx in
+            let x = try ctx.numbers("x")!, y = try ctx.numbers("y")!
+            guard x.count == y.count else { throw ctx.fail("'x' and 'y' have different lengths (\(x.count) and \(y.count))") }
+            let keep = (0..<x.count).filter { !x[$0].isNaN && !y[$0].isNaN }
+            if keep.count < x.count { ctx.note("cor skipped \(x.count - keep.count) row\(x.count - keep.count == 1 ? "" : "s") with na") }
+            let r = Descriptive.correlation(keep.map { x[$0] }, keep.map { y[$0] })
+            return r.isNaN ? .na : .number(r)
+        },
+    ]
+
+    /// The non-`na` numbers of an argument, with a note when some were skipped.
+    static func present(_ ctx: CallContext, _ name: String, builtin: String) throws -> [Double] {
+        let x = try ctx.numbers(name)!
+        let kept = x.filter { !$0.isNaN }
+        let skipped = x.count - kept.count
+        if skipped > 0 { ctx.note("\(builtin) skipped \(skipped) na value\(skipped == 1 ? "" : "s")") }
+        return kept
+    }
+
+    static func aggregate(_ name: String, _ summary: String, example: String, empty: Double = .nan,
+                          fromObject: (@Sendable (any QuantileValue) -> Double)? = nil,
+                          _ f: @escaping @Sendable ([Double]) -> Double) -> Builtin {
+        Builtin(name, .stats, signature: "\(name)(x)", summary: summary + "; skips na",
+                parameters: [.required("x", "a numeric vector")], example: example) { ctx in
+            if let fromObject, case .object(let o)? = ctx["x"], let d = o as? any QuantileValue {
+                return .number(fromObject(d))
+            }
+            let x = try present(ctx, "x", builtin: name)
+            let r = x.isEmpty ? empty : f(x)
+            return r.isNaN ? .na : .number(r)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import PanoramaKit
+
+/// Turns values into text for people (box, markdown, csv) or JSON documents (DESIGN §4).
+public enum Display {
+    /// The full rendering of a value in the current mode (JSON mode prints `json(_:)` instead).
+    public static func render(_ value: Value, _ options: RenderOptions) -> String {
+        switch value {
+        case .number(let x): return options.numbers.string(x)
+        case .string(let s): return options.mode == .csv ? s : JSON.string(s).text
+        case .bool(let b): return b ? "true" : "false"
+        case .na: return "na"
+        case .date(let d, let p): return d.text(p)
+        case .vector(let c): return renderVector(c, options)
+        case .frame(let f): return renderTable(f, options)
+        case .formula(let f): return f.text
+        case .object(let o): return o.render(options)
+        }
+    }
+
+    /// A vector on as many lines as the width needs, elements formatted for reading:
+    /// `[1, 2, na, 4]`; long vectors show their first and last elements and the length.
+    static func renderVector(_ c: Column, _ options: RenderOptions) -> String {
+        let n = c.count
+        let limit = options.maxRows > 0 ? max(options.maxRows * 4, 20) : n
+        var shown: [String] = []
+        let head = n > limit ? Array(0..<(limit / 2)) : Array(0..<n)
+        for i in head { shown.append(element(c, i, options)) }
+        if n > limit {
+            shown.append("…")
+            for i in (n - limit / 2)..<n { shown.append(element(c, i, options)) }
+        }
+        var text = "[" + shown.joined(separator: ", ") + "]"
+        if n > limit { text += "  (\(options.numbers.string(Double(n))) values)" }
+        return wrap(text, width: options.width)
+    }
+
+    static func wrap(_ text: String, width: Int) -> String {
+        guard width > 10, text.count > width else { return text }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = " " + word
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
+
+    /// One element as text for display.
+    public static func element(_ c: Column, _ i: Int, _ options: RenderOptions) -> String {
+        if c.data.isNA(i) { return "na" }
+        switch c.data {
+        case .number(let v): return options.numbers.string(v[i])
+        case .text(let t): return JSON.string(t[i]!).text
+        case .bool(let v): return v[i] == 1 ? "true" : "false"
+        case .date(let v, let p): return CivilDate(dayNumber: Int(v[i])).text(p)
+        }
+    }
+
+    /// The JSON document of a value (DESIGN §4).
+    public static func json(_ value: Value, _ options: RenderOptions) -> JSON {
+        switch value {
+        case .number(let x): return .finite(x)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .na: return .null
+        case .date(let d, let p): return .string(d.text(p))
+        case .vector(let c): return .array((0..<c.count).map { jsonElement(c, $0) })
+        case .frame(let f): return frameJSON(f)
+        case .formula(let f): return .object([("kind", .string("formula")), ("text", .string(f.text))])
+        case .object(let o): return o.json(options)
+        }
+    }
+
+    public static func jsonElement(_ c: Column, _ i: Int) -> JSON {
+        if c.data.isNA(i) { return .null }
+        switch c.data {
+        case .number(let v): return .finite(v[i])
+        case .text(let t): return .string(t[i]!)
+        case .bool(let v): return .bool(v[i] == 1)
+        case .date(let v, let p): return .string(CivilDate(dayNumber: Int(v[i])).text(p))
+        }
+    }
+
+    /// `{"columns": [...], "rows": [[...], ...]}`, rows complete.
+    public static func frameJSON(_ f: Frame) -> JSON {
+        let rows: [JSON] = (0..<f.rowCount).map { r in .array(f.columns.map { jsonElement($0, r) }) }
+        return .object([("columns", .array(f.columns.map { .string($0.name) })), ("rows", .array(rows))])
+    }
+
+    /// The one-line summary of a value (after assignment in the REPL, and in `.vars`).
+    public static func summary(_ value: Value, _ options: RenderOptions) -> String {
+        switch value {
+        case .vector(let c):
+            let nas = (0..<c.count).reduce(0) { $0 + (c.data.isNA($1) ? 1 : 0) }
+            return "\(c.data.typeName) vector of \(c.count)" + (nas > 0 ? " (\(nas) na)" : "")
+        case .frame(let f):
+            return "frame \(options.numbers.string(Double(f.rowCount))) rows × \(f.columnCount) columns: "
+                + f.names.prefix(6).joined(separator: ", ") + (f.columnCount > 6 ? ", …" : "")
+        case .formula(let f): return "formula \(f.text)"
+        case .object(let o): return o.summary(options)
+        default: return value.kindName + " " + render(value, options)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import PanoramaKit
+
+/// Prints a syntax tree back as canonical source text (`log(cost) ~ duration + C(phase)`).
+///
+/// Used for formula text and for the names of computed terms, so it must be stable.
+public enum ExprPrinter {
+    public static func text(_ e: Expr) -> String { text(e, parent: 0) }
+
+    static func precedence(_ op: BinaryOperator) -> Int {
+        switch op {
+        case .or: 3
+        case .and: 4
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .in: 6
+        case .add, .subtract: 7
+        case .multiply, .divide, .remainder: 8
+        case .colon: 9
+        case .power: 11
+        }
+    }
+
+    static func text(_ e: Expr, parent: Int) -> String {
+        switch e.kind {
+        case .number(let x): return JSON.numberText(x)
+        case .string(let s): return JSON.string(s).text
+        case .bool(let b): return b ? "true" : "false"
+        case .na: return "na"
+        case .name(let n):
+            let plain = n.first.map { $0.isLetter || $0 == "_" } == true
+                && n.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+            return plain ? n : "`\(n)`"
+        case .vector(let items): return "[" + items.map { text($0) }.joined(separator: ", ") + "]"
+        case .member(let t, let n): return text(t, parent: 12) + "." + n
+        case .call(let callee, let args):
+            let inner = args.map { a in (a.label.map { "\($0)=" } ?? "") + text(a.value) }
+            return text(callee, parent: 12) + "(" + inner.joined(separator: ", ") + ")"
+        case .unary(.negate, let x):
+            let s = "-" + text(x, parent: 10)
+            return parent > 10 ? "(\(s))" : s
+        case .unary(.not, let x):
+            let s = "not " + text(x, parent: 5)
+            return parent > 5 ? "(\(s))" : s
+        case .binary(let op, let l, let r):
+            let p = precedence(op)
+            let right = op == .power ? p : p + 1
+            let left = op == .power ? p + 1 : p
+            let spaced = op == .power || op == .colon ? op.rawValue : " \(op.rawValue) "
+            let s = text(l, parent: left) + spaced + text(r, parent: right)
+            return parent > p ? "(\(s))" : s
+        case .formula(let l, let r):
+            let s = (l.map { text($0, parent: 2) + " " } ?? "") + "~ " + text(r, parent: 2)
+            return parent > 1 ? "(\(s))" : s
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import LineEditing
+import PanoramaKit
+
+/// Runs panorama as the command line asked: `-e` code, scripts, piped stdin or the REPL.
+/// Returns the exit code (0 ok, 1 error in user code or data, 64 usage, 130 interrupted).
+public struct Launcher {
+    public var expressions: [String]
+    public var format: RenderOptions.Mode?
+    public var initFile: String?
+    public var noInit: Bool
+    public var arguments: [String]
+
+    public init(expressions: [String], format: RenderOptions.Mode?, initFile: String?, noInit: Bool, arguments: [String]) {
+        self.expressions = expressions
+        self.format = format
+        self.initFile = initFile
+        self.noInit = noInit
+        self.arguments = arguments
+    }
+
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
+    }
+
+    public func run() -> Int32 {
+        var files = arguments
+        var scriptArgs: [String] = []
+        if files.first == "run" { files.removeFirst() }
+        if let dash = files.firstIndex(of: "--") {
+            scriptArgs = Array(files[(dash + 1)...])
+            files = Array(files[..<dash])
+        }
+        if let bad = files.first(where: { $0.hasPrefix("-") && $0.count > 1 }) {
+            Launcher.standardError("error: unknown option '\(bad)' (panorama --help lists them)")
+            return 64
+        }
+        let stdinIsTerminal = isatty(0) == 1
+        let stdoutIsTerminal = isatty(1) == 1
+        var options = RenderOptions()
+        options.mode = format ?? .box
+        options.width = Launcher.terminalWidth(stdoutIsTerminal)
+        options.color = stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        options.charset = Launcher.unicodeAllowed() ? .unicode : .ascii
+        options.numbers.ascii = options.charset == .ascii
+
+        let session = Session(options: options, isCancelled: { Interruption.isRequested })
+        session.interpreter.set("args", .vector(Column(name: "args", .text(Categorical(scriptArgs.map { Optional($0) })))))
+        Interruption.install()
+
+        if !noInit {
+            let path = initFile ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.panoramarc" } ?? "")
+            if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+                if session.run(text, file: path) == .failed { return 1 }
+            } else if initFile != nil {
+                Launcher.standardError("error: cannot read init file '\(path)'")
+                return 1
+            }
+        }
+        for code in expressions {
+            switch session.run(code) {
+            case .failed: return Interruption.wasInterrupted ? 130 : 1
+            case .quit: return 0
+            case .ok: continue
+            }
+        }
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Launcher.standardError("error: cannot read '\(file)'")
+                return 1
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                Launcher.standardError("\(file): error: the file is not UTF-8 text")
+                return 1
+            }
+            switch session.run(text, file: file) {
+            case .failed: return Interruption.wasInterrupted ? 130 : 1
+            case .quit: return 0
+            case .ok: continue
+            }
+        }
+        if !expressions.isEmpty || !files.isEmpty { return 0 }
+        if stdinIsTerminal && stdoutIsTerminal {
+            return REPL(session: session).run()
+        }
+        // Piped stdin: a script, no prompt, no banner.
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let text = String(data: data, encoding: .utf8) else {
+            Launcher.standardError("<stdin>: error: the input is not UTF-8 text")
+            return 1
+        }
+        return session.run(text, file: "<stdin>") == .failed ? (Interruption.wasInterrupted ? 130 : 1) : 0
+    }
+
+    static func terminalWidth(_ isTerminal: Bool) -> Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n >= 20 { return n }
+        if isTerminal {
+            var size = winsize()
+            if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return Int(size.ws_col) }
+        }
+        return 80
+    }
+
+    static func unicodeAllowed() -> Bool {
+        let env = ProcessInfo.processInfo.environment
+        if env["TERM"] == "dumb" { return false }
+        let locale = env["LC_ALL"] ?? env["LC_CTYPE"] ?? env["LANG"] ?? ""
+        if locale.isEmpty { return true }
+        return locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
+    }
+}

@@ -1,0 +1,93 @@
+import PanoramaKit
+
+/// Every error a user can see, as data. `ErrorRenderer` is the one function that prints them.
+public enum PanoramaError: Error, Sendable {
+    /// The text does not parse: `unexpected ')'`, with a caret under the token.
+    case syntax(String, at: SourceRange)
+    /// A name that is neither a variable, a builtin nor (inside a frame call) a column.
+    case unknownName(String, suggestion: String?, at: SourceRange?)
+    /// A frame has no such column.
+    case unknownColumn(String, suggestion: String?, at: SourceRange?)
+    /// A builtin called wrongly: the message and the builtin's usage line.
+    case badCall(builtin: String, message: String, usage: String, at: SourceRange?)
+    /// A value of the wrong kind: `cannot add string and number`.
+    case type(String, at: SourceRange?)
+    /// Anything else that stopped the statement: bad data, a failed fit, a file not found.
+    case failed(String, at: SourceRange?)
+    /// Ctrl-C stopped the statement.
+    case interrupted
+
+    /// The same error placed at `range` when it had no place yet.
+    public func placed(at range: SourceRange?) -> PanoramaError {
+        guard let range else { return self }
+        switch self {
+        case .unknownName(let n, let s, nil): return .unknownName(n, suggestion: s, at: range)
+        case .unknownColumn(let n, let s, nil): return .unknownColumn(n, suggestion: s, at: range)
+        case .badCall(let b, let m, let u, nil): return .badCall(builtin: b, message: m, usage: u, at: range)
+        case .type(let m, nil): return .type(m, at: range)
+        case .failed(let m, nil): return .failed(m, at: range)
+        default: return self
+        }
+    }
+
+    public var range: SourceRange? {
+        switch self {
+        case .syntax(_, let r): r
+        case .unknownName(_, _, let r), .unknownColumn(_, _, let r): r
+        case .badCall(_, _, _, let r), .type(_, let r), .failed(_, let r): r
+        case .interrupted: nil
+        }
+    }
+
+    /// The one-line message without location: `no column named 'cots'. Did you mean 'cost'?`
+    public var message: String {
+        switch self {
+        case .syntax(let m, _): return m
+        case .unknownName(let n, let s, _):
+            return "no variable or function named '\(n)'" + (s.map { ". Did you mean '\($0)'?" } ?? "")
+        case .unknownColumn(let n, let s, _):
+            return "no column named '\(n)'" + (s.map { ". Did you mean '\($0)'?" } ?? "")
+        case .badCall(_, let m, _, _): return m
+        case .type(let m, _), .failed(let m, _): return m
+        case .interrupted: return "interrupted"
+        }
+    }
+
+    /// Wraps any error thrown below the language (kernel errors, I/O) as a `PanoramaError`.
+    public static func wrap(_ error: any Error, at range: SourceRange? = nil) -> PanoramaError {
+        if let e = error as? PanoramaError { return e.placed(at: range) }
+        if let e = error as? UserFacingError { return .failed(e.message, at: range) }
+        return .failed("\(error)", at: range)
+    }
+}
+
+/// The closest candidate by edit distance, if close enough to be a plausible typo.
+///
+/// `suggestion(for: "cots", among: ["cost", "phase"]) // "cost"`
+public func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
+    var best: (String, Int)?
+    let limit = max(1, name.count / 3 + 1)
+    for c in candidates {
+        let d = editDistance(name.lowercased(), c.lowercased())
+        if d <= limit, best == nil || d < best!.1 { best = (c, d) }
+    }
+    return best?.0
+}
+
+/// Levenshtein distance between two strings (by Characters).
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                             previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

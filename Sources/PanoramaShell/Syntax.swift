@@ -1,0 +1,58 @@
+/// The syntax tree of the panorama language. Every node knows where it came from.
+public indirect enum ExprKind: Sendable {
+    case number(Double)
+    case string(String)
+    case bool(Bool)
+    case na
+    /// A bare or back-quoted name.
+    case name(String)
+    /// `[a, b, c]`
+    case vector([Expr])
+    /// `target.member`
+    case member(Expr, String)
+    /// `callee(args…)`; the callee is a name for builtins.
+    case call(Expr, [CallArgument])
+    /// `-x`, `not x`
+    case unary(UnaryOperator, Expr)
+    case binary(BinaryOperator, Expr, Expr)
+    /// `y ~ x` or `~ x`
+    case formula(Expr?, Expr)
+}
+
+public struct Expr: Sendable {
+    public var kind: ExprKind
+    public var range: SourceRange
+
+    public init(_ kind: ExprKind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// One argument in a call: positional (`label == nil`) or keyword.
+public struct CallArgument: Sendable {
+    public var label: String?
+    public var value: Expr
+    /// The range of the whole argument (label included).
+    public var range: SourceRange
+}
+
+public enum UnaryOperator: String, Sendable {
+    case negate = "-", not = "not"
+}
+
+public enum BinaryOperator: String, Sendable {
+    case power = "^", multiply = "*", divide = "/", remainder = "%", add = "+", subtract = "-"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case `in` = "in", and = "and", or = "or"
+    /// `a:b` — interaction, meaningful in formulas only.
+    case colon = ":"
+}
+
+/// A statement: an assignment, a bare expression (printed unless silenced), or a dot-command.
+public enum Statement: Sendable {
+    case assign(name: String, Expr, silent: Bool, range: SourceRange)
+    case assignColumn(frame: String, column: String, Expr, silent: Bool, range: SourceRange)
+    case expression(Expr, silent: Bool)
+    case command(name: String, arguments: [String], range: SourceRange)
+}
