@@ -320,8 +320,8 @@ public enum Distribution: Sendable, Equatable {
         switch self {
         case .normal(let m, let s): return m + s * Ziggurat.normal(using: &rng)
         case .lognormal(let m, let s): return exp(m + s * Ziggurat.normal(using: &rng))
-        case .uniform(let a, let b): return a + (b - a) * Double(rng.next() >> 11) * 0x1p-53
-        case .triangular: return quantile(Double(rng.next() >> 11) * 0x1p-53)
+        case .uniform(let a, let b): return a + (b - a) * Double(Int64(rng.next() >> 11)) * 0x1p-53
+        case .triangular: return quantile(Double(Int64(rng.next() >> 11)) * 0x1p-53)
         case .pert(let a, _, let b):
             let (alpha, beta) = pertShape
             let x = Special.gamma(alpha, using: &rng)

@@ -47,13 +47,13 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
     /// A uniform double in [0, 1) with 53 random bits.
     @inlinable @inline(__always)
     public mutating func nextDouble() -> Double {
-        Double(next() >> 11) * 0x1p-53
+        Double(Int64(next() >> 11)) * 0x1p-53
     }
 
     /// A uniform double in (0, 1): never 0, so `log` of it is finite.
     @inlinable @inline(__always)
     public mutating func nextOpenDouble() -> Double {
-        (Double(next() >> 12) + 0.5) * 0x1p-52
+        (Double(Int64(next() >> 12)) + 0.5) * 0x1p-52
     }
 
     /// Advances the state by 2¹²⁸ calls to `next()` (the authors' jump polynomial).

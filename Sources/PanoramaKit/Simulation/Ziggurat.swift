@@ -57,7 +57,7 @@ public enum Ziggurat {
             let bits = rng.next()
             let i = Int(bits & 0xFF)
             let sign: Double = bits & 0x100 == 0 ? 1 : -1
-            let u = Double(bits >> 11) * 0x1p-53
+            let u = Double(Int64(bits >> 11)) * 0x1p-53
             if u < t.ratio[i] { return sign * u * t.x[i] }
             if i == 0 {
                 // The tail beyond r (Marsaglia 1964).
@@ -68,8 +68,54 @@ public enum Ziggurat {
                 }
             }
             let x = u * t.x[i]
-            let y = t.f[i] + (t.f[i + 1] - t.f[i]) * Double(rng.next() >> 11) * 0x1p-53
+            let y = t.f[i] + (t.f[i + 1] - t.f[i]) * Double(Int64(rng.next() >> 11)) * 0x1p-53
             if y < exp(-0.5 * x * x) { return sign * x }
+        }
+    }
+
+    /// Fills `out[0..<count]` with standard normal draws — the same values, in the same
+    /// order, as `count` calls of `normal(using:)`, with the tables loaded once.
+    public static func fillNormals(_ out: UnsafeMutablePointer<Double>, count: Int, using rng: inout Xoshiro256StarStar) {
+        let t = normalTables
+        let ratio = t.ratio, x = t.x
+        // A local copy keeps the generator's state in registers.
+        var g = rng
+        defer { rng = g }
+        for k in 0..<count {
+            let bits = g.next()
+            let i = Int(bits & 0xFF)
+            let u = Double(Int64(bits >> 11)) * 0x1p-53
+            if u < ratio[i] {
+                // Bit 8 becomes the sign bit: no unpredictable branch.
+                let v = u * x[i]
+                out[k] = Double(bitPattern: v.bitPattern ^ ((bits & 0x100) << 55))
+            } else {
+                out[k] = normalSlowPath(bits: bits, using: &g, tables: t)
+            }
+        }
+    }
+
+    /// The wedge and tail of `normal(using:)` after a first draw `bits` fell outside its
+    /// layer's rectangle; continues the same sequence as `normal(using:)`.
+    @inline(never)
+    static func normalSlowPath(bits first: UInt64, using rng: inout Xoshiro256StarStar, tables t: Tables) -> Double {
+        var bits = first
+        while true {
+            let i = Int(bits & 0xFF)
+            let sign: Double = bits & 0x100 == 0 ? 1 : -1
+            let u = Double(Int64(bits >> 11)) * 0x1p-53
+            if u < t.ratio[i] { return sign * u * t.x[i] }
+            if i == 0 {
+                while true {
+                    let a = -log(openUniform(&rng)) / t.r
+                    let b = -log(openUniform(&rng))
+                    if 2 * b > a * a { return sign * (t.r + a) }
+                }
+            }
+            let x = u * t.x[i]
+            let y = t.f[i] + (t.f[i + 1] - t.f[i]) * Double(Int64(rng.next() >> 11)) * 0x1p-53
+            if y < exp(-0.5 * x * x) { return sign * x }
+            bits = rng.next()
         }
     }
 
@@ -80,7 +126,7 @@ public enum Ziggurat {
         while true {
             let bits = rng.next()
             let i = Int(bits & 0xFF)
-            let u = Double(bits >> 11) * 0x1p-53
+            let u = Double(Int64(bits >> 11)) * 0x1p-53
             if u < t.ratio[i] { return shift + u * t.x[i] }
             if i == 0 {
                 // Memoryless tail: r plus a fresh exponential.
@@ -88,7 +134,7 @@ public enum Ziggurat {
                 continue
             }
             let x = u * t.x[i]
-            let y = t.f[i] + (t.f[i + 1] - t.f[i]) * Double(rng.next() >> 11) * 0x1p-53
+            let y = t.f[i] + (t.f[i + 1] - t.f[i]) * Double(Int64(rng.next() >> 11)) * 0x1p-53
             if y < exp(-x) { return shift + x }
         }
     }
@@ -96,6 +142,6 @@ public enum Ziggurat {
     /// A uniform in (0, 1), never 0.
     @inline(__always)
     static func openUniform<G: RandomNumberGenerator>(_ rng: inout G) -> Double {
-        (Double(rng.next() >> 12) + 0.5) * 0x1p-52
+        (Double(Int64(rng.next() >> 12)) + 0.5) * 0x1p-52
     }
 }
