@@ -30,6 +30,11 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
         s3 = splitMix64()
     }
 
+    /// A generator with this exact state (for tests against the reference implementation).
+    init(state: [UInt64]) {
+        (s0, s1, s2, s3) = (state[0], state[1], state[2], state[3])
+    }
+
     /// The next 64 random bits.
     @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
