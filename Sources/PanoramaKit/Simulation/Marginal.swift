@@ -41,21 +41,14 @@ struct Marginal: Sendable {
         }
     }
 
-    /// out[i] ← F⁻¹(u[i]) for uniforms in (0, 1).
-    func fromUniform(_ u: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, count: Int) {
-        switch kind {
-        case .closedForm(let d):
-            for i in 0..<count { out[i] = d.quantile(u[i]) }
-        default:
-            let y = UnsafeMutablePointer<Double>.allocate(capacity: count)
-            defer { y.deallocate() }
-            for i in 0..<count { y[i] = Distribution.Special.normalQuantile(u[i]) }
-            fromNormal(y, into: out, count: count)
-        }
-    }
-
-    /// F⁻¹(Φ(y)), using the upper tail's complement above the median.
+    /// F⁻¹(Φ(y)), using the upper tail's complement above the median. For `empirical`, the
+    /// inverse of the empirical CDF (its values, each with probability 1/n, as the bootstrap
+    /// draws them), not the interpolated type-7 quantile.
     static func quantile(_ d: Distribution, normal y: Double) -> Double {
+        if case .empirical(let v) = d {
+            let u = Distribution.Special.normalCDF(y)
+            return v[min(v.count - 1, Int(u * Double(v.count)))]
+        }
         if y <= 0 { return d.quantile(Distribution.Special.normalCDF(y)) }
         return d.upperQuantile(Distribution.Special.normalSurvival(y))
     }
