@@ -10,8 +10,12 @@ public struct Launcher {
     public var initFile: String?
     public var noInit: Bool
     public var arguments: [String]
+    /// What followed `--` on the command line: the script's `args`.
+    public var scriptArguments: [String]
 
-    public init(expressions: [String], format: RenderOptions.Mode?, initFile: String?, noInit: Bool, arguments: [String]) {
+    public init(expressions: [String], format: RenderOptions.Mode?, initFile: String?, noInit: Bool, arguments: [String],
+                scriptArguments: [String] = []) {
+        self.scriptArguments = scriptArguments
         self.expressions = expressions
         self.format = format
         self.initFile = initFile
@@ -25,12 +29,8 @@ public struct Launcher {
 
     public func run() -> Int32 {
         var files = arguments
-        var scriptArgs: [String] = []
+        let scriptArgs = scriptArguments
         if files.first == "run" { files.removeFirst() }
-        if let dash = files.firstIndex(of: "--") {
-            scriptArgs = Array(files[(dash + 1)...])
-            files = Array(files[..<dash])
-        }
         if let bad = files.first(where: { $0.hasPrefix("-") && $0.count > 1 }) {
             Launcher.standardError("error: unknown option '\(bad)' (panorama --help lists them)")
             return 64
