@@ -109,3 +109,57 @@ public struct Launcher {
         return locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
     }
 }
+
+/// `panorama notebook IN.md [-o OUT.md] [--check] [--keep-going]`.
+public struct NotebookLauncher {
+    public var input: String
+    public var output: String?
+    public var check: Bool
+    public var keepGoing: Bool
+
+    public init(input: String, output: String?, check: Bool, keepGoing: Bool) {
+        self.input = input
+        self.output = output
+        self.check = check
+        self.keepGoing = keepGoing
+    }
+
+    public func run() -> Int32 {
+        guard let data = FileManager.default.contents(atPath: input), let text = String(data: data, encoding: .utf8) else {
+            Launcher.standardError("error: cannot read notebook '\(input)'")
+            return 1
+        }
+        Interruption.install()
+        let result = Notebook(markdown: text).execute(file: input, keepGoing: keepGoing, isCancelled: { Interruption.isRequested })
+        if !result.succeeded && !keepGoing {
+            for e in result.errors { Launcher.standardError(e) }
+        }
+        if check {
+            if result.text != text {
+                Launcher.standardError("error: '\(input)' is out of date: its outputs differ from a fresh run")
+                Launcher.standardError(lineDiff(text, result.text, oldName: input, newName: "fresh run"))
+                return 1
+            }
+            return result.succeeded ? 0 : 1
+        }
+        let target = output ?? input
+        do {
+            try atomicWrite(result.text, to: target)
+        } catch {
+            Launcher.standardError("error: cannot write '\(target)': \(error.localizedDescription)")
+            return 1
+        }
+        return result.succeeded ? 0 : 1
+    }
+}
+
+/// Writes a file through a temporary file in the same folder and a rename: never half-written.
+public func atomicWrite(_ text: String, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+    try Data(text.utf8).write(to: temporary)
+    if rename(temporary.path, url.path) != 0 {
+        try? FileManager.default.removeItem(at: temporary)
+        throw CocoaError(.fileWriteUnknown)
+    }
+}

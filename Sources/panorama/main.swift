@@ -46,6 +46,29 @@ struct Panorama: ParsableCommand {
     }
 }
 
+/// `panorama notebook IN.md [-o OUT.md] [--check] [--keep-going]`.
+struct NotebookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "panorama notebook",
+        abstract: "Execute a Markdown notebook and write each block's output after it.")
+
+    @Argument(help: "The notebook (Markdown with ```panorama blocks).")
+    var input: String
+
+    @Option(name: .short, help: "Write the executed notebook here instead of in place.")
+    var o: String?
+
+    @Flag(name: .long, help: "Rerun and fail with a diff if any output differs; write nothing.")
+    var check = false
+
+    @Flag(name: .long, help: "Show an error in its block's output and run the next blocks.")
+    var keepGoing = false
+
+    func run() throws {
+        throw ExitCode(NotebookLauncher(input: input, output: o, check: check, keepGoing: keepGoing).run())
+    }
+}
+
 // Everything after the first `--` reaches the script as `args` (DESIGN §3), untouched by the parser.
 nonisolated(unsafe) var scriptArguments: [String] = []
 var argv = Array(CommandLine.arguments.dropFirst())
@@ -68,4 +91,8 @@ while k < argv.count {
     }
 }
 argv = remaining
-Panorama.main(argv)
+if argv.first == "notebook" {
+    NotebookCommand.main(Array(argv.dropFirst()))
+} else {
+    Panorama.main(argv)
+}
