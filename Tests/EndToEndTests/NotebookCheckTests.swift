@@ -3,10 +3,13 @@ import Testing
 
 /// Every notebook in notebooks/ is also a regression test: rerun with `--check`.
 @Suite struct NotebookCheckTests {
+    /// notebooks/*.md and docs/*.md (the language reference is a notebook too).
     static var notebooks: [String] {
-        let dir = Binary.packageRoot.appendingPathComponent("notebooks")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted().map { dir.appendingPathComponent($0).path }
+        ["notebooks", "docs"].flatMap { folder -> [String] in
+            let dir = Binary.packageRoot.appendingPathComponent(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            return names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted().map { dir.appendingPathComponent($0).path }
+        }
     }
 
     @Test(arguments: notebooks)
