@@ -50,6 +50,19 @@ public struct PanoramaDatasets: Sendable {
         return s
     }
 
+    /// The README's list of who leaves and who enters at each transition, by key (Markdown).
+    public var transitionNames: String {
+        var s = ""
+        for (a, b) in zip(panel.editions, panel.editions.dropFirst()) {
+            let before = Set(panel.records(edition: a).map(\.key))
+            let after = Set(panel.records(edition: b).map(\.key))
+            let out = before.subtracting(after).sorted().joined(separator: ", ")
+            let into = after.subtracting(before).sorted().joined(separator: ", ")
+            s += "- ed \(a) → ed \(b): out: \(out.isEmpty ? "none" : out); in: \(into.isEmpty ? "none" : into)\n"
+        }
+        return s
+    }
+
     /// The README's table of per-edition cost sums: the panel, the edition table (summed from
     /// the source file independently of the key) and the published key figure (Markdown).
     public var costSumTable: String {

@@ -22,6 +22,11 @@ public struct PublishedPhase: Equatable, Sendable {
     /// under revision), which the tables of editions 8 and 13 print in place of a phase.
     public var withheld: Bool
 
+    public init(phase: ProjectPhase?, withheld: Bool) {
+        self.phase = phase
+        self.withheld = withheld
+    }
+
     /// Reads a phase cell.
     ///
     /// `try PublishedPhase("Conception / Réalisation").phase // .designBuild`

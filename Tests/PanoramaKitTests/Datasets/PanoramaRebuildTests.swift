@@ -28,6 +28,7 @@ import Testing
         let built = try DatasetPaths.build()
         let readme = try String(contentsOf: DatasetPaths.datasets.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains(built.transitionsTable), "datasets/README.md: transitions table out of date:\n\(built.transitionsTable)")
+        #expect(readme.contains(built.transitionNames), "datasets/README.md: transition names out of date:\n\(built.transitionNames)")
         #expect(readme.contains(built.costSumTable), "datasets/README.md: cost-sum table out of date:\n\(built.costSumTable)")
     }
 }

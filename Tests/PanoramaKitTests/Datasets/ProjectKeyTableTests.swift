@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import PanoramaKit
+
+@Suite struct ProjectKeyTableTests {
+    static func table(_ edition: Int, _ names: [String]) -> EditionTable {
+        EditionTable(edition: edition, date: CivilDate(year: 2016 + edition, month: 1), rows: names.map {
+            EditionRow(edition: edition, project: $0, ministryLabel: "Ministère de la Justice",
+                       interministerial: false, start: nil, duration: nil,
+                       phase: PublishedPhase(phase: nil, withheld: false), cost: nil)
+        }, fileName: "t\(edition).csv")
+    }
+
+    static func keys(_ rows: [(Int, String, String, KeyDecision)]) -> ProjectKeyTable {
+        ProjectKeyTable(entries: rows.map { .init(edition: $0.0, project: $0.1, key: $0.2, decided: $0.3, note: "") })
+    }
+
+    static let tables = [table(1, ["Réseau Interministériel de l'Etat", "Expadon 2"]), table(2, ["RIE", "EXPADON 2", "PAS"])]
+
+    @Test func aConsistentTableGivesEachRowItsKey() throws {
+        let k = Self.keys([
+            (1, "Réseau Interministériel de l'Etat", "rie", .new), (1, "Expadon 2", "expadon_2", .new),
+            (2, "RIE", "rie", .reviewedRename), (2, "EXPADON 2", "expadon_2", .normalisedName), (2, "PAS", "pas", .new),
+        ])
+        #expect(try k.check(against: Self.tables) == [["rie", "expadon_2"], ["rie", "expadon_2", "pas"]])
+    }
+
+    @Test(arguments: [
+        ([(1, "Réseau Interministériel de l'Etat", "rie", KeyDecision.new), (1, "Expadon 2", "expadon_2", .new),
+          (2, "RIE", "rie", .reviewedRename), (2, "EXPADON 2", "expadon_2", .normalisedName)],
+         "key table: no key for 'PAS' of edition 2"),
+        ([(1, "Réseau Interministériel de l'Etat", "rie", .new), (1, "Expadon 2", "expadon_2", .new),
+          (2, "RIE", "rie", .reviewedRename), (2, "EXPADON 2", "expadon_2", .normalisedName), (2, "PAS", "pas", .new),
+          (2, "GUN", "gun", .new)],
+         "key table: edition 2 has no project 'GUN'"),
+        ([(1, "Réseau Interministériel de l'Etat", "rie", .new), (1, "Expadon 2", "expadon_2", .new),
+          (2, "RIE", "rie", .exact), (2, "EXPADON 2", "expadon_2", .normalisedName), (2, "PAS", "pas", .new)],
+         "key table: 'RIE' of edition 2 is decided exact but the names say reviewed-rename (was 'Réseau Interministériel de l'Etat' in edition 1)"),
+        ([(1, "Réseau Interministériel de l'Etat", "rie", .new), (1, "Expadon 2", "expadon_2", .new),
+          (2, "RIE", "rie", .reviewedRename), (2, "EXPADON 2", "expadon_2", .reviewedRename), (2, "PAS", "pas", .new)],
+         "key table: 'EXPADON 2' of edition 2 is decided reviewed-rename but the names say normalised-name (was 'Expadon 2' in edition 1)"),
+        ([(1, "Réseau Interministériel de l'Etat", "rie", .exact), (1, "Expadon 2", "expadon_2", .new),
+          (2, "RIE", "rie", .reviewedRename), (2, "EXPADON 2", "expadon_2", .normalisedName), (2, "PAS", "pas", .new)],
+         "key table: 'Réseau Interministériel de l'Etat' of edition 1 is decided exact but the names say new"),
+        ([(1, "Réseau Interministériel de l'Etat", "rie", .new), (1, "Expadon 2", "expadon_2", .new),
+          (2, "RIE", "rie", .reviewedRename), (2, "EXPADON 2", "expadon_2", .normalisedName), (2, "PAS", "rie", .new)],
+         "key table: key 'rie' is given twice in edition 2"),
+        ([(1, "Réseau Interministériel de l'Etat", "rie", .new), (1, "Expadon 2", "expadon_2", .new),
+          (1, "Expadon 2", "expadon", .new)],
+         "key table: 'Expadon 2' is listed twice for edition 1"),
+    ] as [([(Int, String, String, KeyDecision)], String)])
+    func disagreementsAreErrors(rows: [(Int, String, String, KeyDecision)], message: String) {
+        #expect(throws: DatasetError(message)) { try Self.keys(rows).check(against: Self.tables) }
+    }
+
+    @Test func keyFileErrorsNameTheLine() throws {
+        let bad = "edition,project,key,decided,note\n1,RIE,rie,new,\n2,RIE,rie,renamed,\n"
+        #expect(throws: DatasetError("k.csv:3: decided 'renamed' is not one of exact, normalised-name, reviewed-rename, new")) {
+            try ProjectKeyTable(TextTable(csv: bad, source: "k.csv"))
+        }
+        #expect(throws: DatasetError("k.csv:2: empty key")) {
+            try ProjectKeyTable(TextTable(csv: "edition,project,key,decided,note\n1,RIE,,new,\n", source: "k.csv"))
+        }
+    }
+}
+
+@Suite struct TextTableTests {
+    @Test func quotedCellsKeepNewlinesAndQuotes() throws {
+        let t = try TextTable(csv: "\u{FEFF}a,b\r\n1,\"x\ny \"\"q\"\"\"\r\n\"\",z\r\n", source: "t.csv")
+        #expect(t.header == ["a", "b"])
+        #expect(t.records == [["1", "x\ny \"q\""], ["", "z"]])
+        #expect(t.lines == [2, 4])
+    }
+
+    @Test func lastRecordNeedsNoNewline() throws {
+        #expect(try TextTable(csv: "a\n1", source: "t.csv").records == [["1"]])
+    }
+
+    @Test(arguments: [
+        ("a,b\n1\n", "t.csv:2: 1 cells where the header has 2"),
+        ("a\n\"open\n", "t.csv:2: a quoted cell is never closed"),
+        ("a\nx\"y\n", "t.csv:2: a quote inside an unquoted cell"),
+        ("a\n\"x\"y\n", "t.csv:2: text after a closing quote"),
+        ("", "t.csv: the file is empty"),
+    ])
+    func malformedCSVIsAnErrorWithItsLine(text: String, message: String) {
+        #expect(throws: DatasetError(message)) { try TextTable(csv: text, source: "t.csv") }
+    }
+}
+
+@Suite struct DatasetCSVTests {
+    @Test func cellsAreWrittenSoTheyLoadWithoutOptions() {
+        let frame = Frame(columns: [
+            Column(name: "n", .number([7, 0.1, .nan])),
+            Column(name: "t", .text(Categorical(["a,b", "say \"hi\"", nil]))),
+            Column(name: "b", .bool([1, 0, -1])),
+            Column(name: "d", .date([Int32(CivilDate(year: 2016, month: 11).dayNumber), 0, ColumnData.naDay], .month)),
+        ])
+        #expect(DatasetCSV.text(frame) == "n,t,b,d\n7,\"a,b\",true,2016-11\n0.1,\"say \"\"hi\"\"\",false,1970-01\n,,,\n")
+    }
+}
