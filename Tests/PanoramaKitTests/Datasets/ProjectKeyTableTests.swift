@@ -99,3 +99,44 @@ import Testing
         #expect(DatasetCSV.text(frame) == "n,t,b,d\n7,\"a,b\",true,2016-11\n0.1,\"say \"\"hi\"\"\",false,1970-01\n,,,\n")
     }
 }
+
+@Suite struct EditionTableTests {
+    static let header = "Projet,Ministère porteur,Projet inter-ministériel,Description et objectifs,Début,Durée du projet en années,Phase du projet en cours,Coût estimé,Zone fonctionnelle principale,Programme de financement\r\n"
+
+    static func read(_ body: String, name: String = "panorama_2016-11_ed01.csv") throws -> EditionTable {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("editions-\(ProcessInfo.processInfo.processIdentifier)-\(body.hashValue)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent(name)
+        try (header + body).write(to: url, atomically: true, encoding: .utf8)
+        return try EditionTable.read(url)
+    }
+
+    @Test func aRowIsReadAndTyped() throws {
+        let t = try Self.read("PNR,Premier ministre,Oui,\"Texte\nsur deux lignes\",juillet 2011,5.92328767123288,Expérimentation,52,Zone,P302\r\n")
+        #expect(t.edition == 1 && t.date == CivilDate(year: 2016, month: 11))
+        #expect(t.rows == [EditionRow(edition: 1, project: "PNR", ministryLabel: "Premier ministre", interministerial: true,
+                                      start: CivilDate(year: 2011, month: 7), duration: 5.92328767123288,
+                                      phase: PublishedPhase(phase: .experimentation, withheld: false), cost: 52)])
+    }
+
+    @Test(arguments: [
+        ("PNR,Premier ministre,Oui,x,juli 2011,5.9,Cadrage,52,z,p\r\n",
+         "panorama_2016-11_ed01.csv:2: 'juli 2011' is not a month date such as 'juillet 2013' or 'avril 15'"),
+        ("PNR,Premier ministre,Peut-être,x,juillet 2011,5.9,Cadrage,52,z,p\r\n",
+         "panorama_2016-11_ed01.csv:2: 'Peut-être' is not Oui or Non"),
+        ("A,Premier ministre,Non,x,,,Cadrage,,z,p\r\nPNR,Premier ministre,Oui,x,juillet 2011,5.9,Cadrage,52 M€,z,p\r\n",
+         "panorama_2016-11_ed01.csv:3: '52 M€' is not a number"),
+        ("PNR,Premier ministre,Oui,x,juillet 2011,5.9,En pause,52,z,p\r\n",
+         "panorama_2016-11_ed01.csv:2: unknown phase 'En pause'"),
+    ])
+    func badCellsNameFileAndLine(body: String, message: String) {
+        #expect(throws: DatasetError(message)) { try Self.read(body) }
+    }
+
+    @Test func fileNamesGiveEditionAndMonth() {
+        #expect(EditionTable.parseFileName("panorama_2021-11_ed14.csv")! == (CivilDate(year: 2021, month: 11), 14))
+        #expect(EditionTable.parseFileName("panorama_2021-13_ed14.csv") == nil)
+        #expect(EditionTable.parseFileName("aggregates_by_edition.csv") == nil)
+    }
+}
