@@ -10,6 +10,8 @@ public final class Interpreter {
     /// Notes raised while evaluating the current statement (printed on stderr after it).
     var pendingNotes: [String] = []
     public let isCancelled: @Sendable () -> Bool
+    /// Called by `load` with the file's name and content hash (the session records them).
+    public var onLoad: ((_ name: String, _ hash: String) -> Void)?
 
     public init(options: RenderOptions = RenderOptions(), isCancelled: @escaping @Sendable () -> Bool = { false }) {
         self.options = options
