@@ -68,50 +68,46 @@ public struct EditionSeries: Sendable {
     /// a source saying DERIVED, `approximate` from a basis or note saying approx.
     /// - Throws: `DatasetError` for an edition number or basis label no rule reads.
     public init(aggregates url: URL) throws {
-        let table = try TextTable.read(url)
-        let cEdition = try table.column("edition_no"), cLabel = try table.column("edition_label")
-        let cPublished = try table.column("published_or_committed"), cProjects = try table.column("n_projects")
-        let cInter = try table.column("n_interministerial"), cTotal = try table.column("total_cost_Md_eur")
-        let cBasis = try table.column("total_cost_basis"), cDuration = try table.column("mean_duration_years")
-        let cSchedule = try table.column("mean_schedule_drift_pct"), cCost = try table.column("mean_cost_drift_pct")
-        let cSource = try table.column("source"), cNotes = try table.column("notes")
+        let (file, c) = try SourceFile.read(url, [
+            .init("edition_no", as: .text), .init("edition_label", as: .text),
+            .init("published_or_committed", as: .text), .init("n_projects", as: .number),
+            .init("n_interministerial", as: .number), .init("total_cost_Md_eur", as: .number),
+            .init("total_cost_basis", as: .text), .init("mean_duration_years", as: .number),
+            .init("mean_schedule_drift_pct", as: .number), .init("mean_cost_drift_pct", as: .number),
+            .init("source", as: .text), .init("notes", as: .text),
+        ])
+        let editionNo = file.text(c[0]), label = file.text(c[1]), published = file.text(c[2])
+        let projects = file.numbers(c[3]), inter = file.numbers(c[4]), total = file.numbers(c[5])
+        let basisText = file.text(c[6]), duration = file.numbers(c[7]), schedule = file.numbers(c[8])
+        let costDrift = file.numbers(c[9]), source = file.text(c[10]), notes = file.text(c[11])
 
         var byEdition: [Int: Entry] = [:]
         // Rows of a certain edition first, so that an `A or B` row only fills gaps.
-        let order = table.records.indices.filter { !table.records[$0][cEdition].contains(" or ") }
-            + table.records.indices.filter { table.records[$0][cEdition].contains(" or ") }
+        let rows = 0..<file.frame.rowCount
+        let order = rows.filter { !(editionNo[$0] ?? "").contains(" or ") }
+            + rows.filter { (editionNo[$0] ?? "").contains(" or ") }
         for r in order {
-            let cells = table.records[r]
-            let at = "\(table.source):\(table.lines[r])"
-            let numbers = cells[cEdition].components(separatedBy: " or ")
+            let numbers = (editionNo[r] ?? "").components(separatedBy: " or ")
             guard let edition = Int(numbers[0]), numbers.allSatisfy({ Int($0) != nil }) else {
-                throw DatasetError("\(at): edition '\(cells[cEdition])' is not a number or 'A or B'")
+                throw file.error(row: r, "edition '\(editionNo[r] ?? "")' is not a number or 'A or B'")
             }
             let uncertain = numbers.count > 1
-            func number(_ c: Int) throws -> Double? {
-                let t = cells[c].trimmingCharacters(in: .whitespaces)
-                if t.isEmpty { return nil }
-                guard let v = Double(t) else { throw DatasetError("\(at): '\(t)' is not a number") }
-                return v
-            }
             var basis: CostBasis? = nil
-            let basisLabel = cells[cBasis].isEmpty ? nil : cells[cBasis]
-            if let label = basisLabel {
-                guard let b = CostBasis.labels[label] else { throw DatasetError("\(at): unknown cost basis '\(label)'") }
+            if let text = basisText[r] {
+                guard let b = CostBasis.labels[text] else { throw file.error(row: r, "unknown cost basis '\(text)'") }
                 basis = b
             }
             let row = Entry(
                 edition: edition,
-                date: uncertain ? nil : PanoramaVocabulary.firstMonthDate(in: cells[cLabel]),
-                published: Self.isoMonth(cells[cPublished]),
-                projects: try number(cProjects), interministerial: try number(cInter),
-                totalCost: try number(cTotal).map { round9($0 * 1000) },
-                basis: basis, basisLabel: basisLabel,
-                meanDuration: try number(cDuration), scheduleDrift: try number(cSchedule),
-                costDrift: try number(cCost),
-                derived: cells[cSource].contains("DERIVED"),
-                approximate: (cells[cBasis] + " " + cells[cNotes]).lowercased().contains("approx"),
-                editionUncertain: false, source: cells[cSource], note: cells[cNotes])
+                date: uncertain ? nil : label[r].flatMap(PanoramaVocabulary.firstMonthDate(in:)),
+                published: published[r].flatMap(Self.isoMonth),
+                projects: projects[r], interministerial: inter[r],
+                totalCost: total[r].map { round9($0 * 1000) },
+                basis: basis, basisLabel: basisText[r],
+                meanDuration: duration[r], scheduleDrift: schedule[r], costDrift: costDrift[r],
+                derived: (source[r] ?? "").contains("DERIVED"),
+                approximate: ((basisText[r] ?? "") + " " + (notes[r] ?? "")).lowercased().contains("approx"),
+                editionUncertain: false, source: source[r] ?? "", note: notes[r] ?? "")
             if var e = byEdition[edition] {
                 e.merge(row, uncertain: uncertain)
                 byEdition[edition] = e

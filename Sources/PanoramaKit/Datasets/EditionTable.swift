@@ -25,49 +25,41 @@ public struct EditionTable: Sendable {
     public var rows: [EditionRow]
     public var fileName: String
 
-    /// Reads one edition file, converting each fact; the file name gives edition and month.
-    /// - Throws: `DatasetError` naming the file and line of any cell that fits no rule.
+    /// Reads one edition file with the data reader (types forced: text, Oui/Non, month dates
+    /// such as `juillet 2013` or `avril 15`, numbers); the file name gives edition and month.
+    /// - Throws: `DataError` for a cell that fits no type (file, line, column); `DatasetError`
+    ///   for a missing column, an empty name, a missing Oui/Non or an unknown phase.
     public static func read(_ url: URL) throws -> EditionTable {
         let name = url.lastPathComponent
         guard let (date, edition) = parseFileName(name) else {
             throw DatasetError("'\(name)' is not named panorama_<YYYY-MM>_ed<NN>.csv")
         }
-        let table = try TextTable.read(url)
-        let project = try table.column("Projet")
-        let ministry = try table.column("Ministère porteur")
-        let inter = try table.column("Projet inter-ministériel")
-        let start = try table.column("Début")
-        let duration = try table.column("Durée du projet en années")
-        let phase = try table.column("Phase du projet en cours")
-        let cost = try table.column("Coût complet estimé", "Coût estimé")
+        let (file, c) = try SourceFile.read(url, [
+            .init("Projet", as: .text),
+            .init("Ministère porteur", as: .text),
+            .init("Projet inter-ministériel", as: .bool),
+            .init("Début", as: .date),
+            .init("Durée du projet en années", as: .number),
+            .init("Phase du projet en cours", as: .text),
+            .init("Coût complet estimé", "Coût estimé", as: .number),
+        ])
+        let projects = file.text(c[0]), ministries = file.text(c[1]), flags = file.bools(c[2])
+        let starts = file.dates(c[3]), durations = file.numbers(c[4]), phases = file.text(c[5])
+        let costs = file.numbers(c[6])
         var rows: [EditionRow] = []
-        for (r, cells) in table.records.enumerated() {
-            func fail(_ message: String) -> DatasetError { DatasetError("\(name):\(table.lines[r]): \(message)") }
-            func number(_ i: Int) throws -> Double? {
-                let t = cells[i].trimmingCharacters(in: .whitespaces)
-                if t.isEmpty { return nil }
-                guard let v = Double(t), v.isFinite else { throw fail("'\(t)' is not a number") }
-                return v
-            }
-            let flag: Bool
-            switch cells[inter].trimmingCharacters(in: .whitespaces) {
-            case "Oui": flag = true
-            case "Non": flag = false
-            case let other: throw fail("'\(other)' is not Oui or Non")
-            }
+        for r in 0..<file.frame.rowCount {
+            guard let project = projects[r] else { throw file.error(row: r, "no project name") }
+            guard let ministry = ministries[r] else { throw file.error(row: r, "no ministry for '\(project)'") }
+            guard let flag = flags[r] else { throw file.error(row: r, "no Oui/Non interministerial flag for '\(project)'") }
+            let phase: PublishedPhase
             do {
-                rows.append(EditionRow(
-                    edition: edition,
-                    project: cells[project],
-                    ministryLabel: cells[ministry],
-                    interministerial: flag,
-                    start: try PanoramaVocabulary.monthDate(cells[start]),
-                    duration: try number(duration),
-                    phase: try PublishedPhase(cells[phase]),
-                    cost: try number(cost)))
-            } catch let e as DatasetError where !e.message.hasPrefix(name) {
-                throw fail(e.message)
+                phase = try PublishedPhase(phases[r] ?? "")
+            } catch let e as DatasetError {
+                throw file.error(row: r, e.message)
             }
+            rows.append(EditionRow(
+                edition: edition, project: project, ministryLabel: ministry, interministerial: flag,
+                start: starts[r], duration: durations[r], phase: phase, cost: costs[r]))
         }
         return EditionTable(edition: edition, date: date, rows: rows, fileName: name)
     }

@@ -27,16 +27,27 @@ public struct PanoramaDatasets: Sendable {
 
     /// The text of each file, by file name.
     public var files: [(name: String, text: String)] {
-        zip(Self.fileNames, frames).map { ($0, DatasetCSV.text($1)) }
+        zip(Self.fileNames, frames).map { ($0, Self.csv($1)) }
     }
 
     /// Writes the three CSV files into `directory` (each atomically).
     /// - Throws: `DatasetError` when a file cannot be written.
     public func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for (name, frame) in zip(Self.fileNames, frames) {
-            try DatasetCSV.write(frame, to: directory.appendingPathComponent(name))
+        for (name, text) in files {
+            do {
+                try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+            } catch {
+                throw DatasetError("cannot write '\(directory.appendingPathComponent(name).path)'")
+            }
         }
+    }
+
+    /// The CSV form of the bundled files: `CSVWriter`'s (`,`, `.` decimals, shortest
+    /// round-trip numbers, `true`/`false`, ISO dates, `na` empty), with LF record ends so that
+    /// git diffs of a rebuild stay readable.
+    public static func csv(_ frame: Frame) -> String {
+        CSVWriter.text(frame, lineEnding: "\n")
     }
 
     /// The README's table of entries, exits and continuing projects per transition (Markdown).

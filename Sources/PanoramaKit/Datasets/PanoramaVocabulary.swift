@@ -60,21 +60,6 @@ public enum PanoramaVocabulary {
         "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
     ]
 
-    /// Reads a month date as the tables write it: `juillet 2013` (editions 1–7) or `avril 15`
-    /// (April 2015, editions 8 on); nil for an empty cell.
-    ///
-    /// `try PanoramaVocabulary.monthDate("avril 15") // CivilDate(year: 2015, month: 4)`
-    /// - Throws: `DatasetError` for any other form.
-    public static func monthDate(_ text: String) throws -> CivilDate? {
-        let parts = text.split(whereSeparator: { $0.isWhitespace })
-        if parts.isEmpty { return nil }
-        guard parts.count == 2, let month = months[folded(String(parts[0]))],
-              let y = Int(parts[1]), parts[1].count == 2 || parts[1].count == 4 else {
-            throw DatasetError("'\(text)' is not a month date such as 'juillet 2013' or 'avril 15'")
-        }
-        return CivilDate(year: y < 100 ? 2000 + y : y, month: month)
-    }
-
     /// Reads the first French month and year of a label: `juillet 2019 (panorama d'octobre
     /// 2019)` → 2019-07; nil when the label has none.
     public static func firstMonthDate(in label: String) -> CivilDate? {

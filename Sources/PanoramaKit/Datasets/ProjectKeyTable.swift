@@ -32,24 +32,28 @@ public struct ProjectKeyTable: Sendable {
 
     public init(entries: [Entry]) { self.entries = entries }
 
-    /// Reads the key table CSV (`edition,project,key,decided,note`).
-    /// - Throws: `DatasetError` naming the line of a bad edition, empty key or unknown decision.
+    /// Reads the key table CSV (`edition,project,key,decided,note`) with the data reader.
+    /// - Throws: `DataError` for a non-numeric edition (with its line); `DatasetError` naming
+    ///   the row of an empty name or key or an unknown decision.
     public static func read(_ url: URL) throws -> ProjectKeyTable {
-        try ProjectKeyTable(TextTable.read(url))
-    }
-
-    public init(_ table: TextTable) throws {
-        let e = try table.column("edition"), p = try table.column("project"), k = try table.column("key")
-        let d = try table.column("decided"), n = try table.column("note")
-        entries = try table.records.enumerated().map { r, cells in
-            let at = "\(table.source):\(table.lines[r])"
-            guard let edition = Int(cells[e]) else { throw DatasetError("\(at): edition '\(cells[e])' is not a number") }
-            guard !cells[k].isEmpty else { throw DatasetError("\(at): empty key") }
-            guard let decided = KeyDecision(rawValue: cells[d]) else {
-                throw DatasetError("\(at): decided '\(cells[d])' is not one of exact, normalised-name, reviewed-rename, new")
+        let (file, c) = try SourceFile.read(url, [
+            .init("edition", as: .number), .init("project", as: .text), .init("key", as: .text),
+            .init("decided", as: .text), .init("note", as: .text),
+        ])
+        let editions = file.numbers(c[0]), projects = file.text(c[1]), keys = file.text(c[2])
+        let decisions = file.text(c[3]), notes = file.text(c[4])
+        var entries: [Entry] = []
+        for r in 0..<file.frame.rowCount {
+            guard let e = editions[r], e == e.rounded(), let project = projects[r] else {
+                throw file.error(row: r, "an edition number and a project name are required")
             }
-            return Entry(edition: edition, project: cells[p], key: cells[k], decided: decided, note: cells[n])
+            guard let key = keys[r] else { throw file.error(row: r, "empty key") }
+            guard let decided = decisions[r].flatMap(KeyDecision.init(rawValue:)) else {
+                throw file.error(row: r, "decided '\(decisions[r] ?? "")' is not one of exact, normalised-name, reviewed-rename, new")
+            }
+            entries.append(Entry(edition: Int(e), project: project, key: key, decided: decided, note: notes[r] ?? ""))
         }
+        return ProjectKeyTable(entries: entries)
     }
 
     /// The key of each row of each edition table, in table order.

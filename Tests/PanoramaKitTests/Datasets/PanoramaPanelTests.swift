@@ -25,10 +25,10 @@ import Testing
         let built = try DatasetPaths.build()
         let dir = DatasetPaths.source.appendingPathComponent("editions")
         for (table, sum) in zip(built.tables, built.panel.costSums) {
-            let raw = try TextTable.read(dir.appendingPathComponent(table.fileName))
-            let c = try raw.column("Coût complet estimé", "Coût estimé")
-            let total = raw.records.compactMap { Double($0[c]) }.reduce(0, +)
-            #expect(raw.records.count == sum.rows)
+            let raw = try DataReader.load(path: dir.appendingPathComponent(table.fileName).path).frame
+            let costs = try #require((raw.column("cout_complet_estime") ?? raw.column("cout_estime"))?.data.numbers)
+            let total = costs.filter { !$0.isNaN }.reduce(0, +)
+            #expect(raw.rowCount == sum.rows)
             #expect(abs(total - sum.sum) < 1e-9, "\(table.fileName)")
         }
     }
@@ -85,9 +85,13 @@ import Testing
         #expect(Set(fromKeys) == Set(fromPanel))
         #expect(fromKeys.count == fromPanel.count)
         // The committed panel file carries the same triples.
-        let file = try TextTable.read(DatasetPaths.datasets.appendingPathComponent("panorama.csv"))
-        let e = try file.column("edition"), p = try file.column("project"), k = try file.column("key")
-        #expect(Set(file.records.map { "\($0[e])|\($0[p])|\($0[k])" }) == Set(fromKeys))
+        let file = try DataReader.load(path: DatasetPaths.datasets.appendingPathComponent("panorama.csv").path).frame
+        guard let e = file.column("edition")?.data.numbers, case .text(let p)? = file.column("project")?.data,
+              case .text(let k)? = file.column("key")?.data else {
+            Issue.record("panorama.csv lacks edition, project or key")
+            return
+        }
+        #expect(Set((0..<file.rowCount).map { "\(Int(e[$0]))|\(p[$0]!)|\(k[$0]!)" }) == Set(fromKeys))
     }
 
     @Test func keyTableCountsAreWhatTheReviewDecided() throws {
@@ -122,5 +126,8 @@ import Testing
         #expect(Set(panel.records.map(\.ministry)).isSubset(of: Set(PanoramaVocabulary.ministries)))
         #expect(panel.records.filter(\.withheld).count == 3)
         #expect(panel.records.filter { $0.start == nil }.count == 5)
+        // Both published forms of `Début`: `mai 2011` (ed 1–7) and `avril 15` (ed 8 on).
+        #expect(try record(1, "rie").start == CivilDate(year: 2011, month: 5))
+        #expect(try record(8, "adamant").start == CivilDate(year: 2015, month: 4))
     }
 }

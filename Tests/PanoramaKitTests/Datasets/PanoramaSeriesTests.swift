@@ -76,11 +76,11 @@ import Testing
         let header = "edition_no,edition_label,published_or_committed,n_projects,n_interministerial,total_cost_Md_eur,total_cost_basis,mean_duration_years,mean_schedule_drift_pct,mean_cost_drift_pct,source,notes\n"
         let url = dir.appendingPathComponent("aggregates_by_edition.csv")
         try (header + "1,novembre 2016,2016-11-18,57,18,2.29,euros sonnants,6.2,38,32,x,\n").write(to: url, atomically: true, encoding: .utf8)
-        #expect(throws: DatasetError("aggregates_by_edition.csv:2: unknown cost basis 'euros sonnants'")) {
+        #expect(throws: DatasetError("aggregates_by_edition.csv: row 1: unknown cost basis 'euros sonnants'")) {
             try EditionSeries(aggregates: url)
         }
         try (header + "first,novembre 2016,2016-11-18,57,18,2.29,,6.2,38,32,x,\n").write(to: url, atomically: true, encoding: .utf8)
-        #expect(throws: DatasetError("aggregates_by_edition.csv:2: edition 'first' is not a number or 'A or B'")) {
+        #expect(throws: DatasetError("aggregates_by_edition.csv: row 1: edition 'first' is not a number or 'A or B'")) {
             try EditionSeries(aggregates: url)
         }
     }
@@ -92,7 +92,7 @@ import Testing
         let frame = built.panel.measuresFrame
         let i = try #require(built.panel.records.firstIndex { $0.edition == edition && $0.key == key })
         var out: [String: String] = [:]
-        for c in frame.columns { out[c.name] = DatasetCSV.cell(c.data, i) }
+        for c in frame.columns { out[c.name] = CSVWriter.field(c.data, i, separator: ",", decimal: ".") }
         return out
     }
 

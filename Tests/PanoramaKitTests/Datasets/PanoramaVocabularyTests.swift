@@ -51,31 +51,6 @@ import Testing
         #expect(Set(panel.records.map(\.ministryLabel)) == Set(Self.ministryLabels.map(\.0)))
     }
 
-    @Test(arguments: [
-        ("juillet 2013", CivilDate(year: 2013, month: 7)),
-        ("avril 15", CivilDate(year: 2015, month: 4)),
-        ("février 20", CivilDate(year: 2020, month: 2)),
-        ("décembre 2015", CivilDate(year: 2015, month: 12)),
-        ("août 2016", CivilDate(year: 2016, month: 8)),
-    ])
-    func monthDatesReadBothPublishedForms(text: String, date: CivilDate) throws {
-        #expect(try PanoramaVocabulary.monthDate(text) == date)
-    }
-
-    @Test func emptyStartIsNA() throws {
-        #expect(try PanoramaVocabulary.monthDate("") == nil)
-        #expect(try PanoramaVocabulary.monthDate("  ") == nil)
-    }
-
-    @Test(arguments: [
-        ("2013-07", "'2013-07' is not a month date such as 'juillet 2013' or 'avril 15'"),
-        ("juli 2013", "'juli 2013' is not a month date such as 'juillet 2013' or 'avril 15'"),
-        ("juillet 201", "'juillet 201' is not a month date such as 'juillet 2013' or 'avril 15'"),
-    ])
-    func badMonthDatesAreErrors(text: String, message: String) {
-        #expect(throws: DatasetError(message)) { try PanoramaVocabulary.monthDate(text) }
-    }
-
     @Test func editionLabelsGiveTheirMonth() {
         #expect(PanoramaVocabulary.firstMonthDate(in: "juillet 2019 (panorama d'octobre 2019)") == CivilDate(year: 2019, month: 7))
         #expect(PanoramaVocabulary.firstMonthDate(in: "décembre 2024") == CivilDate(year: 2024, month: 12))

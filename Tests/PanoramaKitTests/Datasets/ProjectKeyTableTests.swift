@@ -53,57 +53,26 @@ import Testing
         #expect(throws: DatasetError(message)) { try Self.keys(rows).check(against: Self.tables) }
     }
 
-    @Test func keyFileErrorsNameTheLine() throws {
-        let bad = "edition,project,key,decided,note\n1,RIE,rie,new,\n2,RIE,rie,renamed,\n"
-        #expect(throws: DatasetError("k.csv:3: decided 'renamed' is not one of exact, normalised-name, reviewed-rename, new")) {
-            try ProjectKeyTable(TextTable(csv: bad, source: "k.csv"))
+    @Test func keyFileErrorsNameTheRow() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("k.csv")
+        try "edition,project,key,decided,note\n1,RIE,rie,new,\n2,RIE,rie,renamed,x\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(throws: DatasetError("k.csv: row 2: decided 'renamed' is not one of exact, normalised-name, reviewed-rename, new")) {
+            try ProjectKeyTable.read(url)
         }
-        #expect(throws: DatasetError("k.csv:2: empty key")) {
-            try ProjectKeyTable(TextTable(csv: "edition,project,key,decided,note\n1,RIE,,new,\n", source: "k.csv"))
-        }
-    }
-}
-
-@Suite struct TextTableTests {
-    @Test func quotedCellsKeepNewlinesAndQuotes() throws {
-        let t = try TextTable(csv: "\u{FEFF}a,b\r\n1,\"x\ny \"\"q\"\"\"\r\n\"\",z\r\n", source: "t.csv")
-        #expect(t.header == ["a", "b"])
-        #expect(t.records == [["1", "x\ny \"q\""], ["", "z"]])
-        #expect(t.lines == [2, 4])
-    }
-
-    @Test func lastRecordNeedsNoNewline() throws {
-        #expect(try TextTable(csv: "a\n1", source: "t.csv").records == [["1"]])
-    }
-
-    @Test(arguments: [
-        ("a,b\n1\n", "t.csv:2: 1 cells where the header has 2"),
-        ("a\n\"open\n", "t.csv:2: a quoted cell is never closed"),
-        ("a\nx\"y\n", "t.csv:2: a quote inside an unquoted cell"),
-        ("a\n\"x\"y\n", "t.csv:2: text after a closing quote"),
-        ("", "t.csv: the file is empty"),
-    ])
-    func malformedCSVIsAnErrorWithItsLine(text: String, message: String) {
-        #expect(throws: DatasetError(message)) { try TextTable(csv: text, source: "t.csv") }
-    }
-}
-
-@Suite struct DatasetCSVTests {
-    @Test func cellsAreWrittenSoTheyLoadWithoutOptions() {
-        let frame = Frame(columns: [
-            Column(name: "n", .number([7, 0.1, .nan])),
-            Column(name: "t", .text(Categorical(["a,b", "say \"hi\"", nil]))),
-            Column(name: "b", .bool([1, 0, -1])),
-            Column(name: "d", .date([Int32(CivilDate(year: 2016, month: 11).dayNumber), 0, ColumnData.naDay], .month)),
-        ])
-        #expect(DatasetCSV.text(frame) == "n,t,b,d\n7,\"a,b\",true,2016-11\n0.1,\"say \"\"hi\"\"\",false,1970-01\n,,,\n")
+        try "edition,project,key,decided,note\n1,RIE,,new,x\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(throws: DatasetError("k.csv: row 1: empty key")) { try ProjectKeyTable.read(url) }
+        try "edition,project,key,decided,note\n1,RIE,rie,new,x\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(try ProjectKeyTable.read(url).entries == [.init(edition: 1, project: "RIE", key: "rie", decided: .new, note: "x")])
     }
 }
 
 @Suite struct EditionTableTests {
     static let header = "Projet,Ministère porteur,Projet inter-ministériel,Description et objectifs,Début,Durée du projet en années,Phase du projet en cours,Coût estimé,Zone fonctionnelle principale,Programme de financement\r\n"
 
-    static func read(_ body: String, name: String = "panorama_2016-11_ed01.csv") throws -> EditionTable {
+    static func read(_ body: String, header: String = header, name: String = "panorama_2016-11_ed01.csv") throws -> EditionTable {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("editions-\(ProcessInfo.processInfo.processIdentifier)-\(body.hashValue)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -120,18 +89,37 @@ import Testing
                                       phase: PublishedPhase(phase: .experimentation, withheld: false), cost: 52)])
     }
 
+    /// Cells that fit no forced type are the data reader's errors, with file, line and column.
     @Test(arguments: [
-        ("PNR,Premier ministre,Oui,x,juli 2011,5.9,Cadrage,52,z,p\r\n",
-         "panorama_2016-11_ed01.csv:2: 'juli 2011' is not a month date such as 'juillet 2013' or 'avril 15'"),
-        ("PNR,Premier ministre,Peut-être,x,juillet 2011,5.9,Cadrage,52,z,p\r\n",
-         "panorama_2016-11_ed01.csv:2: 'Peut-être' is not Oui or Non"),
-        ("A,Premier ministre,Non,x,,,Cadrage,,z,p\r\nPNR,Premier ministre,Oui,x,juillet 2011,5.9,Cadrage,52 M€,z,p\r\n",
-         "panorama_2016-11_ed01.csv:3: '52 M€' is not a number"),
-        ("PNR,Premier ministre,Oui,x,juillet 2011,5.9,En pause,52,z,p\r\n",
-         "panorama_2016-11_ed01.csv:2: unknown phase 'En pause'"),
+        ("PNR,Premier ministre,Oui,x,juli 2011,5.9,Cadrage,52,z,p\r\n", "panorama_2016-11_ed01.csv:2:5:", "'juli 2011'"),
+        ("PNR,Premier ministre,Peut-être,x,juillet 2011,5.9,Cadrage,52,z,p\r\n", "panorama_2016-11_ed01.csv:2:3:", "'Peut-être'"),
+        ("A,Premier ministre,Non,x,,,Cadrage,,z,p\r\nPNR,Premier ministre,Oui,x,juillet 2011,5.9,Cadrage,En cadrage,z,p\r\n",
+         "panorama_2016-11_ed01.csv:3:8:", "'En cadrage'"),
     ])
-    func badCellsNameFileAndLine(body: String, message: String) {
+    func badCellsNameFileLineAndColumn(body: String, position: String, cell: String) throws {
+        do {
+            _ = try Self.read(body)
+            Issue.record("no error for \(cell)")
+        } catch let e as UserFacingError {
+            #expect(e.message.hasPrefix(position) && e.message.contains(cell), "\(e.message)")
+        }
+    }
+
+    @Test(arguments: [
+        ("PNR,Premier ministre,Oui,x,juillet 2011,5.9,En pause,52,z,p\r\n",
+         "panorama_2016-11_ed01.csv: row 1: unknown phase 'En pause'"),
+        ("PNR,Ministère des Sports,Oui,x,juillet 2011,5.9,Cadrage,52,z,p\r\nB,Premier ministre,,x,juillet 2011,5.9,Cadrage,52,z,p\r\n",
+         "panorama_2016-11_ed01.csv: row 2: no Oui/Non interministerial flag for 'B'"),
+    ])
+    func badFactsNameFileAndRow(body: String, message: String) {
         #expect(throws: DatasetError(message)) { try Self.read(body) }
+    }
+
+    @Test func aMissingColumnIsNamed() {
+        let body = "PNR,Premier ministre,Oui,x,juillet 2011,5.9,Cadrage,52,z,p\r\n"
+        #expect(throws: DatasetError("panorama_2016-11_ed01.csv: no column 'Coût complet estimé'")) {
+            try Self.read(body, header: Self.header.replacingOccurrences(of: "Coût estimé", with: "Coût"))
+        }
     }
 
     @Test func fileNamesGiveEditionAndMonth() {
