@@ -130,7 +130,9 @@ public struct NotebookLauncher {
             return 1
         }
         Interruption.install()
-        let result = Notebook(markdown: text).execute(file: input, keepGoing: keepGoing, isCancelled: { Interruption.isRequested })
+        // Errors name the notebook by its file name, so outputs do not depend on the working directory.
+        let name = URL(fileURLWithPath: input).lastPathComponent
+        let result = Notebook(markdown: text).execute(file: name, keepGoing: keepGoing, isCancelled: { Interruption.isRequested })
         if !result.succeeded && !keepGoing {
             for e in result.errors { Launcher.standardError(e) }
         }

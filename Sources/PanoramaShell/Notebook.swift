@@ -12,7 +12,9 @@ public struct Notebook {
     enum Part {
         case text([String])
         /// The fence lines and code; `line` is the 1-based line of the first code line.
-        case code(open: String, lines: [String], close: String, line: Int)
+        /// `expectsError`: a ```` ```panorama error ```` block shows its error in place (as R
+        /// Markdown's `error=TRUE`) and the run goes on; it fails only if no error occurs.
+        case code(open: String, lines: [String], close: String, line: Int, expectsError: Bool)
         /// An earlier output block (dropped and regenerated).
         case output([String])
     }
@@ -41,7 +43,7 @@ public struct Notebook {
         while i < lines.count {
             let line = lines[i]
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if let fence = Notebook.fence(trimmed), fence.info == "panorama" || fence.info == "output" {
+            if let fence = Notebook.fence(trimmed), fence.info == "panorama" || fence.info == "panorama error" || fence.info == "output" {
                 var body: [String] = []
                 var j = i + 1
                 while j < lines.count && !Notebook.closes(lines[j], fence.marker) { body.append(lines[j]); j += 1 }
@@ -55,8 +57,9 @@ public struct Notebook {
                     continue
                 }
                 flush()
-                if fence.info == "panorama" {
-                    parts.append(.code(open: line, lines: body, close: close, line: i + 2))
+                if fence.info.hasPrefix("panorama") {
+                    parts.append(.code(open: line, lines: body, close: close, line: i + 2,
+                                       expectsError: fence.info == "panorama error"))
                 } else {
                     // An output block not after code is the author's text: keep it.
                     text += [line] + body + (j < lines.count ? [close] : [])
@@ -109,29 +112,35 @@ public struct Notebook {
             switch part {
             case .text(let lines):
                 var lines = lines
-                if pendingBlank, lines.first == "" {
-                    // Already emitted one blank after the output.
+                if pendingBlank {
+                    // Exactly one blank line after a regenerated output.
                     while lines.first == "" { lines.removeFirst() }
-                    if lines.isEmpty { continue }
                     out.append("")
+                    pendingBlank = false
                 }
-                pendingBlank = false
                 out += lines
             case .output:
                 continue
-            case .code(let open, let lines, let close, let line):
+            case .code(let open, let lines, let close, let line, let expectsError):
+                if pendingBlank { out.append(""); pendingBlank = false }
                 out.append(open)
                 out += lines
                 out.append(close)
                 if stopped { continue }
                 captured = []
                 let code = lines.joined(separator: "\n")
+                var blockErrors: [String] = []
                 session.diagnostics = { text in
                     captured.append(text)
-                    if text.contains("error: ") { errors.append(text.components(separatedBy: "\n")[0]) }
+                    if text.contains("error: ") { blockErrors.append(text.components(separatedBy: "\n")[0]) }
                 }
                 let outcome = session.run(code, file: file, lineOffset: line - 1)
-                if outcome == .failed && !keepGoing { stopped = true }
+                if expectsError {
+                    if outcome != .failed { errors.append("\(file):\(line): error: this block is marked 'panorama error' but ran without one") }
+                } else {
+                    errors += blockErrors
+                    if outcome == .failed && !keepGoing { stopped = true }
+                }
                 out.append("")
                 if firstOutputIndex == nil { firstOutputIndex = out.count }
                 out.append("```output")
