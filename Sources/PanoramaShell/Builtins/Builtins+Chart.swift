@@ -127,6 +127,84 @@ extension BuiltinRegistry {
             chart.xlabel = name
             return try styled(chart, ctx)
         },
+        Builtin("scurve", .charts, signature: "scurve(simulation) or scurve(x, point=, title=, …)",
+                summary: "S-curve: the cumulative distribution of totals with P50, P80 and the point estimate",
+                parameters: [Parameter("x", "a simulation, or numbers (or a frame then a column)", variadic: true, required: true),
+                             .keyword("point", "the point estimate to mark (a simulation gives its own)")] + chartKeywords,
+                example: "scurve(seq(80, 130, by=0.5), point=95, width=60, height=10)") { ctx in
+            var point = try ctx.number("point")
+            var p50: Double?, p80: Double?
+            if let first = ctx.rest.first?.value, case .object(let o) = first, let s = o as? any ChartableSimulation {
+                guard ctx.rest.count == 1 else { throw ctx.fail("scurve(simulation) takes only the simulation") }
+                point = point ?? s.pointEstimate
+                (p50, p80) = (s.quantile(0.5), s.quantile(0.8))
+            }
+            let (values, name) = try chartSeries(ctx, count: 1, builtin: "scurve")[0]
+            var chart = ChartValue(type: "scurve", chart: SCurve(values: values, pointEstimate: point, p50: p50, p80: p80),
+                                   description: "of \(ctx.options.numbers.string(Double(values.count))) values")
+            chart.xlabel = name
+            chart.ylabel = "P(\(name) ≤ x)"
+            return try styled(chart, ctx)
+        },
+        Builtin("tornado", .charts, signature: "tornado(simulation) or tornado(names, low, high, base=, title=, …)",
+                summary: "tornado: each input's swing of the total, widest on top",
+                parameters: [Parameter("data", "a simulation, or input names with the totals at their low and high", variadic: true, required: true),
+                             .keyword("base", "the value bars diverge from (default: the simulation's mean, or 0)")] + chartKeywords,
+                example: "tornado([\"Projet A\", \"Projet B\", \"Projet C\"], [950, 990, 1005], [1130, 1040, 1010], base=1000, width=60)") { ctx in
+            let args = ctx.rest
+            var bars: [TornadoChart.Bar], base: Double, note: String?, baseName = "base"
+            if args.count == 1, case .object(let o)? = args[0].value, let sim = o as? any ChartableSimulation {
+                bars = sim.contributions.map { TornadoChart.Bar(name: $0.name, low: $0.low, high: $0.high) }
+                base = try ctx.number("base") ?? sim.contributionBase
+                if !ctx.has("base") { baseName = "mean" }
+                note = "bars: the total with each input at its \(sim.contributionRange)"
+            } else {
+                guard args.count == 3 else { throw ctx.fail("tornado() needs a simulation, or names, low and high") }
+                let names = try chartLabels(args[0], ctx)
+                let (low, _) = try chartNumbers(args[1], ctx), (high, _) = try chartNumbers(args[2], ctx)
+                guard names.count == low.count, low.count == high.count else {
+                    throw ctx.fail("names, low and high have different lengths (\(names.count), \(low.count) and \(high.count))")
+                }
+                bars = (0..<names.count).map { TornadoChart.Bar(name: names[$0], low: low[$0], high: high[$0]) }
+                base = try ctx.number("base", default: 0)
+            }
+            let chart = ChartValue(type: "tornado", chart: TornadoChart(bars: bars, base: base, baseName: baseName, note: note),
+                                   description: "of \(bars.count) inputs")
+            return try styled(chart, ctx)
+        },
+        Builtin("fan", .charts, signature: "fan(forecast, title=, …)",
+                summary: "forecast fan: history, then the forecast with its 80 % and 95 % bands",
+                parameters: [.required("forecast", "a forecast")] + chartKeywords,
+                example: "") { ctx in
+            guard case .object(let o)? = ctx["forecast"], let f = o as? any ChartableForecast else {
+                throw ctx.fail("'forecast' must be a forecast, not a \(ctx["forecast"]?.kindName ?? "missing value")")
+            }
+            let history = f.history
+            let chart = ChartValue(type: "fan", chart: FanChart(historyLabels: history.map(\.label), history: history.map(\.value),
+                                                               forecast: f.forecastPoints),
+                                   description: "of \(history.count) observed and \(f.forecastPoints.count) forecast periods")
+            return try styled(chart, ctx)
+        },
+        Builtin("waterfall", .charts, signature: "waterfall(bridge) or waterfall(labels, values, title=, …)",
+                summary: "waterfall: a start total, signed steps and the end total (values: start, steps…, end)",
+                parameters: [Parameter("data", "a bridge, or labels and values (the start, the steps, the end)", variadic: true, required: true)]
+                    + chartKeywords,
+                example: "waterfall([\"2020-11\", \"growth\", \"entries\", \"exits\", \"2021-11\"], [3500, 300, 150, -400, 3550], width=60)") { ctx in
+            let args = ctx.rest
+            let chart: Waterfall
+            if args.count == 1, case .object(let o)? = args[0].value, let b = o as? any ChartableBridge {
+                chart = Waterfall(startLabel: b.start.label, start: b.start.value, steps: b.steps, endLabel: b.end.label, end: b.end.value)
+            } else {
+                guard args.count == 2 else { throw ctx.fail("waterfall() needs a bridge, or labels and values") }
+                let labels = try chartLabels(args[0], ctx), (values, _) = try chartNumbers(args[1], ctx)
+                guard labels.count == values.count, labels.count >= 2 else {
+                    throw ctx.fail("waterfall() needs as many labels as values, at least a start and an end")
+                }
+                let steps = (1..<(labels.count - 1)).map { (label: labels[$0], delta: values[$0]) }
+                chart = Waterfall(startLabel: labels[0], start: values[0], steps: steps, endLabel: labels.last!, end: values.last!)
+            }
+            return try styled(ChartValue(type: "waterfall", chart: chart, description: "of \(chart.steps.count) steps"), ctx)
+        },
         Builtin("seq", .math, signature: "seq(from, to, by=, length=)",
                 summary: "numbers from from to to in steps of by (default 1) or length= evenly spaced",
                 parameters: [.required("from", "first value"), .required("to", "last value (not passed)"),

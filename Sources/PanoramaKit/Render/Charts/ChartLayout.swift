@@ -104,3 +104,7 @@ extension LineChart: ChartRenderer {}
 extension ScatterChart: ChartRenderer {}
 extension BarChart: ChartRenderer {}
 extension BoxPlot: ChartRenderer {}
+extension SCurve: ChartRenderer {}
+extension FanChart: ChartRenderer {}
+extension TornadoChart: ChartRenderer {}
+extension Waterfall: ChartRenderer {}
