@@ -49,7 +49,8 @@ extension Axis {
         var lo = min, hi = max
         if includeZero { lo = Swift.min(lo, 0); hi = Swift.max(hi, 0) }
         if !(hi > lo) {
-            let pad = lo == 0 ? 1 : abs(lo) * 0.1
+            // A whole number (a year, a count) gets ±1; others ±10 %.
+            let pad = lo == 0 || (lo == lo.rounded() && abs(lo) < 10_000) ? 1 : abs(lo) * 0.1
             (lo, hi) = includeZero && lo == 0 ? (0, 1) : (lo - pad, hi + pad)
         }
         let step = Swift.max(minimumStep, niceStep((hi * 0.5 - lo * 0.5) * 2 / Double(Swift.max(1, count))))
@@ -94,7 +95,9 @@ extension Axis {
             }
             e += 1
         }
-        let ticks = values.map { Tick(value: $0, label: logLabel($0, numbers: numbers)) }
+        // Powers past ten million print as 1e7, and then every tick from 1,000 up does too.
+        let scientificFrom = (values.max() ?? 0) >= 1e7 ? 1_000.0 : 1e7
+        let ticks = values.map { Tick(value: $0, label: logLabel($0, numbers: numbers, scientificFrom: scientificFrom)) }
         return Axis(scale: .log, lo: lo, hi: hi, ticks: ticks)
     }
 
@@ -155,13 +158,13 @@ extension Axis {
             return scientific(v)
         }
         let decimals = Swift.max(0, -Int((log10(step) + 1e-9).rounded(.down)))
-        // Four-digit whole numbers (years, mostly) stay ungrouped: 2024, not 2,024.
-        if decimals == 0 && magnitude < 10_000 { return String(Int(v)) }
+        // Four-digit numbers (years, mostly) stay ungrouped: 2024, not 2,024.
+        if magnitude < 10_000 { return String(format: "%.\(decimals)f", v) }
         return numbers.fixed(v, decimals: decimals)
     }
 
-    static func logLabel(_ v: Double, numbers: NumberFormat) -> String {
-        v >= 1e15 || v < 1e-5 ? scientific(v) : numbers.string(v)
+    static func logLabel(_ v: Double, numbers: NumberFormat, scientificFrom: Double = 1e7) -> String {
+        v >= scientificFrom || v < 1e-4 ? scientific(v) : numbers.string(v)
     }
 
     /// `1e20`, `2.5e-7`.

@@ -107,8 +107,8 @@ public struct FanChart: Sendable {
         var notes: [String] = []
         let numbers = NumberFormat(significantDigits: 4, groupSeparator: layout.numbers.groupSeparator, ascii: layout.ascii)
         for p in [forecast.first, forecast.count > 1 ? forecast.last : nil].compactMap({ $0 }) {
-            notes.append("\(p.label): \(numbers.string(p.point)) (80 %: \(numbers.string(p.low80)) to \(numbers.string(p.high80)); "
-                         + "95 %: \(numbers.string(p.low95)) to \(numbers.string(p.high95)))")
+            notes.append("\(p.label): \(numbers.string(p.point)); 80 % \(numbers.string(p.low80)) to \(numbers.string(p.high80)); "
+                         + "95 % \(numbers.string(p.low95)) to \(numbers.string(p.high95))")
         }
         if forecast.isEmpty { notes.append("no forecast to draw") }
         notes += skipped.notes(ascii: layout.ascii)

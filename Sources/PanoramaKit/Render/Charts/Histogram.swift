@@ -4,8 +4,8 @@ import Foundation
 /// bars, eighth-of-a-row tall steps, counts on the y axis.
 ///
 /// Bins run from the smallest to the largest value (numpy's rule); without `bins` their number
-/// is Freedman–Diaconis's, kept between Sturges's and the columns available. Each bin takes the
-/// same whole number of columns. A bin holding any value shows at least one eighth, so lone
+/// is Freedman–Diaconis's, kept between Sturges's and the columns available, and rounded so
+/// that each bin takes the same whole number of columns. A bin holding any value shows at least one eighth, so lone
 /// values in the tails stay visible. `na`, infinite values (and values ≤ 0 on a log scale) are
 /// counted in the footnote.
 /// - Complexity: O(n) — two passes over the values plus one over a 1,024-cell sketch.
@@ -38,32 +38,40 @@ public struct Histogram: Sendable {
             (lo, hi) = (lo - pad, hi + pad)
         }
         let rows = max(2, layout.height)
-        // The gutter holds count labels no wider than n's.
-        let gutterGuess = max(1, layout.numbers.string(Axis.niceStep(Double(max(n, 1))) * 10).count)
-        let available = max(4, layout.width - gutterGuess - 2)
-        var binCount: Int
-        if let bins {
-            binCount = max(1, bins)
-        } else if allEqual || n <= 1 {
-            binCount = min(available, 9)
-        } else {
-            binCount = Histogram.automaticBins(values, n: n, lo: lo, hi: hi, log: log, available: available)
+        // Bins depend on the columns left by the count labels, which depend on the counts: guess
+        // the labels as wide as n's, then once more with the labels' real width.
+        var gutter = max(1, layout.numbers.string(Axis.niceStep(Double(max(n, 1))) * 10).count)
+        var binCount = 1, counts: [Int] = [], y = Axis(scale: .linear, lo: 0, hi: 1, ticks: []), binNote: String?
+        for attempt in 0..<2 {
+            let available = max(4, layout.width - gutter - 2)
+            binNote = nil
+            if let bins {
+                binCount = max(1, bins)
+            } else if allEqual || n <= 1 {
+                binCount = min(available, 9)
+            } else {
+                binCount = Histogram.automaticBins(values, n: n, lo: lo, hi: hi, log: log, available: available)
+                if available / binCount < 3 {
+                    // Whole columns per bin, so that bars keep one width.
+                    binCount = available / max(1, Int((Double(available) / Double(binCount)).rounded()))
+                }
+            }
+            if binCount > available {
+                binNote = "\(binCount) bins asked, \(available) fit the width"
+                binCount = available
+            }
+            counts = [Int](repeating: 0, count: binCount)
+            let scale = Double(binCount) / (hi - lo)
+            for v in values where v.isFinite && (!log || v > 0) {
+                let t = log ? log10(v) : v
+                let i = Int((t - lo) * scale)
+                counts[min(max(i, 0), binCount - 1)] += 1
+            }
+            y = BarLevels.fitAxis(maxValue: max(Double(counts.max() ?? 0), 1), rows: rows, scale: layout.yscale, numbers: layout.numbers)
+            if attempt == 0 && max(1, y.maxLabelWidth) < gutter { gutter = max(1, y.maxLabelWidth) } else { break }
         }
-        if binCount > available {
-            notes.append("\(binCount) bins asked, \(available) fit the width")
-            binCount = available
-        }
-        let perBin = max(1, available / binCount)
-        var counts = [Int](repeating: 0, count: binCount)
-        let scale = Double(binCount) / (hi - lo)
-        for v in values where v.isFinite && (!log || v > 0) {
-            let t = log ? log10(v) : v
-            let i = Int((t - lo) * scale)
-            counts[min(max(i, 0), binCount - 1)] += 1
-        }
-        let maxCount = Double(counts.max() ?? 0)
-        let y = BarLevels.fitAxis(maxValue: max(maxCount, 1), rows: rows, scale: layout.yscale, numbers: layout.numbers)
-        var frame = PlotFrame(layout: layout, gutter: max(1, y.maxLabelWidth), plotRows: rows, plotColumns: perBin * binCount)
+        if let binNote { notes.append(binNote) }
+        var frame = PlotFrame(layout: layout, gutter: gutter, plotRows: rows, plotColumns: max(4, layout.width - gutter - 2))
         frame.yTicks = BarLevels.ticks(y, rows: rows)
         let columns = frame.plotColumns
         let xAxis = Axis(scale: layout.xscale, lo: lo, hi: hi, ticks: [])
@@ -73,7 +81,7 @@ public struct Histogram: Sendable {
         frame.xTicks = x.ticks.map { PlotFrame.XTick(column: place(xAxis.fraction($0.value)), label: $0.label) }
         for (i, c) in counts.enumerated() where c > 0 {
             let eighths = BarLevels.eighths(Double(c), axis: y, rows: rows)
-            for col in (i * perBin)..<((i + 1) * perBin) {
+            for col in (i * columns / binCount)..<((i + 1) * columns / binCount) {
                 BarLevels.drawColumn(eighths: eighths, column: col, in: &frame.plot, glyphs: layout.glyphs, color: .blue)
             }
         }

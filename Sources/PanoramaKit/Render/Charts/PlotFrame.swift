@@ -73,16 +73,16 @@ struct PlotFrame {
     var plotStart: Int { gutter + 2 }
     var totalWidth: Int { plotStart + plotColumns + rightMargin }
 
-    /// Whether x tick labels centred on their columns fit side by side (two blanks apart) within
-    /// the chart's width.
+    /// Whether x tick labels centred on their columns fit side by side (three blanks apart)
+    /// within the chart's width.
     func xTicksFit(_ ticks: [XTick]) -> Bool {
-        var end = -2
+        var end = -100
         let width = max(layout.width, totalWidth)
         for t in ticks {
             let centred = plotStart + t.column - (t.label.count - 1) / 2
             // A label may lean inwards at the ends by up to half its width, not more.
             let start = min(max(centred, 0), width - t.label.count)
-            if start < end + 2 || abs(start - centred) > t.label.count / 2 { return false }
+            if start < end + 3 || abs(start - centred) > t.label.count / 2 { return false }
             end = start + t.label.count
         }
         return true
@@ -183,9 +183,11 @@ struct PlotFrame {
             flush(g)
         }
         for note in footnotes {
-            for line in PlotFrame.wrap(note, width: width - plotStart) {
+            // Under the plot when it fits there, else from the left edge.
+            let indent = note.count <= width - plotStart ? plotStart : (note.count <= width - 1 ? 1 : 0)
+            for line in PlotFrame.wrap(note, width: width - indent) {
                 var g = CellGrid(width: width, height: 1)
-                g.write(line, row: 0, column: plotStart, color: .gray)
+                g.write(line, row: 0, column: indent, color: .gray)
                 flush(g)
             }
         }

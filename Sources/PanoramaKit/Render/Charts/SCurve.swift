@@ -48,16 +48,15 @@ public struct SCurve: Sendable {
         let q50 = p50 ?? Selection.quantile(&scratch, 0.5)
         let q80 = p80 ?? Selection.quantile(&scratch, 0.8)
         var lo = finite.min()!, hi = finite.max()!
-        // Long tails would squash the curve: then the axis spans P0.5 to P99.5.
+        // The extreme trials would squash the curve: with many, the axis spans P0.1 to P99.9.
         var clipped = false
         if n >= 1000 {
-            let a = Selection.quantile(&scratch, 0.005), b = Selection.quantile(&scratch, 0.995)
-            if hi - lo > 2 * (b - a) { (lo, hi, clipped) = (a, b, true) }
+            (lo, hi, clipped) = (Selection.quantile(&scratch, 0.001), Selection.quantile(&scratch, 0.999), true)
         }
         let point = pointEstimate.flatMap { $0.isFinite && (layout.xscale == .linear || $0 > 0) ? $0 : nil }
         if let point { lo = min(lo, point); hi = max(hi, point) }
         layout.height = rows
-        var plot = XYPlot(layout: layout, xRange: (lo, hi), yRange: (0, 1), xKind: .numbers, expandX: !clipped, yAxis: yAxis)
+        var plot = XYPlot(layout: layout, xRange: (lo, hi), yRange: (0, 1), xKind: .numbers, expandX: false, yAxis: yAxis)
         let width = plot.canvas.dotWidth
 
         // Counts per dot column, then the stairs of their running sum.
@@ -104,26 +103,27 @@ public struct SCurve: Sendable {
             let text = entry.texts.joined(separator: ", ")
             // Right of the curve on that row when it fits, else left of the guide's corner.
             var last = -1
-            for c in 0..<grid.width where !grid.isBlank(row: row, column: c) && grid[row, c].character != glyphs.dottedHorizontal
-                && grid[row, c].character != glyphs.dashedVertical { last = c }
+            for c in 0..<grid.width where !grid.isBlank(row: row, column: c) && grid[row, c].character != glyphs.dottedHorizontal {
+                last = c
+            }
             let right = max(last, entry.column) + 2
             let start = right + text.count <= grid.width ? right : max(0, min(entry.column, last) - text.count - 1)
             grid.write(text, row: row, column: start, color: entry.color)
         }
         plot.frame.plot = grid
         var notes = ["n = \(layout.numbers.string(Double(n)))"]
-        if let point, let below {
-            let pct = Int((below * 100).rounded())
-            var text = "point estimate \(layout.numbers.string(SCurve.rounded(point))) is P\(pct)"
-            if point > 0 {
-                let above = ((q80 - point) / point * 1000).rounded() / 10
-                text += ", P80 = point \(above < 0 ? "-" : "+") \(layout.numbers.string(abs(above)))%"
-            }
-            notes.append(text)
-        }
-        if clipped { notes.append("x axis from P0.5 to P99.5") }
+        if clipped { notes.append("x axis from P0.1 to P99.9") }
         notes += skipped.notes(ascii: layout.ascii)
-        plot.frame.footnotes = [PlotFrame.joinNotes(notes, ascii: layout.ascii)]
+        var footnotes = [PlotFrame.joinNotes(notes, ascii: layout.ascii)]
+        if let point, let below {
+            // The contingency a P80 budget needs over the point estimate.
+            let gap = q80 - point
+            var text = "P80 \(layout.ascii ? "-" : "−") point = \(layout.numbers.string(SCurve.rounded(gap)))"
+            if point > 0 { text += " (\(gap < 0 ? "-" : "+")\(layout.numbers.string((abs(gap) / point * 1000).rounded() / 10))%)" }
+            footnotes.append(PlotFrame.joinNotes(["point estimate \(layout.numbers.string(SCurve.rounded(point))) is P\(Int((below * 100).rounded()))",
+                                                  text], ascii: layout.ascii))
+        }
+        plot.frame.footnotes = footnotes
         return plot.frame.render()
     }
 

@@ -50,7 +50,7 @@ public struct TornadoChart: Sendable {
         let columns = frame.plotColumns
         let inner = Double(max(4, columns - 2 * valueWidth - 1))
         let place: (Double) -> Int = { Int((Double(valueWidth) + $0 * inner).rounded()) }
-        let axis = XYPlot.fitXAxis(range, kind: .numbers, frame: frame, scale: .linear, expand: true,
+        let axis = XYPlot.fitXAxis(range, kind: .numbers, frame: frame, scale: .linear, expand: false,
                                    numbers: layout.numbers, columnOf: place)
         frame.xTicks = axis.ticks.map { PlotFrame.XTick(column: place(axis.fraction($0.value)), label: $0.label) }
         func position(_ v: Double) -> Double { Double(valueWidth) + axis.fraction(v) * inner }

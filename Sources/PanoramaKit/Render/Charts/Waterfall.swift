@@ -45,21 +45,21 @@ public struct Waterfall: Sendable {
         let runningValues = rows.flatMap { $0.kind == 0 ? [$0.to] : [$0.from, $0.to] }
         var lo = runningValues.min()!, hi = runningValues.max()!
         let stepSpan = rows.filter { $0.kind != 0 }.map { abs($0.to - $0.from) }.max() ?? 0
-        var truncated = false
-        if lo > 0 && stepSpan < 0.1 * hi {
-            truncated = true
-        } else {
-            lo = min(lo, 0)
-            hi = max(hi, 0)
-        }
         let gutter = BarChart.labelWidth(rows.map(\.label), width: layout.width)
         var frame = PlotFrame(layout: layout, gutter: gutter, plotRows: rows.count)
         let valueWidth = (rows.map(\.text.count).max() ?? 1) + 1
         let columns = frame.plotColumns
         let inner = Double(max(4, columns - valueWidth - 1))
         let place: (Double) -> Int = { Int(($0 * inner).rounded()) }
-        if truncated { lo -= (hi - lo) * 0.15 }
-        let axis = XYPlot.fitXAxis((lo, hi), kind: .numbers, frame: frame, scale: .linear, expand: true,
+        // From 0 unless the largest step would be thinner than six columns there.
+        let truncated = lo > 0 && stepSpan / hi * inner < 6
+        if truncated {
+            lo -= (hi - lo) * 0.15
+        } else {
+            lo = min(lo, 0)
+            hi = max(hi, 0)
+        }
+        let axis = XYPlot.fitXAxis((lo, hi), kind: .numbers, frame: frame, scale: .linear, expand: truncated,
                                    numbers: layout.numbers, columnOf: place)
         frame.xTicks = axis.ticks.map { PlotFrame.XTick(column: place(axis.fraction($0.value)), label: $0.label) }
         func position(_ v: Double) -> Double { max(0, axis.fraction(v)) * inner }

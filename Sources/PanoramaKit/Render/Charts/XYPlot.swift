@@ -104,7 +104,7 @@ struct XYPlot {
             }
             return Axis.categories(labels, every: max(1, labels.count))
         case .numbers:
-            var count = max(2, columns / 8)
+            var count = max(2, columns / 5)
             while true {
                 let axis = scale == .log
                     ? Axis.log(range.0, range.1, count: count, expand: expand, numbers: numbers)
