@@ -133,17 +133,16 @@ extension BuiltinRegistry {
                              .keyword("point", "the point estimate to mark (a simulation gives its own)")] + chartKeywords,
                 example: "scurve(seq(80, 130, by=0.5), point=95, width=60, height=10)") { ctx in
             var point = try ctx.number("point")
-            var p50: Double?, p80: Double?
+            var p50: Double?, p80: Double?, subject = "values"
             if let first = ctx.rest.first?.value, case .object(let o) = first, let s = o as? any ChartableSimulation {
                 guard ctx.rest.count == 1 else { throw ctx.fail("scurve(simulation) takes only the simulation") }
                 point = point ?? s.pointEstimate
-                (p50, p80) = (s.quantile(0.5), s.quantile(0.8))
+                (p50, p80, subject) = (s.quantile(0.5), s.quantile(0.8), "trials")
             }
             let (values, name) = try chartSeries(ctx, count: 1, builtin: "scurve")[0]
-            var chart = ChartValue(type: "scurve", chart: SCurve(values: values, pointEstimate: point, p50: p50, p80: p80),
-                                   description: "of \(ctx.options.numbers.string(Double(values.count))) values")
+            var chart = ChartValue(type: "scurve", chart: SCurve(values: values, pointEstimate: point, p50: p50, p80: p80, subject: subject),
+                                   description: "of \(ctx.options.numbers.string(Double(values.count))) \(subject)")
             chart.xlabel = name
-            chart.ylabel = "P(\(name) ≤ x)"
             return try styled(chart, ctx)
         },
         Builtin("tornado", .charts, signature: "tornado(simulation) or tornado(names, low, high, base=, title=, …)",
@@ -282,13 +281,14 @@ extension BuiltinRegistry {
     /// A positional argument as numbers, with the name a chart shows for it (its expression).
     static func chartNumbers(_ arg: BoundArgument, _ ctx: CallContext) throws -> ([Double], String) {
         let name = ExprPrinter.text(arg.expr)
-        guard let value = arg.value else { throw ctx.fail("'\(name)' must be numbers") }
+        let quoted = name.hasPrefix("\"") ? name : "'\(name)'"
+        guard let value = arg.value else { throw ctx.fail("\(quoted) must be numbers") }
         if case .object(let o) = value, let s = o as? any ChartableSimulation { return (s.totals, name) }
-        guard let c = value.asColumn(name: name) else { throw ctx.fail("'\(name)' must be numbers, not a \(value.kindName)") }
+        guard let c = value.asColumn(name: name) else { throw ctx.fail("\(quoted) must be numbers, not a \(value.kindName)") }
         switch c.data {
         case .number(let xs): return (xs, name)
         case .bool(let bs): return (bs.map { $0 < 0 ? .nan : Double($0) }, name)
-        default: throw ctx.fail("'\(name)' must be numbers, not \(c.data.typeName)")
+        default: throw ctx.fail("\(quoted) must be numbers, not \(c.data.typeName)")
         }
     }
 

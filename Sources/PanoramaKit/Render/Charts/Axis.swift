@@ -152,7 +152,7 @@ extension Axis {
     /// A tick label with as many decimals as the step needs, thousands grouped:
     /// `linearLabel(1500, step: 500) // "1,500"`, `linearLabel(0.5, step: 0.25) // "0.50"`.
     static func linearLabel(_ v: Double, step: Double, numbers: NumberFormat) -> String {
-        if v == 0 { return "0" }
+        let v = v == 0 ? 0 : v  // no "-0"
         let magnitude = abs(v)
         if magnitude >= 1e15 || (step < 1e-5) {
             return scientific(v)
