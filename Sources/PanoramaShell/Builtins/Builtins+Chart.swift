@@ -32,18 +32,25 @@ extension BuiltinRegistry {
             guard labels.count == values.count else {
                 throw ctx.fail("labels and values have different lengths (\(labels.count) and \(values.count))")
             }
-            var order: [String] = [], sums: [String: Double] = [:], rows: [String: Int] = [:]
+            // Repeated labels add up, skipping na as sum() does; a label with only na stays na.
+            var order: [String] = [], sums: [String: Double] = [:], skipped = 0
             for (l, v) in zip(labels, values) {
-                if sums[l] == nil { order.append(l); sums[l] = 0 }
-                sums[l]! += v
-                rows[l, default: 0] += 1
+                if sums[l] == nil { order.append(l); sums[l] = .nan }
+                if v.isNaN { skipped += 1; continue }
+                sums[l] = sums[l]!.isNaN ? v : sums[l]! + v
             }
             var note: String?
             if order.count < labels.count {
-                note = "sum of \(valueName) by \(ExprPrinter.text(args[offset].expr)) (\(labels.count) rows)"
+                note = "sum of \(valueName) by \(ExprPrinter.text(args[offset].expr)) (\(labels.count) rows"
+                    + (skipped > 0 ? ", \(skipped) na left out)" : ")")
             }
             var pairs = order.map { ($0, sums[$0]!) }
-            if try ctx.bool("sort", default: false) { pairs.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) } }
+            if try ctx.bool("sort", default: false) {
+                pairs.sort { a, b in
+                    if a.1.isNaN != b.1.isNaN { return b.1.isNaN }
+                    return a.1 > b.1 || (a.1 == b.1 && a.0 < b.0)
+                }
+            }
             let chart = ChartValue(type: "bar", chart: BarChart(labels: pairs.map(\.0), values: pairs.map(\.1), note: note),
                                    description: "of \(pairs.count) bars")
             return try styled(chart, ctx)
