@@ -53,12 +53,34 @@ public struct LineChart: Sendable {
             let color = ChartColor.series(k)
             var previous: (Int, Int)?
             var last: (Int, Int)?
+            // Consecutive points in one dot column join by a vertical run: draw that run once
+            // (its lowest to highest dot) instead of a segment per point, so a million points
+            // cost a pass, not a million lines.
+            var run: (x: Int, low: Int, high: Int)?
+            func flush() {
+                if let r = run { plot.canvas.line(r.x, r.low, r.x, r.high, color: color) }
+                run = nil
+            }
             for p in pts {
-                guard let p, let dx = plot.dotX(p.0), let dy = plot.dotY(p.1) else { previous = nil; continue }
-                if let (px, py) = previous { plot.canvas.line(px, py, dx, dy, color: color) } else { plot.canvas.set(dx, dy, color: color) }
+                guard let p, let dx = plot.dotX(p.0), let dy = plot.dotY(p.1) else { flush(); previous = nil; continue }
+                if let (px, py) = previous {
+                    if px == dx, var r = run, r.x == dx {
+                        r.low = min(r.low, dy)
+                        r.high = max(r.high, dy)
+                        run = r
+                    } else if px == dx {
+                        run = (dx, min(py, dy), max(py, dy))
+                    } else {
+                        flush()
+                        plot.canvas.line(px, py, dx, dy, color: color)
+                    }
+                } else {
+                    plot.canvas.set(dx, dy, color: color)
+                }
                 previous = (dx, dy)
                 last = (dx, dy)
             }
+            flush()
             if labelled, let last { ends.append((last.1 / plot.canvas.dotsPerRow, series[k].name, color)) }
         }
         plot.frame.marginLabels = PlotFrame.spread(ends.map { PlotFrame.MarginLabel(row: $0.row, text: $0.name, color: $0.color) },
