@@ -74,7 +74,7 @@ public final class SimulationResult: Sendable {
             plans.append((percent, lo, hi, a, b, h - Double(a)))
             ranks += [a, b, lo, hi]
         }
-        let order = Selection.orderStatistics(totals, ranks: ranks)
+        let order = OrderStatistics.select(totals, ranks: ranks)
         percentiles = plans.map { plan in
             let value = order[plan.a]! + plan.frac * (order[plan.b]! - order[plan.a]!)
             let lower = order[plan.lo]!, upper = order[plan.hi]!

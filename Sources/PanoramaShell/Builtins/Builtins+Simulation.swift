@@ -45,7 +45,7 @@ extension BuiltinRegistry {
             ]))
         },
         Builtin("contributions", .simulation, signature: "contributions(s, groups=false)",
-                summary: "each project's (or group's) contribution to the total's uncertainty: rank correlation and variance share",
+                summary: "each project's (or group's) contribution to the total's uncertainty: rank correlation, variance share, total at its P10/P90",
                 parameters: [.required("s", "a simulation"),
                              .keyword("groups", "true: one row per group of simulate's by=")],
                 example: "s = simulate(cost=[120, 45, 300], overrun=lognormal(0, 0.3), corr=0.2, trials=20000, seed=1)\ncontributions(s)") { ctx in
@@ -66,6 +66,8 @@ extension BuiltinRegistry {
                 Column(name: "sd", .number(rows.map(\.standardDeviation))),
                 Column(name: "rank_correlation", label: "rank corr.", .number(rows.map(\.rankCorrelation))),
                 Column(name: "variance_share", label: "variance share", .number(rows.map(\.varianceShare))),
+                Column(name: "total_at_p10", label: "total at P10", .number(rows.map(\.lowTotal))),
+                Column(name: "total_at_p90", label: "total at P90", .number(rows.map(\.highTotal))),
             ]))
         },
     ]

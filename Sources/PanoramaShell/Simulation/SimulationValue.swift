@@ -7,7 +7,7 @@ import PanoramaKit
 /// beyond P95); `mean/sd/median/quantile` work on it; `totals` keeps the raw totals for the
 /// charts (histogram, S-curve) and `result.contributions()` feeds `contributions(s)` and
 /// tornado charts. JSON: DESIGN §4.
-public struct SimulationValue: QuantileValue {
+public struct SimulationValue: ChartableSimulation {
     public let result: SimulationResult
     /// Whether the correlation matrix given was repaired to the nearest PSD one (`repair=true`).
     public var repaired: Bool
@@ -19,6 +19,20 @@ public struct SimulationValue: QuantileValue {
 
     /// The simulated totals in trial order.
     public var totals: [Double] { result.totals }
+
+    /// The sum of base costs.
+    public var pointEstimate: Double { result.pointEstimate }
+
+    /// For `tornado(s)`: each project's name and the mean total when the project sits near its
+    /// P10 and near its P90 (trials with its rank in the P5–P15 and P85–P95 bands), largest
+    /// swing first. Computed by the contributions' second pass (cached); empty if cancelled.
+    public var contributions: [(name: String, low: Double, high: Double)] {
+        guard let c = try? result.contributions() else { return [] }
+        return c.projects.map { (name: $0.name, low: $0.lowTotal, high: $0.highTotal) }
+            .sorted { abs($0.high - $0.low) > abs($1.high - $1.low) }
+    }
+
+    public var contributionRange: String { "P10 and P90 (mean total with the project in its P5–P15 and P85–P95 bands)" }
 
     public var kind: String { "simulation" }
     public func quantile(_ p: Double) -> Double { result.quantile(p) }
@@ -125,7 +139,8 @@ public struct SimulationValue: QuantileValue {
     static func json(_ row: Contributions.Row) -> JSON {
         .object([("name", .string(row.name)), ("base_cost", .finite(row.baseCost)), ("mean", .finite(row.mean)),
                  ("sd", .finite(row.standardDeviation)), ("variance_share", .finite(row.varianceShare)),
-                 ("rank_correlation", .finite(row.rankCorrelation))])
+                 ("rank_correlation", .finite(row.rankCorrelation)),
+                 ("total_at_p10", .finite(row.lowTotal)), ("total_at_p90", .finite(row.highTotal))])
     }
 
     public func member(_ name: String) -> Value? {

@@ -172,6 +172,17 @@ func imanConoverReachesItsTargetRankCorrelation(target: Double) throws {
         #expect(abs(row.mean - costs[j]) < 4 * costs[j] * sds[j] / 200_000.0.squareRoot())
     }
     #expect(abs(c.projects.map(\.varianceShare).reduce(0, +) - 1) < 1e-9)
+    // The tornado's ends: E[Z | Φ(Z) ∈ [0.05, 0.15]] = (φ(a) − φ(b)) / 0.1 with a, b the
+    // normal quantiles of 0.05 and 0.15; symmetric for the high band.
+    let a = -1.6448536269514729, b = -1.0364333894937898
+    let phi = { (x: Double) in exp(-x * x / 2) / (2 * Double.pi).squareRoot() }
+    let shift = (phi(a) - phi(b)) / 0.1
+    let sdT = total.squareRoot()
+    for j in 0..<3 {
+        let tolerance = 4 * sdT / (0.1 * 200_000).squareRoot()
+        #expect(abs(c.projects[j].lowTotal - (70 + shift * costs[j] * sds[j])) < tolerance, "low \(j)")
+        #expect(abs(c.projects[j].highTotal - (70 - shift * costs[j] * sds[j])) < tolerance, "high \(j)")
+    }
     #expect(c.groups.map(\.name) == ["a", "b"])
     #expect(c.groups[0].baseCost == 30)
     #expect(abs(c.groups[0].varianceShare - (variances[0] + variances[1]) / total) < 0.01)

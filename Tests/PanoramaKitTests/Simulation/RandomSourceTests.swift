@@ -98,6 +98,6 @@ import Testing
     x += Array(repeating: 0.5, count: 500)  // ties
     let sorted = x.sorted()
     let ranks = [0, 1, 17, 5000, 5250, 5251, 9999, x.count - 1]
-    let found = Selection.orderStatistics(x, ranks: ranks)
+    let found = OrderStatistics.select(x, ranks: ranks)
     for r in ranks { #expect(found[r] == sorted[r]) }
 }

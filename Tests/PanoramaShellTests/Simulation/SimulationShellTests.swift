@@ -138,7 +138,7 @@ func mistakesGetExactMessages(_ code: String, _ message: String) {
     #expect(lines.count == 2)
     let projects = try object(lines[0])
     let rows = projects["rows"] as! [[Any]]
-    #expect(projects["columns"] as! [String] == ["project", "base_cost", "mean", "sd", "rank_correlation", "variance_share"])
+    #expect(projects["columns"] as! [String] == ["project", "base_cost", "mean", "sd", "rank_correlation", "variance_share", "total_at_p10", "total_at_p90"])
     #expect(rows.count == 5)
     #expect(rows[0][0] as? String == "Portail")  // the largest uncertain project leads
     let groups = try object(lines[1])["rows"] as! [[Any]]

@@ -1,11 +1,11 @@
 /// Order statistics without a full sort.
-enum Selection {
+enum OrderStatistics {
     /// The values at the given 0-based ranks of `values` as if sorted ascending: multiple
     /// quickselect (Hoare's FIND extended to several ranks) with three-way partitioning and
     /// median-of-three pivots, on a copy. O(n log k) for k ranks.
     ///
-    /// `orderStatistics([5, 1, 4, 2, 3], ranks: [0, 2]) // [0: 1, 2: 3]`
-    static func orderStatistics(_ values: [Double], ranks: [Int]) -> [Int: Double] {
+    /// `select([5, 1, 4, 2, 3], ranks: [0, 2]) // [0: 1, 2: 3]`
+    static func select(_ values: [Double], ranks: [Int]) -> [Int: Double] {
         var out: [Int: Double] = [:]
         let wanted = Array(Set(ranks.filter { $0 >= 0 && $0 < values.count })).sorted()
         guard !wanted.isEmpty else { return out }
