@@ -6,7 +6,7 @@ trial), chunks of 4,096 trials on all cores, and keeps only the totals (8 MB). T
 vectorised numpy (bench/peers/simulation_numpy.py): Cholesky of the 50×50 matrix, standard
 normals, a matrix product, exp, a sum and percentiles, in blocks of 100,000 trials.
 Different generators, so the results agree within Monte Carlo error, not digit for digit:
-`check` compares them against 5 × the percentiles' standard errors.
+`check` compares panorama's against a 10-million-trial numpy run within ~5 standard errors.
 """
 import json
 
@@ -20,15 +20,21 @@ def _panorama_code():
             "[s.p10, s.p50, s.p80, s.p90, s.mean]")
 
 
-def check(panorama_stdout, peer_stdout):
-    """Both report P10, P50, P80, P90, mean; they must agree within Monte Carlo error."""
+# The same model run in numpy with 10,000,000 trials (seed 12345): P10, P50, P80, P90, mean.
+REFERENCE = [3379.501730105114, 4352.5781746586, 5139.487862899123, 5605.536040491912, 4438.286281524251]
+
+
+def check(panorama_stdout):
+    """panorama's P10, P50, P80, P90 and mean agree with numpy's within Monte Carlo error.
+
+    The total's sd is 885; at 1,000,000 trials a percentile's standard error √(p(1−p)/N)/f(q)
+    is 1.0–2.0 here and the mean's 0.9; the 10M-trial reference adds √0.1 of that. 12 is
+    about 5 standard errors of the widest (P90)."""
     ours = json.loads(panorama_stdout.strip().splitlines()[-1])
-    theirs = [float(line) for line in peer_stdout.split()]
-    # The total's sd is about 1,070 here; a percentile's SE is √(p(1−p)/N)/f(q) ≈ 1.3–2.2, the
-    # mean's ≈ 1.1, and each side has its own error: 5 × √2 × 2.2 ≈ 16.
-    for name, a, b in zip(["P10", "P50", "P80", "P90", "mean"], ours, theirs):
-        if abs(a - b) > 16:
-            raise AssertionError(f"{name}: panorama {a} vs numpy {b}")
+    for name, a, b in zip(["P10", "P50", "P80", "P90", "mean"], ours, REFERENCE):
+        if abs(a - b) > 12:
+            return f"{name}: panorama {a} vs numpy reference {b}"
+    return None
 
 
 def workloads(ctx):
@@ -41,4 +47,6 @@ def workloads(ctx):
         "peer": [str(ctx.python), "bench/peers/simulation_numpy.py", str(TRIALS), "1"],
         "peer_name": "numpy",
         "check": check,
+        # The totals (8 MB) and the workers' chunk buffers (≈ 5 MB each) on top of the binary.
+        "max_rss_mb": 100,
     }]

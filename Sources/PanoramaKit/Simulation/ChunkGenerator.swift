@@ -35,6 +35,9 @@ struct ChunkGenerator: Sendable {
     let marginals: [Marginal]
     let latent: Latent
     let method: Method
+    /// The fast path when every project is lognormal with a positive cost under a one-factor
+    /// Gaussian copula: x = e^(α + β·c + γ·z), α = μ + log cost, β = σ√ρ, γ = σ√(1−ρ).
+    let fusedLognormal: [(alpha: Double, beta: Double, gamma: Double)]?
 
     init(_ model: PortfolioModel) throws {
         n = model.projectCount
@@ -73,6 +76,15 @@ struct ChunkGenerator: Sendable {
             if (try? scores.cholesky()) == nil { scores = try Correlation.nearestCorrelation(scores) }
             method = .imanConover(target: try Correlation.factor(scores))
         }
+        var fused: [(alpha: Double, beta: Double, gamma: Double)]? = nil
+        if case .gaussian = method, case .oneFactor(let a, let b) = latent, model.costs.allSatisfy({ $0 > 0 }) {
+            fused = []
+            for (d, cost) in zip(model.overruns, model.costs) {
+                guard case .lognormal(let mu, let sigma) = d else { fused = nil; break }
+                fused!.append((mu + log(cost), sigma * a, sigma * b))
+            }
+        }
+        fusedLognormal = fused
     }
 
     /// The chunks' trial ranges: ⌊trials / chunkSize⌋ chunks (at least one), the last one
@@ -131,6 +143,29 @@ struct ChunkGenerator: Sendable {
     func generate(_ rng: inout Xoshiro256StarStar, count m: Int, workspace ws: Workspace,
                   totals: UnsafeMutablePointer<Double>, rankProxies: Bool = false) throws {
         let cap = ws.capacity
+        if let fused = fusedLognormal, case .oneFactor(let a, let b) = latent {
+            // Same draws in the same order as the general path: the common factor, then each
+            // project's normals.
+            if a != 0 {
+                Ziggurat.fillNormals(ws.common, count: m, using: &rng)
+            } else {
+                for t in 0..<m { ws.common[t] = 0 }
+            }
+            for t in 0..<m { totals[t] = 0 }
+            for j in 0..<n {
+                let z = ws.z + j * cap
+                Ziggurat.fillNormals(z, count: m, using: &rng)
+                let p = fused[j]
+                VectorMath.expAccumulate(p.alpha, p.beta, ws.common, p.gamma, z, into: ws.x + j * cap, totals: totals, count: m)
+            }
+            if rankProxies {
+                for j in 0..<n {
+                    let u = ws.z + j * cap
+                    for t in 0..<m { u[t] = Distribution.Special.normalCDF(a * ws.common[t] + b * u[t]) }
+                }
+            }
+            return
+        }
         switch method {
         case .gaussian, .studentT:
             if case .studentT(let df) = method {

@@ -25,18 +25,22 @@ public enum MonteCarlo {
         guard settings.trials >= 2 else {
             throw KernelError("'trials' must be at least 2, not \(settings.trials)")
         }
-        let totals = try runTotals(model, settings)
-        return SimulationResult(model: model, settings: settings, totals: totals)
+        let (totals, moments) = try runTotals(model, settings)
+        return SimulationResult(model: model, settings: settings, totals: totals, moments: moments)
     }
 
-    /// The totals in trial order.
-    static func runTotals(_ model: PortfolioModel, _ settings: SimulationSettings) throws -> [Double] {
+    /// The totals in trial order, and their moments accumulated chunk by chunk by the workers.
+    static func runTotals(_ model: PortfolioModel, _ settings: SimulationSettings) throws -> ([Double], Moments) {
         let generator = try ChunkGenerator(model)
         let chunks = ChunkGenerator.chunks(trials: settings.trials)
         let streams = Xoshiro256StarStar.streams(seed: settings.seed, count: chunks.count)
         var totals = [Double](repeating: 0, count: settings.trials)
+        var chunkMoments = [Moments](repeating: Moments(), count: chunks.count)
+        let point = model.pointEstimate
         try totals.withUnsafeMutableBufferPointer { buffer in
+          try chunkMoments.withUnsafeMutableBufferPointer { momentBuffer in
             let out = SharedBuffer(base: buffer.baseAddress!)
+            let momentsOut = SharedBuffer(base: momentBuffer.baseAddress!)
             let trials = settings.trials
             try ParallelChunks.run(count: chunks.count, threads: settings.threads,
                                    isCancelled: settings.isCancelled, progress: settings.progress,
@@ -45,9 +49,14 @@ public enum MonteCarlo {
                 let range = chunks[c]
                 try generator.generate(&rng, count: range.count, workspace: workspace,
                                        totals: out.base + range.lowerBound)
+                momentsOut.base[c] = Moments(out.base + range.lowerBound, count: range.count, atOrBelow: point)
             }
+          }
         }
-        return totals
+        // Combined in chunk order: the same numbers whatever the thread count.
+        var moments = chunkMoments[0]
+        for m in chunkMoments.dropFirst() { moments.merge(m) }
+        return (totals, moments)
     }
 
     /// The draws themselves (trials × projects, project costs = base × factor), for tests and
@@ -71,5 +80,55 @@ public enum MonteCarlo {
             }
         }
         return columns
+    }
+}
+
+/// Count, mean and sum of squared deviations of some totals (Chan, Golub & LeVeque's pairwise
+/// update to merge them), and how many are at most the point estimate.
+struct Moments: Sendable {
+    var count = 0.0
+    var mean = 0.0
+    var sumSquares = 0.0
+    var atOrBelow = 0.0
+
+    init() {}
+
+    /// The moments of x[0..<count], two passes (the second with its rounding correction).
+    init(_ x: UnsafePointer<Double>, count n: Int, atOrBelow point: Double) {
+        count = Double(n)
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var k = 0
+        while k + 4 <= n {
+            s0 += x[k]; s1 += x[k + 1]; s2 += x[k + 2]; s3 += x[k + 3]
+            k += 4
+        }
+        while k < n { s0 += x[k]; k += 1 }
+        let m = ((s0 + s1) + (s2 + s3)) / count
+        var q0 = 0.0, q1 = 0.0, c0 = 0.0, c1 = 0.0, below = 0.0
+        k = 0
+        while k + 2 <= n {
+            let d0 = x[k] - m, d1 = x[k + 1] - m
+            q0 += d0 * d0; q1 += d1 * d1; c0 += d0; c1 += d1
+            below += (x[k] <= point ? 1 : 0) + (x[k + 1] <= point ? 1 : 0)
+            k += 2
+        }
+        if k < n {
+            let d = x[k] - m
+            q0 += d * d; c0 += d
+            below += x[k] <= point ? 1 : 0
+        }
+        let c = c0 + c1
+        mean = m + c / count
+        sumSquares = (q0 + q1) - c * c / count
+        atOrBelow = below
+    }
+
+    mutating func merge(_ other: Moments) {
+        let n = count + other.count
+        let delta = other.mean - mean
+        mean += delta * other.count / n
+        sumSquares += other.sumSquares + delta * delta * count * other.count / n
+        atOrBelow += other.atOrBelow
+        count = n
     }
 }

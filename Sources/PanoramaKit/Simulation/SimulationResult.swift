@@ -49,15 +49,15 @@ public final class SimulationResult: Sendable {
     private let sortedCache = Mutex<[Double]?>(nil)
     private let contributionsCache = Mutex<Contributions?>(nil)
 
-    init(model: PortfolioModel, settings: SimulationSettings, totals: [Double]) {
+    init(model: PortfolioModel, settings: SimulationSettings, totals: [Double], moments: Moments) {
         self.model = model
         self.trials = totals.count
         self.seed = settings.seed
         self.threads = settings.threads
         self.totals = totals
-        mean = Descriptive.mean(totals)
-        standardDeviation = Descriptive.sampleStandardDeviation(totals)
-        meanStandardError = standardDeviation / Double(totals.count).squareRoot()
+        mean = moments.mean
+        standardDeviation = (moments.sumSquares / (moments.count - 1)).squareRoot()
+        meanStandardError = standardDeviation / moments.count.squareRoot()
         let n = totals.count
         let z = 1.959963984540054
         // Every order statistic needed, in one multiple selection.
@@ -82,9 +82,7 @@ public final class SimulationResult: Sendable {
                                       standardError: (upper - lower) / (2 * z))
         }
         pointEstimate = model.pointEstimate
-        var atOrBelow = 0
-        for t in totals where t <= model.pointEstimate { atOrBelow += 1 }
-        pointEstimatePercentile = 100 * Double(atOrBelow) / Double(n)
+        pointEstimatePercentile = 100 * moments.atOrBelow / Double(n)
         let p80 = percentiles.first { $0.percent == 80 }!.value
         contingencyP80 = p80 - model.pointEstimate
         let p95 = percentiles.first { $0.percent == 95 }!.value

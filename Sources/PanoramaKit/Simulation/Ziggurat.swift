@@ -20,6 +20,9 @@ public enum Ziggurat {
         let x: UnsafeMutablePointer<Double>
         let f: UnsafeMutablePointer<Double>
         let ratio: UnsafeMutablePointer<Double>
+        /// Interleaved for the fast path: (⌊ratio[i]·2⁵³⌋ as bits, x[i] · 2⁻⁵³), one cache line
+        /// for both, the acceptance test done on integers.
+        let fast: UnsafeMutablePointer<(UInt64, Double)>
         let r: Double
 
         init(r: Double, area v: Double, density: (Double) -> Double, inverse: (Double) -> Double) {
@@ -36,6 +39,12 @@ public enum Ziggurat {
             for i in 0...256 { f[i] = density(x[i]) }
             f[256] = 1
             for i in 0..<256 { ratio[i] = x[i + 1] / x[i] }
+            fast = .allocate(capacity: 256)
+            for i in 0..<256 {
+                // j · 2⁻⁵³ < ratio  ⇔  j < ratio · 2⁵³ (exact: both sides are integers or the
+                // product is exact in binary), so the integer test accepts the same draws.
+                fast[i] = (UInt64((ratio[i] * 0x1p53).rounded(.up)), x[i] * 0x1p-53)
+            }
         }
     }
 
@@ -77,17 +86,18 @@ public enum Ziggurat {
     /// order, as `count` calls of `normal(using:)`, with the tables loaded once.
     public static func fillNormals(_ out: UnsafeMutablePointer<Double>, count: Int, using rng: inout Xoshiro256StarStar) {
         let t = normalTables
-        let ratio = t.ratio, x = t.x
+        let fast = t.fast
         // A local copy keeps the generator's state in registers.
         var g = rng
         defer { rng = g }
         for k in 0..<count {
             let bits = g.next()
             let i = Int(bits & 0xFF)
-            let u = Double(Int64(bits >> 11)) * 0x1p-53
-            if u < ratio[i] {
+            let j = bits >> 11
+            let (limit, width) = fast[i]
+            if j < limit {
                 // Bit 8 becomes the sign bit: no unpredictable branch.
-                let v = u * x[i]
+                let v = Double(Int64(j)) * width
                 out[k] = Double(bitPattern: v.bitPattern ^ ((bits & 0x100) << 55))
             } else {
                 out[k] = normalSlowPath(bits: bits, using: &g, tables: t)
