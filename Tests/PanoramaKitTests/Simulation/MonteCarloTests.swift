@@ -228,3 +228,27 @@ func imanConoverReachesItsTargetRankCorrelation(target: Double) throws {
                                 SimulationSettings(trials: 3, seed: 1))
     }
 }
+
+/// The t copula's table of normal scores agrees with the exact transform.
+@Test(arguments: [1.0, 2.5, 4.0, 30.0])
+func tScoreTableMatchesTheExactTransform(df: Double) {
+    let table = TScoreTable(df: df)
+    var g = Xoshiro256StarStar(seed: 1)
+    for _ in 0..<20_000 {
+        let v = Distribution.studentT(df: df, location: 0, scale: 1).sample(using: &g) * 3
+        #expect(abs(table.score(v) - TScoreTable.exact(v, df)) < 1e-8, "v = \(v)")
+    }
+    #expect(table.score(1e12) == TScoreTable.exact(1e12, df))
+}
+
+/// Marginals and the Hermite quantile table: PERT and Student's t draws through the
+/// Gaussian copula match the exact quantile function.
+@Test func hermiteQuantileTablesMatchTheExactQuantiles() {
+    for d in [Distribution.pert(min: 0.8, mode: 1, max: 2.5), .studentT(df: 3, location: 1, scale: 0.2)] {
+        let table = HermiteTable(d)
+        for y in stride(from: -8.9, through: 8.9, by: 0.0137) {
+            let exact = Marginal.quantile(d, normal: y)
+            #expect(abs(table.value(y)! - exact) <= 1e-9 * max(1, abs(exact)), "\(d) y = \(y)")
+        }
+    }
+}
