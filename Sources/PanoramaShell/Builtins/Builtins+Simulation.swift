@@ -133,7 +133,13 @@ extension BuiltinRegistry {
         let costs = kept.map { allCosts[$0] }
         names = kept.map { names[$0] }
         overruns = kept.map { overruns[$0] }
-        if !groupOf.isEmpty { groupOf = kept.map { groupOf[$0] } }
+        if !groupOf.isEmpty {
+            // Only the groups that keep a project.
+            let used = Array(Set(kept.map { groupOf[$0] })).sorted()
+            let renumber = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
+            groupOf = kept.map { renumber[groupOf[$0]]! }
+            groupNames = used.map { groupNames[$0] }
+        }
         let n = costs.count
         guard n > 0 else { throw ctx.failure("there are no projects to simulate", argument: "cost") }
 
