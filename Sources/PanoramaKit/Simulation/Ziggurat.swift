@@ -84,6 +84,7 @@ public enum Ziggurat {
 
     /// Fills `out[0..<count]` with standard normal draws — the same values, in the same
     /// order, as `count` calls of `normal(using:)`, with the tables loaded once.
+    @inline(never)
     public static func fillNormals(_ out: UnsafeMutablePointer<Double>, count: Int, using rng: inout Xoshiro256StarStar) {
         let t = normalTables
         let fast = t.fast
@@ -100,7 +101,11 @@ public enum Ziggurat {
                 let v = Double(Int64(j)) * width
                 out[k] = Double(bitPattern: v.bitPattern ^ ((bits & 0x100) << 55))
             } else {
-                out[k] = normalSlowPath(bits: bits, using: &g, tables: t)
+                // The slow path takes and returns the state by value so that the fast path's
+                // state can stay in registers (an inout would pin it to memory).
+                let (value, next) = normalSlowPath(bits: bits, state: g, tables: t)
+                out[k] = value
+                g = next
             }
         }
     }
@@ -108,6 +113,12 @@ public enum Ziggurat {
     /// The wedge and tail of `normal(using:)` after a first draw `bits` fell outside its
     /// layer's rectangle; continues the same sequence as `normal(using:)`.
     @inline(never)
+    static func normalSlowPath(bits first: UInt64, state: Xoshiro256StarStar, tables t: Tables) -> (Double, Xoshiro256StarStar) {
+        var rng = state
+        let value = normalSlowPath(bits: first, using: &rng, tables: t)
+        return (value, rng)
+    }
+
     static func normalSlowPath(bits first: UInt64, using rng: inout Xoshiro256StarStar, tables t: Tables) -> Double {
         var bits = first
         while true {
