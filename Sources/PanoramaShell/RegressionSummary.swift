@@ -141,10 +141,20 @@ enum RegressionSummary {
             cols.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max()! }
         }
         func total(_ cols: [Int]) -> Int { widths(cols).reduce(0, +) + 2 * (cols.count - 1) }
-        if !markdown && total(columns) > width { columns.removeAll { $0 == 6 || $0 == 7 } }
         var nameWidth = widths(columns)[0]
-        if !markdown && total(columns) > width {
-            nameWidth = max(8, nameWidth - (total(columns) - width))
+        func fitted(_ cols: [Int], minimum: Int) -> Int? {
+            let excess = total(cols) - width
+            if excess <= 0 { return widths(cols)[0] }
+            let w = widths(cols)[0] - excess
+            return w >= minimum ? w : nil
+        }
+        if !markdown {
+            if let w = fitted(columns, minimum: 18) {
+                nameWidth = w
+            } else {
+                columns.removeAll { $0 == 6 || $0 == 7 }
+                nameWidth = fitted(columns, minimum: 8) ?? 8
+            }
         }
         let right: Set<Int> = [1, 2, 3, 4, 6, 7]
         func cell(_ text: String, _ c: Int, _ w: Int) -> String {

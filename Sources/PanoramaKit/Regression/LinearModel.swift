@@ -242,8 +242,9 @@ public struct LinearModel: Sendable {
     ///
     /// The confidence interval uses the model's covariance type (`x₀ᵀ V x₀`); the prediction
     /// interval adds σ² (a new observation of weight 1). Rows with `na` predict `na`.
-    public func predict(_ x: Matrix, interval: Interval = .none, level: Double = 0.95)
+    public func predict(_ design: ModelDesign, interval: Interval = .none, level: Double = 0.95)
         -> (fit: [Double], lower: [Double], upper: [Double]) {
+        let x = design.matrix
         let m = x.rows
         var fit = [Double](repeating: 0, count: m)
         let beta = solution.coefficientsExtended
