@@ -68,7 +68,8 @@ public struct ModelTerm: Sendable, Hashable {
 public struct DesignCoding: Sendable {
     public enum FactorCoding: Sendable {
         case numeric
-        /// Levels in column order (sorted), the reference first.
+        /// Levels in order (sorted, or natural for numbers, booleans and dates) and the one left
+        /// out by treatment contrasts.
         case categorical(levels: [String], reference: String)
     }
     public var factorNames: [String]
@@ -165,7 +166,7 @@ public struct ModelDesign: Sendable {
                     }
                     reference = r
                 }
-                codings.append(.categorical(levels: [reference] + names.filter { $0 != reference }, reference: reference))
+                codings.append(.categorical(levels: names, reference: reference))
             }
         }
         // Contrasts or indicators, term by term (R's rule: contrasts when the term without the
@@ -215,16 +216,13 @@ extension DesignCoding {
         switch (factors[k], factor.values) {
         case (.numeric, .numeric(let v, let low)):
             return [(factorNames[k], rows.map { v[$0] }, low.map { l in rows.map { l[$0] } })]
-        case (.categorical(let levels, _), .categorical(let codes, let inputLevels)):
+        case (.categorical(let levels, let reference), .categorical(let codes, let inputLevels)):
             // Map the input's codes to this coding's level positions.
             let position = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
             var map = [Int](repeating: -1, count: inputLevels.count)
             for (c, name) in inputLevels.enumerated() { map[c] = position[name] ?? -1 }
-            let shown = contrast ? Array(levels.dropFirst()) : levels
-            let offset = contrast ? 1 : 0
             var out: [(String, [Double], [Double]?)] = []
-            for (j, level) in shown.enumerated() {
-                let target = j + offset
+            for (target, level) in levels.enumerated() where !(contrast && level == reference) {
                 let values = rows.map { i -> Double in
                     let c = codes[i]
                     if c < 0 { return .nan }
