@@ -18,7 +18,9 @@ struct ModelValue: ObjectValue {
             + (model.aliasedColumns.isEmpty ? "" : " · \(model.aliasedColumns.count) aliased")
     }
 
-    func render(_ options: RenderOptions) -> String { RegressionSummary.render(model, options) }
+    func render(_ options: RenderOptions) -> String {
+        options.mode == .csv ? renderTable(coefficientFrame, options) : RegressionSummary.render(model, options)
+    }
 
     func json(_ options: RenderOptions) -> JSON {
         let m = model
@@ -144,6 +146,7 @@ struct BootstrapValue: ObjectValue {
     var tableView: Frame? { frame }
 
     func render(_ options: RenderOptions) -> String {
+        if options.mode == .csv { return renderTable(frame, options) }
         let r = result
         var lines = ["Bootstrap of ols \(formula): \(options.numbers.string(Double(r.replications))) case resamples, seed \(r.seed), "
                      + "\(RegressionSummary.percentLabel(r.level)) percentile intervals", ""]

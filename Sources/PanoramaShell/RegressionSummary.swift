@@ -11,6 +11,7 @@ enum RegressionSummary {
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         if x == 0 { return "0" }
         let magnitude = abs(x)
+        if x == x.rounded() && magnitude < 1e9 { return String(Int(x)) }
         if magnitude >= 1e9 || magnitude < 1e-4 {
             return String(format: "%.\(max(digits - 2, 1))e", x)
         }
@@ -44,8 +45,13 @@ enum RegressionSummary {
 
     static func render(_ m: LinearModel, _ options: RenderOptions) -> String {
         let markdown = options.mode == .markdown
-        let width = max(options.width, 40)
+        // ASCII terminals: the summary's own glyphs become plain characters.
         let ascii = options.charset == .ascii
+        func text(_ s: String) -> String {
+            ascii ? s.replacingOccurrences(of: "²", with: "^2").replacingOccurrences(of: "–", with: "-")
+                .replacingOccurrences(of: "·", with: "|") : s
+        }
+        let width = max(options.width, 40)
         let heavy = ascii ? "=" : "═", light = ascii ? "-" : "─"
         let grouping = options.numbers
         var out: [String] = []
@@ -55,7 +61,7 @@ enum RegressionSummary {
         let n = grouping.string(Double(m.observations))
         var facts = "\(n) observations"
         if m.design.droppedRows > 0 { facts += " (\(grouping.string(Double(m.design.droppedRows))) with na dropped)" }
-        facts += " · df model \(m.dfModel), residual \(m.dfResidual) · covariance \(m.covarianceType.rawValue)"
+        facts += text(" · df model \(m.dfModel), residual \(m.dfResidual) · covariance \(m.covarianceType.rawValue)")
         if markdown {
             out.append("**\(title)**")
             out.append("")
@@ -83,7 +89,8 @@ enum RegressionSummary {
         let header = ["", "estimate", "std. error", "t", "P>|t|", "", "2.5 %", "97.5 %"]
         out.append(contentsOf: coefficientTable(header: header, rows: rows, width: width, markdown: markdown, rule: light))
         out.append(markdown ? "" : String(repeating: light, count: min(width, 100)))
-        out.append("Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1")
+        out.append(contentsOf: wrap("Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1",
+                                    width: markdown ? Int.max : width, indent: 15))
         out.append("")
 
         // Fit statistics.
@@ -104,7 +111,7 @@ enum RegressionSummary {
             ("Skew", number(m.skew, digits: 3)),
             ("Kurtosis", number(m.kurtosis, digits: 3)),
             ("Cond. no.", number(m.conditionNumber, digits: 3)),
-        ]
+        ].map { (text($0.0), $0.1) }
         if markdown {
             out.append("| statistic | value | statistic | value |")
             out.append("|---|--:|---|--:|")
@@ -128,7 +135,7 @@ enum RegressionSummary {
         out.append(markdown ? "Notes:" : "Notes:")
         for (i, note) in m.notes.enumerated() {
             let prefix = markdown ? "\(i + 1). " : "[\(i + 1)] "
-            out.append(contentsOf: wrap(prefix + note, width: width, indent: markdown ? 3 : prefix.count))
+            out.append(contentsOf: wrap(prefix + text(note), width: markdown ? Int.max : width, indent: prefix.count))
         }
         return out.joined(separator: "\n")
     }
@@ -159,11 +166,11 @@ enum RegressionSummary {
         let right: Set<Int> = [1, 2, 3, 4, 6, 7]
         func cell(_ text: String, _ c: Int, _ w: Int) -> String {
             var t = text
-            if c == 0 && t.count > w { t = String(t.prefix(w - 1)) + "…" }
+            if c == 0 && t.count > w { t = shorten(t, to: w) }
             return pad(t, w, right: right.contains(c))
         }
         if markdown {
-            var lines = ["| term | " + columns.dropFirst().map { c in header[c].isEmpty ? " " : header[c] }.joined(separator: " | ") + " |"]
+            var lines = ["| term | " + columns.dropFirst().map { c in header[c].isEmpty ? " " : header[c].replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"]
             lines.append("|---|" + columns.dropFirst().map { c in c == 5 ? ":-" : "--:" }.joined(separator: "|") + "|")
             for r in rows {
                 lines.append("| " + columns.map { c in r[c].replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
@@ -201,6 +208,18 @@ enum RegressionSummary {
         var lines = [header.indices.map { pad(header[$0], w[$0], right: $0 > 0) }.joined(separator: "  ")]
         for r in rows { lines.append(r.indices.map { pad(r[$0], w[$0], right: $0 > 0) }.joined(separator: "  ")) }
         return lines.joined(separator: "\n")
+    }
+
+    /// A term name cut to `w` characters keeping its end (the level of a dummy tells terms
+    /// apart): `C(phase, ref="Intérieur")[T.Déploiement]` → `…ur")[T.Déploiement]`.
+    static func shorten(_ name: String, to w: Int) -> String {
+        guard name.count > w, w > 1 else { return name }
+        if let bracket = name.lastIndex(of: "["), name.distance(from: bracket, to: name.endIndex) < w - 1 {
+            let tail = String(name[bracket...])
+            let head = w - 1 - tail.count
+            return String(name.prefix(head)) + "…" + tail
+        }
+        return String(name.prefix(w - 1)) + "…"
     }
 
     static func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
