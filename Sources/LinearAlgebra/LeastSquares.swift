@@ -64,6 +64,10 @@ public enum LeastSquares {
         public var covariance: Bool = true
         /// Refinement is considered when the loss factor reaches this.
         public var refinementThreshold: Double = 100
+        /// Whether to compute the 2-norm condition numbers by SVD (`dgesdd`). Without them (a
+        /// bootstrap refit), the scaled condition number that decides refinement is the exact
+        /// 1-norm one of R, within a factor p of the 2-norm one, and `conditionNumber` is NaN.
+        public var conditionNumbers: Bool = true
 
         public init(tolerance: Double = 1e-11, refinement: Refinement = .automatic, covariance: Bool = true) {
             self.tolerance = tolerance

@@ -50,20 +50,31 @@ struct LeastSquaresSolver {
                 var mean = 0.0
                 if let k = problem.intercept, k != j, n > 0 {
                     // Weighted mean with a second-pass correction.
-                    var s = 0.0
-                    for i in 0..<n { s += (weights?[i] ?? 1) * xs[base + i] }
-                    mean = s / totalWeight
-                    var c = 0.0
-                    for i in 0..<n { c += (weights?[i] ?? 1) * (xs[base + i] - mean) }
+                    var s = 0.0, c = 0.0
+                    if let weights {
+                        for i in 0..<n { s += weights[i] * xs[base + i] }
+                        mean = s / totalWeight
+                        for i in 0..<n { c += weights[i] * (xs[base + i] - mean) }
+                    } else {
+                        for i in 0..<n { s += xs[base + i] }
+                        mean = s / totalWeight
+                        for i in 0..<n { c += xs[base + i] - mean }
+                    }
                     mean += c / totalWeight
                 }
                 var centred = 0.0
-                for i in 0..<n {
-                    let w = weights?[i] ?? 1
-                    let v = xs[base + i]
-                    raw += w * v * v
-                    let d = v - mean
-                    centred += w * d * d
+                if let weights {
+                    for i in 0..<n {
+                        let w = weights[i], v = xs[base + i], d = v - mean
+                        raw += w * v * v
+                        centred += w * d * d
+                    }
+                } else {
+                    for i in 0..<n {
+                        let v = xs[base + i], d = v - mean
+                        raw += v * v
+                        centred += d * d
+                    }
                 }
                 means[j] = mean
                 scales[j] = centred.squareRoot()
@@ -101,8 +112,15 @@ struct LeastSquaresSolver {
 
         // Condition numbers: of R (scaled) and of R S⁻¹ (= W^½ X, as statsmodels reports).
         let rFactor = qr.r(r)
-        let scaledCondition = r > 0 ? try rFactor.conditionNumber() : .nan
-        let condition = r > 0 ? try rawFactor(rFactor, transform).conditionNumber() : .nan
+        let scaledCondition: Double
+        let condition: Double
+        if options.conditionNumbers {
+            scaledCondition = r > 0 ? try rFactor.conditionNumber() : .nan
+            condition = r > 0 ? try rawFactor(rFactor, transform).conditionNumber() : .nan
+        } else {
+            scaledCondition = r > 0 ? LeastSquaresSolver.oneNormCondition(rFactor) : .nan
+            condition = .nan
+        }
 
         // 4. Refine when the estimated loss of digits calls for it.
         var residualNorm = 0.0
@@ -144,11 +162,14 @@ struct LeastSquaresSolver {
             }
             rss = sum.value
         } else {
-            let b = candidates.map { beta[$0] }
-            let fitted = try x.columns(candidates).multiplied(by: b)
+            let fitted = try x.multiplied(by: beta.map { $0.isNaN ? 0 : $0 })
             residuals = (0..<n).map { problem.response[$0] - fitted[$0] }
             rss = 0
-            for i in 0..<n { rss += (weights?[i] ?? 1) * residuals[i] * residuals[i] }
+            if let weights {
+                for i in 0..<n { rss += weights[i] * residuals[i] * residuals[i] }
+            } else {
+                for i in 0..<n { rss += residuals[i] * residuals[i] }
+            }
         }
 
         // 6. Covariance.
@@ -174,6 +195,25 @@ struct LeastSquaresSolver {
             covariance: covariance, conditionNumber: condition, scaledConditionNumber: scaledCondition,
             refinementSteps: steps, extendedCovariance: extended, transform: transform,
             scaledCovariance: scaledCovariance)
+    }
+
+    /// κ₁(R) = ‖R‖₁ ‖R⁻¹‖₁ for an upper triangular R, R⁻¹ by back substitution (∞ if singular).
+    static func oneNormCondition(_ r: Matrix) -> Double {
+        let n = r.columns
+        var inverse = Matrix(rows: n, columns: n)
+        for j in 0..<n {
+            guard r[j, j] != 0 else { return .infinity }
+            inverse[j, j] = 1 / r[j, j]
+            for i in stride(from: j - 1, through: 0, by: -1) {
+                var s = 0.0
+                for k in (i + 1)...j { s += r[i, k] * inverse[k, j] }
+                inverse[i, j] = -s / r[i, i]
+            }
+        }
+        func norm(_ m: Matrix) -> Double {
+            (0..<n).map { j in (0..<n).reduce(0) { $0 + abs(m[$1, j]) } }.max() ?? 0
+        }
+        return norm(r) * norm(inverse)
     }
 
     /// How much a plain QR solve may lose, as a factor on ε: κ for the solution, ‖b‖/‖r‖ for

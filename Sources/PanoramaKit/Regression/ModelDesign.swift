@@ -121,16 +121,19 @@ public struct ModelDesign: Sendable {
             throw RegressionError("the response '\(response.name)' must be numeric")
         }
         let used = Set(terms.flatMap(\.factors))
-        // Rows with every variable present.
+        // Rows with every variable present: one pass per variable, then the indices kept.
+        var keep = [Bool](repeating: true, count: n)
+        for i in 0..<n where y[i].isNaN { keep[i] = false }
+        if let weights { for i in 0..<n where weights[i].isNaN { keep[i] = false } }
+        for k in used.sorted() {
+            switch factors[k].values {
+            case .numeric(let v, _): for i in 0..<n where v[i].isNaN { keep[i] = false }
+            case .categorical(let codes, _): for i in 0..<n where codes[i] < 0 { keep[i] = false }
+            }
+        }
         var rows: [Int] = []
         rows.reserveCapacity(n)
-        for i in 0..<n {
-            if y[i].isNaN { continue }
-            if let w = weights, w[i].isNaN { continue }
-            var ok = true
-            for k in used where factors[k].isNA(i) { ok = false; break }
-            if ok { rows.append(i) }
-        }
+        for i in 0..<n where keep[i] { rows.append(i) }
         for (name, values) in [(response.name, y)] + used.sorted().compactMap({ k -> (String, [Double])? in
             if case .numeric(let v, _) = factors[k].values { return (factors[k].name, v) }
             return nil
@@ -192,9 +195,10 @@ public struct ModelDesign: Sendable {
         }
         let coding = DesignCoding(factorNames: factors.map(\.name), factors: codings, terms: terms,
                                   contrasts: contrasts, intercept: intercept)
-        var design = try coding.matrix(factors: factors, rows: rows)
-        design.response = rows.map { y[$0] }
-        design.weights = weights.map { w in rows.map { w[$0] } }
+        let all = rows.count == n
+        var design = try coding.matrix(factors: factors, selecting: all ? nil : rows, count: rows.count, rows: rows)
+        design.response = all ? y : rows.map { y[$0] }
+        design.weights = weights.map { w in all ? w : rows.map { w[$0] } }
         design.rows = rows
         design.droppedRows = n - rows.count
         return design
@@ -211,11 +215,13 @@ public struct ModelDesign: Sendable {
 
 extension DesignCoding {
     /// The columns of one factor as coded in `term` position: (names, values per row).
-    func factorColumns(_ k: Int, contrast: Bool, factor: ModelFactor, rows: [Int]) throws
+    func factorColumns(_ k: Int, contrast: Bool, factor: ModelFactor, rows selecting: [Int]?, count: Int) throws
         -> [(name: String, values: [Double], low: [Double]?)] {
+        let rows = selecting ?? Array(0..<count)
         switch (factors[k], factor.values) {
         case (.numeric, .numeric(let v, let low)):
-            return [(factorNames[k], rows.map { v[$0] }, low.map { l in rows.map { l[$0] } })]
+            guard let selecting else { return [(factorNames[k], v, low)] }
+            return [(factorNames[k], selecting.map { v[$0] }, low.map { l in selecting.map { l[$0] } })]
         case (.categorical(let levels, let reference), .categorical(let codes, let inputLevels)):
             // Map the input's codes to this coding's level positions.
             let position = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
@@ -244,7 +250,12 @@ extension DesignCoding {
 
     /// The design columns for the given rows of `factors` (evaluated the same way as when fitting).
     public func matrix(factors input: [ModelFactor], rows: [Int]) throws -> ModelDesign {
-        let m = rows.count
+        let all = rows.count == input.first?.count && rows.last == rows.count - 1
+        return try matrix(factors: input, selecting: all ? nil : rows, count: rows.count, rows: rows)
+    }
+
+    /// The design columns; `selecting` nil means every row in order (no gather).
+    func matrix(factors input: [ModelFactor], selecting: [Int]?, count m: Int, rows: [Int]) throws -> ModelDesign {
         var names: [String] = []
         var termOf: [Int] = []
         var columns: [[Double]] = []
@@ -257,14 +268,14 @@ extension DesignCoding {
         }
         for (t, term) in terms.enumerated() {
             // Product of the factors' columns, first factor varying fastest (R's order).
-            var parts: [(name: String, values: [Double], low: [Double]?)] = [("", Array(repeating: 1, count: m), nil)]
+            var parts: [(name: String, values: [Double]?, low: [Double]?)] = [("", nil, nil)]
             for (position, k) in term.factors.enumerated() {
-                let cols = try factorColumns(k, contrast: contrasts[t][position], factor: input[k], rows: rows)
-                var next: [(name: String, values: [Double], low: [Double]?)] = []
+                let cols = try factorColumns(k, contrast: contrasts[t][position], factor: input[k], rows: selecting, count: m)
+                var next: [(name: String, values: [Double]?, low: [Double]?)] = []
                 for c in cols {
                     for p in parts {
                         let name = p.name.isEmpty ? c.name : p.name + ":" + c.name
-                        let values = zip(p.values, c.values).map { $0 * $1 }
+                        let values = p.values.map { zip($0, c.values).map { $0 * $1 } } ?? c.values
                         // Low parts survive only for a single numeric factor (I(x^k)).
                         let low = term.factors.count == 1 ? c.low : nil
                         next.append((name, values, low))
@@ -275,11 +286,15 @@ extension DesignCoding {
             for p in parts {
                 names.append(p.name)
                 termOf.append(t)
-                columns.append(p.values)
+                columns.append(p.values ?? Array(repeating: 1, count: m))
                 lows.append(p.low)
             }
         }
-        let x = Matrix(columns: columns, rows: m)
+        var storage = [Double]()
+        storage.reserveCapacity(m * columns.count)
+        for c in columns { storage.append(contentsOf: c) }
+        columns = []
+        let x = Matrix(rows: m, columns: names.count, storage: storage)
         let low: Matrix? = lows.contains { $0 != nil }
             ? Matrix(columns: lows.map { $0 ?? Array(repeating: 0, count: m) }, rows: m) : nil
         let termNames = terms.map { $0.factors.map { factorNames[$0] }.joined(separator: ":") }
