@@ -1,8 +1,14 @@
 import Foundation
+import LineEditing
 import PanoramaKit
 
-/// `.help`: topics, a builtin's page with its worked example run for real, and search.
+/// `.help`: topics, a builtin's page with its worked example run for real, dot-commands, key
+/// bindings, bundled datasets, and search. Everything comes from the builtin registry and
+/// `Session.commands`, so nothing is documented twice.
 enum Help {
+    /// Topics besides builtins, categories and commands.
+    static let topics = ["keys", "datasets", "commands"]
+
     static func text(for query: String, session: Session) -> String {
         let q = query.trimmingCharacters(in: .whitespaces)
         if q.isEmpty { return overview() }
@@ -13,25 +19,64 @@ enum Help {
         if let category = Builtin.Category(rawValue: q) {
             return list(BuiltinRegistry.all.filter { $0.category == category })
         }
-        if q == "commands" {
-            return Session.commands.map { pad($0.usage, 30) + $0.summary }.joined(separator: "\n")
+        switch q {
+        case "commands": return commands()
+        case "keys": return keys()
+        case "datasets": return datasets()
+        default: return search(q)
         }
-        let matches = BuiltinRegistry.all.filter { $0.name.contains(q) || $0.summary.lowercased().contains(q.lowercased()) }
-        if matches.isEmpty {
-            let s = suggestion(for: q, among: BuiltinRegistry.byName.keys)
-            return "nothing matches '\(q)'" + (s.map { ". Did you mean '\($0)'?" } ?? "")
-        }
-        return list(matches)
     }
 
     static func overview() -> String {
-        var lines = ["panorama — topics (.help TOPIC), builtins (.help NAME), search (.help WORD):", ""]
+        var lines = ["panorama — .help NAME shows a builtin or command, .help WORD searches, ?NAME is short for .help NAME", ""]
         for c in Builtin.Category.allCases {
             let names = BuiltinRegistry.all.filter { $0.category == c }.map(\.name)
             if names.isEmpty { continue }
             lines.append(pad(c.rawValue, 14) + names.joined(separator: " "))
         }
         lines.append(pad("commands", 14) + Session.commands.map(\.name).joined(separator: " "))
+        lines.append("")
+        lines.append(pad("keys", 14) + "key bindings (TAB completes, Up searches history, Ctrl-R searches, Ctrl-C stops)")
+        lines.append(pad("datasets", 14) + "the bundled datasets, loaded by short name: load(\"NAME\")")
+        return lines.joined(separator: "\n")
+    }
+
+    static func commands() -> String {
+        Session.commands.map { pad($0.usage, 30) + $0.summary }.joined(separator: "\n")
+    }
+
+    static func keys() -> String {
+        let rows = EditLineReader.keyHelp.map { pad($0.keys, 18) + $0.action }
+        return (rows + ["", "Bindings can be changed in ~/.editrc (libedit's editrc(5), e.g. `bind ^X ed-kill-line`)."])
+            .joined(separator: "\n")
+    }
+
+    static func datasets() -> String {
+        guard let folder = datasetFolder() else {
+            return "no datasets folder found (set PANORAMA_DATASETS to the folder holding them)"
+        }
+        let files = datasetFiles(in: folder)
+        if files.isEmpty { return "no datasets in \(folder.path)" }
+        let rows = files.map { url -> String in
+            let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize).map { byteCount($0) } ?? ""
+            return pad(url.deletingPathExtension().lastPathComponent, 22) + pad(url.lastPathComponent, 30) + size
+        }
+        return (["datasets in \(folder.path) — load(\"NAME\"):"] + rows).joined(separator: "\n")
+    }
+
+    /// Builtins and commands whose name or summary contains `q`; a did-you-mean when none.
+    static func search(_ q: String) -> String {
+        let needle = q.lowercased()
+        let builtins = BuiltinRegistry.all.filter { $0.name.contains(needle) || $0.summary.lowercased().contains(needle) }
+        let commands = Session.commands.filter { $0.name.contains(needle) || $0.summary.lowercased().contains(needle) }
+        if builtins.isEmpty && commands.isEmpty {
+            let names = Array(BuiltinRegistry.byName.keys) + Session.commands.map { String($0.name.dropFirst()) } + topics
+            let s = suggestion(for: q, among: names)
+            return "nothing matches '\(q)'" + (s.map { ". Did you mean '\($0)'?" } ?? "") + " (.help lists the topics)"
+        }
+        var lines: [String] = []
+        if !builtins.isEmpty { lines.append(list(builtins)) }
+        if !commands.isEmpty { lines += commands.map { pad($0.usage, 40) + " " + $0.summary } }
         return lines.joined(separator: "\n")
     }
 
@@ -61,11 +106,59 @@ enum Help {
     static func runExample(_ code: String, like session: Session) -> String {
         var out: [String] = []
         let scratch = Session(options: session.options, output: { out.append($0) }, diagnostics: { out.append($0) })
+        scratch.interpreter.defaultSeed = session.interpreter.defaultSeed
         scratch.run(code)
         return out.joined(separator: "\n")
     }
 
     static func pad(_ s: String, _ n: Int) -> String {
         s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
+    }
+
+    static func byteCount(_ n: Int) -> String {
+        n < 1024 ? "\(n) B" : n < 1_048_576 ? "\(n / 1024) KB" : String(format: "%.1f MB", Double(n) / 1_048_576)
+    }
+
+    // MARK: Bundled datasets
+
+    static let dataExtensions: Set<String> = ["csv", "tsv", "xlsx", "txt"]
+
+    /// The bundled datasets folder (DESIGN §5): `$PANORAMA_DATASETS`, then the installed share
+    /// folder beside the executable, then the source tree's `datasets/` above the executable.
+    static func datasetFolder() -> URL? {
+        let fm = FileManager.default
+        func isFolder(_ url: URL) -> Bool {
+            var d: ObjCBool = false
+            return fm.fileExists(atPath: url.path, isDirectory: &d) && d.boolValue
+        }
+        if let env = ProcessInfo.processInfo.environment["PANORAMA_DATASETS"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        guard let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
+        let bin = exe.deletingLastPathComponent()
+        let share = bin.deletingLastPathComponent().appendingPathComponent("share/panorama/datasets")
+        if isFolder(share) { return share }
+        var dir = bin
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("datasets")
+            if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path), isFolder(candidate) {
+                return candidate
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    static func datasetFiles(in folder: URL) -> [URL] {
+        let urls = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.fileSizeKey])) ?? []
+        return urls.filter { dataExtensions.contains($0.pathExtension.lowercased()) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    /// Short names of the bundled datasets (`panorama` for `panorama.csv`), for completion.
+    static func datasetNames() -> [String] {
+        guard let folder = datasetFolder() else { return [] }
+        var seen: Set<String> = []
+        return datasetFiles(in: folder).map { $0.deletingPathExtension().lastPathComponent }.filter { seen.insert($0).inserted }
     }
 }

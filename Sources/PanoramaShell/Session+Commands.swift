@@ -84,7 +84,13 @@ extension Session {
                   let text = String(data: data, encoding: .utf8) else {
                 throw PanoramaError.failed("cannot read '\(path)'", at: nil)
             }
-            if run(text, file: path) == .failed && bail {
+            // A Ctrl-C inside the script stops this statement too, with one `interrupted`.
+            let saved = diagnostics
+            diagnostics = { if $0 != "interrupted" { saved($0) } }
+            let outcome = run(text, file: path)
+            diagnostics = saved
+            if interpreter.isCancelled() { throw PanoramaError.interrupted }
+            if outcome == .failed && bail {
                 throw PanoramaError.failed("stopped: '\(path)' had an error", at: nil)
             }
         case ".output", ".once":

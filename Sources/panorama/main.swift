@@ -23,7 +23,7 @@ struct Panorama: ParsableCommand {
     @Option(name: .long, help: "How results print: box, markdown, csv or json.")
     var format: String?
 
-    @Option(name: .long, help: "The init file to run first (default ~/.panoramarc).")
+    @Option(name: .customLong("init"), help: "The init file to run first (default ~/.panoramarc).")
     var initFile: String?
 
     @Flag(name: .long, help: "Do not run an init file.")
