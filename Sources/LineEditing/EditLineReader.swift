@@ -33,6 +33,8 @@ public struct EditLineReader: LineReader {
 
     /// The completer the C callback reads; one process has one terminal, so one global.
     static let completer = Mutex<Completer?>(nil)
+    /// Where Up/Down are in the history while the user walks it.
+    static let search = Mutex(PrefixSearch())
 
     /// - Parameters:
     ///   - historyFile: read now, rewritten after each statement.
@@ -54,19 +56,27 @@ public struct EditLineReader: LineReader {
         pn_set_special_prefixes(EditLineReader.noPrefixes)
         pn_set_completion_query_items(200)
         pn_set_completion(panoramaComplete)
-        for binding in EditLineReader.bindings { _ = rl_parse_and_bind(binding) }
-        // ~/.editrc (read by rl_initialize) again, so the user's bindings win over ours.
-        _ = rl_read_init_file(nil)
+        // libedit's readline layer calls a defun with the last key of the sequence that ran it
+        // (`A` for `ESC [ A`), so the two functions register under `A` and `B`.
+        _ = rl_add_defun("panorama-history-prev", panoramaHistoryPrevious, Int32(UInt8(ascii: "A")))
+        _ = rl_add_defun("panorama-history-next", panoramaHistoryNext, Int32(UInt8(ascii: "B")))
+        // libedit rebinds the arrow keys from the terminal description when it starts reading,
+        // so the bindings go in just before each line is read.
+        pn_set_pre_input_hook(panoramaBindKeys)
     }
 
     static let wordBreaks = " \t\n\"\\'`@$><=;|&{(,)}[].~+-*/%^:!?#"
     static let noPrefixes = ""
 
-    /// libedit `bind` commands: Up/Down search history by prefix (both cursor-key encodings).
+    /// libedit `bind` commands. Up/Down run our prefix search (libedit's own
+    /// `ed-search-prev-history` matches anywhere in an entry, not at its start); Ctrl-R is the
+    /// incremental search (substring, as in readline).
     static let bindings = [
-        "bind ^[[A ed-search-prev-history", "bind ^[OA ed-search-prev-history",
-        "bind ^[[B ed-search-next-history", "bind ^[OB ed-search-next-history",
+        "bind ^[[A panorama-history-prev", "bind ^[OA panorama-history-prev",
+        "bind ^[[B panorama-history-next", "bind ^[OB panorama-history-next",
         "bind ^R em-inc-search-prev",
+        // rl_add_defun also bound the plain keys it dispatches on: give them back.
+        "bind A ed-insert", "bind B ed-insert",
     ]
 
     /// The key bindings, for `.help keys`.
@@ -90,7 +100,16 @@ public struct EditLineReader: LineReader {
     }
 
     public mutating func readLine(prompt: String) -> LineReadResult {
-        guard let raw = CEditLine.readline(prompt) else {
+        EditLineReader.search.withLock { $0 = PrefixSearch() }
+        EditLineReader.currentPrompt.withLock { $0 = prompt }
+        // libedit prints the prompt before it switches the terminal to raw mode; keys typed in
+        // between meet the terminal's own line editing (a Ctrl-D there is lost, text is echoed
+        // twice). So leave canonical mode first, and put the user's settings back afterwards
+        // (libedit restores whatever it found when it started reading).
+        let saved = EditLineReader.leaveCanonicalMode()
+        let read = CEditLine.readline(prompt)
+        if var settings = saved { tcsetattr(0, TCSADRAIN, &settings) }
+        guard let raw = read else {
             // NULL is Ctrl-D at an empty line, or Ctrl-C (the SIGINT handler interrupts read(2)).
             if wasInterrupted() { return .interrupted }
             print("")  // libedit does not echo a newline on Ctrl-D
@@ -113,6 +132,17 @@ public struct EditLineReader: LineReader {
         _ = write_history(historyFile)
     }
 
+    /// Turns off canonical mode and echo on standard input; returns the settings to restore
+    /// (nil when stdin is not a terminal or was not in canonical mode).
+    static func leaveCanonicalMode() -> termios? {
+        var settings = termios()
+        guard tcgetattr(0, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) != 0 else { return nil }
+        let saved = settings
+        settings.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        tcsetattr(0, TCSANOW, &settings)
+        return saved
+    }
+
     /// How many entries the history holds.
     public var historyCount: Int { Int(pn_history_length()) }
 
@@ -122,6 +152,108 @@ public struct EditLineReader: LineReader {
         return (max(0, length - count)..<length).compactMap { i in
             pn_history_line(Int32(i)).map { String(cString: $0) }
         }
+    }
+}
+
+/// Binds the keys (then ~/.editrc again, so the user's bindings win).
+private func panoramaBindKeys() -> Int32 {
+    for binding in EditLineReader.bindings { _ = rl_parse_and_bind(binding) }
+    _ = rl_read_init_file(nil)
+    return 0
+}
+
+/// Up/Down through the entries that start with the text before the cursor (as zsh's
+/// history-beginning-search and IPython do).
+struct PrefixSearch {
+    /// What was typed before the first Up: restored when Down walks past the newest entry.
+    var original = ""
+    var prefix = ""
+    /// The entry shown (an offset, oldest 0); the history length means the typed line.
+    var index = 0
+    /// The text put on the line, so that an edit starts a new search.
+    var shown: String?
+}
+
+private func panoramaHistoryPrevious(_ count: Int32, _ key: Int32) -> Int32 { historyStep(-1) }
+private func panoramaHistoryNext(_ count: Int32, _ key: Int32) -> Int32 { historyStep(+1) }
+
+private func historyStep(_ direction: Int) -> Int32 {
+    guard let buffer = pn_line_buffer() else { return 0 }
+    let line = String(cString: buffer)
+    let length = Int(pn_history_length())
+    var state = EditLineReader.search.withLock { $0 }
+    if state.shown != line || state.index > length {
+        state = PrefixSearch(original: line, prefix: String(String.UnicodeScalarView(line.unicodeScalars.prefix(Int(pn_point())))),
+                             index: length, shown: nil)
+    }
+    var i = state.index + direction
+    var found: String?
+    while i >= 0 && i < length {
+        if let entry = pn_history_line(Int32(i)).map({ String(cString: $0) }), entry.hasPrefix(state.prefix), entry != line {
+            found = entry
+            break
+        }
+        i += direction
+    }
+    // Down past the newest entry gives back what was typed. (An empty line cannot be given
+    // back: libedit's readline layer has no call that empties the line, so Down stops at the
+    // newest entry then; Ctrl-U clears it.)
+    if found == nil && direction > 0 && state.index < length && !state.original.isEmpty {
+        found = state.original
+        i = length
+    }
+    guard let text = found else {
+        _ = rl_ding()
+        return 0
+    }
+    state.index = i
+    state.shown = text
+    EditLineReader.search.withLock { [state] in $0 = state }
+    replaceLine(with: text, current: line)
+    return 0
+}
+
+/// Puts `text` (not empty) on the line being edited, the cursor at its end, and redraws.
+///
+/// libedit's readline layer has no "set the line" call that also moves the cursor:
+/// `rl_replace_line` keeps the cursor (clamped to the new length) and `rl_insert_text` inserts
+/// at the cursor. So: keep one character, then insert the rest after it.
+private func replaceLine(with text: String, current: String) {
+    let scalars = Array(text.unicodeScalars)
+    guard !scalars.isEmpty else { return }
+    let point = Int(pn_point())
+    // Back to the start of the edit area and clear below; rl_forced_update_display resets
+    // libedit's model of the screen and redraws prompt and line from there.
+    let rows = EditLineReader.rowsAbove(cursor: point, in: current)
+    pn_write_stdout("\r" + (rows > 0 ? "\u{1B}[\(rows)A" : "") + "\u{1B}[J")
+    if current.isEmpty {
+        _ = rl_insert_text(text)
+    } else if point > 0 {
+        rl_replace_line(String(String.UnicodeScalarView(scalars[..<1])), 0)
+        _ = rl_insert_text(String(String.UnicodeScalarView(scalars[1...])))
+    } else {
+        rl_replace_line(text, 0)  // the cursor was at the start: it stays there
+    }
+    rl_forced_update_display()
+}
+
+extension EditLineReader {
+    /// The prompt being shown (for redrawing after Up/Down).
+    static let currentPrompt = Mutex("")
+
+    /// Terminal rows between the prompt's row and the cursor's, for `line` with the cursor at
+    /// scalar offset `cursor` (newlines and wrapping at the terminal width).
+    static func rowsAbove(cursor: Int, in line: String) -> Int {
+        var size = winsize()
+        let width = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+        var row = 0
+        var column = currentPrompt.withLock { $0.unicodeScalars.count }
+        for (i, c) in line.unicodeScalars.enumerated() where i < cursor {
+            if c == "\n" { row += 1; column = 0; continue }
+            column += 1
+            if column >= width { row += 1; column = 0 }
+        }
+        return row
     }
 }
 
