@@ -55,6 +55,10 @@ enum Help {
         guard let folder = datasetFolder() else {
             return "no datasets folder found (set PANORAMA_DATASETS to the folder holding them)"
         }
+        return datasets(in: folder)
+    }
+
+    static func datasets(in folder: URL) -> String {
         let files = datasetFiles(in: folder)
         if files.isEmpty { return "no datasets in \(folder.path)" }
         let rows = files.map { url -> String in

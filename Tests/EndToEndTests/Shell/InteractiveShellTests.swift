@@ -179,8 +179,13 @@ struct InteractiveShellTests {
         let box = try Sandbox()
         let t = try box.start()
         t.send("this is not valid ((")
+        try t.waitFor("((")
+        // libedit draws the prompt a moment before it reads: a SIGINT in between is only
+        // noted, so give it time to start reading.
+        Thread.sleep(forTimeInterval: 0.2)
         t.send("\u{03}")
         try t.waitFor(Self.prompt)
+        Thread.sleep(forTimeInterval: 0.2)
         t.send("\u{03}")  // twice within a second at the prompt: still no exit
         try t.waitFor(Self.prompt)
         let out = try t.run("1 + 2")
