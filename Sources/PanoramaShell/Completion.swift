@@ -225,6 +225,11 @@ struct Context {
             CompletionResult(start: start, candidates: Context.filter(candidates, prefix: partial))
         }
 
+        // Right after an operand (`"a" `, `x `, `f(1) `) an operator comes, not a name.
+        switch statement.last?.kind {
+        case .string?, .number?, .close?, .name?: return result([])
+        default: break
+        }
         // `name.partial`: columns or members.
         if statement.last?.kind == .dot {
             guard statement.count >= 2, case .name(let target) = statement[statement.count - 2].kind,
@@ -403,7 +408,7 @@ struct Context {
         let levels = Context.levels(of: pieces)
         if let inner = levels.last, inner.callee == "load", inner.arguments.count == 1, inner.arguments[0].isEmpty,
            !partial.contains("/") {
-            candidates = Context.filter(Help.datasetNames(), prefix: partial) + candidates
+            candidates = Context.filter(DatasetLocator.available().map(\.name), prefix: partial) + candidates
         }
         if candidates.count == 1, !candidates[0].hasSuffix("/") {
             return [candidates[0] + String(quote)]  // a whole file name: close the string too

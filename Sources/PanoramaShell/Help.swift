@@ -22,7 +22,7 @@ enum Help {
         switch q {
         case "commands": return commands()
         case "keys": return keys()
-        case "datasets": return datasets()
+        case "datasets": return DatasetHelp.text()
         default: return search(q)
         }
     }
@@ -49,23 +49,6 @@ enum Help {
         let rows = EditLineReader.keyHelp.map { pad($0.keys, 18) + $0.action }
         return (rows + ["", "Bindings can be changed in ~/.editrc (libedit's editrc(5), e.g. `bind ^X ed-kill-line`)."])
             .joined(separator: "\n")
-    }
-
-    static func datasets() -> String {
-        guard let folder = datasetFolder() else {
-            return "no datasets folder found (set PANORAMA_DATASETS to the folder holding them)"
-        }
-        return datasets(in: folder)
-    }
-
-    static func datasets(in folder: URL) -> String {
-        let files = datasetFiles(in: folder)
-        if files.isEmpty { return "no datasets in \(folder.path)" }
-        let rows = files.map { url -> String in
-            let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize).map { byteCount($0) } ?? ""
-            return pad(url.deletingPathExtension().lastPathComponent, 22) + pad(url.lastPathComponent, 30) + size
-        }
-        return (["datasets in \(folder.path) — load(\"NAME\"):"] + rows).joined(separator: "\n")
     }
 
     /// Builtins and commands whose name or summary contains `q`; a did-you-mean when none.
@@ -117,52 +100,5 @@ enum Help {
 
     static func pad(_ s: String, _ n: Int) -> String {
         s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
-    }
-
-    static func byteCount(_ n: Int) -> String {
-        n < 1024 ? "\(n) B" : n < 1_048_576 ? "\(n / 1024) KB" : String(format: "%.1f MB", Double(n) / 1_048_576)
-    }
-
-    // MARK: Bundled datasets
-
-    static let dataExtensions: Set<String> = ["csv", "tsv", "xlsx", "txt"]
-
-    /// The bundled datasets folder (DESIGN §5): `$PANORAMA_DATASETS`, then the installed share
-    /// folder beside the executable, then the source tree's `datasets/` above the executable.
-    static func datasetFolder() -> URL? {
-        let fm = FileManager.default
-        func isFolder(_ url: URL) -> Bool {
-            var d: ObjCBool = false
-            return fm.fileExists(atPath: url.path, isDirectory: &d) && d.boolValue
-        }
-        if let env = ProcessInfo.processInfo.environment["PANORAMA_DATASETS"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        guard let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
-        let bin = exe.deletingLastPathComponent()
-        let share = bin.deletingLastPathComponent().appendingPathComponent("share/panorama/datasets")
-        if isFolder(share) { return share }
-        var dir = bin
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("datasets")
-            if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path), isFolder(candidate) {
-                return candidate
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }
-
-    static func datasetFiles(in folder: URL) -> [URL] {
-        let urls = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.fileSizeKey])) ?? []
-        return urls.filter { dataExtensions.contains($0.pathExtension.lowercased()) }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-    }
-
-    /// Short names of the bundled datasets (`panorama` for `panorama.csv`), for completion.
-    static func datasetNames() -> [String] {
-        guard let folder = datasetFolder() else { return [] }
-        var seen: Set<String> = []
-        return datasetFiles(in: folder).map { $0.deletingPathExtension().lastPathComponent }.filter { seen.insert($0).inserted }
     }
 }

@@ -112,7 +112,7 @@ struct InteractiveShellTests {
         t.send("cums\t(measu\t)\r")
         #expect(try t.waitFor(Self.prompt).contains("[3, 7, 12]"))
         // A keyword argument inside a call.
-        t.send("log(100, ba\t10)\r")
+        t.send("log(100, bas\t10)\r")
         #expect(try t.waitFor(Self.prompt).contains("2\n"))
         // Two TABs list the candidates.
         t.send("me\t\t")

@@ -4,7 +4,7 @@ import Testing
 import PanoramaKit
 
 /// A session whose stdout and stderr are captured line by line.
-final class Transcript {
+final class ShellTranscript {
     var out: [String] = []
     var err: [String] = []
     lazy var session = Session(output: { [unowned self] in self.out.append($0) },
@@ -47,7 +47,7 @@ final class Transcript {
     (".output", "usage: .output [FILE]", "a b"),
 ])
 func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: String) {
-    let t = Transcript()
+    let t = ShellTranscript()
     let r = t.take(command + (arguments.isEmpty ? "" : " " + arguments))
     #expect(r.err == "error: " + usage)
     #expect(r.out.isEmpty)
@@ -67,7 +67,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
 }
 
 @Test func settingsShowTheirValueWithoutAnArgument() {
-    let t = Transcript()
+    let t = ShellTranscript()
     #expect(t.take(".mode").out == "box")
     t.run(".mode markdown")
     #expect(t.take(".mode").out == "markdown")
@@ -95,7 +95,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
 }
 
 @Test func modeChangesHowResultsPrint() {
-    let t = Transcript()
+    let t = ShellTranscript()
     t.run(".mode json")
     #expect(t.take("[1, na, 3]").out == "[1, null, 3]")
     t.run(".mode box")
@@ -103,7 +103,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
 }
 
 @Test func timerPrintsWallAndCpuTimeOnStderr() throws {
-    let t = Transcript()
+    let t = ShellTranscript()
     t.run(".timer on")
     let r = t.take("x = 1; x + 1")
     #expect(r.out == "2")
@@ -116,13 +116,13 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
 }
 
 @Test func echoPrintsEachStatementBeforeItsResult() {
-    let t = Transcript()
+    let t = ShellTranscript()
     t.run(".echo on")
     #expect(t.take("1 + 1\n2 * 3").out == "1 + 1\n2\n2 * 3\n6")
 }
 
 @Test func bailStopsAtTheFirstErrorOnlyWhenOn() {
-    let t = Transcript()
+    let t = ShellTranscript()
     t.run(".bail on")
     var r = t.take("nope\n1 + 1")
     #expect(r.out.isEmpty)
@@ -133,7 +133,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
 }
 
 @Test func varsListsNameKindAndSummary() {
-    let t = Transcript()
+    let t = ShellTranscript()
     #expect(t.take(".vars").out == "no variables yet")
     t.run("b = [1, 2]; a = 3")
     let listing = t.take(".vars").out
@@ -145,7 +145,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
 }
 
 @Test func lastShowsTheLastResultAgain() {
-    let t = Transcript()
+    let t = ShellTranscript()
     #expect(t.take(".last").out == "no result yet")
     t.run("[4, 5, 6]")
     #expect(t.take(".last").out == "[4, 5, 6]")
@@ -161,7 +161,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
     try "z = 40\nz + 2\n".write(to: good, atomically: true, encoding: .utf8)
     let bad = dir.appendingPathComponent("bad.pn")
     try "w = 1\nw +\n".write(to: bad, atomically: true, encoding: .utf8)
-    let t = Transcript()
+    let t = ShellTranscript()
     #expect(t.take(".read \(good.path)").out == "42")
     #expect(t.take("z").out == "40")
     let r = t.take(".read \(bad.path)")
@@ -177,7 +177,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-output-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let t = Transcript()
+    let t = ShellTranscript()
     let all = dir.appendingPathComponent("all.txt").path
     #expect(t.take(".output \(all)\n1\n2\n.output\n3").out == "3")
     #expect(try String(contentsOfFile: all, encoding: .utf8) == "1\n2\n")
@@ -188,15 +188,15 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
 }
 
 @Test func quitStopsTheRunAndExitAliasesIt() {
-    let t = Transcript()
+    let t = ShellTranscript()
     #expect(t.run(".quit\n1") == .quit)
     #expect(t.out.isEmpty)
-    let u = Transcript()
+    let u = ShellTranscript()
     #expect(u.run(".exit") == .quit)
 }
 
 @Test func historyAsksTheREPLAndSaysWhenThereIsNone() {
-    let t = Transcript()
+    let t = ShellTranscript()
     #expect(t.take(".history").out == "no history: .history lists what was typed at the interactive prompt")
     var asked: [Int] = []
     t.session.historyProvider = { asked.append($0); return "listing" }
@@ -206,7 +206,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
 }
 
 @Test func unknownCommandsSuggestTheClosest() {
-    let t = Transcript()
+    let t = ShellTranscript()
     #expect(t.take(".moed json").err == "error: unknown command '.moed'. Did you mean '.mode'? (.help commands lists them)")
     #expect(t.take(".frobnicate").err == "error: unknown command '.frobnicate' (.help commands lists them)")
 }

@@ -4,7 +4,7 @@ import Testing
 import PanoramaKit
 
 @Test func helpListsTopicsByCategoryAndCommands() {
-    let t = Transcript()
+    let t = ShellTranscript()
     let text = t.take(".help").out
     #expect(text.hasPrefix("panorama — .help NAME shows a builtin or command"))
     #expect(text.contains("math          log exp sqrt"))
@@ -14,7 +14,7 @@ import PanoramaKit
 }
 
 @Test func helpOfABuiltinShowsSignatureArgumentsAndTheExampleRunForReal() {
-    let t = Transcript()
+    let t = ShellTranscript()
     let page = t.take(".help log").out
     #expect(page == """
     log(x, base=)
@@ -41,7 +41,7 @@ import PanoramaKit
 }
 
 @Test func helpSearchesNamesAndSummaries() {
-    let t = Transcript()
+    let t = ShellTranscript()
     let found = t.take(".help variance").out
     #expect(found.contains("var(x)"))
     let commands = t.take(".help rows").out
@@ -51,24 +51,19 @@ import PanoramaKit
 }
 
 @Test func helpOfACommandShowsItsUsage() {
-    let t = Transcript()
+    let t = ShellTranscript()
     #expect(t.take(".help mode").out == ".mode [box|markdown|csv|json]\n  how results print")
     #expect(t.take(".help .timer").out == ".timer [on|off]\n  print wall and CPU time after each statement")
 }
 
 @Test func helpKeysListsTheBindings() {
-    let t = Transcript()
+    let t = ShellTranscript()
     let keys = t.take(".help keys").out
     for k in ["TAB", "Up / Down", "Ctrl-R", "Ctrl-C", "Ctrl-D"] { #expect(keys.contains(k), "\(k)") }
 }
 
-@Test func helpDatasetsListsTheBundledFolder() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-help-datasets-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    try "a\n1\n".write(to: dir.appendingPathComponent("series.csv"), atomically: true, encoding: .utf8)
-    try "x".write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
-    let listing = Help.datasets(in: dir)
-    #expect(listing == "datasets in \(dir.path) — load(\"NAME\"):\nseries                series.csv                    4 B")
-    #expect(Help.datasets(in: dir.appendingPathComponent("none")) == "no datasets in \(dir.path)/none")
+@Test func helpDatasetsListsTheBundledDatasets() {
+    let t = ShellTranscript()
+    let listing = t.take(".help datasets").out
+    #expect(listing == DatasetHelp.text())
 }

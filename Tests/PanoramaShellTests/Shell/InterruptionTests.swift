@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func anInterruptedStatementKeepsEarlierVariables() {
-        let t = Transcript()
+        let t = ShellTranscript()
         t.run("kept = 1")
         Interruption.beginComputing()
         _ = Interruption.registerSignal(atMilliseconds: 100)
