@@ -209,7 +209,12 @@ struct Context {
         var start = end
         if let last = pieces.last, last.end == end {
             switch last.kind {
-            case .name(let word), .op(let word) where Scanner.keywordOperators.contains(word):
+            case .name(let word):
+                partial = word
+                start = last.start
+                pieces.removeLast()
+            case .op(let word) where Scanner.keywordOperators.contains(word):
+                // `in`, `and`… may be the start of a longer name (`interval=`).
                 partial = word
                 start = last.start
                 pieces.removeLast()
@@ -472,7 +477,7 @@ extension Completion {
             .map { name in
                 var isFolder: ObjCBool = false
                 let full = (listed.hasSuffix("/") ? listed : listed + "/") + name
-                FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
+                _ = FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
                 return folder + name + (isFolder.boolValue ? "/" : "")
             }
     }
