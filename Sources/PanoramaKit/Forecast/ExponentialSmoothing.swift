@@ -14,8 +14,11 @@ import Foundation
 /// β* ∈ [1e-4, 1 − 1e-4], φ ∈ [0.8, 0.98].
 ///
 /// A gap (NaN) skips the update step: the state is propagated with e_t = 0 and the gap does not
-/// count in n. Intervals use σ² = SSE/n and the analytic variance σ² (1 + Σ_{j<h} c_j²),
-/// c_j = α + β φ (1 − φ^j)/(1 − φ), at the effective horizon.
+/// count in n. Intervals use the analytic variance σ² (1 + Σ_{j<h} c_j²),
+/// c_j = α + β φ (1 − φ^j)/(1 − φ), at the effective horizon, with σ² = SSE/(n − p), p the
+/// estimated parameters (α, ℓ₀ for SES; α, β, φ, ℓ₀, b₀ for Holt), as R's `forecast::ets`
+/// does. statsmodels uses SSE/n, whose intervals are narrower by √((n − p)/n); on short series
+/// that makes already optimistic intervals (they ignore parameter uncertainty) more so.
 enum ExponentialSmoothing {
     static let smoothingBounds = (lower: 1e-4, upper: 1 - 1e-4)
     static let dampingBounds = (lower: 0.8, upper: 0.98)
@@ -49,35 +52,64 @@ enum ExponentialSmoothing {
     }
 
     /// The initial states minimising SSE for given smoothing parameters, and that SSE.
+    ///
+    /// One pass runs three copies of the recursions at once — on y from a zero state, and on
+    /// zeros from ℓ₀ = 1 and from b₀ = 1 — accumulating the 2×2 normal equations of the errors'
+    /// affine dependence on (ℓ₀, b₀); a second pass evaluates the SSE at the solution exactly.
     static func bestInitialStates(_ y: [Double], _ p: Smoothing) -> (level0: Double, slope0: Double, sse: Double) {
-        let zeros = y.map { $0.isNaN ? Double.nan : 0 }
-        let base = filter(y, p, level0: 0, slope0: 0).errors
-        let gl = filter(zeros, p, level0: 1, slope0: 0).errors
-        if !p.trend {
-            var num = 0.0, den = 0.0
-            for t in y.indices where !y[t].isNaN { num += base[t] * gl[t]; den += gl[t] * gl[t] }
-            let l0 = den > 0 ? -num / den : 0
-            var sse = 0.0
-            for t in y.indices where !y[t].isNaN { let e = base[t] + l0 * gl[t]; sse += e * e }
-            return (l0, 0, sse)
-        }
-        let gb = filter(zeros, p, level0: 0, slope0: 1).errors
+        var l = 0.0, b = 0.0          // on y, from zero
+        var ll = 1.0, lb = 0.0        // on zeros, from ℓ₀ = 1
+        var bl = 0.0, bb = 1.0        // on zeros, from b₀ = 1
         var a11 = 0.0, a12 = 0.0, a22 = 0.0, r1 = 0.0, r2 = 0.0
-        for t in y.indices where !y[t].isNaN {
-            a11 += gl[t] * gl[t]; a12 += gl[t] * gb[t]; a22 += gb[t] * gb[t]
-            r1 -= gl[t] * base[t]; r2 -= gb[t] * base[t]
+        let phi = p.trend ? p.phi : 1
+        y.withUnsafeBufferPointer { y in
+            for v in y {
+                let f = l + phi * b, fl = ll + phi * lb, fb = bl + phi * bb
+                if v.isNaN {
+                    l = f; ll = fl; bl = fb
+                    b *= phi; lb *= phi; bb *= phi
+                    continue
+                }
+                let e = v - f, el = -fl, eb = -fb
+                a11 += el * el; a12 += el * eb; a22 += eb * eb
+                r1 -= el * e; r2 -= eb * e
+                l = f + p.alpha * e; ll = fl + p.alpha * el; bl = fb + p.alpha * eb
+                b = phi * b + p.beta * e; lb = phi * lb + p.beta * el; bb = phi * bb + p.beta * eb
+            }
         }
-        let det = a11 * a22 - a12 * a12
         var l0 = 0.0, b0 = 0.0
-        if abs(det) > 1e-12 * max(a11 * a22, 1e-300) {
-            l0 = (r1 * a22 - r2 * a12) / det
-            b0 = (a11 * r2 - a12 * r1) / det
-        } else if a11 > 0 {
-            l0 = r1 / a11
+        if !p.trend {
+            l0 = a11 > 0 ? r1 / a11 : 0
+        } else {
+            let det = a11 * a22 - a12 * a12
+            if abs(det) > 1e-12 * max(a11 * a22, 1e-300) {
+                l0 = (r1 * a22 - r2 * a12) / det
+                b0 = (a11 * r2 - a12 * r1) / det
+            } else if a11 > 0 {
+                l0 = r1 / a11
+            }
         }
-        var sse = 0.0
-        for t in y.indices where !y[t].isNaN { let e = base[t] + l0 * gl[t] + b0 * gb[t]; sse += e * e }
-        return (l0, b0, sse)
+        return (l0, b0, sumOfSquaredErrors(y, p, level0: l0, slope0: b0))
+    }
+
+    /// Σ e_t² over the observed values, without storing the errors.
+    static func sumOfSquaredErrors(_ y: [Double], _ p: Smoothing, level0: Double, slope0: Double) -> Double {
+        var level = level0, slope = p.trend ? slope0 : 0, sse = 0.0
+        y.withUnsafeBufferPointer { y in
+            for v in y {
+                let f = level + p.phi * slope
+                if v.isNaN {
+                    level = f
+                    slope *= p.phi
+                } else {
+                    let e = v - f
+                    sse += e * e
+                    level = f + p.alpha * e
+                    slope = p.phi * slope + p.beta * e
+                }
+            }
+        }
+        return sse
     }
 
     /// ETS(A,N,N): α and ℓ₀ by maximum likelihood.
@@ -111,7 +143,7 @@ enum ExponentialSmoothing {
         starts.sort { $0.1 < $1.1 }
         let optimiser = BoundedNelderMead(lower: [lo, lo, plo], upper: [hi, hi, phi])
         var best = optimiser.minimize(sse, from: starts[0].0)
-        for s in starts.dropFirst().prefix(3) {
+        for s in starts.dropFirst().prefix(2) {
             let run = optimiser.minimize(sse, from: s.0)
             if run.value < best.value { best = run }
         }
@@ -124,7 +156,8 @@ enum ExponentialSmoothing {
         let run = filter(y, p, level0: initial.level0, slope0: initial.slope0)
         let n = y.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
         let sse = initial.sse
-        let sigma2 = sse / Double(n)
+        let estimated = method.parameterCount - 1
+        let sigma2 = sse / Double(max(n - estimated, 1))
         let fitted = zip(y, run.errors).map { $1.isNaN ? Double.nan : $0 - $1 }
         let last = y.lastIndex { !$0.isNaN }!
         let trailing = y.count - 1 - last
