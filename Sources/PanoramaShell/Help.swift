@@ -13,6 +13,7 @@ enum Help {
         if let category = Builtin.Category(rawValue: q) {
             return list(BuiltinRegistry.all.filter { $0.category == category })
         }
+        if q == "datasets" { return DatasetHelp.text() }
         if q == "commands" {
             return Session.commands.map { pad($0.usage, 30) + $0.summary }.joined(separator: "\n")
         }

@@ -10,6 +10,8 @@ public final class Interpreter {
     /// Notes raised while evaluating the current statement (printed on stderr after it).
     var pendingNotes: [String] = []
     public let isCancelled: @Sendable () -> Bool
+    /// Called by `load` with the file's name and content hash (the session records them).
+    public var onLoad: ((_ name: String, _ hash: String) -> Void)?
 
     public init(options: RenderOptions = RenderOptions(), isCancelled: @escaping @Sendable () -> Bool = { false }) {
         self.options = options
@@ -53,7 +55,7 @@ public final class Interpreter {
             let v = try evaluate(operand, scope: scope)
             return try Operators.unary(op, v, at: expr.range)
         case .binary(.colon, _, _):
-            throw .syntax("':' (interaction) is only meaningful inside a formula", at: expr.range)
+            throw .type("':' (interaction) is only meaningful inside a formula", at: expr.range)
         case .binary(let op, let l, let r):
             let a = try evaluate(l, scope: scope)
             let b = try evaluate(r, scope: scope)

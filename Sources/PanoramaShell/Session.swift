@@ -40,6 +40,7 @@ public final class Session {
         self.output = output
         self.diagnostics = diagnostics
         interpreter.set("args", .vector(Column(name: "args", .text(Categorical([String?]())))))
+        interpreter.onLoad = { [weak self] name, hash in self?.loadedDatasets.append((name: name, hash: hash)) }
     }
 
     public var options: RenderOptions {

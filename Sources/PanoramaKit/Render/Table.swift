@@ -1,21 +1,176 @@
-/// Renders a frame as a table in the given mode (box, markdown, csv).
+/// Renders a frame as a table in the given mode (DESIGN §4).
 ///
-/// Interim minimal renderer; the data issue owns its full behaviour (width fitting, alignment).
+/// - `box` (default): Unicode box drawing (ASCII `+-|` with `.charset ascii`), labels as
+///   headers (with the unit: `Coût estimé (M€)`), numbers right-aligned with grouped thousands,
+///   at most `maxRows` rows then `… N more rows`; columns fitted to `width`: long text is cut
+///   with `…`, and columns that still do not fit are left out and named in a footer.
+/// - `markdown`: a GitHub table (numbers right-aligned), `maxRows` applies.
+/// - `csv`: RFC 4180, every row, LF line ends.
+/// - `json`: `{"columns": […], "rows": […]}`, every row.
 public func renderTable(_ frame: Frame, _ options: RenderOptions) -> String {
-    let n = frame.rowCount
-    let shown = options.maxRows > 0 ? min(n, options.maxRows) : n
-    var lines = [frame.columns.map(\.label).joined(separator: " | ")]
-    for r in 0..<shown {
-        lines.append(frame.columns.map { c -> String in
-            if c.data.isNA(r) { return "na" }
-            switch c.data {
-            case .number(let v): return options.numbers.string(v[r])
-            case .text(let t): return t[r] ?? "na"
-            case .bool(let v): return v[r] == 1 ? "true" : "false"
-            case .date(let v, let p): return CivilDate(dayNumber: Int(v[r])).text(p)
-            }
-        }.joined(separator: " | "))
+    switch options.mode {
+    case .box: return TableRenderer(frame: frame, options: options).box()
+    case .markdown: return TableRenderer(frame: frame, options: options).markdown()
+    case .csv:
+        var text = CSVWriter.text(frame, lineEnding: "\n")
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    case .json: return TableRenderer.json(frame).text
     }
-    if shown < n { lines.append("… \(n - shown) more rows") }
-    return lines.joined(separator: "\n")
+}
+
+struct TableRenderer {
+    let frame: Frame
+    let options: RenderOptions
+    var ascii: Bool { options.charset == .ascii }
+    var ellipsis: String { ascii ? "..." : "…" }
+
+    /// The rows shown and how many are left out.
+    var shownRows: (Int, Int) {
+        let n = frame.rowCount
+        let shown = options.maxRows > 0 ? min(n, options.maxRows) : n
+        return (shown, n - shown)
+    }
+
+    func header(_ c: Column) -> String {
+        if let unit = c.unit, !c.label.contains(unit) { return "\(c.label) (\(unit))" }
+        return c.label
+    }
+
+    func cell(_ c: Column, _ r: Int) -> String {
+        if c.data.isNA(r) { return "na" }
+        switch c.data {
+        case .number(let v):
+            var f = options.numbers
+            f.ascii = ascii
+            return f.string(v[r])
+        case .text(let t): return flatten(t[r]!)
+        case .bool(let v): return v[r] == 1 ? "true" : "false"
+        case .date(let v, let p): return CivilDate(dayNumber: Int(v[r])).text(p)
+        }
+    }
+
+    /// One line: newlines and tabs become spaces.
+    func flatten(_ s: String) -> String {
+        guard s.contains(where: { $0.isNewline || $0 == "\t" }) else { return s }
+        var out = ""
+        var lastSpace = false
+        for ch in s {
+            if ch.isNewline || ch == "\t" {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(ch)
+                lastSpace = ch == " "
+            }
+        }
+        return out
+    }
+
+    func cut(_ s: String, _ width: Int) -> String {
+        guard s.count > width else { return s }
+        guard width > ellipsis.count else { return String(s.prefix(width)) }
+        return String(s.prefix(width - ellipsis.count)) + ellipsis
+    }
+
+    func isNumeric(_ c: Column) -> Bool {
+        if case .number = c.data { return true }
+        return false
+    }
+
+    func box() -> String {
+        guard frame.columnCount > 0 else { return "(a frame with no columns)" }
+        let (shown, more) = shownRows
+        let headers = frame.columns.map(header)
+        var cells = frame.columns.map { c in (0..<shown).map { cell(c, $0) } }
+        // Natural widths, text capped at 40 characters.
+        var widths = frame.columns.indices.map { j in
+            max(headers[j].count, cells[j].map(\.count).max() ?? 0, 1)
+        }
+        for j in widths.indices where !isNumeric(frame.columns[j]) { widths[j] = min(widths[j], 40) }
+        // The narrowest each column may get: numbers keep their digits (headers may be cut),
+        // text keeps 12 characters.
+        let minimum = frame.columns.indices.map { j -> Int in
+            let cellWidth = cells[j].map(\.count).max() ?? 0
+            return isNumeric(frame.columns[j]) ? max(cellWidth, min(widths[j], 8)) : min(widths[j], 12)
+        }
+        func total(_ ws: some Collection<Int>) -> Int { ws.reduce(1) { $0 + $1 + 3 } }
+        let budget = max(options.width, 20)
+        // Keep the columns (from the left) that fit at their narrowest, then narrow the widest
+        // columns one character at a time until the table fits.
+        var kept = widths.count
+        while kept > 1 && total(minimum.prefix(kept)) > budget { kept -= 1 }
+        let left = frame.columns.count - kept
+        widths = Array(widths.prefix(kept))
+        cells = Array(cells.prefix(kept))
+        while total(widths) > budget {
+            guard let j = widths.indices.filter({ widths[$0] > minimum[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[j] -= 1
+        }
+
+        let h = ascii ? "-" : "─", v = ascii ? "|" : "│"
+        func rule(_ l: String, _ m: String, _ r: String) -> String {
+            l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r
+        }
+        func line(_ items: [String], numericAlignment: Bool) -> String {
+            var parts: [String] = []
+            for (j, item) in items.enumerated() {
+                let text = cut(item, widths[j])
+                let pad = String(repeating: " ", count: widths[j] - text.count)
+                parts.append(numericAlignment && isNumeric(frame.columns[j]) ? pad + text : text + pad)
+            }
+            return v + " " + parts.joined(separator: " \(v) ") + " " + v
+        }
+        var lines: [String] = []
+        lines.append(ascii ? rule("+", "+", "+") : rule("┌", "┬", "┐"))
+        lines.append(line(Array(headers.prefix(kept)), numericAlignment: true))
+        lines.append(ascii ? rule("+", "+", "+") : rule("├", "┼", "┤"))
+        for r in 0..<shown { lines.append(line(cells.map { $0[r] }, numericAlignment: true)) }
+        lines.append(ascii ? rule("+", "+", "+") : rule("└", "┴", "┘"))
+        if frame.rowCount == 0 { lines.append("(0 rows)") }
+        if more > 0 {
+            lines.append("\(ellipsis) \(NumberFormat(ascii: ascii).string(Double(more))) more row\(more == 1 ? "" : "s")")
+        }
+        if left > 0 {
+            let names = frame.columns.suffix(left).map(\.name).joined(separator: ", ")
+            lines.append(cut("\(ellipsis) \(left) more column\(left == 1 ? "" : "s"): \(names)", budget))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func markdown() -> String {
+        guard frame.columnCount > 0 else { return "(a frame with no columns)" }
+        let (shown, more) = shownRows
+        func escape(_ s: String) -> String {
+            var out = ""
+            for ch in s { if ch == "|" { out += "\\|" } else { out.append(ch) } }
+            return out
+        }
+        var lines: [String] = []
+        lines.append("| " + frame.columns.map { escape(header($0)) }.joined(separator: " | ") + " |")
+        lines.append("|" + frame.columns.map { isNumeric($0) ? "---:|" : "---|" }.joined())
+        for r in 0..<shown {
+            lines.append("| " + frame.columns.map { escape(cell($0, r)) }.joined(separator: " | ") + " |")
+        }
+        if more > 0 {
+            lines.append("")
+            lines.append("\(ellipsis) \(NumberFormat(ascii: ascii).string(Double(more))) more row\(more == 1 ? "" : "s")")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ frame: Frame) -> JSON {
+        let rows: [JSON] = (0..<frame.rowCount).map { r in
+            .array(frame.columns.map { c in
+                if c.data.isNA(r) { return .null }
+                switch c.data {
+                case .number(let v): return .finite(v[r])
+                case .text(let t): return .string(t[r]!)
+                case .bool(let v): return .bool(v[r] == 1)
+                case .date(let v, let p): return .string(CivilDate(dayNumber: Int(v[r])).text(p))
+                }
+            })
+        }
+        return .object([("columns", .array(frame.columns.map { .string($0.name) })), ("rows", .array(rows))])
+    }
 }

@@ -1,6 +1,459 @@
+import Foundation
 import PanoramaKit
 
 extension BuiltinRegistry {
-    /// The data builtins (see their issue); each entry documents itself.
-    static let dataBuiltins: [Builtin] = []
+    /// The data builtins: reading and writing files, and the verbs on frames (DESIGN §2, §5).
+    static let dataBuiltins: [Builtin] = [
+        Builtin("load", .data, signature: "load(path, sep=, decimal=, encoding=, types=, na=, skip=, strict=, sheet=)",
+                summary: "read a CSV or XLSX file, or a bundled dataset by short name, into a frame",
+                parameters: [
+                    .required("path", "a file (CSV, XLSX) or a dataset name such as \"panorama\""),
+                    .keyword("sep", "field separator (default: sniffed among , ; TAB |)"),
+                    .keyword("decimal", "decimal mark \".\" or \",\" (default: per column; , for ; files)"),
+                    .keyword("encoding", "\"utf-8\", \"windows-1252\" or \"latin-1\" (default: utf-8, else windows-1252)"),
+                    .keyword("types", "column types, e.g. [\"cost:number\", \"start:date\", \"code:text\"]"),
+                    .keyword("na", "extra cell texts meaning na, e.g. [\"NC\", \"?\"]"),
+                    .keyword("skip", "lines (or sheet rows) to skip before the header"),
+                    .keyword("strict", "false: bad cells become na with a note instead of an error"),
+                    .keyword("sheet", "XLSX sheet name or number (default: the first)"),
+                ],
+                example: """
+                save(frame(projet=["A; \\"B\\"", "C"], cout=[1.5, 2000]), "/tmp/panorama-load.csv", sep=";", decimal=",")
+                load("/tmp/panorama-load.csv")
+                """, frameScope: false) { ctx in
+            try load(&ctx)
+        },
+        Builtin("save", .data, signature: "save(frame, path, sep=\",\", decimal=\".\")",
+                summary: "write a frame as CSV, atomically (sep=\";\", decimal=\",\" for French Excel)",
+                parameters: [.required("frame", "the frame to write"), .required("path", "the CSV file"),
+                             .keyword("sep", "field separator (default \",\")"), .keyword("decimal", "decimal mark (default \".\")")],
+                example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"/tmp/panorama-save.csv\", sep=\";\", decimal=\",\")",
+                frameScope: false) { ctx in
+            let frame = try ctx.frame("frame")!
+            guard let path = try ctx.string("path") else { throw ctx.fail("missing argument 'path'") }
+            let sep = try separator(ctx, "sep") ?? ","
+            let decimal = try decimalMark(ctx) ?? "."
+            if sep == decimal { throw ctx.fail("sep= and decimal= cannot both be '\(sep)'") }
+            try CSVWriter.write(frame, to: path, separator: sep, decimal: decimal)
+            ctx.note("wrote \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(frame.columnCount) columns to '\(path)'")
+            return .string(path)
+        },
+        Builtin("frame", .data, signature: "frame(name=values, …)",
+                summary: "a frame from named vectors (scalars repeat to the common length)",
+                example: "frame(project=[\"A\", \"B\", \"C\"], cost=[12.5, 40, na], done=true)",
+                quoted: ["*"], frameScope: false) { ctx in
+            var columns: [Column] = []
+            for (name, argument) in ctx.extraKeywords {
+                let value = try ctx.evaluate(argument.expr)
+                guard let c = value.asColumn(name: name) else {
+                    throw ctx.fail("'\(name)' must be a vector or a single value, not a \(value.kindName)")
+                }
+                columns.append(Column(name: identifier(for: name), label: name, unit: c.unit, c.data))
+            }
+            let n = columns.map(\.count).max() ?? 0
+            for i in columns.indices where columns[i].count != n {
+                guard columns[i].count == 1 else {
+                    throw ctx.fail("'\(columns[i].label)' has \(columns[i].count) values but other columns have \(n)")
+                }
+                columns[i].data = columns[i].data.gather(Array(repeating: 0, count: n))
+            }
+            return .frame(Frame(columns: columns))
+        },
+        Builtin("head", .data, signature: "head(x, n=6)", summary: "the first n rows of a frame (or values of a vector)",
+                parameters: [.required("x", "a frame or vector"), Parameter("n", "how many (default 6; negative: all but the last -n)")],
+                example: "head(frame(x=[1, 2, 3, 4, 5, 6, 7, 8]), 3)") { ctx in
+            try slice(&ctx, fromEnd: false)
+        },
+        Builtin("tail", .data, signature: "tail(x, n=6)", summary: "the last n rows of a frame (or values of a vector)",
+                parameters: [.required("x", "a frame or vector"), Parameter("n", "how many (default 6; negative: all but the first -n)")],
+                example: "tail([1, 2, 3, 4, 5, 6, 7, 8], 3)") { ctx in
+            try slice(&ctx, fromEnd: true)
+        },
+        Builtin("where", .data, signature: "where(frame, condition)",
+                summary: "the rows where the condition is true (bare names are columns; na rows left out)",
+                parameters: [.required("frame", "a frame"), .required("condition", "a true/false expression")],
+                example: """
+                p = frame(project=["A", "B", "C"], cost=[12.5, 40, na])
+                where(p, cost > 20 or project == "A")
+                """) { ctx in
+            let frame = try ctx.frame("frame")!
+            guard let column = ctx["condition"]!.asColumn(), case .bool(var mask) = column.data else {
+                throw ctx.fail("the condition must be true/false values, e.g. cost > 10")
+            }
+            if mask.count == 1 { mask = Array(repeating: mask[0], count: frame.rowCount) }
+            guard mask.count == frame.rowCount else {
+                throw ctx.fail("the condition has \(mask.count) values but the frame has \(frame.rowCount) rows")
+            }
+            let unknown = mask.filter { $0 < 0 }.count
+            if unknown > 0 { ctx.note("where left out \(unknown) row\(unknown == 1 ? "" : "s") where the condition is na") }
+            return .frame(frame.filter(mask))
+        },
+        Builtin("select", .data, signature: "select(frame, column, …)", summary: "the named columns, in that order",
+                parameters: [.required("frame", "a frame"), Parameter("columns", "column names (bare, quoted, or a vector of strings)", variadic: true, required: true)],
+                example: "select(frame(a=[1, 2], b=[\"x\", \"y\"], c=[true, false]), c, a)", quoted: ["columns"]) { ctx in
+            let frame = try ctx.frame("frame")!
+            return .frame(frame.selecting(try columnIndices(ctx, ctx.rest, in: frame)))
+        },
+        Builtin("drop", .data, signature: "drop(frame, column, …)", summary: "the frame without the named columns",
+                parameters: [.required("frame", "a frame"), Parameter("columns", "column names to leave out", variadic: true, required: true)],
+                example: "drop(frame(a=[1, 2], b=[\"x\", \"y\"], c=[true, false]), b)", quoted: ["columns"]) { ctx in
+            let frame = try ctx.frame("frame")!
+            let gone = Set(try columnIndices(ctx, ctx.rest, in: frame))
+            return .frame(frame.selecting(frame.columns.indices.filter { !gone.contains($0) }))
+        },
+        Builtin("rename", .data, signature: "rename(frame, new=old, …)", summary: "columns renamed (new name = old name)",
+                parameters: [.required("frame", "a frame")],
+                example: "rename(frame(cout=[1.5, 2]), cost=cout)", quoted: ["*"]) { ctx in
+            var frame = try ctx.frame("frame")!
+            guard !ctx.extraKeywords.isEmpty else { throw ctx.fail("say what to rename, e.g. rename(p, cost=cout)") }
+            for (new, argument) in ctx.extraKeywords {
+                let i = try columnIndex(ctx, argument.expr, in: frame)
+                frame.columns[i].name = identifier(for: new)
+                frame.columns[i].label = new
+            }
+            let names = frame.names
+            if let dup = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
+                throw ctx.failure("two columns would be named '\(dup)'")
+            }
+            return .frame(frame)
+        },
+        Builtin("sort", .data, signature: "sort(x, column, …, desc=false)",
+                summary: "rows ordered by the columns (-column for descending; na last); or a sorted vector",
+                parameters: [.required("x", "a frame or vector"), Parameter("columns", "columns to order by, -name for descending", variadic: true),
+                             .keyword("desc", "descending order for every column")],
+                example: """
+                p = frame(project=["A", "B", "C"], phase=["Cadrage", "Terminé", "Cadrage"], cost=[12.5, 40, 7])
+                sort(p, phase, -cost)
+                """, quoted: ["columns"]) { ctx in
+            let desc = try ctx.bool("desc", default: false)
+            if case .vector(let c)? = ctx["x"] {
+                guard ctx.rest.isEmpty else { throw ctx.fail("a vector sorts by itself; columns apply to frames") }
+                let one = Frame(columns: [c])
+                return .vector(one.sorted(by: [(0, desc)]).columns[0])
+            }
+            let frame = try ctx.frame("x")!
+            var keys: [(column: Int, descending: Bool)] = []
+            for argument in ctx.rest {
+                if case .unary(.negate, let inner) = argument.expr.kind {
+                    keys.append((try columnIndex(ctx, inner, in: frame), !desc))
+                } else {
+                    for i in try columnIndices(ctx, [argument], in: frame) { keys.append((i, desc)) }
+                }
+            }
+            if keys.isEmpty { keys = frame.columns.indices.map { ($0, desc) } }
+            return .frame(frame.sorted(by: keys))
+        },
+        Builtin("distinct", .data, signature: "distinct(x, column, …)",
+                summary: "the distinct rows (of the named columns), first occurrences in order; or a vector's distinct values",
+                parameters: [.required("x", "a frame or vector"), Parameter("columns", "columns to compare (default: all)", variadic: true)],
+                example: "distinct(frame(phase=[\"Cadrage\", \"Terminé\", \"Cadrage\"], n=[1, 2, 1]))", quoted: ["columns"]) { ctx in
+            if case .vector(let c)? = ctx["x"] {
+                return .vector(Frame(columns: [c]).distinct().columns[0])
+            }
+            let frame = try ctx.frame("x")!
+            return .frame(frame.distinct(on: try columnIndices(ctx, ctx.rest, in: frame)))
+        },
+        Builtin("summarize", .data, signature: "summarize(frame, by=, name=expr, …)",
+                summary: "one row per group (by=columns) with each name=expr computed on the group's rows",
+                parameters: [.required("frame", "a frame"), .keyword("by", "grouping column(s): a name or [a, b]")],
+                example: """
+                p = frame(phase=["Cadrage", "Terminé", "Cadrage"], cost=[12.5, 40, 7])
+                summarize(p, by=phase, projects=n(cost), total=sum(cost), mean_cost=mean(cost))
+                """, quoted: ["*", "by"]) { ctx in
+            try summarize(&ctx)
+        },
+        Builtin("count", .data, signature: "count(frame, column, …)",
+                summary: "the number of rows per distinct combination of the columns (n), ordered by them",
+                parameters: [.required("frame", "a frame"), Parameter("columns", "grouping columns (none: all rows)", variadic: true)],
+                example: "count(frame(phase=[\"Cadrage\", \"Terminé\", \"Cadrage\"]), phase)", quoted: ["columns"]) { ctx in
+            let frame = try ctx.frame("frame")!
+            return .frame(frame.countRows(by: try columnIndices(ctx, ctx.rest, in: frame)))
+        },
+        Builtin("join", .data, signature: "join(left, right, by=, how=\"inner\")",
+                summary: "rows of two frames matched on key columns (how: inner, left or full)",
+                parameters: [.required("left", "a frame"), .required("right", "a frame"),
+                             .keyword("by", "key column(s) in both (default: the columns they share)"),
+                             .keyword("how", "\"inner\" (default), \"left\" or \"full\"")],
+                example: """
+                costs = frame(project=["A", "B", "C"], cost=[12.5, 40, 7])
+                owners = frame(project=["A", "C", "D"], ministry=["Intérieur", "Culture", "Armées"])
+                join(costs, owners, by=project, how="left")
+                """, quoted: ["by"], frameScope: false) { ctx in
+            let left = try ctx.frame("left")!, right = try ctx.frame("right")!
+            var keys: [String]
+            if let by = ctx.arguments["by"] {
+                keys = try columnIndices(ctx, [by], in: left).map { left.columns[$0].name }
+            } else {
+                keys = left.names.filter { right.columnIndex($0) != nil }
+                guard !keys.isEmpty else { throw ctx.fail("the frames share no column name; say by=") }
+                ctx.note("joining by \(keys.joined(separator: ", "))")
+            }
+            let howText = try ctx.string("how") ?? "inner"
+            guard let how = Frame.JoinKind(rawValue: howText) else {
+                throw ctx.fail("how= must be \"inner\", \"left\" or \"full\", not '\(howText)'")
+            }
+            return .frame(try left.join(right, on: keys, kind: how))
+        },
+        Builtin("stack", .data, signature: "stack(frame, …, id=, ids=)",
+                summary: "frames bound by rows (columns matched by name), with an id column saying which frame each row came from",
+                parameters: [Parameter("frames", "frames to bind", variadic: true, required: true),
+                             .keyword("id", "name of the id column (none when not given)"),
+                             .keyword("ids", "the id of each frame (default 1, 2, …)")],
+                example: """
+                a = frame(project=["A", "B"], cost=[12.5, 40])
+                b = frame(project=["A"], cost=[14])
+                stack(a, b, id="edition", ids=[13, 14])
+                """, frameScope: false) { ctx in
+            var frames: [Frame] = []
+            for argument in ctx.rest {
+                guard let value = argument.value else { continue }
+                switch value {
+                case .frame(let f): frames.append(f)
+                case .object(let o) where o.tableView != nil: frames.append(o.tableView!)
+                default: throw ctx.fail("stack() takes frames, not a \(value.kindName)")
+                }
+            }
+            let id = try ctx.string("id")
+            let ids = try ctx.column("ids")
+            if ids != nil && id == nil { throw ctx.fail("ids= needs id= to name the column") }
+            return .frame(try Frame.stack(frames, id: id, ids: ids))
+        },
+        Builtin("describe", .data, signature: "describe(x)",
+                summary: "one row per column: type, count, missing, distinct, mean, sd, min, quartiles, max, top values",
+                parameters: [.required("x", "a frame or vector")],
+                example: "describe(frame(phase=[\"Cadrage\", \"Terminé\", \"Cadrage\"], cost=[12.5, 40, na]))") { ctx in
+            if let c = ctx["x"].flatMap({ v -> Column? in if case .vector(let c) = v { return c }; return nil }) {
+                return .frame(Frame(columns: [c]).describe())
+            }
+            return .frame(try ctx.frame("x")!.describe())
+        },
+        Builtin("table", .data, signature: "table(x, column, …)",
+                summary: "frequencies: value, n and percent of a vector; or counts of column combinations, most frequent first",
+                parameters: [.required("x", "a vector, or a frame with columns"), Parameter("columns", "columns of the frame", variadic: true)],
+                example: "table([\"Cadrage\", \"Terminé\", \"Cadrage\", na])", quoted: ["columns"]) { ctx in
+            if case .frame(let frame)? = ctx["x"] {
+                let keys = try columnIndices(ctx, ctx.rest, in: frame)
+                guard !keys.isEmpty else { throw ctx.fail("say which columns to count, e.g. table(p, phase)") }
+                if keys.count == 1 { return .frame(Frame.frequencyTable(frame.columns[keys[0]])) }
+                let counts = frame.countRows(by: keys)
+                return .frame(counts.sorted(by: [(counts.columnCount - 1, true)]))
+            }
+            guard ctx.rest.isEmpty else { throw ctx.fail("columns apply to a frame; table(x) counts a vector") }
+            guard let c = try ctx.column("x") else { throw ctx.fail("missing argument 'x'") }
+            return .frame(Frame.frequencyTable(c))
+        },
+        Builtin("nrow", .data, signature: "nrow(frame)", summary: "the number of rows",
+                parameters: [.required("frame", "a frame")], example: "nrow(frame(x=[1, 2, 3]))") { ctx in
+            .number(Double(try ctx.frame("frame")!.rowCount))
+        },
+        Builtin("ncol", .data, signature: "ncol(frame)", summary: "the number of columns",
+                parameters: [.required("frame", "a frame")], example: "ncol(frame(x=[1, 2, 3], y=[4, 5, 6]))") { ctx in
+            .number(Double(try ctx.frame("frame")!.columnCount))
+        },
+        Builtin("names", .data, signature: "names(frame)", summary: "the column identifiers used in code",
+                parameters: [.required("frame", "a frame")], example: "names(frame(`Coût complet estimé`=[1.5], Début=[\"x\"]))") { ctx in
+            let frame = try ctx.frame("frame")!
+            return .vector(Column(name: "names", .text(Categorical(frame.names.map { Optional($0) }))))
+        },
+    ]
+
+    // MARK: load
+
+    static func load(_ ctx: inout CallContext) throws -> Value {
+        guard let path = try ctx.string("path") else { throw ctx.fail("missing argument 'path'") }
+        var options = ReadOptions()
+        if let sep = try separator(ctx, "sep") { options.separator = sep.asciiValue }
+        if let decimal = try decimalMark(ctx) { options.decimal = decimal.asciiValue }
+        if let e = try ctx.string("encoding") {
+            guard let encoding = TextEncoding(name: e) else {
+                throw ctx.fail("encoding= must be \"utf-8\", \"windows-1252\" or \"latin-1\", not '\(e)'")
+            }
+            options.encoding = encoding
+        }
+        if let types = try strings(ctx, "types") {
+            for entry in types {
+                let parts = entry.split(whereSeparator: { $0 == ":" || $0 == "=" }).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty, let type = ColumnType(rawValue: parts[1].lowercased()) else {
+                    throw ctx.fail("types= entries are \"column:type\" with type number, text, bool or date; not '\(entry)'")
+                }
+                options.types[parts[0]] = type
+            }
+        }
+        options.missing = try strings(ctx, "na") ?? []
+        options.skip = try ctx.int("skip", default: 0, in: 0...1_000_000)!
+        options.strict = try ctx.bool("strict", default: true)
+        if let sheet = ctx["sheet"] {
+            switch sheet {
+            case .string(let s): options.sheet = s
+            case .number(let x) where x == x.rounded() && x >= 1: options.sheet = String(Int(x))
+            default: throw ctx.fail("sheet= must be a sheet name or number")
+            }
+        }
+        let resolved = try resolveDataPath(path, ctx)
+        let (frame, hash) = try DataReader.load(path: resolved.path, options: options, displayName: resolved.display)
+        for note in frame.notes { ctx.note(note) }
+        ctx.interpreter.onLoad?(resolved.display, hash)
+        var clean = frame
+        clean.notes = []
+        return .frame(clean)
+    }
+
+    /// A path as given, or a bundled dataset's path when `path` is a short name that is not a file.
+    static func resolveDataPath(_ path: String, _ ctx: CallContext) throws -> (path: String, display: String) {
+        let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + String(path.dropFirst(1)) : path
+        if FileManager.default.fileExists(atPath: expanded) { return (expanded, path) }
+        let isShortName = !path.contains("/") && !path.contains(".")
+            || (!path.contains("/") && (path.hasSuffix(".csv") || path.hasSuffix(".xlsx")))
+        if isShortName, let found = DatasetLocator.path(for: path) {
+            return (found, URL(fileURLWithPath: found).lastPathComponent)
+        }
+        if isShortName && !path.contains(".") {
+            let names = DatasetLocator.available().map(\.name)
+            let hint = suggestion(for: path, among: names).map { ". Did you mean '\($0)'?" }
+                ?? (names.isEmpty ? " (and no bundled datasets were found)" : "; datasets: " + names.joined(separator: ", "))
+            throw ctx.failure("no file or dataset named '\(path)'\(hint)", argument: "path")
+        }
+        throw ctx.failure("no such file '\(path)'", argument: "path")
+    }
+
+    /// A one-character separator argument (`"\t"` and `"tab"` mean TAB).
+    static func separator(_ ctx: CallContext, _ name: String) throws -> Character? {
+        guard let s = try ctx.string(name) else { return nil }
+        if s == "\t" || s.lowercased() == "tab" { return "\t" }
+        guard s.count == 1, let c = s.first, c.isASCII, c != "\"", c != "\n", c != "\r" else {
+            throw ctx.fail("\(name)= must be one character such as \",\" \";\" \"|\" or \"\\t\", not '\(s)'")
+        }
+        return c
+    }
+
+    static func decimalMark(_ ctx: CallContext) throws -> Character? {
+        guard let s = try ctx.string("decimal") else { return nil }
+        guard s == "." || s == "," else { throw ctx.fail("decimal= must be \".\" or \",\", not '\(s)'") }
+        return s.first
+    }
+
+    /// A string or vector-of-strings argument.
+    static func strings(_ ctx: CallContext, _ name: String) throws -> [String]? {
+        guard let v = ctx[name] else { return nil }
+        if case .string(let s) = v { return [s] }
+        if case .vector(let c) = v, case .text(let t) = c.data { return t.strings.compactMap { $0 } }
+        throw ctx.fail("'\(name)' must be a string or a vector of strings, not a \(v.kindName)")
+    }
+
+    // MARK: Columns named in arguments
+
+    /// The column a (quoted) argument names: a bare or back-quoted name, or a string.
+    static func columnIndex(_ ctx: CallContext, _ expr: Expr, in frame: Frame) throws -> Int {
+        let key: String
+        switch expr.kind {
+        case .name(let n): key = n
+        case .string(let s): key = s
+        default:
+            throw ctx.fail("name columns directly (cost, `Coût estimé` or \"cost\"), not with an expression")
+        }
+        if let i = frame.columnIndex(key) { return i }
+        throw PanoramaError.unknownColumn(key, suggestion: suggestion(for: key, among: frame.names), at: expr.range)
+    }
+
+    /// The columns quoted arguments name; `[a, b]` vectors and string vectors count too.
+    static func columnIndices(_ ctx: CallContext, _ arguments: [BoundArgument], in frame: Frame) throws -> [Int] {
+        var out: [Int] = []
+        for argument in arguments {
+            switch argument.expr.kind {
+            case .vector(let items):
+                for item in items { out.append(try columnIndex(ctx, item, in: frame)) }
+            case .name(let n) where frame.columnIndex(n) == nil && ctx.interpreter.variables[n] != nil:
+                // A variable holding column names: select(p, cols) with cols = ["a", "b"].
+                let value = ctx.interpreter.variables[n]!
+                guard case .vector(let c) = value, case .text(let t) = c.data else {
+                    throw PanoramaError.unknownColumn(n, suggestion: suggestion(for: n, among: frame.names), at: argument.expr.range)
+                }
+                for s in t.strings.compactMap({ $0 }) {
+                    guard let i = frame.columnIndex(s) else {
+                        throw PanoramaError.unknownColumn(s, suggestion: suggestion(for: s, among: frame.names), at: argument.expr.range)
+                    }
+                    out.append(i)
+                }
+            default:
+                out.append(try columnIndex(ctx, argument.expr, in: frame))
+            }
+        }
+        return out
+    }
+
+    // MARK: head / tail
+
+    static func slice(_ ctx: inout CallContext, fromEnd: Bool) throws -> Value {
+        let n = try ctx.int("n", default: 6, in: -1_000_000_000...1_000_000_000)!
+        switch ctx["x"]! {
+        case .vector(let c):
+            let f = Frame(columns: [c])
+            return .vector((fromEnd ? f.tail(n) : f.head(n)).columns[0])
+        default:
+            let frame = try ctx.frame("x")!
+            return .frame(fromEnd ? frame.tail(n) : frame.head(n))
+        }
+    }
+
+    // MARK: summarize
+
+    static func summarize(_ ctx: inout CallContext) throws -> Value {
+        let frame = try ctx.frame("frame")!
+        let keys = try ctx.arguments["by"].map { try columnIndices(ctx, [$0], in: frame) } ?? []
+        guard !ctx.extraKeywords.isEmpty else {
+            throw ctx.fail("say what to compute, e.g. summarize(p, by=phase, total=sum(cost))")
+        }
+        let groups = frame.groups(by: keys)
+        var columns: [Column] = keys.map { k in
+            var c = frame.columns[k]
+            c.data = c.data.gather(groups.map { $0[0] })
+            return c
+        }
+        let notesBefore = ctx.interpreter.pendingNotes
+        ctx.interpreter.pendingNotes = []
+        for (name, argument) in ctx.extraKeywords {
+            var values: [Value] = []
+            for rows in groups {
+                if ctx.isCancelled { throw PanoramaError.interrupted }
+                var value = try ctx.evaluate(argument.expr, in: frame.rows(rows))
+                if case .vector(let c) = value {
+                    guard c.count == 1 else {
+                        throw ctx.failure("'\(name)' gives \(c.count) values for a group; use an aggregate such as sum(), mean() or n()",
+                                          argument: nil)
+                    }
+                    value = Operators.wrap(try Operators.elements(value, at: argument.range).0, scalar: true)
+                }
+                switch value {
+                case .number, .string, .bool, .na, .date: values.append(value)
+                default: throw ctx.failure("'\(name)' must give one value per group, not a \(value.kindName)")
+                }
+            }
+            guard case .vector(var c) = try Operators.combine(values, at: argument.range) else {
+                throw ctx.failure("'\(name)' must give one value per group")
+            }
+            c.name = identifier(for: name)
+            c.label = name
+            columns.append(c)
+        }
+        // Notes raised per group (e.g. "sum skipped 2 na values") are summarized, not repeated.
+        let raised = ctx.interpreter.pendingNotes
+        ctx.interpreter.pendingNotes = notesBefore
+        for note in raised.prefix(3) { ctx.note(note) }
+        if raised.count > 3 { ctx.note("… and \(raised.count - 3) more notes from other groups") }
+        return .frame(Frame(columns: columns))
+    }
+}
+
+/// Bundled datasets, for `.help datasets`.
+public enum DatasetHelp {
+    public static func text() -> String {
+        let found = DatasetLocator.available()
+        guard !found.isEmpty else {
+            return "no bundled datasets found (looked in $PANORAMA_DATASETS, <prefix>/share/panorama/datasets and the source tree's datasets/)"
+        }
+        let width = (found.map(\.name.count).max() ?? 0) + 2
+        return (["datasets (load(\"NAME\")):"] + found.map { entry in
+            "  " + entry.name + String(repeating: " ", count: width - entry.name.count) + entry.path
+        }).joined(separator: "\n")
+    }
 }

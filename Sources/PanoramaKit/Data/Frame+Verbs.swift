@@ -1,0 +1,350 @@
+import Foundation
+
+/// The frame verbs as pure functions: rows (head, tail, filter, sort, distinct), columns
+/// (select, drop, rename), groups, and combining frames (stack, join).
+extension Frame {
+    /// The first `n` rows (all when fewer); a negative `n` drops the last `-n`.
+    public func head(_ n: Int) -> Frame {
+        let count = n >= 0 ? min(n, rowCount) : max(0, rowCount + n)
+        return rows(Array(0..<count))
+    }
+
+    /// The last `n` rows; a negative `n` drops the first `-n`.
+    public func tail(_ n: Int) -> Frame {
+        let count = n >= 0 ? min(n, rowCount) : max(0, rowCount + n)
+        return rows(Array((rowCount - count)..<rowCount))
+    }
+
+    /// The rows where `mask` is true (1); false (0) and `na` (-1) rows are left out.
+    public func filter(_ mask: [Int8]) -> Frame {
+        rows(mask.indices.filter { mask[$0] == 1 })
+    }
+
+    /// The columns at `indices`, in that order.
+    public func selecting(_ indices: [Int]) -> Frame {
+        Frame(columns: indices.map { columns[$0] }, notes: notes)
+    }
+
+    /// The index of a column by identifier or label, or a `KernelError` with a suggestion.
+    public func requireColumn(_ key: String) throws -> Int {
+        if let i = columnIndex(key) { return i }
+        throw KernelError(Frame.unknownColumnMessage(key, among: names))
+    }
+
+    static func unknownColumnMessage(_ key: String, among names: [String]) -> String {
+        var best: (String, Int)?
+        for c in names {
+            let d = levenshtein(Array(key.lowercased()), Array(c.lowercased()))
+            if d <= max(1, key.count / 3 + 1), best == nil || d < best!.1 { best = (c, d) }
+        }
+        return "no column named '\(key)'" + (best.map { ". Did you mean '\($0.0)'?" } ?? "")
+    }
+
+    // MARK: Ordering
+
+    /// Row indices ordered by the given columns (stable; `na` last whatever the direction).
+    public func sortedIndices(by keys: [(column: Int, descending: Bool)]) -> [Int] {
+        let comparators = keys.map { RowComparator(columns[$0.column].data, descending: $0.descending) }
+        return Array(0..<rowCount).sorted { a, b in
+            for c in comparators {
+                let r = c.compare(a, b)
+                if r != 0 { return r < 0 }
+            }
+            return a < b
+        }
+    }
+
+    public func sorted(by keys: [(column: Int, descending: Bool)]) -> Frame {
+        rows(sortedIndices(by: keys))
+    }
+
+    // MARK: Groups
+
+    /// Rows grouped by equal values of `keys`, groups ordered by their key values (na last).
+    public func groups(by keys: [Int]) -> [[Int]] {
+        guard !keys.isEmpty else { return [Array(0..<rowCount)] }
+        var index: [[KeyPart]: Int] = [:]
+        var groups: [[Int]] = []
+        for r in 0..<rowCount {
+            let key = keys.map { KeyPart(columns[$0].data, r) }
+            if let g = index[key] { groups[g].append(r) } else {
+                index[key] = groups.count
+                groups.append([r])
+            }
+        }
+        let comparators = keys.map { RowComparator(columns[$0].data, descending: false) }
+        return groups.sorted { a, b in
+            for c in comparators {
+                let r = c.compare(a[0], b[0])
+                if r != 0 { return r < 0 }
+            }
+            return a[0] < b[0]
+        }
+    }
+
+    /// The first row of each distinct combination of `keys` (all columns when empty), in order.
+    public func distinct(on keys: [Int] = []) -> Frame {
+        let cols = keys.isEmpty ? Array(columns.indices) : keys
+        var seen: Set<[KeyPart]> = []
+        var keep: [Int] = []
+        for r in 0..<rowCount where seen.insert(cols.map { KeyPart(columns[$0].data, r) }).inserted {
+            keep.append(r)
+        }
+        let kept = rows(keep)
+        return keys.isEmpty ? kept : kept.selecting(keys)
+    }
+
+    /// Rows per distinct combination of `keys`: the key columns and `n`, ordered by key.
+    public func countRows(by keys: [Int]) -> Frame {
+        let gs = groups(by: keys)
+        var out = Frame(columns: keys.map { k in
+            var c = columns[k]
+            c.data = c.data.gather(gs.map { $0[0] })
+            return c
+        })
+        out.columns.append(Column(name: "n", .number(gs.map { Double($0.count) })))
+        return out
+    }
+
+    // MARK: Combining
+
+    /// Binds frames by rows, matching columns by identifier; a column missing from a frame is
+    /// `na` there. With `id`, a first column of that name tells which frame each row came from
+    /// (`ids`, or 1, 2, … when nil).
+    ///
+    /// - Throws: when one column has different types in two frames.
+    public static func stack(_ frames: [Frame], id: String? = nil, ids: Column? = nil) throws -> Frame {
+        var order: [String] = []
+        var first: [String: Column] = [:]
+        for f in frames {
+            for c in f.columns where first[c.name] == nil {
+                order.append(c.name)
+                first[c.name] = c
+            }
+        }
+        var columns: [Column] = []
+        for name in order {
+            var parts: [ColumnData] = []
+            let template = first[name]!
+            for (i, f) in frames.enumerated() {
+                if let c = f.columns.first(where: { $0.name == name }) {
+                    guard c.data.typeName == template.data.typeName else {
+                        throw KernelError("column '\(name)' is \(template.data.typeName) in one frame but \(c.data.typeName) in frame \(i + 1)")
+                    }
+                    parts.append(c.data)
+                } else {
+                    parts.append(ColumnData.missing(like: template.data, count: f.rowCount))
+                }
+            }
+            var c = template
+            c.data = ColumnData.concatenate(parts)
+            columns.append(c)
+        }
+        if let id {
+            if let ids, ids.count != frames.count {
+                throw KernelError("ids= has \(ids.count) values but \(frames.count) frames are stacked")
+            }
+            let source = ids ?? Column(name: id, .number(frames.indices.map { Double($0 + 1) }))
+            var indices: [Int] = []
+            for (i, f) in frames.enumerated() { indices += Array(repeating: i, count: f.rowCount) }
+            let idColumn = Column(name: identifier(for: id), label: id, unit: source.unit, source.data.gather(indices))
+            columns.removeAll { $0.name == idColumn.name }
+            columns.insert(idColumn, at: 0)
+        }
+        return Frame(columns: columns)
+    }
+
+    /// How `join` keeps rows without a match.
+    public enum JoinKind: String, Sendable, CaseIterable {
+        /// Only rows with a match on both sides.
+        case inner
+        /// Every left row; right columns `na` when there is no match.
+        case left
+        /// Every row of both sides.
+        case full
+    }
+
+    /// Joins on the columns `keys` (identifiers present in both). Rows come in left order, each
+    /// with its matches in right order; other columns present in both get `_x` / `_y` suffixes.
+    public func join(_ right: Frame, on keys: [String], kind: JoinKind = .inner) throws -> Frame {
+        guard !keys.isEmpty else { throw KernelError("join needs at least one key column (by=)") }
+        let lk = try keys.map { try requireColumn($0) }
+        let rk: [Int] = try keys.map { k in
+            guard let i = right.columnIndex(k) else { throw KernelError("the right frame has no column '\(k)'") }
+            return i
+        }
+        for (a, b) in zip(lk, rk) where columns[a].data.typeName != right.columns[b].data.typeName {
+            throw KernelError("key '\(columns[a].name)' is \(columns[a].data.typeName) on the left but \(right.columns[b].data.typeName) on the right")
+        }
+        var index: [[KeyPart]: [Int]] = [:]
+        for r in 0..<right.rowCount {
+            let key = rk.map { KeyPart(right.columns[$0].data, r) }
+            if key.contains(.missing) { continue }
+            index[key, default: []].append(r)
+        }
+        var leftRows: [Int] = [], rightRows: [Int] = []
+        var matched = Set<Int>()
+        for r in 0..<rowCount {
+            let key = lk.map { KeyPart(columns[$0].data, r) }
+            if !key.contains(.missing), let ms = index[key] {
+                for m in ms { leftRows.append(r); rightRows.append(m); matched.insert(m) }
+            } else if kind != .inner {
+                leftRows.append(r); rightRows.append(-1)
+            }
+        }
+        var keyFromRight: [Int] = []
+        if kind == .full {
+            for r in 0..<right.rowCount where !matched.contains(r) {
+                leftRows.append(-1); rightRows.append(r); keyFromRight.append(leftRows.count - 1)
+            }
+        }
+        let rightOthers = right.columns.indices.filter { !rk.contains($0) }
+        let shared = Set(rightOthers.map { right.columns[$0].name })
+        var out: [Column] = []
+        for (i, c) in columns.enumerated() {
+            var col = c
+            col.data = c.data.gatherAllowingMissing(leftRows)
+            if let k = lk.firstIndex(of: i), !keyFromRight.isEmpty {
+                let fromRight = right.columns[rk[k]].data.gatherAllowingMissing(rightRows)
+                col.data = ColumnData.concatenate([col.data.gather(Array(0..<(leftRows.count - keyFromRight.count))),
+                                                   fromRight.gather(keyFromRight)])
+            }
+            if !lk.contains(i), shared.contains(c.name) { col.name += "_x"; col.label += "_x" }
+            out.append(col)
+        }
+        let leftNames = Set(columns.map(\.name))
+        for i in rightOthers {
+            var col = right.columns[i]
+            col.data = col.data.gatherAllowingMissing(rightRows)
+            if leftNames.contains(col.name) { col.name += "_y"; col.label += "_y" }
+            out.append(col)
+        }
+        return Frame(columns: out)
+    }
+}
+
+extension ColumnData {
+    /// A column of `count` missing values of the same type.
+    public static func missing(like data: ColumnData, count: Int) -> ColumnData {
+        switch data {
+        case .number: .number(Array(repeating: .nan, count: count))
+        case .text(let c): .text(Categorical(codes: Array(repeating: -1, count: count), levels: c.levels))
+        case .bool: .bool(Array(repeating: -1, count: count))
+        case .date(_, let p): .date(Array(repeating: ColumnData.naDay, count: count), p)
+        }
+    }
+
+    /// The elements at `indices`; index -1 gives `na`.
+    public func gatherAllowingMissing(_ indices: [Int]) -> ColumnData {
+        switch self {
+        case .number(let v): .number(indices.map { $0 < 0 ? .nan : v[$0] })
+        case .text(let c): .text(Categorical(codes: indices.map { $0 < 0 ? -1 : c.codes[$0] }, levels: c.levels))
+        case .bool(let v): .bool(indices.map { $0 < 0 ? -1 : v[$0] })
+        case .date(let v, let p): .date(indices.map { $0 < 0 ? ColumnData.naDay : v[$0] }, p)
+        }
+    }
+
+    /// Columns of one type joined end to end (text levels merged; dates at the finer precision).
+    public static func concatenate(_ parts: [ColumnData]) -> ColumnData {
+        guard let first = parts.first else { return .number([]) }
+        switch first {
+        case .number:
+            return .number(parts.flatMap { $0.numbers ?? [] })
+        case .bool:
+            var out: [Int8] = []
+            for case .bool(let v) in parts { out += v }
+            return .bool(out)
+        case .date:
+            var precision = DatePrecision.month
+            var out: [Int32] = []
+            for case .date(let v, let p) in parts {
+                out += v
+                if p == .day { precision = .day }
+            }
+            return .date(out, precision)
+        case .text:
+            var levels: [String] = []
+            var index: [String: Int32] = [:]
+            var codes: [Int32] = []
+            for case .text(let c) in parts {
+                let map: [Int32] = c.levels.map { level in
+                    if let k = index[level] { return k }
+                    let k = Int32(levels.count)
+                    levels.append(level)
+                    index[level] = k
+                    return k
+                }
+                codes += c.codes.map { $0 < 0 ? -1 : map[Int($0)] }
+            }
+            return .text(Categorical(codes: codes, levels: levels))
+        }
+    }
+}
+
+/// One cell as a hashable key (for groups, distinct and joins); text by value, not code.
+enum KeyPart: Hashable {
+    case number(UInt64)
+    case text(String)
+    case missing
+
+    init(_ data: ColumnData, _ r: Int) {
+        switch data {
+        case .number(let v):
+            let x = v[r]
+            self = x.isNaN ? .missing : .number((x == 0 ? 0 : x).bitPattern)
+        case .text(let c):
+            self = c.codes[r] < 0 ? .missing : .text(c.levels[Int(c.codes[r])])
+        case .bool(let v):
+            self = v[r] < 0 ? .missing : .number(UInt64(v[r]))
+        case .date(let v, _):
+            self = v[r] == ColumnData.naDay ? .missing : .number(UInt64(bitPattern: Int64(v[r])))
+        }
+    }
+}
+
+/// Compares two rows of one column: ascending or descending, `na` always last.
+///
+/// Text orders by its accent- and case-folded form, then by the exact text, so `Écologie`
+/// sorts among the `E`s.
+struct RowComparator {
+    private let body: (Int, Int) -> Int
+
+    init(_ data: ColumnData, descending: Bool) {
+        let sign = descending ? -1 : 1
+        func ordered<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -sign : (b < a ? sign : 0) }
+        switch data {
+        case .number(let v):
+            body = { a, b in
+                let x = v[a], y = v[b]
+                if x.isNaN || y.isNaN { return x.isNaN == y.isNaN ? 0 : (x.isNaN ? 1 : -1) }
+                return ordered(x, y)
+            }
+        case .bool(let v):
+            body = { a, b in
+                let x = v[a], y = v[b]
+                if x < 0 || y < 0 { return (x < 0) == (y < 0) ? 0 : (x < 0 ? 1 : -1) }
+                return ordered(x, y)
+            }
+        case .date(let v, _):
+            body = { a, b in
+                let x = v[a], y = v[b], na = ColumnData.naDay
+                if x == na || y == na { return (x == na) == (y == na) ? 0 : (x == na ? 1 : -1) }
+                return ordered(x, y)
+            }
+        case .text(let c):
+            // Rank the levels once.
+            let keys = c.levels.map { $0.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) }
+            let order = c.levels.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : c.levels[$0] < c.levels[$1] }
+            var rank = [Int](repeating: 0, count: c.levels.count)
+            for (r, level) in order.enumerated() { rank[level] = r }
+            body = { a, b in
+                let x = c.codes[a], y = c.codes[b]
+                if x < 0 || y < 0 { return (x < 0) == (y < 0) ? 0 : (x < 0 ? 1 : -1) }
+                return ordered(rank[Int(x)], rank[Int(y)])
+            }
+        }
+    }
+
+    /// Negative when row `a` comes first, positive when `b` does, 0 when tied.
+    func compare(_ a: Int, _ b: Int) -> Int { body(a, b) }
+}

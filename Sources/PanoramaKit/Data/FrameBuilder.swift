@@ -1,0 +1,410 @@
+import Foundation
+
+/// Turns a reader's cells into typed columns: labels and identifiers, then per column the first
+/// type every cell fits, tried in the order bool → number → date → text.
+///
+/// A mostly-numeric (or mostly-date) column whose other cells are at most three distinct words
+/// without digits (`En cadrage`) takes that type, those cells `na`, and a note names the words.
+/// `types=` forces a type; a cell that fits no type is then an error naming its line and column,
+/// or (with `strict=false`) `na` counted in a note.
+struct FrameBuilder {
+    let table: CellTable
+    let name: String
+    let options: ReadOptions
+    let defaultDecimal: UInt8
+    let decimalGiven: Bool
+    let headerLine: Int
+
+    private var missing: [[UInt8]]
+    private var longestMissing: Int
+
+    init(table: CellTable, name: String, options: ReadOptions, defaultDecimal: UInt8, decimalGiven: Bool, headerLine: Int) {
+        self.table = table
+        self.name = name
+        self.options = options
+        self.defaultDecimal = defaultDecimal
+        self.decimalGiven = decimalGiven
+        self.headerLine = headerLine
+        missing = (ValueParsing.defaultMissing + options.missing).map { Array($0.utf8) }
+        longestMissing = missing.map(\.count).max() ?? 0
+    }
+
+    var p: UnsafeMutablePointer<UInt8> { table.buffer.base }
+    var rows: Int { table.rowCount }
+
+    func build() throws -> Frame {
+        var notes: [String] = []
+        let width = table.width
+        // Trailing unnamed columns with no values are dropped.
+        var keep = width
+        while keep > 0 && table.header[keep - 1].isEmpty && columnIsEmpty(keep - 1) { keep -= 1 }
+        if keep == 0 { throw DataError(file: name, line: headerLine, column: 1, "the header names no columns") }
+        if keep < width {
+            let n = width - keep
+            notes.append("dropped \(n) empty unnamed column\(n == 1 ? "" : "s") at the end")
+        }
+        // Labels, duplicates and identifiers.
+        var labels: [String] = []
+        var seen: [String: Int] = [:]
+        for j in 0..<keep {
+            var label = table.header[j].isEmpty ? "column \(j + 1)" : table.header[j]
+            if let k = seen[label] {
+                if options.strict {
+                    throw DataError(file: name, line: headerLine, column: j + 1,
+                                    "duplicate column name '\(label)' (also column \(k + 1))")
+                }
+                var n = 2
+                while seen["\(label) \(n)"] != nil { n += 1 }
+                notes.append("column \(j + 1) repeats the name '\(label)'; it is called '\(label) \(n)'")
+                label = "\(label) \(n)"
+            }
+            seen[label] = j
+            labels.append(label)
+        }
+        var names: [String] = []
+        var used: Set<String> = []
+        for label in labels {
+            let base = identifier(for: label)
+            var id = base
+            var n = 2
+            while used.contains(id) { id = "\(base)_\(n)"; n += 1 }
+            used.insert(id)
+            names.append(id)
+        }
+        // Forced types, by label or identifier.
+        var forced: [Int: ColumnType] = [:]
+        for (key, type) in options.types {
+            guard let j = labels.firstIndex(of: key) ?? names.firstIndex(of: key) else {
+                let hint = suggestion(key, among: names + labels).map { ". Did you mean '\($0)'?" } ?? ""
+                throw DataError(file: name, "types= names '\(key)', which is not a column\(hint)")
+            }
+            forced[j] = type
+        }
+        var columns: [Column] = []
+        columns.reserveCapacity(keep)
+        for j in 0..<keep {
+            let (data, unit, note) = try buildColumn(j, label: labels[j], forced: forced[j])
+            if let note { notes.append(note) }
+            columns.append(Column(name: names[j], label: labels[j], unit: unit, data))
+        }
+        return Frame(columns: columns, notes: notes)
+    }
+
+    // MARK: Cells
+
+    func columnIsEmpty(_ j: Int) -> Bool {
+        let w = table.width
+        for r in 0..<rows {
+            let s = table.spans[r * w + j]
+            if s.end > s.start { return false }
+            if let native = table.native, native[r * w + j].kind != .absent { return false }
+        }
+        return true
+    }
+
+    @inline(__always)
+    func isMissing(_ s: Int, _ e: Int) -> Bool {
+        let (a, b) = ValueParsing.trim(p, s, e)
+        let n = b - a
+        if n == 0 { return true }
+        if n > longestMissing { return false }
+        for m in missing where m.count == n {
+            if m.withUnsafeBufferPointer({ memcmp(p + a, $0.baseAddress!, n) }) == 0 { return true }
+        }
+        return false
+    }
+
+    @inline(__always)
+    func nativeKind(_ k: Int) -> NativeCell.Kind { table.native?[k].kind ?? NativeCell.Kind.absent }
+
+    func trimmedString(_ s: Int, _ e: Int) -> String {
+        let (a, b) = ValueParsing.trim(p, s, e)
+        return table.buffer.string(a, b)
+    }
+
+    func containsDigit(_ s: Int, _ e: Int) -> Bool {
+        var i = s
+        while i < e { if p[i] &- 0x30 < 10 { return true }; i += 1 }
+        return false
+    }
+
+    // MARK: Typing
+
+    func buildColumn(_ j: Int, label: String, forced: ColumnType?) throws -> (ColumnData, String?, String?) {
+        if let forced {
+            switch forced {
+            case .number:
+                let (v, unit, note) = try numbers(j, label: label, infer: false)!
+                return (.number(v), unit, note)
+            case .date:
+                let (v, precision, note) = try dates(j, label: label, infer: false)!
+                return (.date(v, precision), nil, note)
+            case .bool:
+                let (v, note) = try bools(j, label: label, infer: false)!
+                return (.bool(v), nil, note)
+            case .text:
+                return (.text(text(j)), nil, nil)
+            }
+        }
+        if let (v, note) = try bools(j, label: label, infer: true) { return (.bool(v), nil, note) }
+        if let (v, unit, note) = try numbers(j, label: label, infer: true) { return (.number(v), unit, note) }
+        if let (v, precision, note) = try dates(j, label: label, infer: true) { return (.date(v, precision), nil, note) }
+        return (.text(text(j)), nil, nil)
+    }
+
+    /// The decimal mark of column `j`: the file's default unless its cells say otherwise.
+    func decimal(for j: Int) -> UInt8 {
+        if decimalGiven { return defaultDecimal }
+        var dots = 0, commas = 0
+        let w = table.width
+        for r in 0..<min(rows, 5_000) {
+            let k = r * w + j
+            if let native = table.native, native[k].kind != .absent { continue }
+            let s = table.spans[k]
+            switch ValueParsing.decimalHint(p, Int(s.start), Int(s.end)) {
+            case 0x2E?: dots += 1
+            case 0x2C?: commas += 1
+            default: break
+            }
+        }
+        if defaultDecimal == 0x2C { return dots > commas ? 0x2E : 0x2C }
+        return commas > dots ? 0x2C : 0x2E
+    }
+
+    /// Scans column `j` with `parse`: each cell parses, is missing, or fails.
+    ///
+    /// Inferring, nil means "not this type" (a failure with digits, a fourth distinct word, or
+    /// no fewer failures than values). Forced and strict, a failure throws; forced and lenient,
+    /// failures are `na` and counted.
+    @inline(__always)
+    func scan<T>(_ j: Int, label: String, typeName: String, infer: Bool, na: T,
+                 parse: (Int, Int, Int) -> T?) throws -> ([T], String?)? {
+        let w = table.width
+        var out = [T](repeating: na, count: rows)
+        var words: [String: Int] = [:]
+        var order: [String] = []
+        var failed = 0
+        var parsed = 0
+        var firstFailure: (String, Int)?
+        let ok: Bool = try out.withUnsafeMutableBufferPointer { o in
+            try table.spans.withUnsafeBufferPointer { sp in
+                for r in 0..<rows {
+                    let k = r * w + j
+                    let s = Int(sp[k].start), e = Int(sp[k].end)
+                    if let v = parse(k, s, e) { o[r] = v; parsed += 1; continue }
+                    if nativeKind(k) == .absent && isMissing(s, e) { continue }
+                    let (a, b) = ValueParsing.trim(p, s, e)
+                    if infer {
+                        if containsDigit(a, b) || nativeKind(k) != .absent { return false }
+                        let word = table.buffer.string(a, b)
+                        if words[word] == nil {
+                            if order.count == 3 { return false }
+                            order.append(word)
+                        }
+                        words[word, default: 0] += 1
+                        failed += 1
+                        continue
+                    }
+                    let text = table.buffer.string(a, b)
+                    if options.strict {
+                        throw DataError(file: name, line: Int(table.lines[r]), column: j + 1,
+                                        "cannot read '\(text)' as a \(typeName) in column '\(label)'")
+                    }
+                    failed += 1
+                    if firstFailure == nil { firstFailure = (text, Int(table.lines[r])) }
+                }
+                return true
+            }
+        }
+        if infer {
+            guard ok, parsed > 0, failed < parsed else { return nil }
+            guard failed > 0 else { return (out, nil) }
+            let listed = order.map { "\(words[$0]!) \(words[$0]! == 1 ? "cell" : "cells") '\($0)'" }
+            return (out, "column '\(label)' is \(typeName == "number" ? "numeric" : "dates"): "
+                    + listed.joined(separator: ", ") + " read as na")
+        }
+        guard let (text, line) = firstFailure else { return (out, nil) }
+        return (out, "column '\(label)': \(failed) \(failed == 1 ? "cell is" : "cells are") not \(typeName == "date" ? "a date" : "a \(typeName)") and read as na (first: '\(text)' on line \(line))")
+    }
+
+    func numbers(_ j: Int, label: String, infer: Bool) throws -> ([Double], String?, String?)? {
+        let mark = decimal(for: j)
+        var unit = ValueParsing.Unit.none
+        let native = table.native
+        let p = self.p
+        guard let (values, note) = try scan(j, label: label, typeName: "number", infer: infer, na: Double.nan, parse: { k, s, e in
+            if let native {
+                switch native[k].kind {
+                case .number: return native[k].value
+                case .date, .bool: return nil
+                case .absent: break
+                }
+            }
+            guard let (v, u) = ValueParsing.parseNumber(p, s, e, decimal: mark) else { return nil }
+            if u != .none {
+                if unit == .none { unit = u } else if unit != u { return nil }
+            }
+            return v
+        }) else { return nil }
+        return (values, unit.text, note)
+    }
+
+    func dates(_ j: Int, label: String, infer: Bool) throws -> ([Int32], DatePrecision, String?)? {
+        var precision = DatePrecision.month
+        let native = table.native
+        let p = self.p
+        guard let (values, note) = try scan(j, label: label, typeName: "date", infer: infer, na: ColumnData.naDay, parse: { k, s, e in
+            if let native {
+                switch native[k].kind {
+                case .date:
+                    precision = .day
+                    return ValueParsing.dayNumber(excelSerial: native[k].value)
+                case .number, .bool: return nil
+                case .absent: break
+                }
+            }
+            guard e - s >= 4, let (d, pr) = ValueParsing.parseDate(p, s, e) else { return nil }
+            if pr == .day { precision = .day }
+            return d
+        }) else { return nil }
+        return (values, precision, note)
+    }
+
+    func bools(_ j: Int, label: String, infer: Bool) throws -> ([Int8], String?)? {
+        if infer {
+            // Cheap rejection: the first present cell must already be a boolean word.
+            let w = table.width
+            for r in 0..<rows {
+                let k = r * w + j
+                let s = table.spans[k]
+                if let native = table.native, native[k].kind == .bool { break }
+                if isMissing(Int(s.start), Int(s.end)) { continue }
+                if ValueParsing.parseBool(p, Int(s.start), Int(s.end)) == nil { return nil }
+                break
+            }
+        }
+        let native = table.native
+        let p = self.p
+        let result = try scan(j, label: label, typeName: "bool", infer: infer, na: Int8(-1), parse: { k, s, e in
+            if let native {
+                switch native[k].kind {
+                case .bool: return native[k].value != 0 ? 1 : 0
+                case .number, .date: return nil
+                case .absent: break
+                }
+            }
+            return ValueParsing.parseBool(p, s, e)
+        })
+        // Booleans allow no stray words: a column of Oui/Non/Peut-être is text.
+        if infer, let (_, note) = result, note != nil { return nil }
+        return result
+    }
+
+    /// Dictionary-encodes column `j` by its bytes; missing markers are `na`.
+    func text(_ j: Int) -> Categorical {
+        let w = table.width
+        var interner = ByteInterner(base: p)
+        var codes = [Int32](repeating: -1, count: rows)
+        codes.withUnsafeMutableBufferPointer { c in
+            table.spans.withUnsafeBufferPointer { sp in
+                for r in 0..<rows {
+                    let k = r * w + j
+                    let s = Int(sp[k].start), e = Int(sp[k].end)
+                    if e - s <= longestMissing, nativeKind(k) == .absent, isMissing(s, e) { continue }
+                    c[r] = interner.intern(s, e)
+                }
+            }
+        }
+        return Categorical(codes: codes, levels: interner.levels(table.buffer))
+    }
+
+    func suggestion(_ key: String, among candidates: [String]) -> String? {
+        var best: (String, Int)?
+        for c in candidates {
+            let d = levenshtein(Array(key.lowercased()), Array(c.lowercased()))
+            if d <= max(1, key.count / 3 + 1), best == nil || d < best!.1 { best = (c, d) }
+        }
+        return best?.0
+    }
+}
+
+/// Edit distance between two character arrays (for did-you-mean hints).
+func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
+
+/// Interns byte strings of one buffer: an open-addressing table from bytes to a level code.
+struct ByteInterner {
+    let base: UnsafeMutablePointer<UInt8>
+    private var slots: [Int32] = Array(repeating: -1, count: 64)
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    private var hashes: [UInt64] = []
+
+    init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    @inline(__always)
+    func hash(_ s: Int, _ e: Int) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(e - s)
+        var i = s
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= e {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < e { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
+    }
+
+    /// The code of the bytes `[s, e)`, adding a level for bytes not seen before.
+    mutating func intern(_ s: Int, _ e: Int) -> Int32 {
+        let h = hash(s, e)
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        let n = e - s
+        while true {
+            let code = slots[i]
+            if code < 0 { break }
+            let c = Int(code)
+            if hashes[c] == h, ends[c] - starts[c] == n, memcmp(base + starts[c], base + s, n) == 0 { return code }
+            i = (i + 1) & mask
+        }
+        let code = Int32(starts.count)
+        starts.append(s)
+        ends.append(e)
+        hashes.append(h)
+        slots[i] = code
+        if starts.count * 2 > slots.count { grow() }
+        return code
+    }
+
+    private mutating func grow() {
+        var bigger = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for c in 0..<starts.count {
+            var i = Int(truncatingIfNeeded: hashes[c]) & mask
+            while bigger[i] >= 0 { i = (i + 1) & mask }
+            bigger[i] = Int32(c)
+        }
+        slots = bigger
+    }
+
+    func levels(_ buffer: ByteBuffer) -> [String] {
+        (0..<starts.count).map { buffer.string(starts[$0], ends[$0]) }
+    }
+}

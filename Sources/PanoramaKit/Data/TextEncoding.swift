@@ -1,0 +1,102 @@
+/// The text encodings a data file may be in, and conversion to UTF-8.
+public enum TextEncoding: String, Sendable {
+    case utf8 = "utf-8"
+    case windows1252 = "windows-1252"
+    case latin1 = "latin-1"
+
+    /// The encoding a user named (`"utf-8"`, `"UTF8"`, `"latin1"`, `"iso-8859-1"`, `"cp1252"`…).
+    public init?(name: String) {
+        switch String(name.lowercased().map { $0 == "_" ? "-" : $0 }) {
+        case "utf-8", "utf8": self = .utf8
+        case "windows-1252", "cp1252", "win1252", "windows1252": self = .windows1252
+        case "latin-1", "latin1", "iso-8859-1", "iso8859-1", "iso-8859-15", "latin9": self = .latin1
+        default: return nil
+        }
+    }
+
+    /// The offset of the first byte that is not valid UTF-8, or nil when all are.
+    ///
+    /// Rejects overlong forms, surrogates and code points above U+10FFFF (RFC 3629).
+    /// - Complexity: O(n); ASCII runs are checked eight bytes at a time.
+    static func firstInvalidUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i < n {
+            // ASCII fast path.
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            let need: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; hi = 0x9F
+            case 0xF0: need = 3; lo = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; hi = 0x8F
+            default: return i
+            }
+            guard i + need < n else { return i }
+            let c1 = p[i + 1]
+            guard c1 >= lo && c1 <= hi else { return i }
+            for k in 2..<(need + 1) where k <= need {
+                guard p[i + k] & 0xC0 == 0x80 else { return i }
+            }
+            i += need + 1
+        }
+        return nil
+    }
+
+    /// Windows-1252's characters for bytes 0x80–0x9F (undefined ones as their Latin-1 controls).
+    static let windows1252High: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// The bytes converted from a single-byte encoding to UTF-8.
+    static func transcodeToUTF8(_ p: UnsafePointer<UInt8>, _ n: Int, from encoding: TextEncoding) -> ByteBuffer {
+        var extra = 0
+        for i in 0..<n where p[i] >= 0x80 { extra += 2 }
+        let out = ByteBuffer(count: n + extra)
+        var w = 0
+        let o = out.base
+        for i in 0..<n {
+            let b = p[i]
+            if b < 0x80 { o[w] = b; w += 1; continue }
+            let scalar: UInt32 = (encoding == .windows1252 && b < 0xA0) ? windows1252High[Int(b - 0x80)] : UInt32(b)
+            if scalar < 0x800 {
+                o[w] = UInt8(0xC0 | (scalar >> 6)); o[w + 1] = UInt8(0x80 | (scalar & 0x3F)); w += 2
+            } else {
+                o[w] = UInt8(0xE0 | (scalar >> 12)); o[w + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                o[w + 2] = UInt8(0x80 | (scalar & 0x3F)); w += 3
+            }
+        }
+        return w == out.count ? out : ByteBuffer(UnsafeBufferPointer(start: o, count: w))
+    }
+}
+
+/// A 64-bit content hash of a file's bytes, as 16 hex digits (for notebooks' provenance line).
+///
+/// FNV-1a 64 applied to the bytes read as little-endian 8-byte words (then the remaining bytes
+/// one by one), so that hashing a 100 MB file costs a few milliseconds. Not cryptographic.
+public func contentHash(_ bytes: UnsafeRawBufferPointer) -> String {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    let prime: UInt64 = 0x0000_0100_0000_01B3
+    var i = 0
+    let n = bytes.count
+    if let base = bytes.baseAddress {
+        while i + 8 <= n {
+            h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime
+            i += 8
+        }
+        while i < n {
+            h = (h ^ UInt64(base.load(fromByteOffset: i, as: UInt8.self))) &* prime
+            i += 1
+        }
+    }
+    let hex = String(h, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}
