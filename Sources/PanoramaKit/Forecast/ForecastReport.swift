@@ -5,7 +5,7 @@ import Foundation
 /// backtest MASE plus the equal-weight combination.
 public struct ForecastReport: Sendable {
     /// The series the methods saw (after `since=`).
-    public var series: EditionSeries
+    public var series: ForecastSeries
     public var horizon: Int
     public var levels: [Double]
     /// `naive` … `holt`, or `combination`.
@@ -24,7 +24,7 @@ public struct ForecastReport: Sendable {
     /// Forecasts `series` with `method` (`auto`, `combination` or a `ForecastMethod` name).
     ///
     /// - Throws: `ForecastError` for an unknown method or a series too short for it.
-    public static func make(_ series: EditionSeries, method: String = "auto", horizon: Int = 1,
+    public static func make(_ series: ForecastSeries, method: String = "auto", horizon: Int = 1,
                             levels: [Double] = [80, 95], since: String? = nil, minimumTraining: Int? = nil,
                             cancelled: () -> Bool = { false }) throws -> ForecastReport {
         let series = series.trimmed
@@ -86,13 +86,13 @@ public struct ForecastReport: Sendable {
     }
 
     /// For `auto`: each candidate's next-edition forecast, widest interval, AICc and backtest
-    /// scores, and the combination last.
+    /// MASE, and the combination last (coverage is in the backtest table).
     public var candidates: Frame? {
         guard let selection else { return nil }
         let widest = levels.max() ?? 95
         let key = ForecastFormat.level(widest)
         var names: [String?] = [], point: [Double] = [], lo: [Double] = [], hi: [Double] = []
-        var aicc: [Double] = [], mase: [Double] = [], cover: [[Double]] = levels.map { _ in [] }
+        var aicc: [Double] = [], mase: [Double] = []
         func add(_ name: String, _ p: ForecastPoint, _ a: Double) {
             names.append(name)
             point.append(p.mean)
@@ -101,22 +101,17 @@ public struct ForecastReport: Sendable {
             aicc.append(a)
             let row = selection.backtest?.row(name)
             mase.append(row?.accuracy.mase ?? .nan)
-            for j in levels.indices { cover[j].append(row?.coverage[j] ?? .nan) }
         }
         for fit in selection.fits { add(fit.method.rawValue, fit.forecasts[0], fit.aicc ?? .nan) }
         if let c = selection.combination.first { add("combination", c, .nan) }
-        var columns = [
+        return Frame(columns: [
             Column(name: "method", .text(Categorical(names))),
             Column(name: "point", .number(point)),
             Column(name: "lo_\(key)", .number(lo)),
             Column(name: "hi_\(key)", .number(hi)),
             Column(name: "aicc", .number(aicc)),
             Column(name: "mase", .number(mase)),
-        ]
-        for (j, level) in levels.enumerated() {
-            columns.append(Column(name: "coverage_\(ForecastFormat.level(level))", .number(cover[j])))
-        }
-        return Frame(columns: columns)
+        ])
     }
 
     /// The first line: what was forecast, for which edition, by which method.

@@ -79,9 +79,9 @@ extension BuiltinRegistry {
 
     /// `series=` with `value=`, `time=` and `since=` applied: the edition series and how
     /// `since` reads.
-    static func seriesArgument(_ ctx: CallContext) throws -> (EditionSeries, String?) {
+    static func seriesArgument(_ ctx: CallContext) throws -> (ForecastSeries, String?) {
         let v = try ctx.required("series")
-        var series: EditionSeries
+        var series: ForecastSeries
         var frame: Frame?
         if case .frame(let f) = v { frame = f } else if case .object(let o) = v, let f = o.tableView { frame = f }
         if let frame {
@@ -92,12 +92,12 @@ extension BuiltinRegistry {
                 throw ctx.fail("say which column to forecast with value=; numeric columns: "
                                + frame.columns.filter { $0.data.numbers != nil }.map { "'\($0.name)'" }.joined(separator: ", "))
             }
-            series = try run(ctx) { try EditionSeries(value: value, time: time) }
+            series = try run(ctx) { try ForecastSeries(value: value, time: time) }
         } else if let xs = v.asColumn(name: "series"), let numbers = xs.data.numbers {
             if ctx.has("value") || ctx.has("time") { throw ctx.fail("value= and time= name columns of a frame; 'series' is a vector") }
             let name: String
             if let arg = ctx.arguments["series"], case .name(let n) = arg.expr.kind { name = n } else { name = "series" }
-            series = EditionSeries(values: numbers, name: name)
+            series = ForecastSeries(values: numbers, name: name)
         } else {
             throw ctx.fail("'series' must be a frame or a numeric vector, not a \(v.kindName)")
         }

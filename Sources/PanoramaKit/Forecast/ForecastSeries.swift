@@ -8,7 +8,7 @@ import Foundation
 /// - date time: the rows, in date order, are consecutive editions (dates are not evenly spaced:
 ///   2017 had three editions), so only `na` values are gaps;
 /// - no time: the rows in order.
-public struct EditionSeries: Sendable {
+public struct ForecastSeries: Sendable {
     /// The value column's name (`total_cost`).
     public var name: String
     /// The time column's name, if any.
@@ -118,7 +118,7 @@ public struct EditionSeries: Sendable {
     /// a date's day number, or a 1-based position, compared with `times`.
     ///
     /// - Throws: `ForecastError` when nothing is left.
-    public func since(_ time: Double, label: String) throws -> EditionSeries {
+    public func since(_ time: Double, label: String) throws -> ForecastSeries {
         guard let start = times.firstIndex(where: { $0 >= time }) else {
             throw ForecastError("nothing in the series from \(label) on (it ends at \(labels.last ?? "its start"))")
         }
@@ -130,7 +130,7 @@ public struct EditionSeries: Sendable {
     }
 
     /// Leading gaps removed (a series that starts with missing editions starts at its first value).
-    public var trimmed: EditionSeries {
+    public var trimmed: ForecastSeries {
         guard let first = values.firstIndex(where: { !$0.isNaN }), first > 0 else { return self }
         var s = self
         s.values = Array(values[first...])
