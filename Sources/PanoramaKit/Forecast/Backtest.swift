@@ -16,19 +16,25 @@ public struct Backtest: Sendable {
         public var accuracy: Accuracy
         /// Coverage per level, aligned with `Backtest.levels` (a share in [0, 1]).
         public var coverage: [Double]
-        /// Each target's forecast, aligned with `Backtest.targets`.
+        /// Each target's forecast, aligned with `Backtest.targets` (empty for a simulation's row).
         public var forecasts: [ForecastPoint?]
 
         /// Scores one method's forecasts of `actuals` at the given levels.
         public init(method: String, actuals: [Double], forecasts: [ForecastPoint?], levels: [Double], scale: Double) {
-            self.method = method
+            let bounds = levels.map { level in forecasts.map { $0?.interval(level) } }
+            self.init(method: method, actuals: actuals, points: forecasts.map { $0?.mean ?? .nan },
+                      lower: bounds.map { $0.map { $0?.lower ?? .nan } }, upper: bounds.map { $0.map { $0?.upper ?? .nan } },
+                      scale: scale)
             self.forecasts = forecasts
-            accuracy = Accuracy(actuals: actuals, forecasts: forecasts.map { $0?.mean ?? .nan }, scale: scale)
-            coverage = levels.map { level in
-                let bounds = forecasts.map { $0?.interval(level) }
-                return Accuracy.coverage(actuals: actuals, lower: bounds.map { $0?.lower ?? .nan },
-                                         upper: bounds.map { $0?.upper ?? .nan })
-            }
+        }
+
+        /// Scores point forecasts and their intervals (`lower[j]`, `upper[j]` for level j), e.g.
+        /// a simulation's median and percentiles.
+        public init(method: String, actuals: [Double], points: [Double], lower: [[Double]], upper: [[Double]], scale: Double) {
+            self.method = method
+            forecasts = []
+            accuracy = Accuracy(actuals: actuals, forecasts: points, scale: scale)
+            coverage = zip(lower, upper).map { Accuracy.coverage(actuals: actuals, lower: $0, upper: $1) }
         }
     }
 
@@ -93,7 +99,10 @@ public struct Backtest: Sendable {
     public func row(_ method: String) -> Row? { rows.first { $0.method == method } }
 
     /// The table: method, n, mae, rmse, mape, mase, coverage_80, coverage_95 (one column per level).
-    public var frame: Frame {
+    public var frame: Frame { Backtest.frame(rows, levels: levels) }
+
+    /// The backtest table of any rows.
+    public static func frame(_ rows: [Row], levels: [Double]) -> Frame {
         var columns = [
             Column(name: "method", .text(Categorical(rows.map { Optional($0.method) }))),
             Column(name: "n", .number(rows.map { Double($0.accuracy.count) })),
