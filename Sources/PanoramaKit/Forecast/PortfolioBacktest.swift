@@ -54,7 +54,7 @@ public struct PortfolioBacktest: Sendable {
         let scale = changes.reduce(0, +) / Double(changes.count)
         let rows = [
             Backtest.Row(method: "bottom-up", actuals: actuals, points: points, lower: lower, upper: upper, scale: scale),
-            Backtest.Row(method: "naive (panel totals)", actuals: actuals, points: naivePoints, lower: naiveLower,
+            Backtest.Row(method: "naive (tables)", actuals: actuals, points: naivePoints, lower: naiveLower,
                          upper: naiveUpper, scale: scale),
         ]
         return PortfolioBacktest(targets: targets, origins: origins, actuals: actuals, rows: rows, levels: levels, scale: scale)

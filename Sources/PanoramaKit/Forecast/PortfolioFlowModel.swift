@@ -11,10 +11,12 @@ import Foundation
 ///   of freedom (clamped to [2.5, 50]) scaled to the within-transition variance and truncated
 ///   at the largest |residual| seen (a t with ν < 4 in the exponent would give cost ratios with
 ///   no finite mean: the truncation says "no jump larger than the panel has ever shown");
-/// - **exits** with the rate seen in three groups of projects: completed, past their planned end,
-///   and the others (a group never seen takes the pooled rate);
-/// - **entries**: a Poisson number with the mean count per transition, each costing a draw from
-///   the costs past entrants came in with.
+/// - **exits** (departures from the total: projects leaving the table, or no longer costed) with
+///   the rate seen in three groups of projects: completed, past their planned end, and the others
+///   (a group never seen takes the pooled rate);
+/// - **entries** (arrivals into the total: new projects, and listed ones costed for the first
+///   time): a Poisson number with the mean count per transition, each costing a draw from the
+///   costs past arrivals came in with.
 public struct PortfolioFlowModel: Sendable {
     /// A growth-regression term: `(Intercept)`, `phase: deployment`, `log(cost)`, `age`.
     public struct Term: Sendable {
@@ -118,9 +120,9 @@ public struct PortfolioFlowModel: Sendable {
         var entryCounts: [Int] = []
         for flow in flows {
             for (before, _) in flow.continuing { atRisk[exitGroup(before), default: 0] += 1 }
-            for p in flow.exits { atRisk[exitGroup(p), default: 0] += 1; exits[exitGroup(p), default: 0] += 1 }
-            entrants += flow.entries.map { ($0.cost, $0.group) }
-            entryCounts.append(flow.entries.count)
+            for p in flow.departures { atRisk[exitGroup(p), default: 0] += 1; exits[exitGroup(p), default: 0] += 1 }
+            entrants += flow.arrivals.map { ($0.cost, $0.group) }
+            entryCounts.append(flow.arrivals.count)
         }
         let totalAtRisk = atRisk.values.reduce(0, +), totalExits = exits.values.reduce(0, +)
         let pooled = totalAtRisk > 0 ? Double(totalExits) / Double(totalAtRisk) : 0

@@ -23,10 +23,12 @@ public struct PortfolioColumns: Sendable {
 /// bridge read it.
 ///
 /// A project *counts* in an edition's total when its cost is known. Between two editions a
-/// project is **continuing** when it counts in both, an **exit** when it counts in the first and
-/// not in the second (absent, or its cost no longer given), an **entry** when it counts in the
-/// second and not the first (new, returning, or its cost given for the first time). So the
-/// second total = first total + continuing growth + entries − exits, exactly.
+/// project is **continuing** when it counts in both; an **exit** when it is in the first table
+/// with a cost and absent from the second; an **entry** when it is absent from the first and in
+/// the second with a cost (new or returning); **newly costed** when it is in both tables but
+/// gets its first cost in the second (out of scoping, figures no longer withheld); **no longer
+/// costed** the reverse. So the second total = first total + continuing growth + entries +
+/// newly costed − exits − no longer costed, exactly.
 public struct PortfolioPanel: Sendable {
     public struct Project: Sendable {
         public var key: String
@@ -155,17 +157,15 @@ public struct PortfolioPanel: Sendable {
         for p in b where later[p.key] == nil { later[p.key] = p }
         var earlier: [String: Project] = [:]
         for p in a where earlier[p.key] == nil { earlier[p.key] = p }
-        var t = Transition(from: from, to: to, continuing: [], exits: [], entries: [])
+        var t = Transition(from: from, to: to, continuing: [], exits: [], entries: [], newlyCosted: [], uncosted: [])
+        // A key listed twice in a table counts once (its first row).
         for p in a where p.counts && earlier[p.key]?.cost == p.cost {
-            if let q = later[p.key], q.counts {
-                t.continuing.append((p, q))
-            } else {
-                t.exits.append(p)
-            }
+            guard let q = later[p.key] else { t.exits.append(p); continue }
+            if q.counts { t.continuing.append((p, q)) } else { t.uncosted.append(p) }
         }
         for q in b where q.counts && later[q.key]?.cost == q.cost {
-            if let p = earlier[q.key], p.counts { continue }
-            t.entries.append(q)
+            guard let p = earlier[q.key] else { t.entries.append(q); continue }
+            if !p.counts { t.newlyCosted.append(q) }
         }
         return t
     }
@@ -178,12 +178,24 @@ public struct Transition: Sendable {
     public var to: Int
     /// (the project in `from`, the same project in `to`), both with a cost.
     public var continuing: [(before: Project, after: Project)]
+    /// In the first table with a cost, absent from the second.
     public var exits: [Project]
+    /// Absent from the first table, in the second with a cost.
     public var entries: [Project]
+    /// In both tables, with a cost only in the second.
+    public var newlyCosted: [Project]
+    /// In both tables, with a cost only in the first.
+    public var uncosted: [Project]
 
     public var continuingGrowth: Double { continuing.reduce(0) { $0 + $1.after.cost - $1.before.cost } }
     public var entryCost: Double { entries.reduce(0) { $0 + $1.cost } }
     public var exitCost: Double { exits.reduce(0) { $0 + $1.cost } }
+    public var newlyCostedCost: Double { newlyCosted.reduce(0) { $0 + $1.cost } }
+    public var uncostedCost: Double { uncosted.reduce(0) { $0 + $1.cost } }
+    /// What joins the total: entries and newly costed projects.
+    public var arrivals: [Project] { entries + newlyCosted }
+    /// What leaves the total: exits and projects no longer costed.
+    public var departures: [Project] { exits + uncosted }
     /// The log growth of each continuing project: log(cost_to / cost_from).
     public var logGrowth: [Double] { continuing.map { log($0.after.cost / $0.before.cost) } }
 }
