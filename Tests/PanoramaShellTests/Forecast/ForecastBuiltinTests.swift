@@ -116,10 +116,101 @@ func forecastErrorsReadWell(_ input: String, _ message: String) {
 }
 
 @Test func theHelpExamplesRun() {
-    for name in ["forecast", "backtest"] {
+    for name in ["forecast", "backtest", "bridge", "outlook"] {
         let builtin = BuiltinRegistry.byName[name]!
         let (out, err) = transcript(builtin.example)
         #expect(!out.isEmpty, "\(name)")
         #expect(!err.contains("error"), "\(name): \(err)")
     }
+}
+
+// MARK: Bottom-up, bridge and outlook on the bundled datasets
+
+@Test func outlookWithNoArgumentsForecastsBothViewsOfTheBundledData() throws {
+    let (out, err) = transcript("outlook()", json: true)
+    #expect(!err.contains("error"), "\(err)")
+    let doc = try object(out)
+    #expect(doc["kind"] as? String == "outlook")
+    let top = doc["top_down"] as! [String: Any]
+    #expect(top["kind"] as? String == "forecast")
+    #expect(top["target"] as? String == "edition 21")
+    let bottom = doc["bottom_up"] as! [String: Any]
+    #expect(bottom["target"] as? String == "edition 15")
+    #expect(bottom["kind"] as? String == "simulation")
+    let percentiles = bottom["percentiles"] as! [String: Double]
+    #expect(Set(percentiles.keys) == ["P5", "P10", "P50", "P80", "P90", "P95"])
+    #expect(percentiles["P10"]! < percentiles["P50"]! && percentiles["P50"]! < percentiles["P90"]!)
+    // The latest table (Nov 2021) totals 2,511.86 M€: the median stays within a quarter of it.
+    #expect(abs(percentiles["P50"]! / 2511.8558475919826 - 1) < 0.25)
+    #expect((bottom["intervals"] as! [String: [Double]])["95"]!.count == 2)
+    let backtest = doc["backtest"] as! [String: Any]
+    #expect(backtest["columns"] as? [String] == ["view", "method", "n", "mae", "rmse", "mape", "mase", "coverage_80", "coverage_95"])
+    let views = (backtest["rows"] as! [[Any]]).map { $0[0] as! String }
+    #expect(views.contains("top-down") && views.contains("bottom-up"))
+    #expect((doc["notes"] as! [String]).contains { $0.hasPrefix("the per-project tables stop at edition 14 (2021-11)") })
+}
+
+@Test func outlookPrintsBothViewsSideBySideWithAFan() {
+    let (out, _) = transcript("outlook(trials=2000)")
+    #expect(out.hasPrefix("outlook for the portfolio's next total"))
+    #expect(out.contains("top-down") && out.contains("bottom-up"))
+    #expect(out.contains("P50") && out.contains("80 % interval"))
+    #expect(out.contains("80 %   ░ 95 %"))
+}
+
+@Test func outlookIsReproducibleWithASeedAndBreaksDownByMinistry() throws {
+    let a = transcript("outlook(trials=2000, seed=3, by=\"ministry\")", json: true).out
+    let b = transcript("outlook(trials=2000, seed=3, by=\"ministry\")", json: true).out
+    #expect(a == b)
+    let bottom = try object(a)["bottom_up"] as! [String: Any]
+    let by = bottom["by"] as! [String: Any]
+    #expect(by["columns"] as? [String] == ["ministry", "p10", "p50", "p90"])
+    #expect((by["rows"] as! [[Any]]).contains { $0[0] as? String == "Intérieur" })
+}
+
+@Test func outlookOnAPanelAloneForecastsTheSameEditionTwice() throws {
+    let (out, err) = transcript("p = load(\"panorama\")\noutlook(p, trials=1000)", json: true)
+    #expect(err.contains("note: top-down view on the panel's per-edition totals"))
+    let doc = try object(out.split(separator: "\n").last.map(String.init) ?? "")
+    #expect((doc["top_down"] as! [String: Any])["target"] as? String == "edition 15")
+    #expect((doc["bottom_up"] as! [String: Any])["target"] as? String == "edition 15")
+}
+
+@Test func bridgeNamesTheFlowsOfNovember2021() throws {
+    let (out, err) = transcript("bridge(load(\"panorama\"), from=13, to=14)", json: true)
+    #expect(err.isEmpty)
+    let doc = try object(out)
+    #expect(doc["kind"] as? String == "bridge")
+    let exited = (doc["exited"] as! [[String: Any]]).map { $0["key"] as! String }
+    let entered = (doc["entered"] as! [[String: Any]]).map { $0["key"] as! String }
+    // DINUM: "4 projets sortants, 5 entrants"; the fourth leaver (FranceConnect phase II) had no cost.
+    #expect(Set(exited) == ["adamant", "oshimae", "scribe"])
+    #expect(Set(entered) == ["france_sesame", "geoplateforme", "intelligence_emploi", "ppn", "siv"])
+    let costed = (doc["costed"] as! [[String: Any]]).map { $0["key"] as! String }
+    #expect(Set(costed) == ["si_samu", "sgin", "kiosques", "sparta"])
+    #expect(abs((doc["newly_costed"] as! Double) - 286.9) < 1e-9)
+    let steps = ["continuing_growth", "entries", "newly_costed", "exits", "no_longer_costed"].map { doc[$0] as! Double }
+    #expect(abs((doc["start"] as! Double) + steps.reduce(0, +) - (doc["end"] as! Double)) < 1e-9)
+}
+
+@Test func bridgeDrawsAWaterfallAndTakesColumnNames() {
+    let (out, _) = transcript("bridge(load(\"panorama\"), from=7, to=8)")
+    #expect(out.contains("continuing growth") && out.contains("█ total or increase"))
+    let renamed = transcript("""
+        p = rename(load("panorama"), projet=key, semestre=edition, montant=cost)
+        b = bridge(p, key="projet", time="semestre", cost="montant")
+        b.end
+        """)
+    #expect(renamed.err == "", "\(renamed.err)")
+    #expect(renamed.out.hasSuffix(NumberFormat().string(2511.8558475919826)))
+}
+
+@Test(arguments: [
+    ("bridge(load(\"panorama\"), from=9, to=10)", "error: the panel has no table for edition 9; editions with tables: 1, 2, 3, 4, 5, 6, 7, 8, 13, 14"),
+    ("bridge(load(\"panorama\"), cost=\"amount\")", "error: the panel has no column 'amount' (cost); name it with cost="),
+    ("outlook(load(\"panorama\"), by=\"region\")", "error: the panel has no column 'region' (by); name it with by="),
+])
+func bottomUpErrorsReadWell(_ input: String, _ message: String) {
+    let (_, err) = transcript(input)
+    #expect(err.split(separator: "\n").first.map(String.init) == message)
 }
