@@ -124,7 +124,8 @@ public struct PortfolioOutlook: Sendable {
     /// For `by=`: each group's current total and simulated P10, P50, P90.
     public var groups: Frame? {
         guard let sim = bottomUp, !sim.groupTotals.isEmpty else { return nil }
-        let names = sim.groupTotals.keys.sorted { Descriptive.median(sim.groupTotals[$0]!) > Descriptive.median(sim.groupTotals[$1]!) }
+        let medians = sim.groupTotals.mapValues { Descriptive.median($0) }
+        let names = sim.groupTotals.keys.sorted { medians[$0]! != medians[$1]! ? medians[$0]! > medians[$1]! : $0 < $1 }
         func q(_ p: Double) -> [Double] { names.map { Descriptive.quantile(sorted: sim.groupTotals[$0]!.sorted(), p) } }
         return Frame(columns: [
             Column(name: groupName ?? "group", .text(Categorical(names.map { Optional($0) }))),
