@@ -29,18 +29,25 @@ extension BuiltinRegistry {
             return .object(ForecastValue(report: report))
         },
         Builtin("backtest", .forecast,
-                signature: "backtest(series, value=, time=, methods=, level=[80, 95], since=, min_train=)",
-                summary: "rolling-origin one-step backtest of every method: MAE, RMSE, MAPE, MASE, interval coverage",
+                signature: "backtest(series, value=, time=, methods=, level=[80, 95], since=, min_train=, key=, cost=, trials=, seed=)",
+                summary: "rolling-origin one-step backtest of every method (or, on a panel, of the bottom-up view): MAE, RMSE, MAPE, MASE, coverage",
                 parameters: [
-                    .required("series", "a frame (one row per edition) or a numeric vector"),
+                    .required("series", "a series (frame with one row per edition, or numeric vector), or a per-project panel"),
                     .keyword("value", "the column to forecast"),
                     .keyword("time", "edition numbers or dates"),
                     .keyword("methods", "methods to compare (default all six and their combination)"),
                     .keyword("level", "interval coverages in percent (default [80, 95])"),
                     .keyword("since", "use only editions from this one on"),
-                    .keyword("min_train", "observed values in the first training window (default: the most any method needs)"),
+                    .keyword("min_train", "observed values (a panel: transitions) in the first training window"),
+                    .keyword("key", "a panel's project key column (default key): its presence makes the backtest bottom-up"),
+                    .keyword("cost", "a panel's cost column (default cost)"),
+                    .keyword("trials", "a panel: Monte Carlo trials per origin (default 2,000)"),
+                    .keyword("seed", "a panel: random seed (default: .seed, else 1)"),
                 ],
                 example: "backtest([5, 6, 8, 7, 9, 11, 10, 12, 13, 12, 15])") { ctx in
+            if let frame = try? ctx.frame("series"), frame.column(try columnName(ctx, "key") ?? "key") != nil {
+                return try panelBacktest(ctx, frame)
+            }
             let (series, _) = try seriesArgument(ctx)
             var methods = ForecastMethod.candidates
             var combination = true
@@ -149,6 +156,25 @@ extension BuiltinRegistry {
             return .object(OutlookValue(outlook: outlook))
         },
     ]
+
+    /// `backtest` on a per-project panel: the bottom-up view replayed on consecutive tables.
+    static func panelBacktest(_ ctx: CallContext, _ frame: Frame) throws -> Value {
+        var columns = PortfolioColumns()
+        if let s = try columnName(ctx, "key") { columns.key = s }
+        if let s = try columnName(ctx, "time") { columns.time = s }
+        if let s = try columnName(ctx, "cost") { columns.cost = s }
+        let panel = try run(ctx) { try PortfolioPanel(frame, columns: columns) }
+        let trials = try ctx.int("trials", default: 2_000, in: 100...10_000_000)!
+        let seed = try ctx.int("seed", in: 0...Int.max).map(UInt64.init) ?? ctx.defaultSeed ?? 1
+        let levels = try levelsArgument(ctx)
+        let minimum = try ctx.int("min_train", default: 2, in: 1...10_000)!
+        let result = try run(ctx) {
+            try PortfolioBacktest.run(panel, levels: levels, trials: trials, seed: seed, minimumTransitions: minimum,
+                                      cancelled: ctx.cancellation)
+        }
+        ctx.note("bottom-up backtest: \(result.targets.count) editions (\(result.targets.map(String.init).joined(separator: ", "))) each forecast from the table before it, flows estimated on at least \(minimum) earlier consecutive transitions; MASE scale = naive one-step MAE of the table totals \(NumberFormat(significantDigits: 4).string(result.scale))")
+        return .frame(result.frame)
+    }
 
     /// The column keywords every panel builtin takes (DESIGN §7).
     static let panelKeywords: [Parameter] = [

@@ -214,3 +214,22 @@ func bottomUpErrorsReadWell(_ input: String, _ message: String) {
     let (_, err) = transcript(input)
     #expect(err.split(separator: "\n").first.map(String.init) == message)
 }
+
+@Test func backtestOfAPanelReplaysTheBottomUpView() throws {
+    let (out, err) = transcript("backtest(load(\"panorama\"), trials=500)", json: true)
+    let doc = try object(out)
+    let rows = doc["rows"] as! [[Any]]
+    #expect(rows.map { $0[0] as! String } == ["bottom-up", "naive (tables)"])
+    #expect(rows[0][1] as? Int == 6)
+    #expect(err.hasPrefix("note: bottom-up backtest: 6 editions (4, 5, 6, 7, 8, 14)"))
+}
+
+@Test func aDateTimeColumnMakesEachRowAnEdition() throws {
+    let (out, err) = transcript("forecast(load(\"panorama_series\"), time=\"edition_date\", method=\"naive\")", json: true)
+    #expect(!err.contains("error"), "\(err)")
+    let doc = try object(out)
+    #expect(doc["target"] as? String == "the edition after 2024-12")
+    #expect(doc["point"] as? Double == 3300)
+    // Editions 12 and 15 have a date but no total: gaps. Edition 11 has neither: not a row.
+    #expect((doc["notes"] as! [String]).first == "2 missing editions treated as gaps: 2020-11, 2022-06")
+}
