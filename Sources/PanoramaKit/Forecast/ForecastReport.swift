@@ -118,7 +118,7 @@ public struct ForecastReport: Sendable {
     public var headline: String {
         let target = horizon == 1 ? targets[0] : "\(targets[0]) … \(targets[horizon - 1])"
         var s = "forecast of \(series.name) for \(target): \(methodName)"
-        if ForecastMethod(rawValue: methodName) != nil { s += " — \(methodTitle)" }
+        s += " — \(methodTitle)"
         if chosenBy != "asked" { s += ", chosen by \(chosenBy)" }
         return s
     }

@@ -18,7 +18,7 @@ extension BuiltinRegistry {
                     .keyword("since", "use only editions from this one on (a structural break)"),
                     .keyword("min_train", "observations in the first backtest window for auto (default 6)"),
                 ],
-                example: "forecast([2.29, 2.51, 2.56, 2.63, 2.83, 2.55, 1.78, 1.64, 1.58, 1.56], method=\"drift\", h=2)") { ctx in
+                example: "s = load(\"panorama_series\")\nforecast(s, method=\"holt\", h=2)") { ctx in
             let (series, since) = try seriesArgument(ctx)
             let method = try ctx.string("method") ?? "auto"
             let report = try run(ctx) {
@@ -44,7 +44,7 @@ extension BuiltinRegistry {
                     .keyword("trials", "a panel: Monte Carlo trials per origin (default 2,000)"),
                     .keyword("seed", "a panel: random seed (default: .seed, else 1)"),
                 ],
-                example: "backtest([5, 6, 8, 7, 9, 11, 10, 12, 13, 12, 15])") { ctx in
+                example: "backtest(load(\"panorama_series\"), methods=[\"naive\", \"drift\", \"holt\"])") { ctx in
             if let frame = try? ctx.frame("series"), frame.column(try columnName(ctx, "key") ?? "key") != nil {
                 return try panelBacktest(ctx, frame)
             }
