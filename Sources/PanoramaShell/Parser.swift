@@ -331,7 +331,7 @@ public struct Parser {
         while true {
             var label: String?
             var start = current.range
-            if case .name(let n) = current.kind, case .punct("=") = tokens[position + 1].kind {
+            if case .punct("=") = tokens[position + 1].kind, let n = current.kind.nameText {
                 label = n
                 start = advance().range
                 _ = advance()
@@ -386,6 +386,16 @@ extension Statement {
         case .assignColumn(let f, let c, let e, _, let r): .assignColumn(frame: f, column: c, e, silent: true, range: r)
         case .expression(let e, _): .expression(e, silent: true)
         case .command: self
+        }
+    }
+}
+
+extension Token.Kind {
+    /// The name of a bare or back-quoted name token (a keyword label may be either).
+    var nameText: String? {
+        switch self {
+        case .name(let n), .quotedName(let n): n
+        default: nil
         }
     }
 }
