@@ -336,7 +336,11 @@ public enum ValueParsing {
         while i < e, p[i] == 0x20 { i += 1; spaces += 1 }
         guard spaces > 0 || (i < e && p[i - 1] == 0x2E) else { return nil }
         var y = 0, k = 0
-        while i < e, p[i] &- 0x30 < 10 { y = y * 10 + Int(p[i] &- 0x30); i += 1; k += 1 }
+        while i < e, p[i] &- 0x30 < 10 {
+            if k < 5 { y = y * 10 + Int(p[i] &- 0x30) }
+            i += 1
+            k += 1
+        }
         guard i == e, k == 2 || k == 4 else { return nil }
         return (month, y, k)
     }
