@@ -95,7 +95,7 @@ struct FrameBuilder {
     func columnIsEmpty(_ j: Int) -> Bool {
         let w = table.width
         for r in 0..<rows {
-            let s = table.spans[r * w + j]
+            let s = table.spans[j, r]
             if s.end > s.start { return false }
             if let native = table.native, native[r * w + j].kind != .absent { return false }
         }
@@ -160,7 +160,7 @@ struct FrameBuilder {
         for r in 0..<min(rows, 5_000) {
             let k = r * w + j
             if let native = table.native, native[k].kind != .absent { continue }
-            let s = table.spans[k]
+            let s = table.spans[j, r]
             switch ValueParsing.decimalHint(p, Int(s.start), Int(s.end)) {
             case 0x2E?: dots += 1
             case 0x2C?: commas += 1
@@ -186,35 +186,34 @@ struct FrameBuilder {
         var failed = 0
         var parsed = 0
         var firstFailure: (String, Int)?
+        let sp = table.spans.column(j)
         let ok: Bool = try out.withUnsafeMutableBufferPointer { o in
-            try table.spans.withUnsafeBufferPointer { sp in
-                for r in 0..<rows {
-                    let k = r * w + j
-                    let s = Int(sp[k].start), e = Int(sp[k].end)
-                    if let v = parse(k, s, e) { o[r] = v; parsed += 1; continue }
-                    if nativeKind(k) == .absent && isMissing(s, e) { continue }
-                    let (a, b) = ValueParsing.trim(p, s, e)
-                    if infer {
-                        if containsDigit(a, b) || nativeKind(k) != .absent { return false }
-                        let word = table.buffer.string(a, b)
-                        if words[word] == nil {
-                            if order.count == 3 { return false }
-                            order.append(word)
-                        }
-                        words[word, default: 0] += 1
-                        failed += 1
-                        continue
+            for r in 0..<rows {
+                let k = r * w + j
+                let s = Int(sp[r].start), e = Int(sp[r].end)
+                if let v = parse(k, s, e) { o[r] = v; parsed += 1; continue }
+                if nativeKind(k) == .absent && isMissing(s, e) { continue }
+                let (a, b) = ValueParsing.trim(p, s, e)
+                if infer {
+                    if containsDigit(a, b) || nativeKind(k) != .absent { return false }
+                    let word = table.buffer.string(a, b)
+                    if words[word] == nil {
+                        if order.count == 3 { return false }
+                        order.append(word)
                     }
-                    let text = table.buffer.string(a, b)
-                    if options.strict {
-                        throw DataError(file: name, line: Int(table.lines[r]), column: j + 1,
-                                        "cannot read '\(text)' as a \(typeName) in column '\(label)'")
-                    }
+                    words[word, default: 0] += 1
                     failed += 1
-                    if firstFailure == nil { firstFailure = (text, Int(table.lines[r])) }
+                    continue
                 }
-                return true
+                let text = table.buffer.string(a, b)
+                if options.strict {
+                    throw DataError(file: name, line: Int(table.lines[r]), column: j + 1,
+                                    "cannot read '\(text)' as a \(typeName) in column '\(label)'")
+                }
+                failed += 1
+                if firstFailure == nil { firstFailure = (text, Int(table.lines[r])) }
             }
+            return true
         }
         if infer {
             guard ok, parsed > 0, failed < parsed else { return nil }
@@ -253,6 +252,11 @@ struct FrameBuilder {
         var precision = DatePrecision.month
         let native = table.native
         let p = self.p
+        let raw = UnsafeRawPointer(p)
+        let bufferCount = table.buffer.count
+        let cache = UnsafeMutablePointer<DateCacheEntry>.allocate(capacity: 4096)
+        cache.initialize(repeating: DateCacheEntry(w0: 0, w1: 0, length: -1, day: 0, isDate: false, isDay: false), count: 4096)
+        defer { cache.deallocate() }
         guard let (values, note) = try scan(j, label: label, typeName: "date", infer: infer, na: ColumnData.naDay, parse: { k, s, e in
             if let native {
                 switch native[k].kind {
@@ -263,7 +267,27 @@ struct FrameBuilder {
                 case .absent: break
                 }
             }
-            guard e - s >= 4, let (d, pr) = ValueParsing.parseDate(p, s, e) else { return nil }
+            guard e - s >= 4 else { return nil }
+            // Date columns repeat a few hundred texts: a direct-mapped cache keyed by the
+            // cell's bytes (up to 16) skips parsing them again.
+            let n = e - s
+            if n <= 16 && s + 16 <= bufferCount {
+                var w0 = raw.loadUnaligned(fromByteOffset: s, as: UInt64.self)
+                var w1 = raw.loadUnaligned(fromByteOffset: s + 8, as: UInt64.self)
+                if n < 8 { w0 &= (1 << UInt64(8 * n)) &- 1; w1 = 0 } else if n < 16 { w1 &= (1 << UInt64(8 * (n - 8))) &- 1 }
+                let slot = Int(truncatingIfNeeded: ((w0 &* 0x9E37_79B9_7F4A_7C15) ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)) >> 52)
+                if cache[slot].length == n && cache[slot].w0 == w0 && cache[slot].w1 == w1 {
+                    let hit = cache[slot]
+                    if hit.isDay { precision = .day }
+                    return hit.isDate ? hit.day : nil
+                }
+                let parsed = ValueParsing.parseDate(p, s, e)
+                cache[slot] = DateCacheEntry(w0: w0, w1: w1, length: n, day: parsed?.0 ?? 0,
+                                             isDate: parsed != nil, isDay: parsed?.1 == .day)
+                if parsed?.1 == .day { precision = .day }
+                return parsed?.0
+            }
+            guard let (d, pr) = ValueParsing.parseDate(p, s, e) else { return nil }
             if pr == .day { precision = .day }
             return d
         }) else { return nil }
@@ -276,7 +300,7 @@ struct FrameBuilder {
             let w = table.width
             for r in 0..<rows {
                 let k = r * w + j
-                let s = table.spans[k]
+                let s = table.spans[j, r]
                 if let native = table.native, native[k].kind == .bool { break }
                 if isMissing(Int(s.start), Int(s.end)) { continue }
                 if ValueParsing.parseBool(p, Int(s.start), Int(s.end)) == nil { return nil }
@@ -306,13 +330,12 @@ struct FrameBuilder {
         var interner = ByteInterner(base: p)
         var codes = [Int32](repeating: -1, count: rows)
         codes.withUnsafeMutableBufferPointer { c in
-            table.spans.withUnsafeBufferPointer { sp in
-                for r in 0..<rows {
-                    let k = r * w + j
-                    let s = Int(sp[k].start), e = Int(sp[k].end)
-                    if e - s <= longestMissing, nativeKind(k) == .absent, isMissing(s, e) { continue }
-                    c[r] = interner.intern(s, e)
-                }
+            let sp = table.spans.column(j)
+            for r in 0..<rows {
+                let k = r * w + j
+                let s = Int(sp[r].start), e = Int(sp[r].end)
+                if e - s <= longestMissing, nativeKind(k) == .absent, isMissing(s, e) { continue }
+                c[r] = interner.intern(s, e)
             }
         }
         return Categorical(codes: codes, levels: interner.levels(table.buffer))
@@ -326,6 +349,16 @@ struct FrameBuilder {
         }
         return best?.0
     }
+}
+
+/// One slot of the date parser's cache: the cell's bytes (zero-padded) and what they parsed to.
+struct DateCacheEntry {
+    var w0: UInt64
+    var w1: UInt64
+    var length: Int
+    var day: Int32
+    var isDate: Bool
+    var isDay: Bool
 }
 
 /// Edit distance between two character arrays (for did-you-mean hints).
@@ -346,11 +379,15 @@ func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
 
 /// Interns byte strings of one buffer: an open-addressing table from bytes to a level code.
 struct ByteInterner {
+    struct Entry {
+        var hash: UInt64
+        var start: Int
+        var end: Int
+    }
+
     let base: UnsafeMutablePointer<UInt8>
     private var slots: [Int32] = Array(repeating: -1, count: 64)
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var hashes: [UInt64] = []
+    private var entries: [Entry] = []
 
     init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
 
@@ -365,10 +402,26 @@ struct ByteInterner {
             i += 8
         }
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < e { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+        if i < e && e - s >= 8 {
+            tail = raw.loadUnaligned(fromByteOffset: e - 8, as: UInt64.self)   // the last 8 bytes, overlapping
+        } else {
+            var shift: UInt64 = 0
+            while i < e { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+        }
         h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return h ^ (h >> 29)
+    }
+
+    @inline(__always)
+    func equal(_ a: Int, _ b: Int, _ n: Int) -> Bool {
+        let raw = UnsafeRawPointer(base)
+        var k = 0
+        while k + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: a + k, as: UInt64.self) != raw.loadUnaligned(fromByteOffset: b + k, as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < n { if base[a + k] != base[b + k] { return false }; k += 1 }
+        return true
     }
 
     /// The code of the bytes `[s, e)`, adding a level for bytes not seen before.
@@ -377,27 +430,30 @@ struct ByteInterner {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         let n = e - s
-        while true {
-            let code = slots[i]
-            if code < 0 { break }
-            let c = Int(code)
-            if hashes[c] == h, ends[c] - starts[c] == n, memcmp(base + starts[c], base + s, n) == 0 { return code }
-            i = (i + 1) & mask
+        let found: Int32? = slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                while true {
+                    let code = slots[i]
+                    if code < 0 { return nil }
+                    let entry = entries[Int(code)]
+                    if entry.hash == h, entry.end - entry.start == n, equal(entry.start, s, n) { return code }
+                    i = (i + 1) & mask
+                }
+            }
         }
-        let code = Int32(starts.count)
-        starts.append(s)
-        ends.append(e)
-        hashes.append(h)
+        if let found { return found }
+        let code = Int32(entries.count)
+        entries.append(Entry(hash: h, start: s, end: e))
         slots[i] = code
-        if starts.count * 2 > slots.count { grow() }
+        if entries.count * 2 > slots.count { grow() }
         return code
     }
 
     private mutating func grow() {
         var bigger = [Int32](repeating: -1, count: slots.count * 2)
         let mask = bigger.count - 1
-        for c in 0..<starts.count {
-            var i = Int(truncatingIfNeeded: hashes[c]) & mask
+        for (c, entry) in entries.enumerated() {
+            var i = Int(truncatingIfNeeded: entry.hash) & mask
             while bigger[i] >= 0 { i = (i + 1) & mask }
             bigger[i] = Int32(c)
         }
@@ -405,6 +461,6 @@ struct ByteInterner {
     }
 
     func levels(_ buffer: ByteBuffer) -> [String] {
-        (0..<starts.count).map { buffer.string(starts[$0], ends[$0]) }
+        entries.map { buffer.string($0.start, $0.end) }
     }
 }
