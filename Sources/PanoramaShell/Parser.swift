@@ -331,7 +331,9 @@ public struct Parser {
         while true {
             var label: String?
             var start = current.range
-            if case .name(let n) = current.kind, case .punct("=") = tokens[position + 1].kind {
+            // `na=` is a keyword argument too (load's missing markers), though `na` is a keyword.
+            let labelName: String? = if case .name(let n) = current.kind { n } else if current.kind == .op("na") { "na" } else { nil }
+            if let n = labelName, case .punct("=") = tokens[position + 1].kind {
                 label = n
                 start = advance().range
                 _ = advance()

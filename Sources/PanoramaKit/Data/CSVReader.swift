@@ -188,6 +188,7 @@ public enum CSVReader {
                         i += 1
                     }
                     fe = w
+                    allEmpty = false     // a quoted cell, even "", is written on purpose
                 } else {
                     scan: while i + 8 <= end {
                         let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)

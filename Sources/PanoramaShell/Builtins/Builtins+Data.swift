@@ -251,7 +251,7 @@ extension BuiltinRegistry {
             .number(Double(try ctx.frame("frame")!.columnCount))
         },
         Builtin("names", .data, signature: "names(frame)", summary: "the column identifiers used in code",
-                parameters: [.required("frame", "a frame")], example: "names(frame(`Coût complet estimé`=[1.5], Début=[\"x\"]))") { ctx in
+                parameters: [.required("frame", "a frame")], example: "names(frame(cost=[1.5], phase=[\"Cadrage\"]))") { ctx in
             let frame = try ctx.frame("frame")!
             return .vector(Column(name: "names", .text(Categorical(frame.names.map { Optional($0) }))))
         },
