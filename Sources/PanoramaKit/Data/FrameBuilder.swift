@@ -73,17 +73,34 @@ struct FrameBuilder {
         }
         // Forced types, by label or identifier.
         var forced: [Int: ColumnType] = [:]
+        var byLabel: [String: Int] = [:], byName: [String: Int] = [:]
+        if !options.types.isEmpty {
+            for (j, label) in labels.enumerated() where byLabel[label] == nil { byLabel[label] = j }
+            for (j, name) in names.enumerated() where byName[name] == nil { byName[name] = j }
+        }
         for (key, type) in options.types {
-            guard let j = labels.firstIndex(of: key) ?? names.firstIndex(of: key) else {
+            guard let j = byLabel[key] ?? byName[key] else {
                 let hint = suggestion(key, among: names + labels).map { ". Did you mean '\($0)'?" } ?? ""
                 throw DataError(file: name, "types= names '\(key)', which is not a column\(hint)")
             }
             forced[j] = type
         }
+        // Columns are typed independently: on large files, on all cores. Results (and the first
+        // error, by column) come out in column order whatever the scheduling.
+        let results = ColumnResults(count: keep)
+        let forcedTypes = forced, finalLabels = labels
+        let builder = self
+        if rows * keep >= 200_000 && keep > 1 {
+            DispatchQueue.concurrentPerform(iterations: keep) { j in
+                results.slots[j] = Result { try builder.buildColumn(j, label: finalLabels[j], forced: forcedTypes[j]) }
+            }
+        } else {
+            for j in 0..<keep { results.slots[j] = Result { try buildColumn(j, label: labels[j], forced: forced[j]) } }
+        }
         var columns: [Column] = []
         columns.reserveCapacity(keep)
         for j in 0..<keep {
-            let (data, unit, note) = try buildColumn(j, label: labels[j], forced: forced[j])
+            let (data, unit, note) = try results.slots[j]!.get()
             if let note { notes.append(note) }
             columns.append(Column(name: names[j], label: labels[j], unit: unit, data))
         }
@@ -348,6 +365,21 @@ struct FrameBuilder {
             if d <= max(1, key.count / 3 + 1), best == nil || d < best!.1 { best = (c, d) }
         }
         return best?.0
+    }
+}
+
+/// Per-column results written by concurrent workers, each to its own slot.
+final class ColumnResults: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<Result<(ColumnData, String?, String?), any Error>?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
     }
 }
 

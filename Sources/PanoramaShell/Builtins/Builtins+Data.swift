@@ -18,7 +18,7 @@ extension BuiltinRegistry {
                     .keyword("sheet", "XLSX sheet name or number (default: the first)"),
                 ],
                 example: """
-                save(frame(projet=["A; \\"B\\"", "C"], cout=[1.5, 2000]), "/tmp/panorama-load.csv", sep=";", decimal=",")
+                save(frame(projet=["A; \\"B\\"", "C"], cout=[1.5, 2000]), "/tmp/panorama-load.csv", sep=";", decimal=",");
                 load("/tmp/panorama-load.csv")
                 """, frameScope: false) { ctx in
             try load(&ctx)
