@@ -55,7 +55,7 @@ public final class Interpreter {
             let v = try evaluate(operand, scope: scope)
             return try Operators.unary(op, v, at: expr.range)
         case .binary(.colon, _, _):
-            throw .syntax("':' (interaction) is only meaningful inside a formula", at: expr.range)
+            throw .type("':' (interaction) is only meaningful inside a formula", at: expr.range)
         case .binary(let op, let l, let r):
             let a = try evaluate(l, scope: scope)
             let b = try evaluate(r, scope: scope)

@@ -10,8 +10,12 @@ public struct Launcher {
     public var initFile: String?
     public var noInit: Bool
     public var arguments: [String]
+    /// What followed `--` on the command line: the script's `args`.
+    public var scriptArguments: [String]
 
-    public init(expressions: [String], format: RenderOptions.Mode?, initFile: String?, noInit: Bool, arguments: [String]) {
+    public init(expressions: [String], format: RenderOptions.Mode?, initFile: String?, noInit: Bool, arguments: [String],
+                scriptArguments: [String] = []) {
+        self.scriptArguments = scriptArguments
         self.expressions = expressions
         self.format = format
         self.initFile = initFile
@@ -25,12 +29,8 @@ public struct Launcher {
 
     public func run() -> Int32 {
         var files = arguments
-        var scriptArgs: [String] = []
+        let scriptArgs = scriptArguments
         if files.first == "run" { files.removeFirst() }
-        if let dash = files.firstIndex(of: "--") {
-            scriptArgs = Array(files[(dash + 1)...])
-            files = Array(files[..<dash])
-        }
         if let bad = files.first(where: { $0.hasPrefix("-") && $0.count > 1 }) {
             Launcher.standardError("error: unknown option '\(bad)' (panorama --help lists them)")
             return 64
@@ -107,5 +107,61 @@ public struct Launcher {
         let locale = env["LC_ALL"] ?? env["LC_CTYPE"] ?? env["LANG"] ?? ""
         if locale.isEmpty { return true }
         return locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
+    }
+}
+
+/// `panorama notebook IN.md [-o OUT.md] [--check] [--keep-going]`.
+public struct NotebookLauncher {
+    public var input: String
+    public var output: String?
+    public var check: Bool
+    public var keepGoing: Bool
+
+    public init(input: String, output: String?, check: Bool, keepGoing: Bool) {
+        self.input = input
+        self.output = output
+        self.check = check
+        self.keepGoing = keepGoing
+    }
+
+    public func run() -> Int32 {
+        guard let data = FileManager.default.contents(atPath: input), let text = String(data: data, encoding: .utf8) else {
+            Launcher.standardError("error: cannot read notebook '\(input)'")
+            return 1
+        }
+        Interruption.install()
+        // Errors name the notebook by its file name, so outputs do not depend on the working directory.
+        let name = URL(fileURLWithPath: input).lastPathComponent
+        let result = Notebook(markdown: text).execute(file: name, keepGoing: keepGoing, isCancelled: { Interruption.isRequested })
+        if !result.succeeded && !keepGoing {
+            for e in result.errors { Launcher.standardError(e) }
+        }
+        if check {
+            if result.text != text {
+                Launcher.standardError("error: '\(input)' is out of date: its outputs differ from a fresh run")
+                Launcher.standardError(lineDiff(text, result.text, oldName: input, newName: "fresh run"))
+                return 1
+            }
+            return result.succeeded ? 0 : 1
+        }
+        let target = output ?? input
+        do {
+            try atomicWrite(result.text, to: target)
+        } catch {
+            Launcher.standardError("error: cannot write '\(target)': \(error.localizedDescription)")
+            return 1
+        }
+        return result.succeeded ? 0 : 1
+    }
+}
+
+/// Writes a file through a temporary file in the same folder and a rename: never half-written.
+public func atomicWrite(_ text: String, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+    try Data(text.utf8).write(to: temporary)
+    if rename(temporary.path, url.path) != 0 {
+        try? FileManager.default.removeItem(at: temporary)
+        throw CocoaError(.fileWriteUnknown)
     }
 }

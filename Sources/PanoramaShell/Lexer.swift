@@ -207,8 +207,9 @@ public struct Lexer {
                 case UInt8(ascii: "r"): out.append(13)
                 case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): out.append(e)
                 default:
+                    let escape: Start = (index, line, lineStart)
                     index += 2
-                    let r = SourceRange(line: line, column: 1, offset: index - 2, length: 2)
+                    let r = make(.end, escape).range
                     throw .syntax("unknown escape '\\\(Character(Unicode.Scalar(e)))' in string", at: r)
                 }
                 index += 2

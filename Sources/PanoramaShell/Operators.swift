@@ -68,6 +68,15 @@ enum Operators {
         }
     }
 
+    /// Bools for logic: `na` (an all-NaN number) counts as a missing bool.
+    static func logical(_ e: Elements) -> [Int8]? {
+        switch e {
+        case .bools(let v): v
+        case .numbers(let v) where v.allSatisfy(\.isNaN): Array(repeating: -1, count: v.count)
+        default: nil
+        }
+    }
+
     static func numbers(_ e: Elements) -> [Double]? {
         switch e {
         case .numbers(let v): v
@@ -94,7 +103,7 @@ enum Operators {
             guard let xs = numbers(e) else { throw .type("cannot negate \(typeName(e))", at: range) }
             return wrap(.numbers(xs.map { -$0 }), scalar: scalar)
         case .not:
-            guard case .bools(let bs) = e else { throw .type("'not' needs true/false values, not \(typeName(e))", at: range) }
+            guard let bs = logical(e) else { throw .type("'not' needs true/false values, not \(typeName(e))", at: range) }
             return wrap(.bools(bs.map { $0 < 0 ? -1 : 1 - $0 }), scalar: scalar)
         }
     }
@@ -130,7 +139,7 @@ enum Operators {
             }
             return wrap(.numbers(broadcast(x, y, n, f)), scalar: scalar)
         case .and, .or:
-            guard case .bools(let x) = left, case .bools(let y) = eb else {
+            guard let x = logical(left), let y = logical(eb) else {
                 throw .type("'\(op.rawValue)' needs true/false values, not \(typeName(left)) and \(typeName(eb))", at: range)
             }
             let isAnd = op == .and
@@ -235,7 +244,9 @@ enum Operators {
         for v in values { parts.append(try elements(v, at: range).0) }
         // The type: text if any text, else dates, else numbers (bools alone stay bools).
         let hasText = parts.contains { if case .strings = $0 { true } else { false } }
-        let allBools = !parts.isEmpty && parts.allSatisfy { if case .bools = $0 { true } else { false } }
+        let isNAValue: (Value) -> Bool = { if case .na = $0 { true } else { false } }
+        let allBools = zip(parts, values).contains { if case .bools = $0.0 { true } else { false } }
+            && zip(parts, values).allSatisfy { if case .bools = $0.0 { true } else { isNAValue($0.1) } }
         let hasDates = parts.contains { if case .dates = $0 { true } else { false } }
         let isNA: (Value) -> Bool = { if case .na = $0 { true } else { false } }
         if hasText {
@@ -263,7 +274,9 @@ enum Operators {
         }
         if allBools {
             var out: [Int8] = []
-            for case .bools(let b) in parts { out += b }
+            for p in parts {
+                if case .bools(let b) = p { out += b } else { out.append(-1) }
+            }
             return .vector(Column(name: "x", .bool(out)))
         }
         var out: [Double] = []

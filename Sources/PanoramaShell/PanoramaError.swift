@@ -69,7 +69,7 @@ public func suggestion(for name: String, among candidates: some Sequence<String>
     let limit = max(1, name.count / 3 + 1)
     for c in candidates {
         let d = editDistance(name.lowercased(), c.lowercased())
-        if d <= limit, best == nil || d < best!.1 { best = (c, d) }
+        if d <= limit, d < name.count, best == nil || d < best!.1 { best = (c, d) }
     }
     return best?.0
 }

@@ -17,19 +17,19 @@ struct Panorama: ParsableCommand {
         """,
         version: PanoramaVersion.string)
 
-    @Option(name: .shortAndLong, help: "Run CODE and exit (repeatable; after the init file).")
+    @Option(name: .shortAndLong, parsing: .unconditionalSingleValue, help: "Run CODE and exit (repeatable; after the init file).")
     var e: [String] = []
 
     @Option(name: .long, help: "How results print: box, markdown, csv or json.")
     var format: String?
 
-    @Option(name: .long, help: "The init file to run first (default ~/.panoramarc).")
+    @Option(name: .customLong("init"), help: "The init file to run first (default ~/.panoramarc).")
     var initFile: String?
 
     @Flag(name: .long, help: "Do not run an init file.")
     var noInit = false
 
-    @Argument(parsing: .captureForPassthrough, help: "Scripts to run, or `run FILE… [-- ARG…]`, or `notebook …`.")
+    @Argument(help: "Scripts to run, or `run FILE… [-- ARG…]`, or `notebook …`.")
     var files: [String] = []
 
     mutating func validate() throws {
@@ -39,10 +39,60 @@ struct Panorama: ParsableCommand {
     }
 
     func run() throws {
-        let code = Launcher(expressions: e, format: format.flatMap(RenderOptions.Mode.init(rawValue:)),
-                            initFile: initFile, noInit: noInit, arguments: files).run()
+        let code = Launcher(expressions: e + extractedExpressions, format: format.flatMap(RenderOptions.Mode.init(rawValue:)),
+                            initFile: initFile, noInit: noInit, arguments: files,
+                            scriptArguments: scriptArguments).run()
         throw ExitCode(code)
     }
 }
 
-Panorama.main()
+/// `panorama notebook IN.md [-o OUT.md] [--check] [--keep-going]`.
+struct NotebookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "panorama notebook",
+        abstract: "Execute a Markdown notebook and write each block's output after it.")
+
+    @Argument(help: "The notebook (Markdown with ```panorama blocks).")
+    var input: String
+
+    @Option(name: .short, help: "Write the executed notebook here instead of in place.")
+    var o: String?
+
+    @Flag(name: .long, help: "Rerun and fail with a diff if any output differs; write nothing.")
+    var check = false
+
+    @Flag(name: .long, help: "Show an error in its block's output and run the next blocks.")
+    var keepGoing = false
+
+    func run() throws {
+        throw ExitCode(NotebookLauncher(input: input, output: o, check: check, keepGoing: keepGoing).run())
+    }
+}
+
+// Everything after the first `--` reaches the script as `args` (DESIGN §3), untouched by the parser.
+nonisolated(unsafe) var scriptArguments: [String] = []
+var argv = Array(CommandLine.arguments.dropFirst())
+if let dash = argv.firstIndex(of: "--") {
+    scriptArguments = Array(argv[(dash + 1)...])
+    argv = Array(argv[..<dash])
+}
+// `-e CODE` takes CODE verbatim, even when it starts with dashes (`-e '---1'`), so it is
+// taken out before the option parser sees it.
+nonisolated(unsafe) var extractedExpressions: [String] = []
+var remaining: [String] = []
+var k = 0
+while k < argv.count {
+    if (argv[k] == "-e" || argv[k] == "--e") && k + 1 < argv.count {
+        extractedExpressions.append(argv[k + 1])
+        k += 2
+    } else {
+        remaining.append(argv[k])
+        k += 1
+    }
+}
+argv = remaining
+if argv.first == "notebook" {
+    NotebookCommand.main(Array(argv.dropFirst()))
+} else {
+    Panorama.main(argv)
+}

@@ -26,7 +26,7 @@ public struct NumberFormat: Sendable {
             return group(String(Int64(x)))
         }
         let exponent = Int(floor(log10(magnitude)))
-        if exponent >= 15 || exponent < -5 {
+        if exponent >= 15 || exponent < -4 {
             return String(format: "%.\(max(significantDigits - 1, 0))g", x)
                 .replacingOccurrences(of: "e+", with: "e")
         }

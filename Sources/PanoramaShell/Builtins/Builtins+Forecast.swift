@@ -1,6 +1,468 @@
+import Foundation
 import PanoramaKit
 
 extension BuiltinRegistry {
-    /// The forecast builtins (see their issue); each entry documents itself.
-    static let forecastBuiltins: [Builtin] = []
+    /// The forecast builtins: top-down forecasts of a series of edition totals and their backtest
+    /// (DESIGN §7).
+    static let forecastBuiltins: [Builtin] = [
+        Builtin("forecast", .forecast,
+                signature: "forecast(series, value=, time=, h=1, method=\"auto\", level=[80, 95], since=, min_train=)",
+                summary: "forecast the next editions of a series of totals, with prediction intervals",
+                parameters: [
+                    .required("series", "a frame (one row per edition) or a numeric vector"),
+                    .keyword("value", "the column to forecast (default: total_cost, cost, or the only numeric column)"),
+                    .keyword("time", "edition numbers (missing numbers are gaps) or dates (default: edition if present)"),
+                    .keyword("h", "editions ahead (default 1)"),
+                    .keyword("method", "auto, naive, drift, mean, trend, ses, holt or combination"),
+                    .keyword("level", "interval coverages in percent (default [80, 95])"),
+                    .keyword("since", "use only editions from this one on (a structural break)"),
+                    .keyword("min_train", "observations in the first backtest window for auto (default 6)"),
+                ],
+                example: "s = load(\"panorama_series\")\nforecast(s, method=\"holt\", h=2)") { ctx in
+            let (series, since) = try seriesArgument(ctx)
+            let method = try ctx.string("method") ?? "auto"
+            let report = try run(ctx) {
+                try ForecastReport.make(series, method: method, horizon: ctx.int("h", default: 1, in: 1...1000)!,
+                                        levels: try levelsArgument(ctx), since: since,
+                                        minimumTraining: ctx.int("min_train", in: 2...100_000), cancelled: ctx.cancellation)
+            }
+            return .object(ForecastValue(report: report))
+        },
+        Builtin("backtest", .forecast,
+                signature: "backtest(series, value=, time=, methods=, level=[80, 95], since=, min_train=, key=, cost=, trials=, seed=)",
+                summary: "rolling-origin one-step backtest of every method (or, on a panel, of the bottom-up view): MAE, RMSE, MAPE, MASE, coverage",
+                parameters: [
+                    .required("series", "a series (frame with one row per edition, or numeric vector), or a per-project panel"),
+                    .keyword("value", "the column to forecast"),
+                    .keyword("time", "edition numbers or dates"),
+                    .keyword("methods", "methods to compare (default all six and their combination)"),
+                    .keyword("level", "interval coverages in percent (default [80, 95])"),
+                    .keyword("since", "use only editions from this one on"),
+                    .keyword("min_train", "observed values (a panel: transitions) in the first training window"),
+                    .keyword("key", "a panel's project key column (default key): its presence makes the backtest bottom-up"),
+                    .keyword("cost", "a panel's cost column (default cost)"),
+                    .keyword("trials", "a panel: Monte Carlo trials per origin (default 2,000)"),
+                    .keyword("seed", "a panel: random seed (default: .seed, else 1)"),
+                ],
+                example: "backtest(load(\"panorama_series\"), methods=[\"naive\", \"drift\", \"holt\"])") { ctx in
+            if let frame = try? ctx.frame("series"), frame.column(try columnName(ctx, "key") ?? "key") != nil {
+                return try panelBacktest(ctx, frame)
+            }
+            let (series, _) = try seriesArgument(ctx)
+            var methods = ForecastMethod.candidates
+            var combination = true
+            if ctx.has("methods") {
+                let names = try textList(ctx, "methods")
+                combination = names.contains("combination")
+                methods = try names.filter { $0 != "combination" }.map { name in
+                    guard let m = ForecastMethod(rawValue: name) else {
+                        throw ctx.fail("unknown method '\(name)'; methods are " + (ForecastMethod.allCases.map(\.rawValue) + ["combination"]).map { "'\($0)'" }.joined(separator: ", "))
+                    }
+                    return m
+                }
+                if methods.isEmpty { throw ctx.fail("'methods' names no method") }
+            }
+            let levels = try levelsArgument(ctx)
+            let trimmed = series.trimmed
+            let result = try run(ctx) {
+                try Backtest.run(trimmed.values, methods: methods, combination: combination, levels: levels,
+                                 minimumTraining: ctx.int("min_train", in: 2...100_000), cancelled: ctx.cancellation)
+            }
+            let first = trimmed.labels[result.targets.first!], last = trimmed.labels[result.targets.last!]
+            ctx.note("backtest of \(trimmed.name): \(result.targets.count) one-step forecasts, \(first) to \(last), each from the editions before it (at least \(result.minimumTraining) observed); MASE scale = naive one-step MAE \(NumberFormat(significantDigits: 4).string(result.scale))")
+            return .frame(result.frame)
+        },
+        Builtin("bridge", .forecast,
+                signature: "bridge(panel, from=, to=, key=, time=, cost=, name=)",
+                summary: "how the total moved between two editions: continuing growth, entries, exits (named), with a waterfall",
+                parameters: [
+                    .required("panel", "a per-project panel (one row per project per edition)"),
+                    .keyword("from", "the first edition (default: the one before 'to')"),
+                    .keyword("to", "the second edition (default: the latest table)"),
+                ] + panelKeywords,
+                example: "b = bridge(load(\"panorama\"), from=13, to=14)\nb.entries") { ctx in
+            guard let frame = try ctx.frame("panel") else { throw ctx.fail("missing argument 'panel'") }
+            let panel = try run(ctx) { try PortfolioPanel(frame, columns: panelColumns(ctx)) }
+            let to = try ctx.int("to", in: -1_000_000...1_000_000) ?? panel.latest
+            let from = try ctx.int("from", in: -1_000_000...1_000_000)
+                ?? panel.editions.last { $0 < to } ?? to - 1
+            let bridge = try run(ctx) { try PortfolioBridge(panel, from: from, to: to) }
+            for n in bridge.notes { ctx.note(n) }
+            return .object(BridgeValue(bridge: bridge))
+        },
+        Builtin("outlook", .forecast,
+                signature: "outlook(panel, series, value=, key=, time=, cost=, phase=, start=, duration=, date=, by=, method=\"auto\", since=, level=[80, 95], trials=10000, seed=)",
+                summary: "next total top-down and bottom-up side by side, with percentiles, intervals, backtests and a fan chart",
+                parameters: [
+                    Parameter("panel", "a per-project panel (default: the bundled \"panorama\")"),
+                    Parameter("series", "the series of totals (default: the bundled \"panorama_series\", or the panel's totals)"),
+                    .keyword("value", "the series' value column (default total_cost)"),
+                ] + panelKeywords + [
+                    .keyword("phase", "the panel's phase column (default phase)"),
+                    .keyword("start", "the panel's start-date column (default start)"),
+                    .keyword("duration", "the panel's planned duration in years (default duration)"),
+                    .keyword("date", "the panel's edition-date column (default edition_date)"),
+                    .keyword("by", "break the bottom-up view down by this column, e.g. \"ministry\""),
+                    .keyword("method", "top-down method (default auto)"),
+                    .keyword("since", "top-down: use only editions from this one on"),
+                    .keyword("level", "interval coverages in percent (default [80, 95])"),
+                    .keyword("trials", "Monte Carlo trials (default 10,000)"),
+                    .keyword("seed", "random seed (default: .seed, else 1)"),
+                ],
+                example: "outlook()") { ctx in
+            var panelFrame = try ctx.frame("panel")
+            var seriesFrame: Frame?
+            var seriesValues: ForecastSeries?
+            if let v = ctx["series"] {
+                if case .frame(let f) = v { seriesFrame = f } else if let c = v.asColumn(name: "series"), let xs = c.data.numbers {
+                    seriesValues = ForecastSeries(values: xs, name: "series")
+                } else { throw ctx.fail("'series' must be a frame or a numeric vector, not a \(v.kindName)") }
+            }
+            if panelFrame == nil && seriesFrame == nil && seriesValues == nil {
+                panelFrame = try bundled(ctx, "panorama")
+                seriesFrame = try bundled(ctx, "panorama_series")
+            }
+            let panel = try panelFrame.map { f in try run(ctx) { try PortfolioPanel(f, columns: panelColumns(ctx)) } }
+            let timeName = try ctx.string("time") ?? "edition"
+            var series = seriesValues
+            if let f = seriesFrame {
+                guard let value = f.column(try ctx.string("value") ?? "total_cost") else {
+                    throw ctx.fail("the series has no column '\(try ctx.string("value") ?? "total_cost")'; name it with value=")
+                }
+                series = try run(ctx) { try ForecastSeries(value: value, time: f.column(timeName)) }
+            } else if series == nil, let panel {
+                let editions = panel.editions
+                series = try run(ctx) {
+                    try ForecastSeries(value: Column(name: "total", .number(editions.map { panel.total($0) })),
+                                       time: Column(name: "edition", .number(editions.map(Double.init))))
+                }
+                ctx.note("top-down view on the panel's per-edition totals (no series given)")
+            }
+            var since: (Double, String)?
+            switch ctx["since"] {
+            case .number(let x)?: since = (x, NumberFormat().string(x))
+            case .date(let d, let p)?: since = (Double(d.dayNumber), d.text(p))
+            case nil: break
+            case let other?: throw ctx.fail("'since' must be an edition number or a date, not a \(other.kindName)")
+            }
+            let trials = try ctx.int("trials", default: 10_000, in: 100...10_000_000)!
+            let seed = try ctx.int("seed", in: 0...Int.max).map(UInt64.init) ?? ctx.defaultSeed ?? 1
+            let levels = try levelsArgument(ctx)
+            let method = try ctx.string("method") ?? "auto"
+            let outlook = try run(ctx) {
+                try PortfolioOutlook.make(series: series, panel: panel, method: method, since: since, levels: levels,
+                                          trials: trials, seed: seed, cancelled: ctx.cancellation)
+            }
+            return .object(OutlookValue(outlook: outlook))
+        },
+    ]
+
+    /// `backtest` on a per-project panel: the bottom-up view replayed on consecutive tables.
+    static func panelBacktest(_ ctx: CallContext, _ frame: Frame) throws -> Value {
+        var columns = PortfolioColumns()
+        if let s = try columnName(ctx, "key") { columns.key = s }
+        if let s = try columnName(ctx, "time") { columns.time = s }
+        if let s = try columnName(ctx, "cost") { columns.cost = s }
+        let panel = try run(ctx) { try PortfolioPanel(frame, columns: columns) }
+        let trials = try ctx.int("trials", default: 2_000, in: 100...10_000_000)!
+        let seed = try ctx.int("seed", in: 0...Int.max).map(UInt64.init) ?? ctx.defaultSeed ?? 1
+        let levels = try levelsArgument(ctx)
+        let minimum = try ctx.int("min_train", default: 2, in: 1...10_000)!
+        let result = try run(ctx) {
+            try PortfolioBacktest.run(panel, levels: levels, trials: trials, seed: seed, minimumTransitions: minimum,
+                                      cancelled: ctx.cancellation)
+        }
+        ctx.note("bottom-up backtest: \(result.targets.count) editions (\(result.targets.map(String.init).joined(separator: ", "))) each forecast from the table before it, flows estimated on at least \(minimum) earlier consecutive transitions; MASE scale = naive one-step MAE of the table totals \(NumberFormat(significantDigits: 4).string(result.scale))")
+        return .frame(result.frame)
+    }
+
+    /// The column keywords every panel builtin takes (DESIGN §7).
+    static let panelKeywords: [Parameter] = [
+        .keyword("key", "the project key column (default key)"),
+        .keyword("time", "the edition-number column (default edition)"),
+        .keyword("cost", "the cost column (default cost)"),
+        .keyword("name", "the project-name column (default project, else the key)"),
+    ]
+
+    static func panelColumns(_ ctx: CallContext) throws -> PortfolioColumns {
+        var c = PortfolioColumns()
+        if let s = try columnName(ctx, "key") { c.key = s }
+        if let s = try columnName(ctx, "time") { c.time = s }
+        if let s = try columnName(ctx, "cost") { c.cost = s }
+        if ctx.builtin.parameters.contains(where: { $0.name == "phase" }) {
+            if let s = try columnName(ctx, "phase") { c.phase = s }
+            if let s = try columnName(ctx, "start") { c.start = s }
+            if let s = try columnName(ctx, "duration") { c.duration = s }
+            if let s = try columnName(ctx, "date") { c.date = s }
+            c.group = try columnName(ctx, "by")
+        }
+        if let s = try columnName(ctx, "name") { c.name = s }
+        return c
+    }
+
+    /// A column named by a string, or by a bare name that resolved to the panel's column.
+    static func columnName(_ ctx: CallContext, _ name: String) throws -> String? {
+        switch ctx[name] {
+        case .string(let s)?: return s
+        case .vector(let c)?: return c.name
+        case nil: return nil
+        case let other?: throw ctx.fail("'\(name)' must name a column, not a \(other.kindName)")
+        }
+    }
+
+    /// A bundled dataset's frame, by short name.
+    static func bundled(_ ctx: CallContext, _ name: String) throws -> Frame {
+        guard let path = DatasetLocator.path(for: name) else {
+            throw ctx.failure("the bundled dataset '\(name)' was not found; pass panel= and series= instead")
+        }
+        let (frame, hash) = try DataReader.load(path: path, displayName: URL(fileURLWithPath: path).lastPathComponent)
+        ctx.interpreter.onLoad?(URL(fileURLWithPath: path).lastPathComponent, hash)
+        return frame
+    }
+
+    /// Runs kernel work, turning cancellation into the language's interruption.
+    static func run<T>(_ ctx: CallContext, _ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch is CancellationError {
+            throw PanoramaError.interrupted
+        } catch let e as ForecastError {
+            throw ctx.failure(e.message)
+        }
+    }
+
+    /// `series=` with `value=`, `time=` and `since=` applied: the edition series and how
+    /// `since` reads.
+    static func seriesArgument(_ ctx: CallContext) throws -> (ForecastSeries, String?) {
+        let v = try ctx.required("series")
+        var series: ForecastSeries
+        var frame: Frame?
+        if case .frame(let f) = v { frame = f } else if case .object(let o) = v, let f = o.tableView { frame = f }
+        if let frame {
+            let time = try columnArgument(ctx, "time", in: frame, defaults: ["edition", "edition_no"])
+            let value = try columnArgument(ctx, "value", in: frame, defaults: ["total_cost", "cost"],
+                                           fallbackNumeric: time?.name)
+            guard let value else {
+                throw ctx.fail("say which column to forecast with value=; numeric columns: "
+                               + frame.columns.filter { $0.data.numbers != nil }.map { "'\($0.name)'" }.joined(separator: ", "))
+            }
+            series = try run(ctx) { try ForecastSeries(value: value, time: time) }
+        } else if let xs = v.asColumn(name: "series"), let numbers = xs.data.numbers {
+            if ctx.has("value") || ctx.has("time") { throw ctx.fail("value= and time= name columns of a frame; 'series' is a vector") }
+            let name: String
+            if let arg = ctx.arguments["series"], case .name(let n) = arg.expr.kind { name = n } else { name = "series" }
+            series = ForecastSeries(values: numbers, name: name)
+        } else {
+            throw ctx.fail("'series' must be a frame or a numeric vector, not a \(v.kindName)")
+        }
+        guard let since = ctx["since"] else { return (series, nil) }
+        let (time, label): (Double, String)
+        switch since {
+        case .number(let x): (time, label) = (x, NumberFormat().string(x))
+        case .date(let d, let p): (time, label) = (Double(d.dayNumber), d.text(p))
+        default: throw ctx.fail("'since' must be an edition number or a date, not a \(since.kindName)")
+        }
+        series = try run(ctx) { try series.since(time, label: label) }
+        return (series, label)
+    }
+
+    /// A column named by a string or given as a vector (a bare name resolves to the frame's column).
+    static func columnArgument(_ ctx: CallContext, _ name: String, in frame: Frame, defaults: [String],
+                               fallbackNumeric excluded: String?? = nil) throws -> Column? {
+        switch ctx[name] {
+        case .string(let s)?:
+            guard let c = frame.column(s) else {
+                throw PanoramaError.unknownColumn(s, suggestion: suggestion(for: s, among: frame.names), at: ctx.arguments[name]?.range)
+            }
+            return c
+        case .vector(let c)?:
+            guard c.count == frame.rowCount else {
+                throw ctx.fail("'\(name)' has \(c.count) values but the frame has \(frame.rowCount) rows")
+            }
+            return c
+        case let other?:
+            throw ctx.fail("'\(name)' must name a column, not a \(other.kindName)")
+        case nil:
+            for d in defaults { if let c = frame.column(d) { return c } }
+            guard let excluded else { return nil }
+            let numeric = frame.columns.filter { $0.data.numbers != nil && $0.name != excluded }
+            return numeric.count == 1 ? numeric[0] : nil
+        }
+    }
+
+    static func levelsArgument(_ ctx: CallContext) throws -> [Double] {
+        guard let levels = try ctx.numbers("level") else { return [80, 95] }
+        for l in levels where !(l > 0 && l < 100) {
+            throw ctx.fail("'level' must be percentages between 0 and 100, not \(NumberFormat().string(l))")
+        }
+        guard !levels.isEmpty else { throw ctx.fail("'level' is empty") }
+        return levels
+    }
+
+    static func textList(_ ctx: CallContext, _ name: String) throws -> [String] {
+        if case .string(let s)? = ctx[name] { return [s] }
+        guard let c = try ctx.column(name), case .text(let t) = c.data else {
+            throw ctx.fail("'\(name)' must be a string or a vector of strings")
+        }
+        return t.strings.compactMap { $0 }
+    }
+}
+
+/// A forecast value of the language (kind `forecast`); `fan(f)` draws it.
+struct ForecastValue: ChartableForecast {
+    var report: ForecastReport
+
+    var kind: String { "forecast" }
+
+    func summary(_ options: RenderOptions) -> String {
+        let p = report.points[0]
+        let widest = report.levels.max() ?? 95
+        let i = p.interval(widest)
+        let f = options.numbers
+        return "forecast \(report.methodName) for \(report.targets[0]): \(f.string(p.mean)) [\(f.string(i.lower)), \(f.string(i.upper))] at \(ForecastFormat.level(widest)) %"
+            + (report.horizon > 1 ? " (+\(report.horizon - 1) more)" : "")
+    }
+
+    func render(_ options: RenderOptions) -> String {
+        options.mode == .csv ? renderTable(report.table, options) : report.render(options)
+    }
+
+    func json(_ options: RenderOptions) -> JSON { report.json }
+
+    var tableView: Frame? { report.table }
+
+    var history: [(label: String, value: Double)] { Array(zip(report.series.labels, report.series.values)) }
+
+    var forecastPoints: [FanChart.Point] { report.fanPoints }
+
+    var memberNames: [String] {
+        ["method", "target", "point", "sigma", "aicc", "table", "candidates", "backtest"]
+            + report.levels.flatMap { ["lo_\(ForecastFormat.level($0))", "hi_\(ForecastFormat.level($0))"] }
+    }
+
+    func member(_ name: String) -> Value? {
+        func numbers(_ xs: [Double]) -> Value {
+            xs.count == 1 ? (xs[0].isNaN ? .na : .number(xs[0])) : .vector(Column(name: name, .number(xs)))
+        }
+        switch name {
+        case "method": return .string(report.methodName)
+        case "target": return report.horizon == 1 ? .string(report.targets[0])
+            : .vector(Column(name: "target", .text(Categorical(report.targets.map { Optional($0) }))))
+        case "point": return numbers(report.points.map(\.mean))
+        case "sigma": return report.fit.map { .number($0.sigma) } ?? .na
+        case "aicc": return report.fit?.aicc.map { .number($0) } ?? .na
+        case "table": return .frame(report.table)
+        case "candidates": return report.candidates.map { .frame($0) } ?? .na
+        case "backtest": return report.selection?.backtest.map { .frame($0.frame) } ?? .na
+        default:
+            for level in report.levels {
+                let key = ForecastFormat.level(level)
+                if name == "lo_\(key)" { return numbers(report.points.map { $0.interval(level).lower }) }
+                if name == "hi_\(key)" { return numbers(report.points.map { $0.interval(level).upper }) }
+            }
+            return nil
+        }
+    }
+}
+
+extension ForecastReport {
+    /// The forecast periods as the fan chart draws them (80 % and 95 % whatever `levels` are).
+    var fanPoints: [FanChart.Point] {
+        zip(targets, points).map { label, p in
+            let i80 = p.interval(80), i95 = p.interval(95)
+            return FanChart.Point(label: label, point: p.mean, low80: i80.lower, high80: i80.upper, low95: i95.lower, high95: i95.upper)
+        }
+    }
+}
+
+/// A bridge value (kind `bridge`): the steps as a table and a waterfall; `waterfall(b)` draws it.
+struct BridgeValue: ChartableBridge {
+    var bridge: PortfolioBridge
+
+    var kind: String { "bridge" }
+
+    func summary(_ options: RenderOptions) -> String {
+        let f = options.numbers
+        return "bridge \(bridge.fromLabel) → \(bridge.toLabel): \(f.string(bridge.startTotal)) → \(f.string(bridge.endTotal))"
+    }
+
+    func render(_ options: RenderOptions) -> String {
+        let table = renderTable(bridge.frame(options.numbers), options)
+        if options.mode == .csv { return table }
+        let chart = Waterfall(startLabel: start.label, start: start.value, steps: steps, endLabel: end.label, end: end.value)
+        return table + "\n" + chart.render(ChartLayout(options, height: ChartValue.defaultHeight(width: options.width)))
+    }
+
+    func json(_ options: RenderOptions) -> JSON { bridge.json }
+
+    var tableView: Frame? { bridge.frame() }
+
+    var start: (label: String, value: Double) { (bridge.fromLabel, bridge.startTotal) }
+    var steps: [(label: String, delta: Double)] { bridge.steps }
+    var end: (label: String, value: Double) { (bridge.toLabel, bridge.endTotal) }
+
+    var memberNames: [String] { ["table", "projects", "continuing_growth", "entries", "newly_costed", "exits", "no_longer_costed", "start", "end"] }
+
+    func member(_ name: String) -> Value? {
+        let t = bridge.transition
+        func names(_ ps: [PortfolioPanel.Project]) -> Value {
+            .vector(Column(name: name, .text(Categorical(ps.sorted { $0.cost > $1.cost }.map { Optional($0.name) }))))
+        }
+        switch name {
+        case "table": return .frame(bridge.frame())
+        case "projects": return .frame(bridge.projects)
+        case "continuing_growth": return .number(t.continuingGrowth)
+        case "entries": return names(t.entries)
+        case "exits": return names(t.exits)
+        case "newly_costed": return names(t.newlyCosted)
+        case "no_longer_costed": return names(t.uncosted)
+        case "start": return .number(bridge.startTotal)
+        case "end": return .number(bridge.endTotal)
+        default: return nil
+        }
+    }
+}
+
+/// An outlook value (kind `outlook`): both views side by side, their backtests, a fan chart.
+struct OutlookValue: ObjectValue {
+    var outlook: PortfolioOutlook
+
+    var kind: String { "outlook" }
+
+    func summary(_ options: RenderOptions) -> String {
+        let f = options.numbers
+        var parts: [String] = []
+        if let r = outlook.topDown, let p = r.points.first { parts.append("top-down \(r.targets[0]) P50 \(f.string(p.mean))") }
+        if let s = outlook.bottomUp, let t = outlook.bottomUpTarget { parts.append("bottom-up \(t) P50 \(f.string(s.quantile(0.5)))") }
+        return "outlook: " + parts.joined(separator: "; ")
+    }
+
+    func render(_ options: RenderOptions) -> String {
+        if options.mode == .csv { return renderTable(outlook.views(options.numbers), options) }
+        var text = outlook.render(options)
+        if let r = outlook.topDown {
+            var layout = ChartLayout(options, height: ChartValue.defaultHeight(width: options.width))
+            layout.title = "top-down: \(r.series.name) and the forecast of \(r.targets[0]) (80 % and 95 %)"
+            let fan = FanChart(historyLabels: r.series.labels, history: r.series.values, forecast: r.fanPoints)
+            text += "\n" + fan.render(layout)
+        }
+        return text
+    }
+
+    func json(_ options: RenderOptions) -> JSON { outlook.json }
+
+    var tableView: Frame? { outlook.views(NumberFormat()) }
+
+    var memberNames: [String] { ["top_down", "bottom_up", "backtest", "views", "by"] }
+
+    func member(_ name: String) -> Value? {
+        switch name {
+        case "top_down": return outlook.topDown.map { .object(ForecastValue(report: $0)) } ?? .na
+        case "bottom_up": return outlook.bottomUp.map { .vector(Column(name: "total", .number($0.totals))) } ?? .na
+        case "backtest": return .frame(outlook.backtest)
+        case "views": return .frame(outlook.views(NumberFormat()))
+        case "by": return outlook.groups.map { .frame($0) } ?? .na
+        default: return nil
+        }
+    }
 }

@@ -1,0 +1,194 @@
+import Foundation
+import PanoramaKit
+
+/// Markdown notebooks (DESIGN §9): every ```` ```panorama ```` block runs, in order, in one
+/// session; its output replaces the ```` ```output ```` block right after it (or creates one).
+///
+/// Outputs render 80 columns wide, box mode, Unicode, no colour, at display precision, so they
+/// do not depend on the terminal. The first output block starts with a provenance line: the
+/// panorama version and a hash of every dataset the notebook loaded.
+public struct Notebook {
+    /// One piece of the document: Markdown text kept verbatim, or a code block.
+    enum Part {
+        case text([String])
+        /// The fence lines and code; `line` is the 1-based line of the first code line.
+        /// `expectsError`: a ```` ```panorama error ```` block shows its error in place (as R
+        /// Markdown's `error=TRUE`) and the run goes on; it fails only if no error occurs.
+        case code(open: String, lines: [String], close: String, line: Int, expectsError: Bool)
+        /// An earlier output block (dropped and regenerated).
+        case output([String])
+    }
+
+    public struct Result {
+        /// The executed document.
+        public var text: String
+        /// False when a block failed.
+        public var succeeded: Bool
+        /// Errors, as `FILE:LINE:COL: error: …` lines.
+        public var errors: [String]
+    }
+
+    static let width = 80
+
+    let parts: [Part]
+
+    public init(markdown: String) {
+        var parts: [Part] = []
+        var text: [String] = []
+        let lines = markdown.components(separatedBy: "\n")
+        var i = 0
+        func flush() {
+            if !text.isEmpty { parts.append(.text(text)); text = [] }
+        }
+        while i < lines.count {
+            let line = lines[i]
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if let fence = Notebook.fence(trimmed), fence.info == "panorama" || fence.info == "panorama error" || fence.info == "output" {
+                var body: [String] = []
+                var j = i + 1
+                while j < lines.count && !Notebook.closes(lines[j], fence.marker) { body.append(lines[j]); j += 1 }
+                let close = j < lines.count ? lines[j] : fence.marker
+                let onlyBlanks = text.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+                if fence.info == "output", onlyBlanks, case .code? = parts.last {
+                    // The output of the code block above (blank lines between are regenerated).
+                    text = []
+                    parts.append(.output(body))
+                    i = j + 1
+                    continue
+                }
+                flush()
+                if fence.info.hasPrefix("panorama") {
+                    parts.append(.code(open: line, lines: body, close: close, line: i + 2,
+                                       expectsError: fence.info == "panorama error"))
+                } else {
+                    // An output block not after code is the author's text: keep it.
+                    text += [line] + body + (j < lines.count ? [close] : [])
+                }
+                i = j + 1
+                // Blank lines between a code block and its output belong to neither.
+                continue
+            }
+            text.append(line)
+            i += 1
+        }
+        flush()
+        self.parts = parts
+    }
+
+    /// ```` ``` ```` or longer, with an info word.
+    static func fence(_ line: String) -> (marker: String, info: String)? {
+        let ticks = line.prefix { $0 == "`" }
+        guard ticks.count >= 3 else { return nil }
+        let info = line.dropFirst(ticks.count).trimmingCharacters(in: .whitespaces)
+        return (String(ticks), info)
+    }
+
+    static func closes(_ line: String, _ marker: String) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        return t.hasPrefix(marker) && t.allSatisfy { $0 == "`" }
+    }
+
+    /// Runs every block and returns the document with fresh outputs.
+    /// - Parameters:
+    ///   - file: the notebook's name, for error locations.
+    ///   - keepGoing: show an error in its block's output and go on, instead of stopping.
+    public func execute(file: String, keepGoing: Bool = false, isCancelled: @escaping @Sendable () -> Bool = { false }) -> Result {
+        var options = RenderOptions()
+        options.width = Notebook.width
+        options.mode = .box
+        options.charset = .unicode
+        options.color = false
+        var captured: [String] = []
+        var errors: [String] = []
+        let session = Session(options: options, isCancelled: isCancelled,
+                              output: { captured.append($0) }, diagnostics: { captured.append($0) })
+        session.bail = true
+        var out: [String] = []
+        var stopped = false
+        var firstOutputIndex: Int?
+        // Blank lines between a code block and its output are regenerated as one.
+        var pendingBlank = false
+        for part in parts {
+            switch part {
+            case .text(let lines):
+                var lines = lines
+                if pendingBlank {
+                    // Exactly one blank line after a regenerated output.
+                    while lines.first == "" { lines.removeFirst() }
+                    out.append("")
+                    pendingBlank = false
+                }
+                out += lines
+            case .output:
+                continue
+            case .code(let open, let lines, let close, let line, let expectsError):
+                if pendingBlank { out.append(""); pendingBlank = false }
+                out.append(open)
+                out += lines
+                out.append(close)
+                if stopped { continue }
+                captured = []
+                let code = lines.joined(separator: "\n")
+                var blockErrors: [String] = []
+                session.diagnostics = { text in
+                    captured.append(text)
+                    if text.contains("error: ") { blockErrors.append(text.components(separatedBy: "\n")[0]) }
+                }
+                let outcome = session.run(code, file: file, lineOffset: line - 1)
+                if expectsError {
+                    if outcome != .failed { errors.append("\(file):\(line): error: this block is marked 'panorama error' but ran without one") }
+                } else {
+                    errors += blockErrors
+                    if outcome == .failed && !keepGoing { stopped = true }
+                }
+                out.append("")
+                if firstOutputIndex == nil { firstOutputIndex = out.count }
+                out.append("```output")
+                out += captured.joined(separator: "\n").components(separatedBy: "\n").map { $0.trimmingTrailingSpaces() }
+                out.append("```")
+                pendingBlank = true
+            }
+        }
+        if let first = firstOutputIndex {
+            out.insert(provenance(session), at: first + 1)
+        }
+        var text = out.joined(separator: "\n")
+        if !text.hasSuffix("\n") { text += "\n" }
+        return Result(text: text, succeeded: errors.isEmpty, errors: errors)
+    }
+
+    /// `panorama 0.1.0 · panorama.csv sha256:1a2b3c4d5e6f` — what produced the outputs.
+    func provenance(_ session: Session) -> String {
+        var line = "panorama \(PanoramaVersion.string)"
+        for (name, hash) in session.loadedDatasets {
+            line += " · \(name) \(hash)"
+        }
+        return line
+    }
+}
+
+/// A unified-style line diff, for `notebook --check`.
+public func lineDiff(_ old: String, _ new: String, oldName: String, newName: String) -> String {
+    let a = old.components(separatedBy: "\n"), b = new.components(separatedBy: "\n")
+    // LCS table (notebooks are small).
+    var lcs = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in stride(from: a.count - 1, through: 0, by: -1) {
+        for j in stride(from: b.count - 1, through: 0, by: -1) {
+            lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+        }
+    }
+    var lines = ["--- \(oldName)", "+++ \(newName)"]
+    var i = 0, j = 0
+    var lastShown = -10
+    while i < a.count || j < b.count {
+        if i < a.count && j < b.count && a[i] == b[j] { i += 1; j += 1; continue }
+        if lastShown < i - 1 { lines.append("@@ line \(i + 1) @@") }
+        if i < a.count && (j == b.count || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            lines.append("-" + a[i]); i += 1
+        } else {
+            lines.append("+" + b[j]); j += 1
+        }
+        lastShown = i
+    }
+    return lines.joined(separator: "\n")
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+    @Test func jsonSumSkipsNAWithANote() throws {
+        let r = try Binary.run(["--format", "json", "-e", "x = [1, 2, na, 4]; sum(x)"])
+        #expect(r.stdout == "7\n")
+        #expect(r.stderr == "note: sum skipped 1 na value\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func parseErrorShowsACaretAndExitsOne() throws {
+        let r = try Binary.run(["-e", "1 +"])
+        #expect(r.stderr == "error: unexpected end of input; the expression is incomplete\n  1 +\n     ^\n")
+        #expect(r.status == 1)
+    }
+
+    @Test func repeatedDashERunsInOneSession() throws {
+        let r = try Binary.run(["-e", "x = 2", "-e", "x * 21"])
+        #expect(r.stdout == "42\n")
+    }
+
+    @Test func scriptsStopAtTheFirstErrorWithFileLineColumn() throws {
+        let script = try Binary.temporaryFile("a.pan", "x = 1\nx\nnope + 1\nx + 1\n")
+        let r = try Binary.run([script.path])
+        #expect(r.stdout == "1\n")
+        #expect(r.stderr.hasPrefix("\(script.path):3:1: error: no variable or function named 'nope'"))
+        #expect(r.status == 1)
+    }
+
+    @Test func runPassesArgumentsAfterDoubleDash() throws {
+        let script = try Binary.temporaryFile("b.pan", "args\n")
+        let r = try Binary.run(["run", script.path, "--", "one", "two"])
+        #expect(r.stdout == "[\"one\", \"two\"]\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func severalScriptsShareTheSession() throws {
+        let a = try Binary.temporaryFile("a.pan", "x = 5\n")
+        let b = try Binary.temporaryFile("b.pan", "x * 2\n")
+        let r = try Binary.run([a.path, b.path])
+        #expect(r.stdout == "10\n")
+    }
+
+    @Test func pipedStdinRunsAsAScriptWithoutPrompt() throws {
+        let r = try Binary.run([], stdin: Data("a = 3\na ^ 2\n".utf8))
+        #expect(r.stdout == "9\n")
+        #expect(r.stderr == "")
+        #expect(r.status == 0)
+    }
+
+    @Test func pipedStdinErrorsNameStdin() throws {
+        let r = try Binary.run([], stdin: Data("1\nzz\n".utf8))
+        #expect(r.stderr.hasPrefix("<stdin>:2:1: error:"))
+        #expect(r.status == 1)
+    }
+
+    @Test func badUsageExits64() throws {
+        #expect(try Binary.run(["--format", "yaml", "-e", "1"]).status == 64)
+        #expect(try Binary.run(["--frobnicate"]).status == 64)
+    }
+
+    @Test func missingScriptIsAnErrorNotACrash() throws {
+        let r = try Binary.run(["/nonexistent/x.pan"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: cannot read '/nonexistent/x.pan'\n")
+    }
+
+    @Test func versionAndHelp() throws {
+        #expect(try Binary.run(["--version"]).stdout.hasPrefix("0."))
+        #expect(try Binary.run(["--help"]).stdout.contains("USAGE"))
+    }
+
+    @Test func initFileRunsFirstUnlessDisabled() throws {
+        let rc = try Binary.temporaryFile("rc", "greeting = 41\n")
+        #expect(try Binary.run(["--init", rc.path, "-e", "greeting + 1"]).stdout == "42\n")
+        #expect(try Binary.run(["--no-init", "-e", "1"]).stdout == "1\n")
+    }
+
+    @Test func formatsApplyToEveryResult() throws {
+        #expect(try Binary.run(["--format", "json", "-e", "[1.5, na]"]).stdout == "[1.5, null]\n")
+        #expect(try Binary.run(["--format", "csv", "-e", "\"a\""]).stdout == "a\n")
+    }
+}
+
+@Suite struct GarbageInputTests {
+    /// Random bytes, unbalanced brackets, huge literals, deep nesting: exit 0 or 1, a message, never a crash.
+    @Test func garbageNeverCrashes() throws {
+        var rng = SystemRandomNumberGenerator()
+        var inputs = [
+            String(repeating: "(", count: 100_000),
+            String(repeating: "[", count: 50_000) + String(repeating: "]", count: 10),
+            String(repeating: "-", count: 100_000) + "1",
+            "9" + String(repeating: "9", count: 5000),
+            "1e99999999999999999999",
+            "f(" + String(repeating: "1,", count: 20_000) + ")",
+            "\"" + String(repeating: "\\", count: 1001),
+            String(repeating: "not ", count: 10_000) + "true",
+            "x = 1; " + String(repeating: "x |> abs() |> ", count: 150) + "abs()",
+            "\u{0}\u{1}\u{7f}",
+            ".", "?", "`", "'", "~", "~~", "a ~ ~ b", "|>", ".help \u{0}",
+        ]
+        for _ in 0..<40 {
+            var bytes = [UInt8](repeating: 0, count: Int.random(in: 1...200, using: &rng))
+            for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &rng) }
+            inputs.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for input in inputs {
+            let r = try Binary.run(["-e", input])
+            #expect(r.status == 0 || r.status == 1, "status \(r.status) for \(input.prefix(40).debugDescription): \(r.stderr.prefix(300))")
+            if r.status == 1 { #expect(r.stderr.contains("error: ")) }
+            #expect(!r.stderr.contains("Fatal error"))
+        }
+        // Raw, invalid UTF-8 through stdin.
+        let r = try Binary.run([], stdin: Data([0xff, 0xfe, 0x28, 0x0a]))
+        #expect(r.status == 1)
+        #expect(r.stderr == "<stdin>: error: the input is not UTF-8 text\n")
+    }
+}

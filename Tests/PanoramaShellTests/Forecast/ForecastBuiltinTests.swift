@@ -1,0 +1,235 @@
+import Foundation
+import Testing
+import PanoramaKit
+@testable import PanoramaShell
+
+/// Runs `text` in a fresh session (with `frames` defined), returning stdout and stderr.
+private func transcript(_ text: String, json: Bool = false, frames: [String: Frame] = [:]) -> (out: String, err: String) {
+    var out: [String] = [], err: [String] = []
+    let session = Session(options: RenderOptions(mode: json ? .json : .box), output: { out.append($0) },
+                          diagnostics: { err.append($0) })
+    for (name, frame) in frames { session.interpreter.set(name, .frame(frame)) }
+    session.run(text)
+    return (out.joined(separator: "\n"), err.joined(separator: "\n"))
+}
+
+/// Published totals by edition (Md€), editions 11, 12 and 15 unknown, as a frame with rows
+/// for the known editions only: the missing numbers must become gaps.
+private let totals: Frame = {
+    let editions: [Double] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 16, 17, 18, 19, 20]
+    let cost = [2.29, 2.51, 2.56, 2.63, 2.83, 2.55, 1.78, 1.64, 1.58, 1.56, 2.35, 2.62, 3.09, 3.65, 3.602, 3.8, 3.3]
+    return Frame(columns: [Column(name: "edition", .number(editions)), Column(name: "total_cost", .number(cost))])
+}()
+
+private func object(_ text: String) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+}
+
+@Test func forecastJSONHasTheDesignShape() throws {
+    let (out, err) = transcript("forecast(totals, method=\"naive\")", json: true, frames: ["totals": totals])
+    #expect(err.isEmpty)
+    let doc = try object(out)
+    #expect(doc["kind"] as? String == "forecast")
+    #expect(doc["method"] as? String == "naive")
+    #expect(doc["target"] as? String == "edition 21")
+    #expect(doc["point"] as? Double == 3.3)
+    let intervals = doc["intervals"] as! [String: [Double]]
+    #expect(Set(intervals.keys) == ["80", "95"])
+    #expect(intervals["80"]![0] < 3.3 && intervals["95"]![0] < intervals["80"]![0])
+    #expect((doc["notes"] as! [String]).first == "3 missing editions treated as gaps: edition 11, edition 12, edition 15")
+}
+
+@Test func forecastOfSeveralEditionsGivesArrays() throws {
+    let (out, _) = transcript("forecast(totals, method=\"drift\", h=3)", json: true, frames: ["totals": totals])
+    let doc = try object(out)
+    #expect(doc["target"] as? [String] == ["edition 21", "edition 22", "edition 23"])
+    let point = doc["point"] as! [Double]
+    #expect(point.count == 3)
+    // Drift from edition 1 (2.29) to edition 20 (3.3): slope 1.01/19 per edition.
+    #expect(abs(point[0] - (3.3 + 1.01 / 19)) < 1e-12)
+    let i95 = (doc["intervals"] as! [String: [[Double]]])["95"]!
+    #expect(i95.count == 3 && i95[2][1] - i95[2][0] > i95[0][1] - i95[0][0])
+}
+
+@Test func autoShowsCandidatesAndTheCombination() throws {
+    let (out, _) = transcript("forecast(totals)", json: true, frames: ["totals": totals])
+    let doc = try object(out)
+    let candidates = doc["candidates"] as! [[String: Any]]
+    #expect(candidates.map { $0["method"] as! String } == ["naive", "drift", "mean", "trend", "ses", "holt"])
+    #expect((doc["combination"] as! [String: Any])["point"] is Double)
+    let selection = doc["selection"] as! [String: Any]
+    #expect(selection["mase"] as? String == doc["method"] as? String)
+    #expect(doc["chosen_by"] as? String == "backtest MASE")
+    let backtest = doc["backtest"] as! [String: Any]
+    #expect(backtest["columns"] as? [String] == ["method", "n", "mae", "rmse", "mape", "mase", "coverage_80", "coverage_95"])
+}
+
+@Test func sinceKeepsTheEditionsFromTheBreakOn() throws {
+    let (out, _) = transcript("f = forecast(totals, method=\"mean\", since=13); f.point", frames: ["totals": totals])
+    let recent = [2.35, 2.62, 3.09, 3.65, 3.602, 3.8, 3.3]
+    #expect(out == NumberFormat().string(recent.reduce(0, +) / 7))
+    let (json, _) = transcript("forecast(totals, method=\"mean\", since=13)", json: true, frames: ["totals": totals])
+    let doc = try object(json)
+    #expect(doc["n"] as? Int == 7)
+    #expect(doc["since"] as? String == "13")
+}
+
+@Test func forecastPrintsAReadableTable() {
+    let (out, _) = transcript("forecast([1, 3, 2, 5], method=\"naive\")")
+    let lines = out.split(separator: "\n").map(String.init)
+    #expect(lines[0] == "forecast of series for t = 5: naive — naive (last value)")
+    #expect(lines[1] == "from 4 observed values, t = 1 to t = 4")
+    #expect(out.contains("t = 5"))
+    #expect(out.contains(NumberFormat().string(5 - 1.2815515655446004 * (14.0 / 3).squareRoot())))
+}
+
+@Test func forecastMembersReachPointsAndIntervals() {
+    let (out, err) = transcript("f = forecast([1, 3, 2, 5], method=\"naive\")\nf.point\nf.method\nf.hi_95 > f.lo_95")
+    #expect(err.isEmpty)
+    #expect(out == "5\n\"naive\"\ntrue")
+}
+
+@Test func backtestReturnsAFrameAndSaysWhatItScored() throws {
+    let (out, err) = transcript("backtest(totals, methods=[\"naive\", \"drift\"], min_train=4)", json: true, frames: ["totals": totals])
+    let doc = try object(out)
+    #expect(doc["columns"] as? [String] == ["method", "n", "mae", "rmse", "mape", "mase", "coverage_80", "coverage_95"])
+    let rows = doc["rows"] as! [[Any]]
+    #expect(rows.map { $0[0] as! String } == ["naive", "drift"])
+    #expect(rows[0][1] as? Int == 13)
+    #expect(err.hasPrefix("note: backtest of total_cost: 13 one-step forecasts, edition 5 to edition 20"))
+}
+
+@Test(arguments: [
+    ("forecast(totals, method=\"arima\")",
+     "error: unknown method 'arima'; methods are 'auto', 'combination', 'naive', 'drift', 'mean', 'trend', 'ses', 'holt'"),
+    ("forecast([1], method=\"naive\")", "error: 'naive' needs at least 2 observed values; the series has 1"),
+    ("forecast(totals, value=\"totl_cost\")", "error: no column named 'totl_cost'. Did you mean 'total_cost'?"),
+    ("forecast(totals, since=30)", "error: nothing in the series from 30 on (it ends at edition 20)"),
+    ("forecast(totals, h=0)", "error: 'h' must be between 1 and 1000, not 0"),
+    ("forecast(totals, level=[80, 120])", "error: 'level' must be percentages between 0 and 100, not 120"),
+    ("forecast(\"x\")", "error: 'series' must be a frame or a numeric vector, not a string"),
+    ("backtest([1, 2, 3, 4])", "error: the series has 4 observed values: a backtest needs more than the 6 the first training window holds"),
+])
+func forecastErrorsReadWell(_ input: String, _ message: String) {
+    let (_, err) = transcript(input, frames: ["totals": totals])
+    #expect(err.split(separator: "\n").first.map(String.init) == message)
+}
+
+@Test func theHelpExamplesRun() {
+    for name in ["forecast", "backtest", "bridge", "outlook"] {
+        let builtin = BuiltinRegistry.byName[name]!
+        let (out, err) = transcript(builtin.example)
+        #expect(!out.isEmpty, "\(name)")
+        #expect(!err.contains("error"), "\(name): \(err)")
+    }
+}
+
+// MARK: Bottom-up, bridge and outlook on the bundled datasets
+
+@Test func outlookWithNoArgumentsForecastsBothViewsOfTheBundledData() throws {
+    let (out, err) = transcript("outlook()", json: true)
+    #expect(!err.contains("error"), "\(err)")
+    let doc = try object(out)
+    #expect(doc["kind"] as? String == "outlook")
+    let top = doc["top_down"] as! [String: Any]
+    #expect(top["kind"] as? String == "forecast")
+    #expect(top["target"] as? String == "edition 21")
+    let bottom = doc["bottom_up"] as! [String: Any]
+    #expect(bottom["target"] as? String == "edition 15")
+    #expect(bottom["kind"] as? String == "simulation")
+    let percentiles = bottom["percentiles"] as! [String: Double]
+    #expect(Set(percentiles.keys) == ["P5", "P10", "P50", "P80", "P90", "P95"])
+    #expect(percentiles["P10"]! < percentiles["P50"]! && percentiles["P50"]! < percentiles["P90"]!)
+    // The latest table (Nov 2021) totals 2,511.86 M€: the median stays within a quarter of it.
+    #expect(abs(percentiles["P50"]! / 2511.8558475919826 - 1) < 0.25)
+    #expect((bottom["intervals"] as! [String: [Double]])["95"]!.count == 2)
+    let backtest = doc["backtest"] as! [String: Any]
+    #expect(backtest["columns"] as? [String] == ["view", "method", "n", "mae", "rmse", "mape", "mase", "coverage_80", "coverage_95"])
+    let views = (backtest["rows"] as! [[Any]]).map { $0[0] as! String }
+    #expect(views.contains("top-down") && views.contains("bottom-up"))
+    #expect((doc["notes"] as! [String]).contains { $0.hasPrefix("the per-project tables stop at edition 14 (2021-11)") })
+}
+
+@Test func outlookPrintsBothViewsSideBySideWithAFan() {
+    let (out, _) = transcript("outlook(trials=2000)")
+    #expect(out.hasPrefix("outlook for the portfolio's next total"))
+    #expect(out.contains("top-down") && out.contains("bottom-up"))
+    #expect(out.contains("P50") && out.contains("80 % interval"))
+    #expect(out.contains("80 %   ░ 95 %"))
+}
+
+@Test func outlookIsReproducibleWithASeedAndBreaksDownByMinistry() throws {
+    let a = transcript("outlook(trials=2000, seed=3, by=\"ministry\")", json: true).out
+    let b = transcript("outlook(trials=2000, seed=3, by=\"ministry\")", json: true).out
+    #expect(a == b)
+    let bottom = try object(a)["bottom_up"] as! [String: Any]
+    let by = bottom["by"] as! [String: Any]
+    #expect(by["columns"] as? [String] == ["ministry", "p10", "p50", "p90"])
+    #expect((by["rows"] as! [[Any]]).contains { $0[0] as? String == "Intérieur" })
+}
+
+@Test func outlookOnAPanelAloneForecastsTheSameEditionTwice() throws {
+    let (out, err) = transcript("p = load(\"panorama\")\noutlook(p, trials=1000)", json: true)
+    #expect(err.contains("note: top-down view on the panel's per-edition totals"))
+    let doc = try object(out.split(separator: "\n").last.map(String.init) ?? "")
+    #expect((doc["top_down"] as! [String: Any])["target"] as? String == "edition 15")
+    #expect((doc["bottom_up"] as! [String: Any])["target"] as? String == "edition 15")
+}
+
+@Test func bridgeNamesTheFlowsOfNovember2021() throws {
+    let (out, err) = transcript("bridge(load(\"panorama\"), from=13, to=14)", json: true)
+    #expect(err.isEmpty)
+    let doc = try object(out)
+    #expect(doc["kind"] as? String == "bridge")
+    let exited = (doc["exited"] as! [[String: Any]]).map { $0["key"] as! String }
+    let entered = (doc["entered"] as! [[String: Any]]).map { $0["key"] as! String }
+    // DINUM: "4 projets sortants, 5 entrants"; the fourth leaver (FranceConnect phase II) had no cost.
+    #expect(Set(exited) == ["adamant", "oshimae", "scribe"])
+    #expect(Set(entered) == ["france_sesame", "geoplateforme", "intelligence_emploi", "ppn", "siv"])
+    let costed = (doc["costed"] as! [[String: Any]]).map { $0["key"] as! String }
+    #expect(Set(costed) == ["si_samu", "sgin", "kiosques", "sparta"])
+    #expect(abs((doc["newly_costed"] as! Double) - 286.9) < 1e-9)
+    let steps = ["continuing_growth", "entries", "newly_costed", "exits", "no_longer_costed"].map { doc[$0] as! Double }
+    #expect(abs((doc["start"] as! Double) + steps.reduce(0, +) - (doc["end"] as! Double)) < 1e-9)
+}
+
+@Test func bridgeDrawsAWaterfallAndTakesColumnNames() {
+    let (out, _) = transcript("bridge(load(\"panorama\"), from=7, to=8)")
+    #expect(out.contains("continuing growth") && out.contains("█ total or increase"))
+    let renamed = transcript("""
+        p = rename(load("panorama"), projet=key, semestre=edition, montant=cost)
+        b = bridge(p, key="projet", time="semestre", cost="montant")
+        b.end
+        """)
+    #expect(renamed.err == "", "\(renamed.err)")
+    #expect(renamed.out.hasSuffix(NumberFormat().string(2511.8558475919826)))
+}
+
+@Test(arguments: [
+    ("bridge(load(\"panorama\"), from=9, to=10)", "error: the panel has no table for edition 9; editions with tables: 1, 2, 3, 4, 5, 6, 7, 8, 13, 14"),
+    ("bridge(load(\"panorama\"), cost=\"amount\")", "error: the panel has no column 'amount' (cost); name it with cost="),
+    ("outlook(load(\"panorama\"), by=\"region\")", "error: the panel has no column 'region' (by); name it with by="),
+])
+func bottomUpErrorsReadWell(_ input: String, _ message: String) {
+    let (_, err) = transcript(input)
+    #expect(err.split(separator: "\n").first.map(String.init) == message)
+}
+
+@Test func backtestOfAPanelReplaysTheBottomUpView() throws {
+    let (out, err) = transcript("backtest(load(\"panorama\"), trials=500)", json: true)
+    let doc = try object(out)
+    let rows = doc["rows"] as! [[Any]]
+    #expect(rows.map { $0[0] as! String } == ["bottom-up", "naive (tables)"])
+    #expect(rows[0][1] as? Int == 6)
+    #expect(err.hasPrefix("note: bottom-up backtest: 6 editions (4, 5, 6, 7, 8, 14)"))
+}
+
+@Test func aDateTimeColumnMakesEachRowAnEdition() throws {
+    let (out, err) = transcript("forecast(load(\"panorama_series\"), time=\"edition_date\", method=\"naive\")", json: true)
+    #expect(!err.contains("error"), "\(err)")
+    let doc = try object(out)
+    #expect(doc["target"] as? String == "the edition after 2024-12")
+    #expect(doc["point"] as? Double == 3300)
+    // Editions 12 and 15 have a date but no total: gaps. Edition 11 has neither: not a row.
+    #expect((doc["notes"] as! [String]).first == "2 missing editions treated as gaps: 2020-11, 2022-06")
+}

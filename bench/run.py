@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Benchmarks: each workload runs in panorama and in its peer, in one run, on the same machine.
+
+Every file in bench/workloads/ defines `workloads(ctx)` returning a list of dicts:
+  name, target (text), max_ratio (panorama/peer median time must not exceed it; None = report
+  only), prepare (fn(ctx) or None), panorama (argv), peer (argv or None), peer_name,
+  optional max_rss_mb (panorama peak RSS bound), optional check (fn(stdout) -> str|None error).
+Each command runs `--repeat` times (default 5) after one warm-up; the medians, the ratio and the
+peak RSS are printed and written to bench/out/results.json.
+
+  python3 bench/run.py [--repeat N] [--only NAME,...]
+"""
+import argparse
+import importlib.util
+import json
+import os
+import pathlib
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+class Context:
+    def __init__(self, tmp):
+        self.tmp = pathlib.Path(tmp)
+        self.root = ROOT
+        self.panorama = str(ROOT / ".build" / "release" / "panorama")
+        self.python = sys.executable
+        self.peers = ROOT / "bench" / "peers"
+
+
+def run_once(argv, env):
+    """Wall time (s), peak RSS (MB) and stdout of one run of argv."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
+    out, err = proc.communicate()
+    # wait4 via os.wait4 would be cleaner, but communicate() already reaped: use ru_maxrss of children.
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{argv[0]} exited {proc.returncode}: {err.decode(errors='replace')[-500:]}")
+    return wall, out.decode(errors="replace")
+
+
+def measure(argv, repeat, env):
+    """Median wall time and peak RSS over `repeat` runs (after a warm-up)."""
+    run_once(argv, env)
+    times, rss, out = [], 0.0, ""
+    for _ in range(repeat):
+        # Peak RSS of this child alone: run it under a fresh fork that reports its own rusage.
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(r)
+            try:
+                t, o = run_once(argv, env)
+                peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+                os.write(w, json.dumps({"t": t, "rss": peak, "out": o[-4000:]}).encode())
+            except Exception as e:  # noqa: BLE001
+                os.write(w, json.dumps({"error": str(e)}).encode())
+            os._exit(0)
+        os.close(w)
+        data = b""
+        while True:
+            chunk = os.read(r, 65536)
+            if not chunk:
+                break
+            data += chunk
+        os.close(r)
+        os.waitpid(pid, 0)
+        result = json.loads(data)
+        if "error" in result:
+            raise RuntimeError(result["error"])
+        times.append(result["t"])
+        rss = max(rss, result["rss"])
+        out = result["out"]
+    return statistics.median(times), rss, out
+
+
+def load_workloads(ctx, only):
+    found = []
+    for path in sorted((ROOT / "bench" / "workloads").glob("*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for w in module.workloads(ctx):
+            if not only or w["name"] in only:
+                found.append(w)
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", default="")
+    args = parser.parse_args()
+    only = set(filter(None, args.only.split(",")))
+    env = dict(os.environ)
+    env.setdefault("PANORAMA_DATASETS", str(ROOT / "datasets"))
+    env["NO_COLOR"] = "1"
+    results, failures = [], []
+    with tempfile.TemporaryDirectory(prefix="panorama-bench-") as tmp:
+        ctx = Context(tmp)
+        if not os.path.exists(ctx.panorama):
+            sys.exit("build first: swift build -c release (make bench does it)")
+        for w in load_workloads(ctx, only):
+            name = w["name"]
+            print(f"· {name}: preparing…", file=sys.stderr, flush=True)
+            if w.get("prepare"):
+                w["prepare"](ctx)
+            p_time, p_rss, p_out = measure(w["panorama"], args.repeat, env)
+            if w.get("check"):
+                problem = w["check"](p_out)
+                if problem:
+                    failures.append(f"{name}: wrong result: {problem}")
+            row = {"name": name, "target": w.get("target", ""), "panorama_s": p_time, "panorama_rss_mb": p_rss}
+            if w.get("peer"):
+                q_time, q_rss, _ = measure(w["peer"], args.repeat, env)
+                row.update({"peer": w.get("peer_name", "peer"), "peer_s": q_time, "peer_rss_mb": q_rss,
+                            "ratio": p_time / q_time})
+                if w.get("max_ratio") is not None and row["ratio"] > w["max_ratio"]:
+                    failures.append(f"{name}: ratio {row['ratio']:.3f} above target {w['max_ratio']}")
+            if w.get("max_seconds") is not None and p_time > w["max_seconds"]:
+                failures.append(f"{name}: {p_time:.3f} s above target {w['max_seconds']} s")
+            if w.get("max_rss_mb") is not None and p_rss > w["max_rss_mb"]:
+                failures.append(f"{name}: peak RSS {p_rss:.0f} MB above {w['max_rss_mb']} MB")
+            results.append(row)
+            print(format_row(row), flush=True)
+    out_dir = ROOT / "bench" / "out"
+    out_dir.mkdir(exist_ok=True)
+    (out_dir / "results.json").write_text(json.dumps(results, indent=2))
+    print()
+    print(table(results))
+    if failures:
+        print("\n".join(["", "targets missed:"] + failures))
+        sys.exit(1)
+
+
+def format_row(r):
+    s = f"{r['name']:<28} panorama {r['panorama_s']*1000:9.1f} ms  {r['panorama_rss_mb']:7.1f} MB"
+    if "peer_s" in r:
+        s += f" | {r['peer']:<12} {r['peer_s']*1000:9.1f} ms  {r['peer_rss_mb']:7.1f} MB | ratio {r['ratio']:.3f}"
+    return s
+
+
+def table(results):
+    lines = ["| workload | target | panorama | peak RSS | peer | peer time | ratio |", "|---|---|---|---|---|---|---|"]
+    for r in results:
+        peer = r.get("peer", "—")
+        pt = f"{r['peer_s']*1000:.1f} ms" if "peer_s" in r else "—"
+        ratio = f"{r['ratio']:.3f}" if "ratio" in r else "—"
+        lines.append(f"| {r['name']} | {r['target']} | {r['panorama_s']*1000:.1f} ms | {r['panorama_rss_mb']:.0f} MB | {peer} | {pt} | {ratio} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
