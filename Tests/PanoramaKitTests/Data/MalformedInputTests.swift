@@ -49,10 +49,10 @@ func malformedInputIsAnErrorNamingFileLineAndColumn(_ name: String, _ text: Stri
 
 // MARK: strict=false
 
-let lenient = ReadOptions(strict: false)
+let lenientOptions = ReadOptions(strict: false)
 
 @Test func lenientRaggedRowsArePaddedOrCutWithNotes() throws {
-    let f = try CSVReader.read(text: "a,b,c\n1,2,3\n4,5\n6,7,8,9\n", options: lenient)
+    let f = try CSVReader.read(text: "a,b,c\n1,2,3\n4,5\n6,7,8,9\n", options: lenientOptions)
     #expect(f.rowCount == 3)
     #expect(f.column("c")?.data.numbers?.map { $0.isNaN ? -1 : $0 } == [3, -1, 8])
     #expect(f.notes == ["1 row has fewer fields than the header; the missing cells are na",
@@ -60,7 +60,7 @@ let lenient = ReadOptions(strict: false)
 }
 
 @Test func lenientTypedColumnReadsBadCellsAsNa() throws {
-    var options = lenient
+    var options = lenientOptions
     options.types = ["a": .number]
     let f = try CSVReader.read(text: "a\n1\nx\ny\n4\n", options: options)
     #expect(f.column("a")?.data.numbers?.map { $0.isNaN ? -1 : $0 } == [1, -1, -1, 4])
@@ -68,24 +68,24 @@ let lenient = ReadOptions(strict: false)
 }
 
 @Test func lenientUnclosedQuoteKeepsTheRestAsOneCell() throws {
-    let f = try CSVReader.read(text: "a,b\n1,\"open\n2,3\n", options: lenient)
+    let f = try CSVReader.read(text: "a,b\n1,\"open\n2,3\n", options: lenientOptions)
     #expect(f.rowCount == 1)
-    #expect(strings(f, "b") == ["open\n2,3\n"])
+    #expect(textCells(f, "b") == ["open\n2,3\n"])
     #expect(f.notes == ["a quote opened on line 2 is never closed; the rest of the file is that one cell"])
 }
 
 @Test func lenientDuplicateHeadersAreRenamed() throws {
-    let f = try CSVReader.read(text: "a,b,a\n1,2,3\n", options: lenient)
+    let f = try CSVReader.read(text: "a,b,a\n1,2,3\n", options: lenientOptions)
     #expect(f.columns.map(\.label) == ["a", "b", "a 2"])
     #expect(f.names == ["a", "b", "a_2"])
     #expect(f.notes == ["column 3 repeats the name 'a'; it is called 'a 2'"])
 }
 
 @Test func lenientUTF8ReplacesBadBytes() throws {
-    var options = lenient
+    var options = lenientOptions
     options.encoding = .utf8
     let bytes: [UInt8] = Array("a\ncaf".utf8) + [0xE9] + [0x0A]
     let f = try CSVReader.read(bytes: bytes, options: options)
-    #expect(strings(f, "a") == ["caf\u{FFFD}"])
+    #expect(textCells(f, "a") == ["caf\u{FFFD}"])
     #expect(f.notes == ["data.csv has bytes that are not utf-8; they read as '\u{FFFD}'"])
 }

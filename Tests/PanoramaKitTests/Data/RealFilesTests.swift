@@ -34,7 +34,7 @@ let realFiles: [RealFile] = [
 
 @Test(arguments: realFiles)
 func realFileLoadsWithTheReadmeRowCountAndCostSum(_ file: RealFile) throws {
-    let (frame, hash) = try DataReader.load(path: SharedData.path(file.path))
+    let (frame, hash) = try DataReader.load(path: DataFixtures.path(file.path))
     #expect(frame.rowCount == file.rows)
     #expect(hash.count == 16)
     let cost = try #require(frame.column(file.costColumn)?.data.numbers, "cost is numeric")
@@ -57,7 +57,7 @@ func realFileLoadsWithTheReadmeRowCountAndCostSum(_ file: RealFile) throws {
 }
 
 @Test func firstEditionStartsAreMonthsFromFrenchText() throws {
-    let frame = try DataReader.load(path: SharedData.path("editions/panorama_2016-11_ed01.csv")).frame
+    let frame = try DataReader.load(path: DataFixtures.path("editions/panorama_2016-11_ed01.csv")).frame
     guard case .date(let days, .month)? = frame.column("debut")?.data else { Issue.record("not month dates"); return }
     #expect(CivilDate(dayNumber: Int(days[0])) == CivilDate(year: 2013, month: 7))   // "juillet 2013"
     let flags = frame.column("projet_inter_ministeriel")!.data
@@ -66,13 +66,13 @@ func realFileLoadsWithTheReadmeRowCountAndCostSum(_ file: RealFile) throws {
 }
 
 @Test func editionEightStartsReadTwoDigitYears() throws {
-    let frame = try DataReader.load(path: SharedData.path("editions/panorama_2019-03_ed08.csv")).frame
+    let frame = try DataReader.load(path: DataFixtures.path("editions/panorama_2019-03_ed08.csv")).frame
     guard case .date(let days, .month)? = frame.column("debut")?.data else { Issue.record("not month dates"); return }
     #expect(CivilDate(dayNumber: Int(days[0])) == CivilDate(year: 2015, month: 4))    // "avril 15"
 }
 
 @Test func rawFileNotesTheEnCadrageCellsAndTheDroppedPadding() throws {
-    let frame = try DataReader.load(path: SharedData.path("raw/panorama_projets_si_2016-11.csv")).frame
+    let frame = try DataReader.load(path: DataFixtures.path("raw/panorama_projets_si_2016-11.csv")).frame
     #expect(frame.notes == [
         "dropped 236 empty records",
         "dropped 11 empty unnamed columns at the end",
@@ -85,7 +85,7 @@ func realFileLoadsWithTheReadmeRowCountAndCostSum(_ file: RealFile) throws {
 }
 
 @Test func xlsxReadsCommaDecimalTextAndExcelSerialDates() throws {
-    let frame = try DataReader.load(path: SharedData.path("raw/export_2018-03.xlsx")).frame
+    let frame = try DataReader.load(path: DataFixtures.path("raw/export_2018-03.xlsx")).frame
     #expect(frame.notes == ["dropped 232 empty rows"])
     let duration = try #require(frame.column("duree_previsionnelle_en_annee")?.data.numbers)
     #expect(duration.contains(6.75))                          // the one "6.75" among "6,80…" cells
@@ -99,7 +99,7 @@ func realFileLoadsWithTheReadmeRowCountAndCostSum(_ file: RealFile) throws {
 }
 
 @Test func xlsxSheetCanBeChosenByNameOrNumberAndAWrongOneIsNamed() throws {
-    let path = SharedData.path("raw/export_2018-03.xlsx")
+    let path = DataFixtures.path("raw/export_2018-03.xlsx")
     #expect(try DataReader.load(path: path, options: ReadOptions(sheet: "Export CSV")).frame.rowCount == 61)
     #expect(try DataReader.load(path: path, options: ReadOptions(sheet: "1")).frame.rowCount == 61)
     #expect(throws: DataError(file: path, "no sheet named 'Data'; the sheets are 'Export CSV'")) {
@@ -108,7 +108,7 @@ func realFileLoadsWithTheReadmeRowCountAndCostSum(_ file: RealFile) throws {
 }
 
 @Test func aggregatesFileLoads() throws {
-    let frame = try DataReader.load(path: SharedData.path("aggregates_by_edition.csv")).frame
+    let frame = try DataReader.load(path: DataFixtures.path("aggregates_by_edition.csv")).frame
     #expect(frame.column("n_projects")?.data.typeName == "number")
     #expect(frame.rowCount > 15)
     // "2020" and "2024-11 (late)" among ISO dates: the column stays text rather than lose them.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The real source data in `../shared/datasets/panorama` beside the repository (CI clones
 /// `shared` there); from a worktree, the nearest ancestor's `shared/`.
-enum SharedData {
+enum DataFixtures {
     static let folder: URL = {
         var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {

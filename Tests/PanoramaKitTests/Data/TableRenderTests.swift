@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PanoramaKit
 
-let sample = Frame(columns: [
+let tableSample = Frame(columns: [
     Column(name: "projet", .text(Categorical(["Réseau interministériel de l'État", "B", nil]))),
     Column(name: "cout", label: "Coût", unit: "M€", .number([1_234_567.5, 40, .nan])),
     Column(name: "inter", .bool([1, 0, -1])),
@@ -10,7 +10,7 @@ let sample = Frame(columns: [
 ])
 
 @Test func boxTableAlignsNumbersGroupsThousandsAndCountsHiddenRows() {
-    let text = renderTable(sample, RenderOptions(width: 80, maxRows: 2))
+    let text = renderTable(tableSample, RenderOptions(width: 80, maxRows: 2))
     #expect(text == """
     ┌───────────────────────────────────┬───────────┬───────┬─────────┐
     │ projet                            │ Coût (M€) │ inter │ debut   │
@@ -23,7 +23,7 @@ let sample = Frame(columns: [
 }
 
 @Test func asciiCharsetAndNarrowWidthCutTextAndLeaveColumnsOut() {
-    let text = renderTable(sample, RenderOptions(width: 40, maxRows: 0, charset: .ascii))
+    let text = renderTable(tableSample, RenderOptions(width: 40, maxRows: 0, charset: .ascii))
     #expect(text == """
     +------------------+-----------+-------+
     | projet           | Coût (M€) | inter |
@@ -59,7 +59,7 @@ let sample = Frame(columns: [
 @Test func savedCSVReadsBackTheSameFrame() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-roundtrip-\(UInt32.random(in: 0...UInt32.max)).csv").path
     defer { try? FileManager.default.removeItem(atPath: path) }
-    try CSVWriter.write(sample, to: path, separator: ";", decimal: ",")
+    try CSVWriter.write(tableSample, to: path, separator: ";", decimal: ",")
     let back = try DataReader.load(path: path).frame
     #expect(back.columns.map(\.label) == ["projet", "Coût", "inter", "debut"])
     #expect(back.column("cout")?.data.numbers?.first == 1_234_567.5)

@@ -4,7 +4,7 @@ import PanoramaKit
 @testable import PanoramaShell
 
 /// Runs code in a fresh session; returns what went to stdout and to stderr.
-func transcript(_ code: String, mode: RenderOptions.Mode = .json, width: Int = 80) -> (out: String, err: String) {
+private func dataTranscript(_ code: String, mode: RenderOptions.Mode = .json, width: Int = 80) -> (out: String, err: String) {
     var out: [String] = [], err: [String] = []
     let session = Session(options: RenderOptions(mode: mode, width: width), output: { out.append($0) }, diagnostics: { err.append($0) })
     session.run(code)
@@ -12,7 +12,7 @@ func transcript(_ code: String, mode: RenderOptions.Mode = .json, width: Int = 8
 }
 
 /// The shared data folder (../shared beside the repository, or the nearest ancestor's).
-let sharedFolder: String = {
+private let sharedFolder: String = {
     var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { url = url.deletingLastPathComponent() }
     var parent = url.deletingLastPathComponent()
@@ -24,7 +24,7 @@ let sharedFolder: String = {
     return url.deletingLastPathComponent().appendingPathComponent("shared/datasets/panorama").path
 }()
 
-func temporaryFile(_ name: String, _ contents: String) throws -> String {
+private func temporaryFile(_ name: String, _ contents: String) throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-\(UInt32.random(in: 0...UInt32.max))-\(name)").path
     try contents.write(toFile: path, atomically: true, encoding: .utf8)
     return path
@@ -34,13 +34,13 @@ func temporaryFile(_ name: String, _ contents: String) throws -> String {
 func everyDataBuiltinExampleRunsCleanly(_ name: String) {
     let builtin = BuiltinRegistry.byName[name]!
     #expect(!builtin.example.isEmpty)
-    let (out, err) = transcript(builtin.example, mode: .box)
+    let (out, err) = dataTranscript(builtin.example, mode: .box)
     #expect(!err.contains("error"), "\(name): \(err)")
     #expect(!out.isEmpty || name == "save", "\(name) printed nothing")
 }
 
 @Test func editionFourteenSummarizedByInterministerialFlag() {
-    let (out, err) = transcript("""
+    let (out, err) = dataTranscript("""
     p = load("\(sharedFolder)/editions/panorama_2021-11_ed14.csv")
     p |> summarize(by=projet_inter_ministeriel, n=n(cout_complet_estime), total=round(sum(cout_complet_estime), digits=2))
     nrow(p)
@@ -53,7 +53,7 @@ func everyDataBuiltinExampleRunsCleanly(_ name: String) {
 }
 
 @Test func labelsAndIdentifiersBothNameColumns() {
-    let (out, _) = transcript("""
+    let (out, _) = dataTranscript("""
     p = load("\(sharedFolder)/editions/panorama_2021-11_ed14.csv")
     p.`Coût complet estimé` |> head(2)
     p.cout_complet_estime |> head(2)
@@ -62,7 +62,7 @@ func everyDataBuiltinExampleRunsCleanly(_ name: String) {
 }
 
 @Test func verbsChainOnARealEdition() {
-    let (out, err) = transcript("""
+    let (out, err) = dataTranscript("""
     p = load("\(sharedFolder)/editions/panorama_2021-11_ed14.csv")
     p.per_year = p.cout_complet_estime / p.duree_du_projet_en_annees
     round(max(p.per_year), digits=3)
@@ -82,7 +82,7 @@ func everyDataBuiltinExampleRunsCleanly(_ name: String) {
 }
 
 @Test func stackJoinRenameDistinctAndTable() {
-    let (out, _) = transcript("""
+    let (out, _) = dataTranscript("""
     a = frame(project=["A", "B"], cost=[12.5, 40])
     b = frame(project=["A"], cost=[14])
     s = stack(a, b, id="edition", ids=[13, 14])
@@ -115,7 +115,7 @@ func everyDataBuiltinExampleRunsCleanly(_ name: String) {
 @Test func loadOptionsReachTheReader() throws {
     let path = try temporaryFile("opts.csv", "title line\ncode|amount|when\n01000|1.234,5|NC\n75001|2,5|2024-06\n")
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let (out, err) = transcript("""
+    let (out, err) = dataTranscript("""
     load("\(path)", sep="|", decimal=",", skip=1, na=["NC"], types=["code:text"])
     """)
     #expect(out == #"{"columns": ["code", "amount", "when"], "rows": [["01000", 1234.5, null], ["75001", 2.5, "2024-06"]]}"#)
@@ -135,33 +135,33 @@ func everyDataBuiltinExampleRunsCleanly(_ name: String) {
 func loadErrorsNameFileLineAndColumn(_ contents: String, _ options: String, _ expected: String) throws {
     let path = try temporaryFile("bad.csv", contents)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let (_, err) = transcript("load(\"\(path)\"\(options))")
+    let (_, err) = dataTranscript("load(\"\(path)\"\(options))")
     #expect(err == expected.replacingOccurrences(of: "FILE", with: path))
 }
 
 @Test func missingFilesAndDatasetsAreNamed() {
-    #expect(transcript("load(\"/nonexistent/x.csv\")").err == "error: no such file '/nonexistent/x.csv'")
-    #expect(transcript("load(\"zzzz-no-such-dataset\")").err.hasPrefix("error: no file or dataset named 'zzzz-no-such-dataset'"))
+    #expect(dataTranscript("load(\"/nonexistent/x.csv\")").err == "error: no such file '/nonexistent/x.csv'")
+    #expect(dataTranscript("load(\"zzzz-no-such-dataset\")").err.hasPrefix("error: no file or dataset named 'zzzz-no-such-dataset'"))
 }
 
 @Test func columnArgumentsSuggestTheClosestName() {
-    #expect(transcript("x = frame(cost=[1, 2])\nselect(x, cots)").err == "error: no column named 'cots'. Did you mean 'cost'?\n  select(x, cots)\n            ^^^^")
-    #expect(transcript("summarize(frame(a=[1, 2]), by=a, v=[1, 2])").err
+    #expect(dataTranscript("x = frame(cost=[1, 2])\nselect(x, cots)").err == "error: no column named 'cots'. Did you mean 'cost'?\n  select(x, cots)\n            ^^^^")
+    #expect(dataTranscript("summarize(frame(a=[1, 2]), by=a, v=[1, 2])").err
             == "error: 'v' gives 2 values for a group; use an aggregate such as sum(), mean() or n()")
 }
 
 @Test func saveWritesFrenchCSVAtomically() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-save-\(UInt32.random(in: 0...UInt32.max)).csv").path
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let (_, err) = transcript("save(frame(projet=[\"A; B\"], cout=[53.02]), \"\(path)\", sep=\";\", decimal=\",\")")
+    let (_, err) = dataTranscript("save(frame(projet=[\"A; B\"], cout=[53.02]), \"\(path)\", sep=\";\", decimal=\",\")")
     #expect(err == "note: wrote 1 row × 2 columns to '\(path)'")
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "projet;cout\r\n\"A; B\";53,02\r\n")
-    #expect(transcript("save(frame(a=[1]), \"/nonexistent/dir/x.csv\")").err
+    #expect(dataTranscript("save(frame(a=[1]), \"/nonexistent/dir/x.csv\")").err
             == "error: /nonexistent/dir/x.csv: cannot write in '/nonexistent/dir' (missing folder or no permission)")
 }
 
 @Test func xlsxLoadsThroughTheLanguage() {
-    let (out, err) = transcript("""
+    let (out, err) = dataTranscript("""
     x = load("\(sharedFolder)/raw/export_2018-03.xlsx", sheet="Export CSV")
     round(sum(x.cout_estime), digits=2)
     """)
@@ -170,7 +170,7 @@ func loadErrorsNameFileLineAndColumn(_ contents: String, _ options: String, _ ex
 }
 
 @Test func boxTablesAreTheDefaultRendering() {
-    let (out, _) = transcript("frame(projet=[\"A\", \"B\"], cout=[1234.5, 2])", mode: .box)
+    let (out, _) = dataTranscript("frame(projet=[\"A\", \"B\"], cout=[1234.5, 2])", mode: .box)
     #expect(out == """
     ┌────────┬─────────┐
     │ projet │    cout │
