@@ -4,7 +4,10 @@
 Every file in bench/workloads/ defines `workloads(ctx)` returning a list of dicts:
   name, target (text), max_ratio (panorama/peer median time must not exceed it; None = report
   only), prepare (fn(ctx) or None), panorama (argv), peer (argv or None), peer_name,
-  optional max_rss_mb (panorama peak RSS bound), optional check (fn(stdout) -> str|None error).
+  optional max_rss_mb (panorama peak RSS bound), optional check (fn(stdout) -> str|None error),
+  optional panorama_inner / peer_inner (fn(stdout, stderr) -> seconds): time measured inside the
+  process (panorama's `.timer` line, the peer's own clock) used instead of the process wall time,
+  for workloads whose target is about one step and not start-up or loading.
 Each command runs `--repeat` times (default 5) after one warm-up; the medians, the ratio and the
 peak RSS are printed and written to bench/out/results.json.
 
@@ -43,11 +46,12 @@ def run_once(argv, env):
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"{argv[0]} exited {proc.returncode}: {err.decode(errors='replace')[-500:]}")
-    return wall, out.decode(errors="replace")
+    return wall, out.decode(errors="replace"), err.decode(errors="replace")
 
 
-def measure(argv, repeat, env):
-    """Median wall time and peak RSS over `repeat` runs (after a warm-up)."""
+def measure(argv, repeat, env, inner=None):
+    """Median wall time (or inner time when `inner` reads it from the output) and peak RSS over
+    `repeat` runs (after a warm-up)."""
     run_once(argv, env)
     times, rss, out = [], 0.0, ""
     for _ in range(repeat):
@@ -57,7 +61,9 @@ def measure(argv, repeat, env):
         if pid == 0:
             os.close(r)
             try:
-                t, o = run_once(argv, env)
+                t, o, e = run_once(argv, env)
+                if inner is not None:
+                    t = inner(o, e)
                 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
                 os.write(w, json.dumps({"t": t, "rss": peak, "out": o[-4000:]}).encode())
             except Exception as e:  # noqa: BLE001
@@ -112,14 +118,14 @@ def main():
             print(f"· {name}: preparing…", file=sys.stderr, flush=True)
             if w.get("prepare"):
                 w["prepare"](ctx)
-            p_time, p_rss, p_out = measure(w["panorama"], args.repeat, env)
+            p_time, p_rss, p_out = measure(w["panorama"], args.repeat, env, w.get("panorama_inner"))
             if w.get("check"):
                 problem = w["check"](p_out)
                 if problem:
                     failures.append(f"{name}: wrong result: {problem}")
             row = {"name": name, "target": w.get("target", ""), "panorama_s": p_time, "panorama_rss_mb": p_rss}
             if w.get("peer"):
-                q_time, q_rss, _ = measure(w["peer"], args.repeat, env)
+                q_time, q_rss, _ = measure(w["peer"], args.repeat, env, w.get("peer_inner"))
                 row.update({"peer": w.get("peer_name", "peer"), "peer_s": q_time, "peer_rss_mb": q_rss,
                             "ratio": p_time / q_time})
                 if w.get("max_ratio") is not None and row["ratio"] > w["max_ratio"]:

@@ -1,3 +1,5 @@
+import CLapack
+
 /// A dense matrix of doubles in column-major order (LAPACK's layout: no transposes).
 public struct Matrix: Sendable, Equatable {
     public let rows: Int
@@ -20,6 +22,30 @@ public struct Matrix: Sendable, Equatable {
         self.storage = cols.flatMap { $0 }
     }
 
+    /// A matrix over column-major storage of `rows × columns` elements.
+    public init(rows: Int, columns: Int, storage: [Double]) {
+        precondition(rows >= 0 && columns >= 0 && storage.count == rows * columns,
+                     "storage must hold rows × columns elements")
+        self.rows = rows
+        self.columns = columns
+        self.storage = storage
+    }
+
+    /// A matrix from its rows (convenient in tests): `Matrix(rowMajor: [[1, 2], [3, 4]])`.
+    public init(rowMajor r: [[Double]]) {
+        let m = r.count, n = r.first?.count ?? 0
+        precondition(r.allSatisfy { $0.count == n }, "rows must all have \(n) columns")
+        self.init(rows: m, columns: n)
+        for i in 0..<m { for j in 0..<n { self[i, j] = r[i][j] } }
+    }
+
+    /// The n × n identity.
+    public static func identity(_ n: Int) -> Matrix {
+        var m = Matrix(rows: n, columns: n)
+        for i in 0..<n { m[i, i] = 1 }
+        return m
+    }
+
     public subscript(i: Int, j: Int) -> Double {
         get { storage[i + j * rows] }
         set { storage[i + j * rows] = newValue }
@@ -28,5 +54,94 @@ public struct Matrix: Sendable, Equatable {
     /// Column j as an array.
     public func column(_ j: Int) -> [Double] {
         Array(storage[(j * rows)..<((j + 1) * rows)])
+    }
+
+    /// The diagonal elements (i, i), i < min(rows, columns).
+    public var diagonal: [Double] { (0..<min(rows, columns)).map { self[$0, $0] } }
+
+    /// The transpose.
+    public var transposed: Matrix {
+        var t = Matrix(rows: columns, columns: rows)
+        for j in 0..<columns { for i in 0..<rows { t[j, i] = self[i, j] } }
+        return t
+    }
+
+    /// The columns at the given indices, in that order.
+    public func columns(_ indices: [Int]) -> Matrix {
+        var out = [Double]()
+        out.reserveCapacity(indices.count * rows)
+        for j in indices { out.append(contentsOf: storage[(j * rows)..<((j + 1) * rows)]) }
+        return Matrix(rows: rows, columns: indices.count, storage: out)
+    }
+
+    /// The rows at the given indices, in that order (repeats allowed: bootstrap resamples).
+    public func rows(_ indices: [Int]) -> Matrix {
+        var out = Matrix(rows: indices.count, columns: columns)
+        for j in 0..<columns {
+            let base = j * rows, outBase = j * indices.count
+            for (k, i) in indices.enumerated() { out.storage[outBase + k] = storage[base + i] }
+        }
+        return out
+    }
+
+    /// The product `self × other`.
+    ///
+    /// The corresponding BLAS routine is `dgemm`.
+    /// - Throws: `ShapeError` when the inner dimensions differ.
+    public func multiplied(by other: Matrix) throws(ShapeError) -> Matrix {
+        guard columns == other.rows else {
+            throw ShapeError("cannot multiply a \(rows)×\(columns) matrix by a \(other.rows)×\(other.columns) one")
+        }
+        var c = Matrix(rows: rows, columns: other.columns)
+        guard rows > 0, other.columns > 0, columns > 0 else { return c }
+        let (m, n, k) = (Int32(rows), Int32(other.columns), Int32(columns))
+        storage.withUnsafeBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                c.storage.withUnsafeMutableBufferPointer { cp in
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1,
+                                a.baseAddress, m, b.baseAddress, k, 0, cp.baseAddress, m)
+                }
+            }
+        }
+        return c
+    }
+
+    /// The product `self × v`.
+    ///
+    /// The corresponding BLAS routine is `dgemv`.
+    /// - Throws: `ShapeError` when `v` does not have `columns` elements.
+    public func multiplied(by v: [Double]) throws(ShapeError) -> [Double] {
+        guard v.count == columns else {
+            throw ShapeError("cannot multiply a \(rows)×\(columns) matrix by a vector of \(v.count)")
+        }
+        var out = [Double](repeating: 0, count: rows)
+        guard rows > 0, columns > 0 else { return out }
+        let (m, n) = (Int32(rows), Int32(columns))
+        storage.withUnsafeBufferPointer { a in
+            v.withUnsafeBufferPointer { x in
+                out.withUnsafeMutableBufferPointer { y in
+                    cblas_dgemv(CblasColMajor, CblasNoTrans, m, n, 1, a.baseAddress, m,
+                                x.baseAddress, 1, 0, y.baseAddress, 1)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The Gram matrix `selfᵀ × self` (symmetric, both triangles filled).
+    ///
+    /// The corresponding BLAS routine is `dsyrk`.
+    public func gram() -> Matrix {
+        var c = Matrix(rows: columns, columns: columns)
+        guard rows > 0, columns > 0 else { return c }
+        let (n, k) = (Int32(columns), Int32(rows))
+        storage.withUnsafeBufferPointer { a in
+            c.storage.withUnsafeMutableBufferPointer { cp in
+                cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, n, k, 1, a.baseAddress, k,
+                            0, cp.baseAddress, n)
+            }
+        }
+        for j in 0..<columns { for i in (j + 1)..<columns { c[i, j] = c[j, i] } }
+        return c
     }
 }

@@ -10,6 +10,8 @@ public enum ErrorRenderer {
     ///   - file: the script's name, when running a file.
     ///   - lineOffset: lines before `source` in the file (a notebook block's first line).
     public static func render(_ error: PanoramaError, source: String, file: String?, lineOffset: Int = 0) -> String {
+        // Ctrl-C is not an error in the user's code: one word, no location.
+        if case .interrupted = error { return "interrupted" }
         var out = ""
         let range = error.range
         if let file {

@@ -1,8 +1,14 @@
 import Foundation
+import LineEditing
 import PanoramaKit
 
-/// `.help`: topics, a builtin's page with its worked example run for real, and search.
+/// `.help`: topics, a builtin's page with its worked example run for real, dot-commands, key
+/// bindings, bundled datasets, and search. Everything comes from the builtin registry and
+/// `Session.commands`, so nothing is documented twice.
 enum Help {
+    /// Topics besides builtins, categories and commands.
+    static let topics = ["keys", "datasets", "commands"]
+
     static func text(for query: String, session: Session) -> String {
         let q = query.trimmingCharacters(in: .whitespaces)
         if q.isEmpty { return overview() }
@@ -13,26 +19,51 @@ enum Help {
         if let category = Builtin.Category(rawValue: q) {
             return list(BuiltinRegistry.all.filter { $0.category == category })
         }
-        if q == "datasets" { return DatasetHelp.text() }
-        if q == "commands" {
-            return Session.commands.map { pad($0.usage, 30) + $0.summary }.joined(separator: "\n")
+        switch q {
+        case "commands": return commands()
+        case "keys": return keys()
+        case "datasets": return DatasetHelp.text()
+        default: return search(q)
         }
-        let matches = BuiltinRegistry.all.filter { $0.name.contains(q) || $0.summary.lowercased().contains(q.lowercased()) }
-        if matches.isEmpty {
-            let s = suggestion(for: q, among: BuiltinRegistry.byName.keys)
-            return "nothing matches '\(q)'" + (s.map { ". Did you mean '\($0)'?" } ?? "")
-        }
-        return list(matches)
     }
 
     static func overview() -> String {
-        var lines = ["panorama — topics (.help TOPIC), builtins (.help NAME), search (.help WORD):", ""]
+        var lines = ["panorama — .help NAME shows a builtin or command, .help WORD searches, ?NAME is short for .help NAME", ""]
         for c in Builtin.Category.allCases {
             let names = BuiltinRegistry.all.filter { $0.category == c }.map(\.name)
             if names.isEmpty { continue }
             lines.append(pad(c.rawValue, 14) + names.joined(separator: " "))
         }
         lines.append(pad("commands", 14) + Session.commands.map(\.name).joined(separator: " "))
+        lines.append("")
+        lines.append(pad("keys", 14) + "key bindings (TAB completes, Up searches history, Ctrl-R searches, Ctrl-C stops)")
+        lines.append(pad("datasets", 14) + "the bundled datasets, loaded by short name: load(\"NAME\")")
+        return lines.joined(separator: "\n")
+    }
+
+    static func commands() -> String {
+        Session.commands.map { pad($0.usage, 30) + $0.summary }.joined(separator: "\n")
+    }
+
+    static func keys() -> String {
+        let rows = EditLineReader.keyHelp.map { pad($0.keys, 18) + $0.action }
+        return (rows + ["", "Bindings can be changed in ~/.editrc (libedit's editrc(5), e.g. `bind ^X ed-kill-line`)."])
+            .joined(separator: "\n")
+    }
+
+    /// Builtins and commands whose name or summary contains `q`; a did-you-mean when none.
+    static func search(_ q: String) -> String {
+        let needle = q.lowercased()
+        let builtins = BuiltinRegistry.all.filter { $0.name.contains(needle) || $0.summary.lowercased().contains(needle) }
+        let commands = Session.commands.filter { $0.name.contains(needle) || $0.summary.lowercased().contains(needle) }
+        if builtins.isEmpty && commands.isEmpty {
+            let names = Array(BuiltinRegistry.byName.keys) + Session.commands.map { String($0.name.dropFirst()) } + topics
+            let s = suggestion(for: q, among: names)
+            return "nothing matches '\(q)'" + (s.map { ". Did you mean '\($0)'?" } ?? "") + " (.help lists the topics)"
+        }
+        var lines: [String] = []
+        if !builtins.isEmpty { lines.append(list(builtins)) }
+        if !commands.isEmpty { lines += commands.map { pad($0.usage, 40) + " " + $0.summary } }
         return lines.joined(separator: "\n")
     }
 
@@ -62,6 +93,7 @@ enum Help {
     static func runExample(_ code: String, like session: Session) -> String {
         var out: [String] = []
         let scratch = Session(options: session.options, output: { out.append($0) }, diagnostics: { out.append($0) })
+        scratch.interpreter.defaultSeed = session.interpreter.defaultSeed
         scratch.run(code)
         return out.joined(separator: "\n")
     }

@@ -51,7 +51,10 @@ public struct Launcher {
         if !noInit {
             let path = initFile ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.panoramarc" } ?? "")
             if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
-                if session.run(text, file: path) == .failed { return 1 }
+                // At the interactive prompt a broken rc file is reported and the shell starts
+                // anyway (as the DuckDB shell does); a script or -e run stops with exit 1.
+                let interactive = expressions.isEmpty && files.isEmpty && stdinIsTerminal && stdoutIsTerminal
+                if session.run(text, file: path) == .failed && !interactive { return 1 }
             } else if initFile != nil {
                 Launcher.standardError("error: cannot read init file '\(path)'")
                 return 1

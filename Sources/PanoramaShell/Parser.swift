@@ -332,8 +332,8 @@ public struct Parser {
             var label: String?
             var start = current.range
             // `na=` is a keyword argument too (load's missing markers), though `na` is a keyword.
-            let labelName: String? = if case .name(let n) = current.kind { n } else if current.kind == .op("na") { "na" } else { nil }
-            if let n = labelName, case .punct("=") = tokens[position + 1].kind {
+            if case .punct("=") = tokens[position + 1].kind,
+               let n = current.kind.nameText ?? (current.kind == .op("na") ? "na" : nil) {
                 label = n
                 start = advance().range
                 _ = advance()
@@ -388,6 +388,16 @@ extension Statement {
         case .assignColumn(let f, let c, let e, _, let r): .assignColumn(frame: f, column: c, e, silent: true, range: r)
         case .expression(let e, _): .expression(e, silent: true)
         case .command: self
+        }
+    }
+}
+
+extension Token.Kind {
+    /// The name of a bare or back-quoted name token (a keyword label may be either).
+    var nameText: String? {
+        switch self {
+        case .name(let n), .quotedName(let n): n
+        default: nil
         }
     }
 }

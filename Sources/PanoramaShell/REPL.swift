@@ -3,9 +3,14 @@ import LineEditing
 import PanoramaKit
 
 /// The interactive loop: read a whole statement (continuation lines while incomplete), run it
-/// through `Session.run`, repeat. Line editing, history and completion live in `LineEditing`.
+/// through `Session.run`, repeat. Line editing, history and key bindings live in `LineEditing`;
+/// completion is computed by `Completion` from the session's variables.
 public struct REPL {
     let session: Session
+
+    public static let prompt = "panorama> "
+    public static let continuationPrompt = "     ...> "
+    public static let banner = "panorama \(PanoramaVersion.string) — TAB completes, ?NAME or .help for help, Ctrl-D or .quit to leave"
 
     public init(session: Session) {
         self.session = session
@@ -14,37 +19,80 @@ public struct REPL {
     public func run() -> Int32 {
         session.interactive = true
         session.bail = false
-        var reader = EditLineReader(historyFile: REPL.historyPath())
-        print("panorama \(PanoramaVersion.string) — .help for help, .quit or Ctrl-D to leave")
+        var reader = EditLineReader(historyFile: REPL.historyPath(), wasInterrupted: { Interruption.takeSignal() })
+        let history = reader
+        session.historyProvider = { REPL.historyListing(history.recentHistory($0), total: history.historyCount) }
+        print(REPL.banner)
+        var autoWidth = session.options.width
+        defer { EditLineReader.setCompleter(nil) }
         while true {
-            var text = ""
-            var prompt = "panorama> "
-            var cancelled = false
-            while true {
-                Interruption.reset()
-                switch reader.readLine(prompt: prompt) {
-                case .endOfInput:
-                    if text.isEmpty { print(""); return 0 }
-                    cancelled = true
-                case .interrupted:
-                    cancelled = true
-                    print("")
-                case .line(let line):
-                    text += text.isEmpty ? line : "\n" + line
-                }
-                if cancelled || Parser.isComplete(text) { break }
-                prompt = "     ...> "
-            }
-            if cancelled || text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            guard let text = readStatement(&reader) else { return 0 }
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
             reader.addHistory(text)
-            Interruption.reset()
-            if session.run(text) == .quit { return 0 }
+            // Follow the terminal's width unless `.width` changed it.
+            if session.options.width == autoWidth {
+                session.options.width = Launcher.terminalWidth(true)
+                autoWidth = session.options.width
+            }
+            Interruption.beginComputing()
+            let outcome = session.run(text)
+            Interruption.beginReading()
+            if outcome == .quit { return 0 }
         }
     }
 
+    /// Reads lines until they form a complete statement. Ctrl-C discards what was typed and
+    /// gives an empty statement; nil means Ctrl-D on an empty prompt (leave).
+    func readStatement(_ reader: inout EditLineReader) -> String? {
+        var text = ""
+        while true {
+            Interruption.beginReading()
+            installCompleter(pending: text)
+            switch reader.readLine(prompt: text.isEmpty ? REPL.prompt : REPL.continuationPrompt) {
+            case .endOfInput:
+                return text.isEmpty ? nil : ""
+            case .interrupted:
+                print("")
+                return ""
+            case .line(let line):
+                text += text.isEmpty ? line : "\n" + line
+            }
+            if Parser.isComplete(text) { return text }
+        }
+    }
+
+    /// Completion sees the statement's earlier lines (an open call on the line above) and a
+    /// snapshot of the variables.
+    func installCompleter(pending: String) {
+        let variables = session.interpreter.variables
+        let before = pending.isEmpty ? "" : pending + "\n"
+        let offset = before.unicodeScalars.count
+        EditLineReader.setCompleter { line, cursor in
+            var result = Completion.complete(line: before + line, cursor: offset + cursor, variables: variables)
+            result.start -= offset
+            if result.start < 0 { return CompletionResult(start: cursor, candidates: []) }
+            return result
+        }
+    }
+
+    /// `.history N`: numbered entries; a multi-line statement keeps its lines, indented.
+    static func historyListing(_ entries: [String], total: Int) -> String {
+        if entries.isEmpty { return "no history yet" }
+        let first = total - entries.count + 1
+        let width = String(total).count
+        return entries.enumerated().map { i, entry in
+            let number = String(first + i)
+            let label = String(repeating: " ", count: width - number.count) + number + "  "
+            let indent = String(repeating: " ", count: label.count)
+            return entry.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .map { ($0.offset == 0 ? label : indent) + $0.element }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// `$XDG_STATE_HOME/panorama/history`, else `~/.local/state/panorama/history`.
     static func historyPath() -> String {
         let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_STATE_HOME"].map { $0 + "/panorama" }
+        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 + "/panorama" }
             ?? (env["HOME"] ?? ".") + "/.local/state/panorama"
         try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         return base + "/history"

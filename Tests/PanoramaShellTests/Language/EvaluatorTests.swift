@@ -99,8 +99,8 @@ import Testing
         ("x = 1; x.cost", "error: a number has no member 'cost'"),
         ("quantile([1, 2], 1.5)", "error: 'p' must be probabilities between 0 and 1, not 1.5\nusage: quantile(x, p)"),
         ("a ~ b:c + d; 1:2", "error: ':' (interaction) is only meaningful inside a formula"),
-        (".mode fancy", "error: usage: .mode box|markdown|csv|json"),
-        (".mdoe json", "error: unknown command '.mdoe'. Did you mean '.mode'? (.help lists them)"),
+        (".mode fancy", "error: usage: .mode [box|markdown|csv|json]"),
+        (".mdoe json", "error: unknown command '.mdoe'. Did you mean '.mode'? (.help commands lists them)"),
     ])
     func errorsReadAsOneLine(code: String, message: String) {
         let t = run(code)

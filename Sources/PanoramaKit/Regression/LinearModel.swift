@@ -1,0 +1,295 @@
+import Foundation
+import LinearAlgebra
+
+/// How coefficient standard errors are estimated.
+public enum CovarianceType: String, Sendable, CaseIterable {
+    case nonrobust
+    /// White's heteroscedasticity-consistent estimator and MacKinnon & White's variants.
+    case hc0 = "HC0", hc1 = "HC1", hc2 = "HC2", hc3 = "HC3"
+}
+
+/// An ordinary or weighted least-squares fit with the statistics statsmodels and R report.
+///
+/// Conventions (statsmodels'): without an intercept R² is uncentred; AIC = −2 log L + 2k and
+/// BIC = −2 log L + k log n with k the rank (σ not counted); skew, kurtosis, Jarque–Bera and
+/// Durbin–Watson are computed on the whitened residuals √wᵢ eᵢ; t tests use n − rank degrees
+/// of freedom, robust or not; with a robust covariance the F statistic is the Wald test of all
+/// non-intercept coefficients.
+public struct LinearModel: Sendable {
+    public let design: ModelDesign
+    /// The formula as the user wrote it.
+    public let formula: String
+    public let covarianceType: CovarianceType
+    public let solution: LeastSquaresSolution
+
+    /// β, one per design column; NaN for aliased columns.
+    public var coefficients: [Double] { solution.coefficients }
+    /// The coefficient covariance of the chosen type (σ² included), NaN for aliased columns.
+    public let covariance: Matrix
+    public let standardErrors: [Double]
+    public let tValues: [Double]
+    public let pValues: [Double]
+
+    public let observations: Int
+    public let rank: Int
+    public let hasIntercept: Bool
+    public let dfModel: Int
+    public let dfResidual: Int
+    public let residualSumOfSquares: Double
+    public let totalSumOfSquares: Double
+    public let rSquared: Double
+    public let adjustedRSquared: Double
+    public let sigma: Double
+    public let fStatistic: Double
+    public let fPValue: Double
+    public let logLikelihood: Double
+    public let aic: Double
+    public let bic: Double
+    public let durbinWatson: Double
+    public let jarqueBera: Double
+    public let jarqueBeraPValue: Double
+    public let skew: Double
+    public let kurtosis: Double
+    public let conditionNumber: Double
+    /// Raw residuals y − ŷ and fitted values, one per row used.
+    public let residuals: [Double]
+    public let fitted: [Double]
+
+    /// The names of aliased columns, in order.
+    public var aliasedColumns: [String] { solution.aliased.map { design.columnNames[$0] } }
+
+    /// Fits `design` by least squares (weighted when the design has weights).
+    /// - Throws: `RegressionError` when the fit is impossible; `LAPACKError` should not occur.
+    public static func fit(_ design: ModelDesign, formula: String,
+                           covariance: CovarianceType = .nonrobust) throws -> LinearModel {
+        let problem = LeastSquares.Problem(design: design.matrix, designLow: design.matrixLow,
+                                           response: design.response, weights: design.weights,
+                                           intercept: design.interceptColumn)
+        let solution = try LeastSquares.fit(problem)
+        return try LinearModel(design: design, formula: formula, covarianceType: covariance, solution: solution)
+    }
+
+    init(design: ModelDesign, formula: String, covarianceType: CovarianceType, solution: LeastSquaresSolution) throws {
+        self.design = design
+        self.formula = formula
+        self.covarianceType = covarianceType
+        self.solution = solution
+        let n = design.response.count
+        let p = design.columnNames.count
+        let rank = solution.kept.count
+        let w = design.weights
+        observations = n
+        self.rank = rank
+        hasIntercept = design.interceptColumn.map { solution.kept.contains($0) } ?? false
+        dfModel = rank - (hasIntercept ? 1 : 0)
+        dfResidual = n - rank
+        residuals = solution.residuals
+        fitted = (0..<n).map { design.response[$0] - solution.residuals[$0] }
+        let rss = solution.residualSumOfSquares
+        residualSumOfSquares = rss
+
+        // Total sum of squares: centred on the weighted mean with an intercept, else about 0.
+        let y = design.response
+        var tss = 0.0
+        if hasIntercept {
+            let totalWeight = w?.reduce(0, +) ?? Double(n)
+            var mean = 0.0
+            for i in 0..<n { mean += (w?[i] ?? 1) * y[i] }
+            mean /= totalWeight
+            var correction = 0.0
+            for i in 0..<n { correction += (w?[i] ?? 1) * (y[i] - mean) }
+            mean += correction / totalWeight
+            for i in 0..<n { tss += (w?[i] ?? 1) * (y[i] - mean) * (y[i] - mean) }
+        } else {
+            for i in 0..<n { tss += (w?[i] ?? 1) * y[i] * y[i] }
+        }
+        totalSumOfSquares = tss
+        rSquared = tss > 0 ? 1 - rss / tss : .nan
+        adjustedRSquared = dfResidual > 0 ? 1 - (1 - rSquared) * Double(n - (hasIntercept ? 1 : 0)) / Double(dfResidual) : .nan
+        let sigma2 = dfResidual > 0 ? rss / Double(dfResidual) : .nan
+        sigma = sigma2.squareRoot()
+
+        // Coefficient covariance.
+        let unscaled = solution.covariance ?? Matrix(rows: p, columns: p, repeating: .nan)
+        var cov: Matrix
+        switch covarianceType {
+        case .nonrobust:
+            cov = unscaled
+            for k in 0..<cov.storage.count { cov.storage[k] *= sigma2 }
+        case .hc0, .hc1, .hc2, .hc3:
+            let whitened = (0..<n).map { i in (w?[i] ?? 1).squareRoot() * solution.residuals[i] }
+            var omega = whitened.map { $0 * $0 }
+            switch covarianceType {
+            case .hc1:
+                let factor = dfResidual > 0 ? Double(n) / Double(dfResidual) : .nan
+                omega = omega.map { $0 * factor }
+            case .hc2, .hc3:
+                let h = try solution.leverage(design: design.matrix, weights: w)
+                let power = covarianceType == .hc2 ? 1.0 : 2.0
+                omega = (0..<n).map { omega[$0] / Foundation.pow(1 - h[$0], power) }
+            default: break
+            }
+            cov = try solution.sandwich(design: design.matrix, weights: w, omega: omega)
+        }
+        covariance = cov
+        let se = (0..<p).map { cov[$0, $0].squareRoot() }
+        standardErrors = se
+        let t = (0..<p).map { solution.coefficients[$0] / se[$0] }
+        tValues = t
+        let residualDF = n - rank
+        let tDistribution = StudentTDistribution(degreesOfFreedom: Double(residualDF))
+        pValues = t.map { residualDF > 0 ? tDistribution.twoSidedPValue($0) : .nan }
+
+        // Overall F test.
+        let interceptColumn = design.interceptColumn
+        let slopes = solution.kept.filter { $0 != interceptColumn }
+        if dfModel > 0 && dfResidual > 0 {
+            if covarianceType == .nonrobust {
+                fStatistic = ((tss - rss) / Double(dfModel)) / sigma2
+            } else {
+                fStatistic = LinearModel.waldStatistic(slopes.map { solution.coefficients[$0] },
+                                                       cov.columns(slopes).rows(slopes))
+            }
+            fPValue = FDistribution(Double(dfModel), Double(dfResidual)).survival(fStatistic)
+        } else {
+            fStatistic = .nan
+            fPValue = .nan
+        }
+
+        // Likelihood and information criteria.
+        let nd = Double(n)
+        let logWeights = w.map { $0.reduce(0) { $0 + Foundation.log($1) } } ?? 0
+        logLikelihood = -nd / 2 * (Foundation.log(2 * Double.pi) + Foundation.log(rss / nd) + 1) + 0.5 * logWeights
+        aic = -2 * logLikelihood + 2 * Double(rank)
+        bic = -2 * logLikelihood + Foundation.log(nd) * Double(rank)
+
+        // Residual diagnostics on whitened residuals.
+        let e = (0..<n).map { i in (w?[i] ?? 1).squareRoot() * solution.residuals[i] }
+        var num = 0.0, den = 0.0
+        for i in 0..<n {
+            den += e[i] * e[i]
+            if i > 0 { num += (e[i] - e[i - 1]) * (e[i] - e[i - 1]) }
+        }
+        durbinWatson = den > 0 ? num / den : .nan
+        let mean = Descriptive.mean(e)
+        var m2 = 0.0, m3 = 0.0, m4 = 0.0
+        for v in e {
+            let d = v - mean
+            m2 += d * d
+            m3 += d * d * d
+            m4 += d * d * d * d
+        }
+        m2 /= nd; m3 /= nd; m4 /= nd
+        skew = m2 > 0 ? m3 / Foundation.pow(m2, 1.5) : .nan
+        kurtosis = m2 > 0 ? m4 / (m2 * m2) : .nan
+        jarqueBera = nd / 6 * (skew * skew + (kurtosis - 3) * (kurtosis - 3) / 4)
+        jarqueBeraPValue = jarqueBera.isNaN ? .nan : ChiSquaredDistribution(degreesOfFreedom: 2).survival(jarqueBera)
+        conditionNumber = solution.conditionNumber
+    }
+
+    /// The numbered notes a summary shows: covariance type, dropped rows, aliased terms, an
+    /// uncentred R², a large condition number, weights.
+    public var notes: [String] {
+        var out: [String] = []
+        switch covarianceType {
+        case .nonrobust:
+            out.append("Standard errors assume that the covariance matrix of the errors is correctly specified.")
+        default:
+            out.append("Standard errors are heteroscedasticity robust (\(covarianceType.rawValue)).")
+        }
+        if design.weights != nil { out.append("Weighted least squares: each row counts by its weight.") }
+        if design.droppedRows > 0 {
+            let d = design.droppedRows
+            out.append("\(d) row\(d == 1 ? "" : "s") with na \(d == 1 ? "was" : "were") dropped; \(observations) used.")
+        }
+        let aliased = aliasedColumns
+        if !aliased.isEmpty {
+            let names = aliased.map { "'\($0)'" }.joined(separator: ", ")
+            out.append(aliased.count == 1
+                ? "\(names) is aliased (a linear combination of the terms before it): not estimated."
+                : "\(names) are aliased (linear combinations of the terms before them): not estimated.")
+        }
+        if !hasIntercept { out.append("R² is uncentred: the model has no intercept.") }
+        if dfResidual == 0 { out.append("No residual degrees of freedom: standard errors and tests are not available.") }
+        if conditionNumber > 1000 {
+            out.append("The condition number is large (\(String(format: "%.3g", conditionNumber))): the predictors may be strongly collinear.")
+        }
+        return out
+    }
+
+    /// βᵀ V⁻¹ β / q: the Wald F statistic that all the given coefficients are zero.
+    static func waldStatistic(_ beta: [Double], _ v: Matrix) -> Double {
+        guard !beta.isEmpty, let l = try? v.cholesky() else { return .nan }
+        // Solve L z = β; the statistic is ‖z‖² / q.
+        guard let z = try? l.solveTriangular(beta, upper: false) else { return .nan }
+        return z.reduce(0) { $0 + $1 * $1 } / Double(beta.count)
+    }
+
+    /// Confidence intervals β ± t(1 − α/2, n − rank) · SE for every column.
+    public func confidenceIntervals(level: Double = 0.95) -> [(low: Double, high: Double)] {
+        let q = dfResidual > 0 ? StudentTDistribution(degreesOfFreedom: Double(dfResidual)).quantile(0.5 + level / 2) : .nan
+        return (0..<coefficients.count).map { j in
+            (coefficients[j] - q * standardErrors[j], coefficients[j] + q * standardErrors[j])
+        }
+    }
+
+    /// What `predict` adds around each prediction.
+    public enum Interval: String, Sendable {
+        case none, confidence, prediction
+    }
+
+    /// Predictions for a design built with this model's coding (`design.coding.matrix`).
+    ///
+    /// The confidence interval uses the model's covariance type (`x₀ᵀ V x₀`); the prediction
+    /// interval adds σ² (a new observation of weight 1). Rows with `na` predict `na`.
+    public func predict(_ design: ModelDesign, interval: Interval = .none, level: Double = 0.95)
+        -> (fit: [Double], lower: [Double], upper: [Double]) {
+        let x = design.matrix
+        let m = x.rows
+        var fit = [Double](repeating: 0, count: m)
+        let beta = solution.coefficientsExtended
+        for i in 0..<m {
+            var s = DoubleDouble.zero
+            var missing = false
+            for j in solution.kept {
+                let v = x[i, j]
+                if v.isNaN { missing = true; break }
+                s = s + beta[j] * v
+            }
+            fit[i] = missing ? .nan : s.value
+        }
+        guard interval != .none else { return (fit, [], []) }
+        let q = dfResidual > 0 ? StudentTDistribution(degreesOfFreedom: Double(dfResidual)).quantile(0.5 + level / 2) : .nan
+        var lower = [Double](repeating: .nan, count: m), upper = lower
+        let kept = solution.kept
+        for i in 0..<m where !fit[i].isNaN {
+            var variance = 0.0
+            for a in kept { for b in kept { variance += x[i, a] * covariance[a, b] * x[i, b] } }
+            if interval == .prediction { variance += sigma * sigma }
+            let half = q * max(variance, 0).squareRoot()
+            lower[i] = fit[i] - half
+            upper[i] = fit[i] + half
+        }
+        return (fit, lower, upper)
+    }
+
+    /// Variance inflation factors, one per column (NaN for the intercept and aliased columns):
+    /// 1 / (1 − R²ⱼ) from regressing column j on the others, R² centred when the model has an
+    /// intercept (statsmodels' `variance_inflation_factor`), computed as
+    /// `[(XᵀX)⁻¹]ⱼⱼ · Σ(xⱼ − x̄ⱼ)²` on the unweighted design.
+    public func varianceInflationFactors() throws -> [Double] {
+        let p = design.columnNames.count
+        var out = [Double](repeating: .nan, count: p)
+        let x = design.matrix.columns(solution.kept)
+        let intercept = design.interceptColumn.flatMap { solution.kept.firstIndex(of: $0) }
+        let fit = try LeastSquares.fit(.init(design: x, response: Array(repeating: 0, count: x.rows), intercept: intercept))
+        guard let inverse = fit.covariance else { return out }
+        for (k, j) in solution.kept.enumerated() where k != intercept {
+            let column = x.column(k)
+            let center = intercept != nil ? Descriptive.mean(column) : 0
+            let ss = column.reduce(0) { $0 + ($1 - center) * ($1 - center) }
+            out[j] = inverse[k, k] * ss
+        }
+        return out
+    }
+}

@@ -1,0 +1,116 @@
+import PanoramaKit
+
+/// The builtins' side of regression: evaluates a formula's factors on a frame and hands typed
+/// columns to the kernel (`ModelDesign`, `LinearModel`, `BootstrapResult`).
+enum RegressionBridge {
+    static func model(_ ctx: CallContext) throws -> ModelValue {
+        try ctx.object("m", as: ModelValue.self, kind: "model")!
+    }
+
+    static func level(_ ctx: CallContext) throws -> Double {
+        let level = try ctx.number("level", default: 0.95)
+        guard level > 0 && level < 1 else {
+            throw ctx.fail("'level' must be between 0 and 1, not \(NumberFormat().string(level))")
+        }
+        return level
+    }
+
+    /// `ols(formula, data, weights=, robust=)`; `data |> ols(formula)` works too.
+    static func ols(_ ctx: inout CallContext) throws -> Value {
+        var formulaValue = try ctx.required("formula")
+        var data = ctx["data"]
+        if case .frame = formulaValue, let d = data, case .formula = d { swap(&formulaValue, &data!) }
+        guard case .formula(let formula) = formulaValue else {
+            throw ctx.fail("'formula' must be a formula like y ~ x, not a \(formulaValue.kindName)")
+        }
+        guard formula.lhs != nil else { throw ctx.fail("the formula needs a response: y ~ x") }
+        var frame: Frame?
+        if let data {
+            guard case .frame(let f) = data else { throw ctx.fail("'data' must be a frame, not a \(data.kindName)") }
+            frame = f
+        }
+        let covariance = try covarianceType(ctx)
+        let structure = try FormulaStructure(formula)
+        let count = frame?.rowCount
+        let response = try structure.response!.evaluate(ctx, in: frame, count: count)
+        let factors = try structure.factors.map { try $0.evaluate(ctx, in: frame, count: response.count) }
+        var weights: [Double]?
+        if let w = ctx.arguments["weights"] {
+            let column = try FormulaFactor.column(try ctx.evaluate(w.expr, in: frame), name: "weights",
+                                                  count: response.count, at: w.range)
+            switch column.data {
+            case .number(let v): weights = v
+            default: throw ctx.fail("'weights' must be numbers, not \(column.data.typeName)")
+            }
+        }
+        let design = try ModelDesign.build(response: response, factors: factors, terms: structure.terms,
+                                           intercept: structure.intercept, weights: weights)
+        let model = try LinearModel.fit(design, formula: formula.text, covariance: covariance)
+        return .object(ModelValue(model: model, structure: structure))
+    }
+
+    static func covarianceType(_ ctx: CallContext) throws -> CovarianceType {
+        guard let value = ctx["robust"] else { return .nonrobust }
+        switch value {
+        case .bool(let b): return b ? .hc3 : .nonrobust
+        case .string(let s):
+            if let t = CovarianceType.allCases.first(where: { $0.rawValue.lowercased() == s.lowercased() }) { return t }
+            if s.lowercased() == "none" { return .nonrobust }
+            let hint = suggestion(for: s, among: CovarianceType.allCases.map(\.rawValue)).map { ". Did you mean '\($0)'?" } ?? ""
+            throw ctx.fail("'robust' must be \"HC0\", \"HC1\", \"HC2\" or \"HC3\", not \"\(s)\"\(hint)")
+        default:
+            throw ctx.fail("'robust' must be \"HC0\", \"HC1\", \"HC2\", \"HC3\" or true, not a \(value.kindName)")
+        }
+    }
+
+    /// `predict(m, newdata, interval=, level=)`.
+    static func predict(_ ctx: inout CallContext) throws -> Value {
+        let m = try model(ctx)
+        let interval: LinearModel.Interval
+        switch try ctx.string("interval") {
+        case nil, "none": interval = .none
+        case "confidence": interval = .confidence
+        case "prediction": interval = .prediction
+        case let other?:
+            throw ctx.fail("'interval' must be \"confidence\" or \"prediction\", not \"\(other)\"")
+        }
+        let level = try level(ctx)
+        var newDesign: ModelDesign?
+        if let newdata = try ctx.frame("newdata") {
+            let n = newdata.rowCount
+            let factors = try m.structure.factors.map { try $0.evaluate(ctx, in: newdata, count: n) }
+            newDesign = try m.model.design.coding.matrix(factors: factors, rows: Array(0..<n))
+        }
+        let result = m.model.predict(newDesign ?? m.model.design, interval: interval, level: level)
+        if interval == .none { return .vector(Column(name: "fit", .number(result.fit))) }
+        return .frame(Frame(columns: [
+            Column(name: "fit", .number(result.fit)),
+            Column(name: "lwr", .number(result.lower)),
+            Column(name: "upr", .number(result.upper)),
+        ]))
+    }
+
+    /// `bootstrap(m, reps=, seed=, level=)`.
+    static func bootstrap(_ ctx: inout CallContext) throws -> Value {
+        let m = try model(ctx)
+        let reps = try ctx.int("reps", default: 1000, in: 1...10_000_000)!
+        let level = try level(ctx)
+        var seed: UInt64
+        if let s = try ctx.int("seed", in: 0...Int(1 << 53)) {
+            seed = UInt64(s)
+        } else if let s = ctx.defaultSeed {
+            seed = s
+        } else {
+            seed = UInt64.random(in: 0..<(1 << 53))
+            ctx.note("bootstrap seed \(seed) (give seed=\(seed) to repeat)")
+        }
+        let cancelled = ctx.cancellation
+        do {
+            let result = try BootstrapResult.run(m.model, replications: reps, seed: seed, level: level,
+                                                 isCancelled: { cancelled() })
+            return .object(BootstrapValue(result: result, formula: m.model.formula))
+        } catch is CancellationError {
+            throw PanoramaError.interrupted
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Testing
+import Foundation
+@testable import LinearAlgebra
+
+/// Columns [1, x1, x2, …] for a design with an intercept.
+func design(_ columns: [[Double]]) -> Matrix {
+    let n = columns[0].count
+    return Matrix(columns: [Array(repeating: 1, count: n)] + columns, rows: n)
+}
+
+@Test func exactFitRecoversTheCoefficients() throws {
+    let x = [1.0, 2, 3, 4, 5]
+    let y = x.map { 2 + 3 * $0 }
+    let fit = try LeastSquares.fit(.init(design: design([x]), response: y, intercept: 0))
+    #expect(abs(fit.coefficients[0] - 2) < 1e-14)
+    #expect(abs(fit.coefficients[1] - 3) < 1e-14)
+    #expect(fit.residualSumOfSquares < 1e-25)
+    #expect(fit.aliased.isEmpty)
+}
+
+@Test func aColumnThatIsTheSumOfTwoBeforeItIsAliased() throws {
+    let x1 = [1.0, 2, 3, 4, 5, 6, 7], x2 = [0.3, 0.1, 0.4, 0.1, 0.5, 0.9, 0.2]
+    let x3 = zip(x1, x2).map { $0 + $1 }
+    let y = [1.0, 3, 2, 5, 4, 6, 8]
+    let fit = try LeastSquares.fit(.init(design: design([x1, x2, x3]), response: y, intercept: 0))
+    #expect(fit.aliased == [3])
+    #expect(fit.kept == [0, 1, 2])
+    #expect(fit.coefficients[3].isNaN)
+    // The rest equals the fit without x3.
+    let reduced = try LeastSquares.fit(.init(design: design([x1, x2]), response: y, intercept: 0))
+    for j in 0..<3 { #expect(abs(fit.coefficients[j] - reduced.coefficients[j]) < 1e-12) }
+    #expect(fit.covariance![3, 3].isNaN)
+    #expect(abs(fit.covariance![1, 1] - reduced.covariance![1, 1]) < 1e-12)
+}
+
+@Test func theFirstOfTwoEqualColumnsIsKept() throws {
+    let x = [1.0, 4, 2, 8, 5]
+    let fit = try LeastSquares.fit(.init(design: design([x, x.map { $0 * 1e6 }]), response: [1, 2, 3, 4, 6], intercept: 0))
+    #expect(fit.aliased == [2])
+}
+
+@Test func aConstantColumnIsAliasedWithTheIntercept() throws {
+    let fit = try LeastSquares.fit(.init(design: design([[5, 5, 5, 5], [1, 2, 3, 5]]), response: [1, 2, 3, 4], intercept: 0))
+    #expect(fit.aliased == [1])
+    // Without an intercept a constant column is a legitimate predictor.
+    let noIntercept = try LeastSquares.fit(.init(design: Matrix(columns: [[5, 5, 5, 5]], rows: 4), response: [1, 2, 3, 4]))
+    #expect(noIntercept.aliased.isEmpty)
+    #expect(abs(noIntercept.coefficients[0] - 0.5) < 1e-15)
+}
+
+@Test func aPredictorWithALargeOffsetStaysInTheModel() throws {
+    // Values around 1e9 varying by units: R's tolerance on raw columns would alias it.
+    let x = (0..<20).map { 1e9 + Double($0 % 7) + Double($0) }
+    let y = x.enumerated().map { 3 + 0.5 * ($1 - 1e9) + Double($0 % 3) * 0.1 }
+    let fit = try LeastSquares.fit(.init(design: design([x]), response: y, intercept: 0))
+    #expect(fit.aliased.isEmpty)
+    #expect(abs(fit.coefficients[1] - 0.5) < 0.01)
+    #expect(fit.scaledConditionNumber < 10)
+    #expect(fit.conditionNumber > 1e9)
+}
+
+@Test func rankDecisionIsScaleInvariant() throws {
+    let x1 = [1.0, 2, 3, 4, 5, 6], x2 = [2.0, 1, 4, 3, 6, 5]
+    let y = [1.0, 2, 2, 4, 5, 5]
+    for scale in [1e-150, 1e-8, 1.0, 1e9, 1e150] {
+        let fit = try LeastSquares.fit(.init(design: design([x1.map { $0 * scale }, x2]), response: y, intercept: 0))
+        #expect(fit.aliased.isEmpty)
+        let base = try LeastSquares.fit(.init(design: design([x1, x2]), response: y, intercept: 0))
+        #expect(abs(fit.coefficients[1] * scale / base.coefficients[1] - 1) < 1e-12)
+    }
+}
+
+@Test func moreColumnsThanRowsAliasesTheLastOnes() throws {
+    let fit = try LeastSquares.fit(.init(design: design([[1, 2, 4], [3, 1, 2], [0, 5, 1]]), response: [1, 2, 3], intercept: 0))
+    #expect(fit.kept == [0, 1, 2])
+    #expect(fit.aliased == [3])
+}
+
+@Test func oneRowKeepsOnlyTheIntercept() throws {
+    let fit = try LeastSquares.fit(.init(design: design([[4]]), response: [7], intercept: 0))
+    #expect(fit.kept == [0])
+    #expect(fit.coefficients[0] == 7)
+}
+
+@Test func weightedFitEqualsTheFitOnWhitenedRows() throws {
+    let x = [1.0, 2, 3, 4, 5, 6], y = [1.1, 1.9, 3.2, 3.8, 5.3, 5.9], w = [1.0, 2, 1, 3, 1, 2]
+    let fit = try LeastSquares.fit(.init(design: design([x]), response: y, weights: w, intercept: 0))
+    // Repeating rows by their integer weights gives the same estimates.
+    var xs: [Double] = [], ys: [Double] = []
+    for i in 0..<6 { for _ in 0..<Int(w[i]) { xs.append(x[i]); ys.append(y[i]) } }
+    let repeated = try LeastSquares.fit(.init(design: design([xs]), response: ys, intercept: 0))
+    for j in 0..<2 { #expect(abs(fit.coefficients[j] - repeated.coefficients[j]) < 1e-13) }
+    #expect(abs(fit.residualSumOfSquares - repeated.residualSumOfSquares) < 1e-13)
+}
+
+@Test func refinementIsSkippedForWellConditionedProblems() throws {
+    var state: UInt64 = 42
+    func next() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) / Double(1 << 53)
+    }
+    let n = 2000
+    let x1 = (0..<n).map { _ in next() }, x2 = (0..<n).map { _ in next() }
+    let y = (0..<n).map { 1 + 2 * x1[$0] - x2[$0] + next() }
+    let fit = try LeastSquares.fit(.init(design: design([x1, x2]), response: y, intercept: 0))
+    #expect(fit.refinementSteps == 0)
+    #expect(!fit.extendedCovariance)
+    let forced = try LeastSquares.fit(.init(design: design([x1, x2]), response: y, intercept: 0),
+                                      options: .init(refinement: .always))
+    #expect(forced.refinementSteps > 0)
+    for j in 0..<3 { #expect(abs(fit.coefficients[j] - forced.coefficients[j]) < 1e-13 * max(1, abs(fit.coefficients[j]))) }
+}
+
+@Test func invalidInputsAreRejected() {
+    let x = design([[1, 2, 3]])
+    #expect(throws: ShapeError("the response has 2 values but the design has 3 rows")) {
+        try LeastSquares.fit(.init(design: x, response: [1, 2]))
+    }
+    #expect(throws: ShapeError("weights must be positive and finite")) {
+        try LeastSquares.fit(.init(design: x, response: [1, 2, 3], weights: [1, 0, 1]))
+    }
+    #expect(throws: ShapeError("the design and response must be finite")) {
+        try LeastSquares.fit(.init(design: x, response: [1, .nan, 3]))
+    }
+}
+
+@Test func leverageAndSandwichOnASmallExample() throws {
+    let x = [1.0, 2, 3, 4, 10]
+    let y = [1.0, 2.5, 2.9, 4.2, 9.1]
+    let X = design([x])
+    let fit = try LeastSquares.fit(.init(design: X, response: y, intercept: 0))
+    let h = try fit.leverage(design: X, weights: nil)
+    // hᵢ = 1/n + (xᵢ − x̄)² / Σ(x − x̄)² for a straight line.
+    let mean = x.reduce(0, +) / 5
+    let sxx = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+    for i in 0..<5 { #expect(abs(h[i] - (0.2 + (x[i] - mean) * (x[i] - mean) / sxx)) < 1e-14) }
+    // HC0 with ω = e² equals the textbook formula for the slope: Σ(x−x̄)² e² / Sxx².
+    let e2 = fit.residuals.map { $0 * $0 }
+    let hc0 = try fit.sandwich(design: X, weights: nil, omega: e2)
+    let slope = zip(x, e2).reduce(0) { $0 + ($1.0 - mean) * ($1.0 - mean) * $1.1 } / (sxx * sxx)
+    #expect(abs(hc0[1, 1] / slope - 1) < 1e-12)
+}

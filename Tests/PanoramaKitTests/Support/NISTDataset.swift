@@ -1,0 +1,86 @@
+import Foundation
+
+/// A NIST StRD dataset read from `../shared/reference/nist`: its data and the certified values,
+/// parsed from the file (never retyped).
+struct NISTDataset {
+    let name: String
+    /// Data rows, one array of numbers per line (`y x1 x2 …` for regressions).
+    let rows: [[Double]]
+    /// Certified estimates and standard deviations, B0, B1, … in order (regressions).
+    var estimates: [Double] = []
+    var standardErrors: [Double] = []
+    var residualSD: Double = .nan
+    var rSquared: Double = .nan
+    /// Univariate certified values.
+    var mean: Double = .nan
+    var standardDeviation: Double = .nan
+    var autocorrelation: Double = .nan
+
+    /// The folder of the reference files: `shared` beside the package root (CI clones the repo
+    /// with `shared` next to it), looked up through the root's ancestors.
+    static let folder: URL = {
+        var dir = URL(fileURLWithPath: #filePath)
+        while dir.path != "/" {
+            dir.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { break }
+        }
+        var probe = dir
+        while probe.path != "/" {
+            probe.deleteLastPathComponent()
+            let candidate = probe.appendingPathComponent("shared/reference/nist")
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        }
+        return dir.deletingLastPathComponent().appendingPathComponent("shared/reference/nist")
+    }()
+
+    init(_ name: String) throws {
+        self.name = name
+        let text = try String(contentsOf: NISTDataset.folder.appendingPathComponent("\(name).dat"), encoding: .utf8)
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
+            .map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+        // "Data  (lines 61 to 76)" or "Data            : lines 61 to 5060"
+        var first = 0, last = 0
+        for line in lines.prefix(20) where line.hasPrefix("Data") && line.contains("lines") {
+            let after = line[line.range(of: "lines")!.upperBound...]
+            let numbers = after.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            if numbers.count >= 2 { first = numbers[0]; last = numbers[1] }
+        }
+        precondition(first > 0, "no data range in \(name)")
+        rows = lines[(first - 1)..<min(last, lines.count)].compactMap { line in
+            let values = line.split(separator: " ").compactMap { Double($0) }
+            return values.isEmpty ? nil : values
+        }
+        for (i, line) in lines.enumerated() {
+            let tokens = line.split(separator: " ").map(String.init)
+            guard let head = tokens.first else { continue }
+            if head.count >= 2, head.hasPrefix("B"), Int(head.dropFirst()) != nil, tokens.count >= 3,
+               let b = Double(tokens[1]), let s = Double(tokens[2]) {
+                estimates.append(b)
+                standardErrors.append(s)
+            } else if line == "Residual", i + 1 < lines.count, lines[i + 1].hasPrefix("Standard Deviation") {
+                residualSD = Double(lines[i + 1].split(separator: " ").last!)!
+            } else if head == "R-Squared" {
+                rSquared = Double(tokens.last!)!
+            } else if let k = tokens.firstIndex(of: "ybar:") {
+                mean = Double(tokens[k + 1])!
+            } else if let k = tokens.firstIndex(of: "s:") {
+                standardDeviation = Double(tokens[k + 1])!
+            } else if let k = tokens.firstIndex(of: "r(1):") {
+                autocorrelation = Double(tokens[k + 1])!
+            }
+        }
+    }
+
+    /// Column k of the data (0 is y).
+    func column(_ k: Int) -> [Double] { rows.map { $0[k] } }
+}
+
+/// Log relative error: the number of significant digits `computed` shares with `certified`,
+/// capped at 15 (−log10|computed| when the certified value is 0).
+func logRelativeError(_ computed: Double, _ certified: Double) -> Double {
+    if computed == certified { return 15 }
+    guard computed.isFinite else { return 0 }
+    let e = certified == 0 ? abs(computed) : abs(computed - certified) / abs(certified)
+    return min(15, max(0, -log10(e)))
+}

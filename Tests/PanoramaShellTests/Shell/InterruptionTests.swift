@@ -1,0 +1,44 @@
+import Testing
+@testable import PanoramaShell
+
+/// The SIGINT decisions, without sending signals (the pty tests send real ones).
+@Suite(.serialized) struct InterruptionTests {
+    @Test func ctrlCAtThePromptOnlyDiscardsTheLine() {
+        Interruption.beginReading()
+        #expect(Interruption.registerSignal(atMilliseconds: 1000) == .discardLine)
+        #expect(Interruption.registerSignal(atMilliseconds: 1100) == .discardLine)
+        #expect(Interruption.takeSignal())
+        #expect(!Interruption.takeSignal())
+        #expect(!Interruption.isRequested)
+        Interruption.beginComputing()
+    }
+
+    @Test func ctrlCWhileComputingStopsTheStatementAndASecondWithinASecondExits() {
+        Interruption.beginComputing()
+        #expect(!Interruption.isRequested)
+        #expect(Interruption.registerSignal(atMilliseconds: 5000) == .stopStatement)
+        #expect(Interruption.isRequested)
+        #expect(Interruption.wasInterrupted)
+        #expect(Interruption.registerSignal(atMilliseconds: 5999) == .exit)
+        Interruption.beginComputing()
+        #expect(Interruption.registerSignal(atMilliseconds: 8000) == .stopStatement)
+        #expect(Interruption.registerSignal(atMilliseconds: 9000) == .stopStatement)  // a second later: not a double
+        Interruption.beginComputing()
+        #expect(!Interruption.isRequested)
+    }
+
+    @Test func anInterruptedStatementKeepsEarlierVariables() {
+        let t = ShellTranscript()
+        t.run("kept = 1")
+        Interruption.beginComputing()
+        _ = Interruption.registerSignal(atMilliseconds: 100)
+        let s = Session(isCancelled: { Interruption.isRequested }, output: { _ in }, diagnostics: { t.err.append($0) })
+        s.interpreter.set("kept", .number(1))
+        #expect(s.run("lost = 2; also = 3") == .failed)
+        #expect(t.err.last == "interrupted")
+        #expect(s.interpreter.variables["kept"] != nil)
+        #expect(s.interpreter.variables["lost"] == nil)
+        #expect(s.interpreter.variables["also"] == nil)
+        Interruption.beginComputing()
+    }
+}
