@@ -1,0 +1,211 @@
+import Foundation
+
+/// The families `fit(kind, x)` knows, by the name users type.
+public enum FitFamily: String, Sendable, CaseIterable {
+    case normal, lognormal, uniform, student_t, pareto, gpd
+}
+
+/// A maximum-likelihood fit: the distribution, the log-likelihood and any warnings about the
+/// tail it found.
+public struct DistributionFit: Sendable {
+    public var distribution: Distribution
+    public var logLikelihood: Double
+    public var n: Int
+    /// E.g. a Pareto shape ≤ 2 (infinite variance) or ≤ 1 (infinite mean).
+    public var warnings: [String]
+}
+
+extension Distribution {
+    /// Fits a family to `x` by maximum likelihood.
+    ///
+    /// Closed forms where they exist (scipy's conventions: normal and lognormal with the n
+    /// denominator, lognormal and Pareto with location 0, Pareto's scale = min x, uniform =
+    /// [min x, max x]); Student's t (df, location, scale) and the generalised Pareto of the
+    /// exceedances over `threshold` (scale, shape) by Nelder–Mead on the log-likelihood with
+    /// tight tolerances. Values must be finite (drop `na` first).
+    /// - Throws: `KernelError` when there are too few values or values outside the support.
+    ///
+    /// `fit(.normal, [1, 2, 3, 4]).distribution // normal(mean: 2.5, sd: 1.118…)`
+    public static func fit(_ family: FitFamily, _ x: [Double], threshold: Double? = nil) throws -> DistributionFit {
+        let name = family.rawValue
+        guard x.allSatisfy(\.isFinite) else { throw KernelError("fit: values must be finite") }
+        var data = x
+        if family == .gpd {
+            guard let u = threshold else { throw KernelError("fit: 'gpd' needs a threshold (threshold=)") }
+            data = x.filter { $0 > u }
+            guard data.count >= 3 else {
+                throw KernelError("fit: only \(data.count) value\(data.count == 1 ? "" : "s") above the threshold \(NumberFormat().string(u)); need at least 3")
+            }
+        }
+        let n = data.count
+        guard n >= 2 else { throw KernelError("fit: '\(name)' needs at least 2 values, not \(n)") }
+        let d: Distribution
+        var warnings: [String] = []
+        switch family {
+        case .normal:
+            let m = Descriptive.mean(data)
+            let sd = (Descriptive.sampleVariance(data) * Double(n - 1) / Double(n)).squareRoot()
+            guard sd > 0 else { throw KernelError("fit: the values are all equal; a normal needs some spread") }
+            d = .normal(mean: m, sd: sd)
+        case .lognormal:
+            guard data.allSatisfy({ $0 > 0 }) else { throw KernelError("fit: 'lognormal' needs positive values") }
+            let logs = data.map { log($0) }
+            let sd = (Descriptive.sampleVariance(logs) * Double(n - 1) / Double(n)).squareRoot()
+            guard sd > 0 else { throw KernelError("fit: the values are all equal; a lognormal needs some spread") }
+            d = .lognormal(meanlog: Descriptive.mean(logs), sdlog: sd)
+        case .uniform:
+            let lo = data.min()!, hi = data.max()!
+            guard lo < hi else { throw KernelError("fit: the values are all equal; a uniform needs some spread") }
+            d = .uniform(min: lo, max: hi)
+        case .pareto:
+            guard data.allSatisfy({ $0 > 0 }) else { throw KernelError("fit: 'pareto' needs positive values") }
+            let xm = data.min()!
+            var s = 0.0
+            for v in data { s += log(v / xm) }
+            guard s > 0 else { throw KernelError("fit: the values are all equal; a pareto needs some spread") }
+            let alpha = Double(n) / s
+            d = .pareto(scale: xm, shape: alpha)
+            warnings += tailWarnings(alpha)
+        case .student_t:
+            d = try fitStudentT(data)
+        case .gpd:
+            d = try fitGeneralizedPareto(data, threshold: threshold!)
+            if case .generalizedPareto(_, _, let xi) = d, xi > 0 { warnings += tailWarnings(1 / xi) }
+        }
+        var ll = 0.0
+        for v in data { ll += d.logPDF(v) }
+        return DistributionFit(distribution: d, logLikelihood: ll, n: n, warnings: warnings)
+    }
+
+    /// The warnings for a tail index α: ≤ 2 infinite variance, ≤ 1 infinite mean.
+    public static func tailWarnings(_ alpha: Double) -> [String] {
+        let a = NumberFormat(significantDigits: 3).string(alpha)
+        if alpha <= 1 {
+            return ["tail index \(a) ≤ 1: the mean is infinite — sample averages never settle and normal or triangular models badly understate the risk"]
+        }
+        if alpha <= 2 {
+            return ["tail index \(a) ≤ 2: the variance is infinite — standard deviations are unstable and normal or triangular models understate the risk"]
+        }
+        return []
+    }
+
+    static func fitStudentT(_ x: [Double]) throws -> Distribution {
+        let n = Double(x.count)
+        let sorted = x.sorted()
+        let median = Descriptive.quantile(sorted: sorted, 0.5)
+        let mad = Descriptive.median(x.map { abs($0 - median) }) * 1.4826
+        let sd = Descriptive.sampleStandardDeviation(x)
+        let scale0 = mad > 0 ? mad : sd
+        guard scale0 > 0 else { throw KernelError("fit: the values are all equal; a student_t needs some spread") }
+        // Parameters: log df, location, log scale.
+        func negLogLikelihood(_ p: [Double]) -> Double {
+            let df = exp(p[0]), loc = p[1], scale = exp(p[2])
+            guard df.isFinite, scale.isFinite, df > 1e-3, df < 1e7 else { return .infinity }
+            let constant = Special.logGamma((df + 1) / 2) - Special.logGamma(df / 2) - 0.5 * log(df * Double.pi) - log(scale)
+            var s = 0.0
+            for v in x {
+                let z = (v - loc) / scale
+                s += log1p(z * z / df)
+            }
+            return -(n * constant - (df + 1) / 2 * s)
+        }
+        var best = NelderMead.minimize(negLogLikelihood, start: [log(5.0), median, log(scale0)],
+                                       steps: [1, scale0 / 2, 0.5])
+        // Restart from the optimum until it stops improving (guards against early collapse).
+        for _ in 0..<5 {
+            let again = NelderMead.minimize(negLogLikelihood, start: best.point, steps: [0.3, scale0 / 10, 0.1])
+            if again.value >= best.value - 1e-12 { break }
+            best = again
+        }
+        return .studentT(df: exp(best.point[0]), location: best.point[1], scale: exp(best.point[2]))
+    }
+
+    static func fitGeneralizedPareto(_ x: [Double], threshold u: Double) throws -> Distribution {
+        let excess = x.map { $0 - u }
+        let mean = Descriptive.mean(excess)
+        let variance = Descriptive.sampleVariance(excess)
+        guard mean > 0 else { throw KernelError("fit: the values above the threshold must vary") }
+        // Method-of-moments start (Hosking & Wallis 1987), then ML on (log scale, shape).
+        var xi0 = 0.5 * (1 - mean * mean / max(variance, 1e-300))
+        if !xi0.isFinite { xi0 = 0.1 }
+        xi0 = min(max(xi0, -0.45), 0.9)
+        let scale0 = max(mean * (1 - xi0), 1e-12)
+        func negLogLikelihood(_ p: [Double]) -> Double {
+            let scale = exp(p[0]), xi = p[1]
+            var s = 0.0
+            for e in excess {
+                let z = e / scale
+                if abs(xi) < 1e-12 {
+                    s += z
+                } else {
+                    let b = 1 + xi * z
+                    if b <= 0 { return .infinity }
+                    s += (1 / xi + 1) * log(b)
+                }
+            }
+            return Double(excess.count) * log(scale) + s
+        }
+        var best = NelderMead.minimize(negLogLikelihood, start: [log(scale0), xi0], steps: [0.3, 0.1])
+        for _ in 0..<5 {
+            let again = NelderMead.minimize(negLogLikelihood, start: best.point, steps: [0.05, 0.02])
+            if again.value >= best.value - 1e-12 { break }
+            best = again
+        }
+        return .generalizedPareto(threshold: u, scale: exp(best.point[0]), shape: best.point[1])
+    }
+}
+
+/// Nelder–Mead simplex minimisation (Lagarias et al. 1998 coefficients), for small smooth
+/// likelihoods. Stops when the simplex's values and points agree to 1e-12 (relative).
+enum NelderMead {
+    static func minimize(_ f: ([Double]) -> Double, start: [Double], steps: [Double],
+                         maxIterations: Int = 20_000) -> (point: [Double], value: Double) {
+        let d = start.count
+        var simplex = [start]
+        for i in 0..<d {
+            var p = start
+            p[i] += steps[i]
+            simplex.append(p)
+        }
+        var values = simplex.map(f)
+        for _ in 0..<maxIterations {
+            let order = (0...d).sorted { values[$0] < values[$1] }
+            simplex = order.map { simplex[$0] }
+            values = order.map { values[$0] }
+            let spreadValue = abs(values[d] - values[0])
+            var spreadPoint = 0.0
+            for k in 1...d {
+                for i in 0..<d { spreadPoint = max(spreadPoint, abs(simplex[k][i] - simplex[0][i]) / max(1, abs(simplex[0][i]))) }
+            }
+            if spreadValue <= 1e-12 * max(1, abs(values[0])) && spreadPoint <= 1e-10 { break }
+            var centroid = [Double](repeating: 0, count: d)
+            for k in 0..<d { for i in 0..<d { centroid[i] += simplex[k][i] / Double(d) } }
+            func along(_ t: Double) -> [Double] { (0..<d).map { centroid[$0] + t * (simplex[d][$0] - centroid[$0]) } }
+            let reflected = along(-1)
+            let fr = f(reflected)
+            if fr < values[0] {
+                let expanded = along(-2)
+                let fe = f(expanded)
+                if fe < fr { simplex[d] = expanded; values[d] = fe } else { simplex[d] = reflected; values[d] = fr }
+            } else if fr < values[d - 1] {
+                simplex[d] = reflected
+                values[d] = fr
+            } else {
+                let outside = fr < values[d]
+                let contracted = along(outside ? -0.5 : 0.5)
+                let fc = f(contracted)
+                if fc < (outside ? fr : values[d]) {
+                    simplex[d] = contracted
+                    values[d] = fc
+                } else {
+                    for k in 1...d {
+                        simplex[k] = (0..<d).map { simplex[0][$0] + 0.5 * (simplex[k][$0] - simplex[0][$0]) }
+                        values[k] = f(simplex[k])
+                    }
+                }
+            }
+        }
+        let best = values.indices.min { values[$0] < values[$1] }!
+        return (simplex[best], values[best])
+    }
+}
