@@ -331,7 +331,9 @@ public struct Parser {
         while true {
             var label: String?
             var start = current.range
-            if case .punct("=") = tokens[position + 1].kind, let n = current.kind.nameText {
+            // `na=` is a keyword argument too (load's missing markers), though `na` is a keyword.
+            if case .punct("=") = tokens[position + 1].kind,
+               let n = current.kind.nameText ?? (current.kind == .op("na") ? "na" : nil) {
                 label = n
                 start = advance().range
                 _ = advance()

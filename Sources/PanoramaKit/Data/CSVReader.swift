@@ -64,7 +64,6 @@ public enum CSVReader {
         let decimal = options.decimal ?? (separator == 0x3B ? 0x2C : 0x2E)
         var frame = try FrameBuilder(table: table, name: name, options: options, defaultDecimal: decimal,
                                      decimalGiven: options.decimal != nil, headerLine: table.headerLine).build()
-        table.spans = []
         frame.notes = notes + frame.notes
         return frame
     }
@@ -120,15 +119,26 @@ public enum CSVReader {
 
     // MARK: Tokenizing
 
-    /// Splits the buffer into a header and row-major cell spans, unescaping quoted cells in place.
+    /// Splits the buffer into a header and per-column cell spans, unescaping quoted cells in place.
+    ///
+    /// Unquoted cells are scanned eight bytes at a time (SWAR: a byte equal to the separator,
+    /// LF or CR is found with the "has zero byte" trick on the XOR of the word).
     static func tokenize(_ buffer: ByteBuffer, from start: Int, line firstLine: Int, separator sep: UInt8,
                          name: String, strict: Bool, notes: inout [String]) throws -> CellTable {
         let p = buffer.base
+        let raw = UnsafeRawPointer(p)
         let end = buffer.count
         let quote: UInt8 = 0x22
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let sepWord = ones &* UInt64(sep), lfWord = ones &* 0x0A, crWord = ones &* 0x0D
         var i = start
         var line = firstLine
-        var spans: [Span] = []
+        var columns = SpanStore(width: 0)
+        var recordCapacity = 64
+        var record = UnsafeMutablePointer<Span>.allocate(capacity: recordCapacity)
+        var count = 0
+        defer { record.deallocate() }
         var lines: [Int32] = []
         var header: [Span] = []
         var headerLine = firstLine
@@ -138,9 +148,8 @@ public enum CSVReader {
 
         while i < end {
             let recordLine = line
-            let recordStart = spans.count
+            count = 0
             var allEmpty = true
-            var field = 0
             while true {
                 var fs = i
                 var fe: Int
@@ -159,13 +168,13 @@ public enum CSVReader {
                             break
                         }
                         if b == 0x0A || (b == 0x0D && !(i + 1 < end && p[i + 1] == 0x0A)) { line += 1 }
-                        p[w] = b
+                        if w != i { p[w] = b }   // bytes move only after a doubled quote
                         w += 1
                         i += 1
                     }
                     if !closed {
                         if strict {
-                            throw DataError(file: name, line: openLine, column: field + 1,
+                            throw DataError(file: name, line: openLine, column: count + 1,
                                             "a quote opens this field and is never closed")
                         }
                         unclosedAt = unclosedAt ?? openLine
@@ -179,17 +188,34 @@ public enum CSVReader {
                         i += 1
                     }
                     fe = w
+                    allEmpty = false     // a quoted cell, even "", is written on purpose
                 } else {
-                    while i < end {
-                        let b = p[i]
-                        if b == sep || b == 0x0A || b == 0x0D { break }
-                        i += 1
+                    scan: while i + 8 <= end {
+                        let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let a = v ^ sepWord, b = v ^ lfWord, c = v ^ crWord
+                        let hits = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
+                        if hits != 0 { i += hits.trailingZeroBitCount >> 3; break scan }
+                        i += 8
+                    }
+                    if i + 8 > end {
+                        while i < end {
+                            let b = p[i]
+                            if b == sep || b == 0x0A || b == 0x0D { break }
+                            i += 1
+                        }
                     }
                     fe = i
                 }
                 if fe > fs { allEmpty = false }
-                spans.append(Span(start: UInt32(fs), end: UInt32(fe)))
-                field += 1
+                if count == recordCapacity {
+                    let bigger = UnsafeMutablePointer<Span>.allocate(capacity: recordCapacity * 2)
+                    bigger.update(from: record, count: count)
+                    record.deallocate()
+                    record = bigger
+                    recordCapacity *= 2
+                }
+                record[count] = Span(start: UInt32(truncatingIfNeeded: fs), end: UInt32(truncatingIfNeeded: fe))
+                count += 1
                 if i < end && p[i] == sep { i += 1; continue }
                 if i < end {
                     if p[i] == 0x0D { i += 1; if i < end && p[i] == 0x0A { i += 1 } } else { i += 1 }
@@ -197,34 +223,38 @@ public enum CSVReader {
                 }
                 break
             }
-            let count = spans.count - recordStart
             if allEmpty {
-                spans.removeLast(count)
                 if width >= 0 && count > 1 { emptyRecords += 1 }
                 continue
             }
             if width < 0 {
                 width = count
-                header = Array(spans[recordStart...])
+                header = Array(UnsafeBufferPointer(start: record, count: count))
                 headerLine = recordLine
-                spans.removeAll(keepingCapacity: true)
+                columns = SpanStore(width: width, capacity: 4096)
                 continue
             }
             if count != width {
-                if count > width && spans[(recordStart + width)...].allSatisfy({ $0.start == $0.end }) {
-                    spans.removeLast(count - width)
+                if count > width && (width..<count).allSatisfy({ record[$0].start == record[$0].end }) {
                     trailingEmptyFields += 1
                 } else if strict {
                     throw DataError(file: name, line: recordLine, column: min(count, width) + 1,
                                     "row has \(count) field\(count == 1 ? "" : "s") but the header has \(width)")
                 } else if count > width {
-                    spans.removeLast(count - width)
                     cut += 1
                 } else {
-                    for _ in count..<width { spans.append(Span(start: UInt32(i), end: UInt32(i))) }
+                    if width > recordCapacity {
+                        let bigger = UnsafeMutablePointer<Span>.allocate(capacity: width)
+                        bigger.update(from: record, count: count)
+                        record.deallocate()
+                        record = bigger
+                        recordCapacity = width
+                    }
+                    for k in count..<width { record[k] = Span(start: UInt32(truncatingIfNeeded: i), end: UInt32(truncatingIfNeeded: i)) }
                     padded += 1
                 }
             }
+            columns.append(record)
             lines.append(Int32(truncatingIfNeeded: recordLine))
             // Once the first rows show the average row size, reserve for the whole file.
             if !reserved && lines.count == 2_000 {
@@ -232,7 +262,7 @@ public enum CSVReader {
                 let perRow = max(1, (i - start) / (lines.count + 1))
                 let expected = (end - start) / perRow + 16
                 let extra = expected + expected / 16
-                spans.reserveCapacity(extra * width)
+                columns.reserve(extra)
                 lines.reserveCapacity(extra)
             }
         }
@@ -248,7 +278,7 @@ public enum CSVReader {
             let (a, b) = ValueParsing.trim(p, Int(s.start), Int(s.end))
             return buffer.string(a, b)
         }
-        return CellTable(buffer: buffer, header: labels, spans: spans, lines: lines, width: width,
+        return CellTable(buffer: buffer, header: labels, spans: columns, lines: lines, width: width,
                          native: nil, headerLine: headerLine)
     }
 

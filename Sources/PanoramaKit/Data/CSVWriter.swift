@@ -1,24 +1,30 @@
 import Foundation
 
 /// Writes frames as CSV (RFC 4180): a header of labels, a field quoted when it holds the
-/// separator, a quote, CR or LF (quotes doubled), `na` as an empty field, numbers at full
-/// precision, dates ISO, booleans `true`/`false`.
+/// separator, a quote, CR or LF (quotes doubled), `na` as an empty field (in saved files, a row
+/// of na only starts with `""` so that readers keep it), numbers at full precision, dates ISO,
+/// booleans `true`/`false`.
 public enum CSVWriter {
     /// The CSV text of a frame. `decimal: ","` writes `53,02` (with `sep: ";"`, what French
     /// Excel opens directly). Records end with `lineEnding` (CRLF by RFC 4180).
+    /// With `keepEmptyRows`, a row of na only starts with `""`, so that readers (which drop
+    /// empty records) keep it.
     public static func text(_ frame: Frame, separator: Character = ",", decimal: Character = ".",
-                            lineEnding: String = "\r\n") -> String {
+                            lineEnding: String = "\r\n", keepEmptyRows: Bool = false) -> String {
         var out = ""
         let sep = String(separator)
         out += frame.columns.map { quoted($0.label, separator) }.joined(separator: sep) + lineEnding
         for r in 0..<frame.rowCount {
+            var line = ""
             var first = true
             for c in frame.columns {
-                if !first { out += sep }
+                if !first { line += sep }
                 first = false
-                out += field(c.data, r, separator: separator, decimal: decimal)
+                line += field(c.data, r, separator: separator, decimal: decimal)
             }
-            out += lineEnding
+            // A row of na only would be an empty record, which readers drop: quote its first cell.
+            if keepEmptyRows && frame.columnCount > 0 && frame.columns.allSatisfy({ $0.data.isNA(r) }) { line = "\"\"" + line }
+            out += line + lineEnding
         }
         return out
     }
@@ -49,7 +55,7 @@ public enum CSVWriter {
     /// leaves the previous file (or none), never half of one.
     /// - Throws: `DataError` when the folder cannot be written.
     public static func write(_ frame: Frame, to path: String, separator: Character = ",", decimal: Character = ".") throws {
-        let data = Data(text(frame, separator: separator, decimal: decimal).utf8)
+        let data = Data(text(frame, separator: separator, decimal: decimal, keepEmptyRows: true).utf8)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")

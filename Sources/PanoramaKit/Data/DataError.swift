@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An error in a data file: one lowercase line naming the file, the line and the column.
 ///
 /// `data.csv:14:5: row has 5 fields but the header has 4`. LINE is the file's line (1-based,
@@ -53,6 +59,56 @@ struct Span {
     var end: UInt32
 }
 
+/// The cells' spans, column by column, in memory the store owns (appending a row costs one
+/// store per column, with no reference counting in the tokenizer's loop).
+final class SpanStore: @unchecked Sendable {
+    let width: Int
+    private(set) var count = 0
+    private var capacity: Int
+    private let columns: UnsafeMutablePointer<UnsafeMutablePointer<Span>>
+
+    init(width: Int, capacity: Int = 1024) {
+        self.width = width
+        self.capacity = max(capacity, 16)
+        columns = .allocate(capacity: max(width, 1))
+        for j in 0..<width { columns[j] = .allocate(capacity: self.capacity) }
+    }
+
+    deinit {
+        for j in 0..<width { columns[j].deallocate() }
+        columns.deallocate()
+    }
+
+    /// Appends one row of `width` spans.
+    @inline(__always)
+    func append(_ row: UnsafePointer<Span>) {
+        if count == capacity { reserve(capacity * 2) }
+        for j in 0..<width { columns[j][count] = row[j] }
+        count += 1
+    }
+
+    func reserve(_ rows: Int) {
+        guard rows > capacity else { return }
+        for j in 0..<width {
+            let bigger = UnsafeMutablePointer<Span>.allocate(capacity: rows)
+            bigger.update(from: columns[j], count: count)
+            columns[j].deallocate()
+            columns[j] = bigger
+        }
+        capacity = rows
+    }
+
+    /// Column `j`'s spans, valid while the store lives.
+    func column(_ j: Int) -> UnsafeBufferPointer<Span> {
+        UnsafeBufferPointer(start: columns[j], count: count)
+    }
+
+    subscript(j: Int, r: Int) -> Span {
+        get { columns[j][r] }
+        set { columns[j][r] = newValue }
+    }
+}
+
 /// A value a spreadsheet stored with its type (an XLSX number, date or boolean cell).
 struct NativeCell {
     enum Kind: UInt8 { case absent, number, date, bool }
@@ -64,15 +120,16 @@ struct NativeCell {
 struct CellTable {
     var buffer: ByteBuffer
     var header: [String]
-    /// rows × width spans, row-major.
-    var spans: [Span]
+    /// The spans of each column (`spans[column, row]`).
+    var spans: SpanStore
     /// The file line (or sheet row) where each row starts, for messages.
     var lines: [Int32]
     var width: Int
-    /// Per cell, when the source stored typed values (XLSX); nil for CSV.
+    /// Per cell (row-major, `row * width + column`), when the source stored typed values
+    /// (XLSX); nil for CSV.
     var native: [NativeCell]?
     /// The line (or sheet row) of the header.
     var headerLine: Int
 
-    var rowCount: Int { width == 0 ? 0 : spans.count / width }
+    var rowCount: Int { lines.count }
 }

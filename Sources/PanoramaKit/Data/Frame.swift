@@ -48,6 +48,25 @@ public struct Frame: Sendable {
 /// A label that yields nothing becomes `x`; one starting with a digit gets an `x` prefix.
 /// `identifier(for: "Coût complet estimé") // "cout_complet_estime"`
 public func identifier(for label: String) -> String {
+    // ASCII labels (most headers, and every column of wide machine-made files) need no folding.
+    if label.utf8.allSatisfy({ $0 < 0x80 }) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(label.utf8.count)
+        var pendingUnderscore = false
+        for b in label.utf8 {
+            let isLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A), isDigit = b >= 0x30 && b <= 0x39
+            if isLetter || isDigit {
+                if pendingUnderscore && !bytes.isEmpty { bytes.append(0x5F) }
+                pendingUnderscore = false
+                bytes.append(isLetter ? b | 0x20 : b)
+            } else {
+                pendingUnderscore = true
+            }
+        }
+        if bytes.isEmpty { return "x" }
+        let out = String(decoding: bytes, as: UTF8.self)
+        return bytes[0] <= 0x39 ? "x" + out : out
+    }
     let folded = label
         .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Œ", with: "OE")
         .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "Æ", with: "AE")

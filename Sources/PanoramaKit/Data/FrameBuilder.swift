@@ -73,17 +73,34 @@ struct FrameBuilder {
         }
         // Forced types, by label or identifier.
         var forced: [Int: ColumnType] = [:]
+        var byLabel: [String: Int] = [:], byName: [String: Int] = [:]
+        if !options.types.isEmpty {
+            for (j, label) in labels.enumerated() where byLabel[label] == nil { byLabel[label] = j }
+            for (j, name) in names.enumerated() where byName[name] == nil { byName[name] = j }
+        }
         for (key, type) in options.types {
-            guard let j = labels.firstIndex(of: key) ?? names.firstIndex(of: key) else {
+            guard let j = byLabel[key] ?? byName[key] else {
                 let hint = suggestion(key, among: names + labels).map { ". Did you mean '\($0)'?" } ?? ""
                 throw DataError(file: name, "types= names '\(key)', which is not a column\(hint)")
             }
             forced[j] = type
         }
+        // Columns are typed independently: on large files, on all cores. Results (and the first
+        // error, by column) come out in column order whatever the scheduling.
+        let results = ColumnResults(count: keep)
+        let forcedTypes = forced, finalLabels = labels
+        let builder = self
+        if rows * keep >= 200_000 && keep > 1 {
+            DispatchQueue.concurrentPerform(iterations: keep) { j in
+                results.slots[j] = Result { try builder.buildColumn(j, label: finalLabels[j], forced: forcedTypes[j]) }
+            }
+        } else {
+            for j in 0..<keep { results.slots[j] = Result { try buildColumn(j, label: labels[j], forced: forced[j]) } }
+        }
         var columns: [Column] = []
         columns.reserveCapacity(keep)
         for j in 0..<keep {
-            let (data, unit, note) = try buildColumn(j, label: labels[j], forced: forced[j])
+            let (data, unit, note) = try results.slots[j]!.get()
             if let note { notes.append(note) }
             columns.append(Column(name: names[j], label: labels[j], unit: unit, data))
         }
@@ -95,7 +112,7 @@ struct FrameBuilder {
     func columnIsEmpty(_ j: Int) -> Bool {
         let w = table.width
         for r in 0..<rows {
-            let s = table.spans[r * w + j]
+            let s = table.spans[j, r]
             if s.end > s.start { return false }
             if let native = table.native, native[r * w + j].kind != .absent { return false }
         }
@@ -160,7 +177,7 @@ struct FrameBuilder {
         for r in 0..<min(rows, 5_000) {
             let k = r * w + j
             if let native = table.native, native[k].kind != .absent { continue }
-            let s = table.spans[k]
+            let s = table.spans[j, r]
             switch ValueParsing.decimalHint(p, Int(s.start), Int(s.end)) {
             case 0x2E?: dots += 1
             case 0x2C?: commas += 1
@@ -186,35 +203,34 @@ struct FrameBuilder {
         var failed = 0
         var parsed = 0
         var firstFailure: (String, Int)?
+        let sp = table.spans.column(j)
         let ok: Bool = try out.withUnsafeMutableBufferPointer { o in
-            try table.spans.withUnsafeBufferPointer { sp in
-                for r in 0..<rows {
-                    let k = r * w + j
-                    let s = Int(sp[k].start), e = Int(sp[k].end)
-                    if let v = parse(k, s, e) { o[r] = v; parsed += 1; continue }
-                    if nativeKind(k) == .absent && isMissing(s, e) { continue }
-                    let (a, b) = ValueParsing.trim(p, s, e)
-                    if infer {
-                        if containsDigit(a, b) || nativeKind(k) != .absent { return false }
-                        let word = table.buffer.string(a, b)
-                        if words[word] == nil {
-                            if order.count == 3 { return false }
-                            order.append(word)
-                        }
-                        words[word, default: 0] += 1
-                        failed += 1
-                        continue
+            for r in 0..<rows {
+                let k = r * w + j
+                let s = Int(sp[r].start), e = Int(sp[r].end)
+                if let v = parse(k, s, e) { o[r] = v; parsed += 1; continue }
+                if nativeKind(k) == .absent && isMissing(s, e) { continue }
+                let (a, b) = ValueParsing.trim(p, s, e)
+                if infer {
+                    if containsDigit(a, b) || nativeKind(k) != .absent { return false }
+                    let word = table.buffer.string(a, b)
+                    if words[word] == nil {
+                        if order.count == 3 { return false }
+                        order.append(word)
                     }
-                    let text = table.buffer.string(a, b)
-                    if options.strict {
-                        throw DataError(file: name, line: Int(table.lines[r]), column: j + 1,
-                                        "cannot read '\(text)' as a \(typeName) in column '\(label)'")
-                    }
+                    words[word, default: 0] += 1
                     failed += 1
-                    if firstFailure == nil { firstFailure = (text, Int(table.lines[r])) }
+                    continue
                 }
-                return true
+                let text = table.buffer.string(a, b)
+                if options.strict {
+                    throw DataError(file: name, line: Int(table.lines[r]), column: j + 1,
+                                    "cannot read '\(text)' as a \(typeName) in column '\(label)'")
+                }
+                failed += 1
+                if firstFailure == nil { firstFailure = (text, Int(table.lines[r])) }
             }
+            return true
         }
         if infer {
             guard ok, parsed > 0, failed < parsed else { return nil }
@@ -253,6 +269,11 @@ struct FrameBuilder {
         var precision = DatePrecision.month
         let native = table.native
         let p = self.p
+        let raw = UnsafeRawPointer(p)
+        let bufferCount = table.buffer.count
+        let cache = UnsafeMutablePointer<DateCacheEntry>.allocate(capacity: 4096)
+        cache.initialize(repeating: DateCacheEntry(w0: 0, w1: 0, length: -1, day: 0, isDate: false, isDay: false), count: 4096)
+        defer { cache.deallocate() }
         guard let (values, note) = try scan(j, label: label, typeName: "date", infer: infer, na: ColumnData.naDay, parse: { k, s, e in
             if let native {
                 switch native[k].kind {
@@ -263,7 +284,27 @@ struct FrameBuilder {
                 case .absent: break
                 }
             }
-            guard e - s >= 4, let (d, pr) = ValueParsing.parseDate(p, s, e) else { return nil }
+            guard e - s >= 4 else { return nil }
+            // Date columns repeat a few hundred texts: a direct-mapped cache keyed by the
+            // cell's bytes (up to 16) skips parsing them again.
+            let n = e - s
+            if n <= 16 && s + 16 <= bufferCount {
+                var w0 = raw.loadUnaligned(fromByteOffset: s, as: UInt64.self)
+                var w1 = raw.loadUnaligned(fromByteOffset: s + 8, as: UInt64.self)
+                if n < 8 { w0 &= (1 << UInt64(8 * n)) &- 1; w1 = 0 } else if n < 16 { w1 &= (1 << UInt64(8 * (n - 8))) &- 1 }
+                let slot = Int(truncatingIfNeeded: ((w0 &* 0x9E37_79B9_7F4A_7C15) ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)) >> 52)
+                if cache[slot].length == n && cache[slot].w0 == w0 && cache[slot].w1 == w1 {
+                    let hit = cache[slot]
+                    if hit.isDay { precision = .day }
+                    return hit.isDate ? hit.day : nil
+                }
+                let parsed = ValueParsing.parseDate(p, s, e)
+                cache[slot] = DateCacheEntry(w0: w0, w1: w1, length: n, day: parsed?.0 ?? 0,
+                                             isDate: parsed != nil, isDay: parsed?.1 == .day)
+                if parsed?.1 == .day { precision = .day }
+                return parsed?.0
+            }
+            guard let (d, pr) = ValueParsing.parseDate(p, s, e) else { return nil }
             if pr == .day { precision = .day }
             return d
         }) else { return nil }
@@ -276,7 +317,7 @@ struct FrameBuilder {
             let w = table.width
             for r in 0..<rows {
                 let k = r * w + j
-                let s = table.spans[k]
+                let s = table.spans[j, r]
                 if let native = table.native, native[k].kind == .bool { break }
                 if isMissing(Int(s.start), Int(s.end)) { continue }
                 if ValueParsing.parseBool(p, Int(s.start), Int(s.end)) == nil { return nil }
@@ -306,13 +347,12 @@ struct FrameBuilder {
         var interner = ByteInterner(base: p)
         var codes = [Int32](repeating: -1, count: rows)
         codes.withUnsafeMutableBufferPointer { c in
-            table.spans.withUnsafeBufferPointer { sp in
-                for r in 0..<rows {
-                    let k = r * w + j
-                    let s = Int(sp[k].start), e = Int(sp[k].end)
-                    if e - s <= longestMissing, nativeKind(k) == .absent, isMissing(s, e) { continue }
-                    c[r] = interner.intern(s, e)
-                }
+            let sp = table.spans.column(j)
+            for r in 0..<rows {
+                let k = r * w + j
+                let s = Int(sp[r].start), e = Int(sp[r].end)
+                if e - s <= longestMissing, nativeKind(k) == .absent, isMissing(s, e) { continue }
+                c[r] = interner.intern(s, e)
             }
         }
         return Categorical(codes: codes, levels: interner.levels(table.buffer))
@@ -325,86 +365,5 @@ struct FrameBuilder {
             if d <= max(1, key.count / 3 + 1), best == nil || d < best!.1 { best = (c, d) }
         }
         return best?.0
-    }
-}
-
-/// Edit distance between two character arrays (for did-you-mean hints).
-func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}
-
-/// Interns byte strings of one buffer: an open-addressing table from bytes to a level code.
-struct ByteInterner {
-    let base: UnsafeMutablePointer<UInt8>
-    private var slots: [Int32] = Array(repeating: -1, count: 64)
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var hashes: [UInt64] = []
-
-    init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
-
-    @inline(__always)
-    func hash(_ s: Int, _ e: Int) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(e - s)
-        var i = s
-        let raw = UnsafeRawPointer(base)
-        while i + 8 <= e {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < e { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
-        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 29)
-    }
-
-    /// The code of the bytes `[s, e)`, adding a level for bytes not seen before.
-    mutating func intern(_ s: Int, _ e: Int) -> Int32 {
-        let h = hash(s, e)
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        let n = e - s
-        while true {
-            let code = slots[i]
-            if code < 0 { break }
-            let c = Int(code)
-            if hashes[c] == h, ends[c] - starts[c] == n, memcmp(base + starts[c], base + s, n) == 0 { return code }
-            i = (i + 1) & mask
-        }
-        let code = Int32(starts.count)
-        starts.append(s)
-        ends.append(e)
-        hashes.append(h)
-        slots[i] = code
-        if starts.count * 2 > slots.count { grow() }
-        return code
-    }
-
-    private mutating func grow() {
-        var bigger = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = bigger.count - 1
-        for c in 0..<starts.count {
-            var i = Int(truncatingIfNeeded: hashes[c]) & mask
-            while bigger[i] >= 0 { i = (i + 1) & mask }
-            bigger[i] = Int32(c)
-        }
-        slots = bigger
-    }
-
-    func levels(_ buffer: ByteBuffer) -> [String] {
-        (0..<starts.count).map { buffer.string(starts[$0], ends[$0]) }
     }
 }

@@ -240,7 +240,10 @@ public enum ValueParsing {
         ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
         ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9),
     ]
-    static let monthTable: [[UInt8]: Int] = Dictionary(uniqueKeysWithValues: monthNames.map { (Array($0.0.utf8), $0.1) })
+    /// Month names packed 5 bits a letter (at most 12 letters), for an allocation-free lookup.
+    static let packedMonths: [(UInt64, Int)] = monthNames.map { (name, month) in
+        (name.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1 - 0x60) }, month)
+    }
 
     /// A two-digit year: 00–68 → 2000s, 69–99 → 1900s (as POSIX `strptime`).
     @inline(__always) static func fullYear(_ y: Int, digits: Int) -> Int {
@@ -311,32 +314,43 @@ public enum ValueParsing {
 
     /// `juillet 2013`, `avril 15`, `Sept. 2016` from `s` to `e`: (month, year value, year digits).
     static func monthAndYear(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> (Int, Int, Int)? {
-        var word: [UInt8] = []
-        word.reserveCapacity(12)
+        var word: UInt64 = 0
+        var letters = 0
         var i = s
         while i < e {
             let b = p[i]
-            if b >= 0x41 && b <= 0x5A { word.append(b | 0x20); i += 1 }
-            else if b >= 0x61 && b <= 0x7A { word.append(b); i += 1 }
+            var letter: UInt8
+            if b >= 0x41 && b <= 0x5A { letter = b | 0x20; i += 1 }
+            else if b >= 0x61 && b <= 0x7A { letter = b; i += 1 }
             else if b == 0xC3, i + 1 < e {
                 // Fold the accents month names use: é è ê É û Û ô.
                 switch p[i + 1] {
-                case 0xA9, 0xA8, 0xAA, 0x89, 0x88: word.append(0x65)
-                case 0xBB, 0x9B: word.append(0x75)
-                case 0xB4: word.append(0x6F)
+                case 0xA9, 0xA8, 0xAA, 0x89, 0x88: letter = 0x65
+                case 0xBB, 0x9B: letter = 0x75
+                case 0xB4: letter = 0x6F
                 default: return nil
                 }
                 i += 2
             } else { break }
-            if word.count > 10 { return nil }
+            letters += 1
+            if letters > 12 { return nil }
+            word = word << 5 | UInt64(letter - 0x60)
         }
-        guard let month = monthTable[word] else { return nil }
+        guard letters >= 3 else { return nil }
+        var found = 0
+        for (packed, month) in packedMonths where packed == word { found = month; break }
+        guard found > 0 else { return nil }
+        let month = found
         if i < e, p[i] == 0x2E { i += 1 }
         var spaces = 0
         while i < e, p[i] == 0x20 { i += 1; spaces += 1 }
         guard spaces > 0 || (i < e && p[i - 1] == 0x2E) else { return nil }
         var y = 0, k = 0
-        while i < e, p[i] &- 0x30 < 10 { y = y * 10 + Int(p[i] &- 0x30); i += 1; k += 1 }
+        while i < e, p[i] &- 0x30 < 10 {
+            if k < 5 { y = y * 10 + Int(p[i] &- 0x30) }
+            i += 1
+            k += 1
+        }
         guard i == e, k == 2 || k == 4 else { return nil }
         return (month, y, k)
     }

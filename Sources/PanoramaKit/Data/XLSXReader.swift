@@ -117,12 +117,14 @@ enum XLSXReader {
             header[column] = buffer.string(a, b)
         }
         let empty = Span(start: 0, end: 0)
-        var spans = [Span](repeating: empty, count: (laidOut.count - 1) * width)
-        var native = [NativeCell](repeating: NativeCell(kind: .absent, value: 0), count: spans.count)
+        let spans = SpanStore(width: width, capacity: laidOut.count)
+        let blank = [Span](repeating: empty, count: width)
+        blank.withUnsafeBufferPointer { b in for _ in 1..<max(laidOut.count, 1) { spans.append(b.baseAddress!) } }
+        var native = [NativeCell](repeating: NativeCell(kind: .absent, value: 0), count: (laidOut.count - 1) * width)
         var lines: [Int32] = []
         for (i, row) in laidOut.dropFirst().enumerated() {
             for (column, span, cell) in row.cells {
-                spans[i * width + column] = span
+                spans[column, i] = span
                 native[i * width + column] = cell
             }
             lines.append(Int32(row.row))

@@ -98,8 +98,12 @@ struct TableRenderer {
         let budget = max(options.width, 20)
         // Keep the columns (from the left) that fit at their narrowest, then narrow the widest
         // columns one character at a time until the table fits.
-        var kept = widths.count
-        while kept > 1 && total(minimum.prefix(kept)) > budget { kept -= 1 }
+        var kept = 0
+        var used = 1
+        while kept < widths.count && (kept == 0 || used + minimum[kept] + 3 <= budget) {
+            used += minimum[kept] + 3
+            kept += 1
+        }
         let left = frame.columns.count - kept
         widths = Array(widths.prefix(kept))
         cells = Array(cells.prefix(kept))

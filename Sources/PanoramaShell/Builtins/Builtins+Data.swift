@@ -18,7 +18,7 @@ extension BuiltinRegistry {
                     .keyword("sheet", "XLSX sheet name or number (default: the first)"),
                 ],
                 example: """
-                save(frame(projet=["A; \\"B\\"", "C"], cout=[1.5, 2000]), "/tmp/panorama-load.csv", sep=";", decimal=",")
+                save(frame(projet=["A; \\"B\\"", "C"], cout=[1.5, 2000]), "/tmp/panorama-load.csv", sep=";", decimal=",");
                 load("/tmp/panorama-load.csv")
                 """, frameScope: false) { ctx in
             try load(&ctx)
@@ -251,7 +251,7 @@ extension BuiltinRegistry {
             .number(Double(try ctx.frame("frame")!.columnCount))
         },
         Builtin("names", .data, signature: "names(frame)", summary: "the column identifiers used in code",
-                parameters: [.required("frame", "a frame")], example: "names(frame(`Coût complet estimé`=[1.5], Début=[\"x\"]))") { ctx in
+                parameters: [.required("frame", "a frame")], example: "names(frame(cost=[1.5], phase=[\"Cadrage\"]))") { ctx in
             let frame = try ctx.frame("frame")!
             return .vector(Column(name: "names", .text(Categorical(frame.names.map { Optional($0) }))))
         },
