@@ -34,20 +34,10 @@ public enum Display {
         return wrap(text, width: options.width)
     }
 
+    /// A long vector's text on lines of the width, continuation lines indented by one space.
     static func wrap(_ text: String, width: Int) -> String {
-        guard width > 10, text.count > width else { return text }
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = " " + word
-            } else {
-                line += (line.isEmpty ? "" : " ") + word
-            }
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n")
+        guard width > 10 else { return text }
+        return Prose.wrapped(text, width: width, indent: 1)
     }
 
     /// One element as text for display.
