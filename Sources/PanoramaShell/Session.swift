@@ -89,7 +89,7 @@ public final class Session {
     }
 
     func flushNotes() {
-        for note in interpreter.takeNotes() { diagnostics("note: \(note)") }
+        for note in interpreter.takeNotes() { diagnostics(options.note(note)) }
     }
 
     func sourceText(of statement: Statement, in text: String) -> String? {
