@@ -89,7 +89,7 @@ public enum Display {
             let nas = (0..<c.count).reduce(0) { $0 + (c.data.isNA($1) ? 1 : 0) }
             return "\(c.data.typeName) vector of \(c.count)" + (nas > 0 ? " (\(nas) na)" : "")
         case .frame(let f):
-            return "frame \(options.numbers.string(Double(f.rowCount))) rows × \(f.columnCount) columns: "
+            return "frame \(Prose.counted(f.rowCount, "row", numbers: options.numbers)) × \(Prose.counted(f.columnCount, "column")): "
                 + f.names.prefix(6).joined(separator: ", ") + (f.columnCount > 6 ? ", …" : "")
         case .formula(let f): return "formula \(f.text)"
         case .object(let o): return o.summary(options)

@@ -138,7 +138,7 @@ public final class Session {
                 column.data = column.data.gather(Array(repeating: 0, count: frame.rowCount))
             }
             guard column.count == frame.rowCount || frame.columnCount == 0 else {
-                throw PanoramaError.type("the new column has \(column.count) values but '\(frameName)' has \(frame.rowCount) rows",
+                throw PanoramaError.type("the new column has \(Prose.counted(column.count, "value")) but '\(frameName)' has \(Prose.counted(frame.rowCount, "row"))",
                                          at: expr.range)
             }
             let existing = frame.column(columnName)

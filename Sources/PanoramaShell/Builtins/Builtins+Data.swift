@@ -35,7 +35,7 @@ extension BuiltinRegistry {
             let decimal = try decimalMark(ctx) ?? "."
             if sep == decimal { throw ctx.fail("sep= and decimal= cannot both be '\(sep)'") }
             try CSVWriter.write(frame, to: path, separator: sep, decimal: decimal)
-            ctx.note("wrote \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(frame.columnCount) columns to '\(path)'")
+            ctx.note("wrote \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(Prose.counted(frame.columnCount, "column")) to '\(path)'")
             return .string(path)
         },
         Builtin("frame", .data, signature: "frame(name=values, …)",
@@ -53,7 +53,7 @@ extension BuiltinRegistry {
             let n = columns.map(\.count).max() ?? 0
             for i in columns.indices where columns[i].count != n {
                 guard columns[i].count == 1 else {
-                    throw ctx.fail("'\(columns[i].label)' has \(columns[i].count) values but other columns have \(n)")
+                    throw ctx.fail("'\(columns[i].label)' has \(Prose.counted(columns[i].count, "value")) but other columns have \(n)")
                 }
                 columns[i].data = columns[i].data.gather(Array(repeating: 0, count: n))
             }

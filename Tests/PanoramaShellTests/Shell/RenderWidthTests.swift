@@ -44,3 +44,14 @@ func everyRichValueFitsEightyColumns(_ index: Int) {
     let long = (out + err).flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.filter { $0.count > 80 }
     #expect(long.isEmpty, "\(kind) `\(code)`: lines longer than 80:\n\(long.joined(separator: "\n"))")
 }
+
+@Test(arguments: [
+    ("d = frame(x=[1])\n.vars", "frame 1 row × 1 column: x"),
+    ("d = frame(x=[1, 2], y=[3, 4])\n.vars", "frame 2 rows × 2 columns: x, y"),
+    ("d = frame(x=[1, 2])\nd.y = [1]\nd.z = [1, 2, 3]", "the new column has 3 values but 'd' has 2 rows"),
+    ("stack(frame(x=[1]), frame(x=[2]), id=\"k\", ids=[\"a\"])", "ids= has 1 value but 2 frames are stacked"),
+])
+func countsAreSingularForOne(_ code: String, _ text: String) {
+    let t = run(code)
+    #expect((t.stdout + t.stderr).contains(text), "\(code): \(t.stdout) \(t.stderr)")
+}
