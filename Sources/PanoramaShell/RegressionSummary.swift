@@ -61,11 +61,12 @@ enum RegressionSummary {
         let n = grouping.string(Double(m.observations))
         var facts = "\(n) \(Prose.noun(m.observations, "observation"))"
         if m.design.droppedRows > 0 { facts += " (\(grouping.string(Double(m.design.droppedRows))) with na dropped)" }
-        facts += text(" · df model \(m.dfModel), residual \(m.dfResidual) · covariance \(m.covarianceType.rawValue)")
+        facts += text(" · " + Prose.glued("df", "model", "\(m.dfModel),") + " " + Prose.glued("residual", "\(m.dfResidual)")
+                      + " · " + Prose.glued("covariance", m.covarianceType.rawValue))
         if markdown {
             out.append("**\(title)**")
             out.append("")
-            out.append(facts)
+            out.append(contentsOf: wrap(facts, width: Int.max, indent: 0))
             out.append("")
         } else {
             out.append(contentsOf: wrap(title, width: width, indent: 2))
