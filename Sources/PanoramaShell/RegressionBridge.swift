@@ -90,6 +90,33 @@ enum RegressionBridge {
         ]))
     }
 
+    /// Each row's overrun factor under a model of the log overrun factor (`simulate(…, overrun=m)`):
+    /// a lognormal with the model's prediction for that row as meanlog and the predictive
+    /// standard deviation √(xᵀΣx + σ²) as sdlog. Rows whose predictors are `na` give nil.
+    /// - Throws: when the model's response is not `log(…)`, or the frame lacks its variables.
+    static func overrunFactors(_ m: ModelValue, for data: Frame, _ ctx: CallContext) throws -> [Distribution?] {
+        guard let response = m.structure.response, response.name.hasPrefix("log(") else {
+            let name = m.structure.response?.name ?? "nothing"
+            throw ctx.failure("overrun=model needs a model of the log overrun factor, like ols(log(factor) ~ phase + …); "
+                              + "this model's response is '\(name)'", argument: "overrun")
+        }
+        let n = data.rowCount
+        let factors = try m.structure.factors.map { try $0.evaluate(ctx, in: data, count: n) }
+        func factor(_ mean: Double, _ sd: Double) -> Distribution? {
+            mean.isFinite && sd.isFinite && sd > 0 ? .lognormal(meanlog: mean, sdlog: sd) : nil
+        }
+        if let design = try? m.model.design.coding.matrix(factors: factors, rows: Array(0..<n)) {
+            let (mean, sd) = m.model.predictive(design)
+            return (0..<n).map { factor(mean[$0], sd[$0]) }
+        }
+        // Some row has a category level the model never saw: those rows cannot be predicted.
+        return (0..<n).map { i in
+            guard let design = try? m.model.design.coding.matrix(factors: factors, rows: [i]) else { return nil }
+            let (mean, sd) = m.model.predictive(design)
+            return factor(mean[0], sd[0])
+        }
+    }
+
     /// `bootstrap(m, reps=, seed=, level=)`.
     static func bootstrap(_ ctx: inout CallContext) throws -> Value {
         let m = try model(ctx)

@@ -299,16 +299,31 @@ public struct LinearModel: Sendable {
         guard interval != .none else { return (fit, [], []) }
         let q = dfResidual > 0 ? StudentTDistribution(degreesOfFreedom: Double(dfResidual)).quantile(0.5 + level / 2) : .nan
         var lower = [Double](repeating: .nan, count: m), upper = lower
-        let kept = solution.kept
         for i in 0..<m where !fit[i].isNaN {
-            var variance = 0.0
-            for a in kept { for b in kept { variance += x[i, a] * covariance[a, b] * x[i, b] } }
-            if interval == .prediction { variance += sigma * sigma }
-            let half = q * max(variance, 0).squareRoot()
+            let half = q * fitVariance(x, row: i, newObservation: interval == .prediction).squareRoot()
             lower[i] = fit[i] - half
             upper[i] = fit[i] + half
         }
         return (fit, lower, upper)
+    }
+
+    /// The predictive distribution of a new observation at each row of `design`: its mean x̂ᵀβ
+    /// and standard deviation √(xᵀΣx + σ²) (parameter and residual uncertainty, under the
+    /// model's covariance type). Rows with `na` predictors give NaN.
+    public func predictive(_ design: ModelDesign) -> (mean: [Double], sd: [Double]) {
+        let mean = predict(design).fit
+        let sd = mean.indices.map { i in
+            mean[i].isNaN ? Double.nan : fitVariance(design.matrix, row: i, newObservation: true).squareRoot()
+        }
+        return (mean, sd)
+    }
+
+    /// xᵢᵀΣxᵢ (+ σ² for a new observation), never negative.
+    func fitVariance(_ x: Matrix, row i: Int, newObservation: Bool) -> Double {
+        var variance = 0.0
+        for a in solution.kept { for b in solution.kept { variance += x[i, a] * covariance[a, b] * x[i, b] } }
+        if newObservation { variance += sigma * sigma }
+        return max(variance, 0)
     }
 
     /// Variance inflation factors, one per column (NaN for the intercept and aliased columns):

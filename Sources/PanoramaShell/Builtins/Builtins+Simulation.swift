@@ -12,7 +12,7 @@ extension BuiltinRegistry {
                 parameters: [
                     Parameter("data", "a frame of projects (optional: cost= may be a plain vector)"),
                     .keyword("cost", "base costs, one per project (a column of data, or a vector)"),
-                    .keyword("overrun", "the overrun factor: a distribution, or per_group(…)/fit(…, by=) with by="),
+                    .keyword("overrun", "the overrun factor: a distribution, per_group(…)/fit(…, by=) with by=, or a model ols(log(factor) ~ …) predicting each project's factor from its columns"),
                     .keyword("corr", "correlation of the latent normals: one ρ, a frame holding the matrix, or a vector of ρ for a sensitivity table"),
                     .keyword("copula", "\"gaussian\" (default), \"t\" or \"iman-conover\" (corr= is then the target rank correlation)"),
                     .keyword("df", "the t copula's degrees of freedom (default 4); a vector gives a sensitivity table"),
@@ -80,7 +80,7 @@ extension BuiltinRegistry {
         guard let costColumn = try ctx.column("cost") else {
             throw ctx.fail("give the base costs: cost=<column or vector>")
         }
-        guard let allCosts = costColumn.data.numbers else {
+        guard var allCosts = costColumn.data.numbers else {
             throw ctx.fail("'cost' must be numeric, not \(costColumn.data.typeName)")
         }
         if let data, data.rowCount != allCosts.count, allCosts.count != 1 {
@@ -123,8 +123,19 @@ extension BuiltinRegistry {
                 }
                 overruns.append(d)
             }
+        case .object(let m as ModelValue):
+            guard let data else {
+                throw ctx.fail("overrun=model predicts each project's factor from its columns: give the frame first, simulate(data, cost=…, overrun=m)")
+            }
+            let predicted = try RegressionBridge.overrunFactors(m, for: data, ctx)
+            let missing = predicted.indices.filter { predicted[$0] == nil && !allCosts[$0].isNaN }
+            if !missing.isEmpty {
+                ctx.note("simulate skipped \(Prose.counted(missing.count, "project")) whose overrun the model cannot predict (na or an unseen category in its predictors)")
+                for i in missing { allCosts[i] = .nan }
+            }
+            overruns = predicted.map { $0 ?? .lognormal(meanlog: 0, sdlog: 1) }
         default:
-            throw ctx.fail("'overrun' must be a distribution or per_group(…), not a \(overrunValue.kindName)")
+            throw ctx.fail("'overrun' must be a distribution, per_group(…) or a model of log(factor), not a \(overrunValue.kindName)")
         }
         // Drop projects whose cost is na, with a note.
         let kept = allCosts.indices.filter { !allCosts[$0].isNaN }
