@@ -46,11 +46,11 @@ struct Marginal: Sendable {
     /// draws them), not the interpolated type-7 quantile.
     static func quantile(_ d: Distribution, normal y: Double) -> Double {
         if case .empirical(let v) = d {
-            let u = Distribution.Special.normalCDF(y)
+            let u = NormalDistribution.standardCDF(y)
             return v[min(v.count - 1, Int(u * Double(v.count)))]
         }
-        if y <= 0 { return d.quantile(Distribution.Special.normalCDF(y)) }
-        return d.upperQuantile(Distribution.Special.normalSurvival(y))
+        if y <= 0 { return d.quantile(NormalDistribution.standardCDF(y)) }
+        return d.upperQuantile(NormalDistribution.standardCDF(-y))
     }
 }
 
@@ -97,13 +97,13 @@ extension Distribution {
     public func upperQuantile(_ s: Double) -> Double {
         guard s >= 0 && s <= 1 else { return .nan }
         switch self {
-        case .normal(let m, let sd): return m - sd * Special.normalQuantile(s)
-        case .lognormal(let m, let sd): return exp(m - sd * Special.normalQuantile(s))
+        case .normal(let m, let sd): return m - sd * NormalDistribution.standardQuantile(s)
+        case .lognormal(let m, let sd): return exp(m - sd * NormalDistribution.standardQuantile(s))
         case .uniform(let a, let b): return b - (b - a) * s
         case .triangular(let a, let c, let b):
             if s <= (b - c) / (b - a) { return b - (s * (b - a) * (b - c)).squareRoot() }
             return quantile(1 - s)
-        case .studentT(let df, let loc, let scale): return loc - scale * Special.studentTQuantile(s, df)
+        case .studentT(let df, let loc, let scale): return loc - scale * StudentTDistribution(degreesOfFreedom: df).quantile(s)
         case .pareto(let xm, let alpha): return s == 0 ? .infinity : xm * exp(-log(s) / alpha)
         case .generalizedPareto(let u, let sc, let xi):
             if s == 0 { return xi < 0 ? u - sc / xi : .infinity }
@@ -112,7 +112,7 @@ extension Distribution {
         case .pert(let a, _, let b):
             let (alpha, beta) = pertShape
             // 1 − I⁻¹(β, α; s) by the Beta's symmetry.
-            return b - (b - a) * Special.inverseIncompleteBeta(beta, alpha, s)
+            return b - (b - a) * SpecialFunctions.inverseRegularizedIncompleteBeta(beta, alpha, s)
         case .empirical: return quantile(1 - s)
         }
     }

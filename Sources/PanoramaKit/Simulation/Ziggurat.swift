@@ -166,3 +166,41 @@ public enum Ziggurat {
         (Double(Int64(rng.next() >> 12)) + 0.5) * 0x1p-52
     }
 }
+
+// MARK: Draws built on the ziggurat's normals
+
+extension Ziggurat {
+    /// A Gamma(shape, 1) draw by Marsaglia & Tsang (2000), shape > 0; shape < 1 by boosting,
+    /// G(a) = G(a + 1) · U^(1/a).
+    ///
+    /// `Ziggurat.gamma(2.5, using: &rng) // mean 2.5, variance 2.5`
+    public static func gamma<G: RandomNumberGenerator>(_ shape: Double, using rng: inout G) -> Double {
+        if shape < 1 {
+            let u = openUniform(&rng)
+            return gamma(shape + 1, using: &rng) * pow(u, 1 / shape)
+        }
+        let d = shape - 1.0 / 3, c = 1 / (9 * d).squareRoot()
+        while true {
+            var x: Double, v: Double
+            repeat {
+                x = normal(using: &rng)
+                v = 1 + c * x
+            } while v <= 0
+            v = v * v * v
+            let u = openUniform(&rng)
+            if u < 1 - 0.0331 * x * x * x * x { return d * v }
+            if log(u) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }
+        }
+    }
+
+    /// A Poisson(λ) count: by inversion of the CDF for λ ≤ 50 (one uniform), above that the
+    /// normal approximation λ + √λ·Z rounded (its error is below 1 % of a standard deviation).
+    public static func poisson<G: RandomNumberGenerator>(_ lambda: Double, using rng: inout G) -> Int {
+        guard lambda > 0 else { return 0 }
+        if lambda > 50 { return max(0, Int((lambda + lambda.squareRoot() * normal(using: &rng)).rounded())) }
+        var k = 0, p = exp(-lambda), cdf = p
+        let u = openUniform(&rng)
+        while u > cdf && k < 10_000 { k += 1; p *= lambda / Double(k); cdf += p }
+        return k
+    }
+}

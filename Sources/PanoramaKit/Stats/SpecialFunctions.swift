@@ -103,6 +103,51 @@ public enum SpecialFunctions {
         return (lower, 1 - lower)
     }
 
+    /// The x with Iₓ(a, b) = p: Halley steps from Numerical Recipes' starting guess (`invbetai`,
+    /// §6.4), safeguarded by bisection so it always converges.
+    ///
+    /// `inverseRegularizedIncompleteBeta(2, 3, 0.5248) // 0.4`
+    public static func inverseRegularizedIncompleteBeta(_ a: Double, _ b: Double, _ p: Double) -> Double {
+        if p.isNaN || p < 0 || p > 1 || !(a > 0) || !(b > 0) { return .nan }
+        if p == 0 { return 0 }
+        if p == 1 { return 1 }
+        var x: Double
+        if a >= 1 && b >= 1 {
+            let pp = p < 0.5 ? p : 1 - p
+            let t = (-2 * Foundation.log(pp)).squareRoot()
+            var z = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t
+            if p < 0.5 { z = -z }
+            let al = (z * z - 3) / 6
+            let h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1))
+            let w = z * (al + h).squareRoot() / h
+                - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5.0 / 6 - 2 / (3 * h))
+            x = a / (a + b * Foundation.exp(2 * w))
+        } else {
+            let lna = Foundation.log(a / (a + b)), lnb = Foundation.log(b / (a + b))
+            let t = Foundation.exp(a * lna) / a, u = Foundation.exp(b * lnb) / b
+            let w = t + u
+            x = p < t / w ? Foundation.pow(a * w * p, 1 / a) : 1 - Foundation.pow(b * w * (1 - p), 1 / b)
+        }
+        if !(x > 0 && x < 1) { x = 0.5 }
+        var lo = 0.0, hi = 1.0
+        let logB = logBeta(a, b)
+        for _ in 0..<200 {
+            let f = regularizedIncompleteBeta(a, b, x: x, y: 1 - x).lower - p
+            if f < 0 { lo = x } else { hi = x }
+            if f == 0 { return x }
+            let density = Foundation.exp((a - 1) * Foundation.log(x) + (b - 1) * Foundation.log1p(-x) - logB)
+            var step = f / density
+            // Halley's correction.
+            let curvature = (a - 1) / x - (b - 1) / (1 - x)
+            step /= max(0.5, 1 - 0.5 * min(1, step * curvature))
+            var next = x - step
+            if !(next > lo && next < hi) || !next.isFinite { next = 0.5 * (lo + hi) }
+            if abs(next - x) <= 1e-15 * max(x, 1e-300) || hi - lo < 1e-300 { return next }
+            x = next
+        }
+        return x
+    }
+
     /// Numerical Recipes' `betacf` by the modified Lentz method, evaluated in double-double.
     ///
     /// Near x ≈ 1 with a large (Student t with many degrees of freedom) the fraction's terms
