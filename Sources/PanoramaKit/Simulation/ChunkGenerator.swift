@@ -365,14 +365,7 @@ struct TScoreTable: Sendable {
 
     @inline(__always)
     func score(_ v: Double) -> Double {
-        let position = (asinh(v) + TScoreTable.limit) / TScoreTable.step
-        guard position >= 0, position < Double(values.count - 1) else { return TScoreTable.exact(v, df) }
-        let k = Int(position)
-        let t = position - Double(k)
-        let h = TScoreTable.step
-        let p0 = values[k], p1 = values[k + 1]
-        let m0 = slopes[k] * h, m1 = slopes[k + 1] * h
-        let t2 = t * t, t3 = t2 * t
-        return (2 * t3 - 3 * t2 + 1) * p0 + (t3 - 2 * t2 + t) * m0 + (-2 * t3 + 3 * t2) * p1 + (t3 - t2) * m1
+        HermiteTable.interpolate(values, slopes, at: (asinh(v) + TScoreTable.limit) / TScoreTable.step, step: TScoreTable.step)
+            ?? TScoreTable.exact(v, df)
     }
 }

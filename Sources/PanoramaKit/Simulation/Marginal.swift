@@ -80,11 +80,16 @@ struct HermiteTable: Sendable {
     /// g(y), or nil outside the table.
     @inline(__always)
     func value(_ y: Double) -> Double? {
-        let position = (y - HermiteTable.lower) / HermiteTable.step
+        HermiteTable.interpolate(values, slopes, at: (y - HermiteTable.lower) / HermiteTable.step, step: HermiteTable.step)
+    }
+
+    /// Cubic Hermite interpolation between nodes `step` apart with these values and
+    /// derivatives, at `position` counted in nodes from the first; nil outside the nodes.
+    @inline(__always)
+    static func interpolate(_ values: [Double], _ slopes: [Double], at position: Double, step h: Double) -> Double? {
         guard position >= 0, position < Double(values.count - 1) else { return nil }
         let k = Int(position)
         let t = position - Double(k)
-        let h = HermiteTable.step
         let p0 = values[k], p1 = values[k + 1]
         let m0 = slopes[k] * h, m1 = slopes[k + 1] * h
         let t2 = t * t, t3 = t2 * t

@@ -62,8 +62,15 @@ public enum Ziggurat {
 
     @inline(__always)
     static func normal<G: RandomNumberGenerator>(using rng: inout G, tables t: Tables) -> Double {
+        normal(startingWith: rng.next(), using: &rng, tables: t)
+    }
+
+    /// A normal draw whose first 64 bits are `first`: the rectangle, and failing it the wedge
+    /// or the tail (Marsaglia's tail method beyond r) with fresh draws.
+    @inline(__always)
+    static func normal<G: RandomNumberGenerator>(startingWith first: UInt64, using rng: inout G, tables t: Tables) -> Double {
+        var bits = first
         while true {
-            let bits = rng.next()
             let i = Int(bits & 0xFF)
             let sign: Double = bits & 0x100 == 0 ? 1 : -1
             let u = Double(Int64(bits >> 11)) * 0x1p-53
@@ -79,6 +86,7 @@ public enum Ziggurat {
             let x = u * t.x[i]
             let y = t.f[i] + (t.f[i + 1] - t.f[i]) * Double(Int64(rng.next() >> 11)) * 0x1p-53
             if y < exp(-0.5 * x * x) { return sign * x }
+            bits = rng.next()
         }
     }
 
@@ -115,29 +123,8 @@ public enum Ziggurat {
     @inline(never)
     static func normalSlowPath(bits first: UInt64, state: Xoshiro256StarStar, tables t: Tables) -> (Double, Xoshiro256StarStar) {
         var rng = state
-        let value = normalSlowPath(bits: first, using: &rng, tables: t)
+        let value = normal(startingWith: first, using: &rng, tables: t)
         return (value, rng)
-    }
-
-    static func normalSlowPath(bits first: UInt64, using rng: inout Xoshiro256StarStar, tables t: Tables) -> Double {
-        var bits = first
-        while true {
-            let i = Int(bits & 0xFF)
-            let sign: Double = bits & 0x100 == 0 ? 1 : -1
-            let u = Double(Int64(bits >> 11)) * 0x1p-53
-            if u < t.ratio[i] { return sign * u * t.x[i] }
-            if i == 0 {
-                while true {
-                    let a = -log(openUniform(&rng)) / t.r
-                    let b = -log(openUniform(&rng))
-                    if 2 * b > a * a { return sign * (t.r + a) }
-                }
-            }
-            let x = u * t.x[i]
-            let y = t.f[i] + (t.f[i + 1] - t.f[i]) * Double(Int64(rng.next() >> 11)) * 0x1p-53
-            if y < exp(-0.5 * x * x) { return sign * x }
-            bits = rng.next()
-        }
     }
 
     /// A standard exponential draw (mean 1).
