@@ -148,12 +148,15 @@ public enum SpecialFunctions {
         return x
     }
 
-    /// Numerical Recipes' `betacf` by the modified Lentz method, evaluated in double-double.
+    /// Numerical Recipes' `betacf` by the modified Lentz method.
     ///
     /// Near x ≈ 1 with a large (Student t with many degrees of freedom) the fraction's terms
-    /// cancel to the size of 1 − x, so x is formed as 1 − y from the accurate y and the
-    /// recurrence carried in double-double; it then keeps full double accuracy.
+    /// cancel to the size of 1 − x, so above x = ½ x is formed as 1 − y from the accurate y and
+    /// the recurrence carried in double-double; it then keeps full double accuracy. At x ≤ ½
+    /// nothing cancels and the recurrence runs in double, about six times faster (the
+    /// simulation's quantile tables call this thousands of times).
     static func betaContinuedFraction(_ a: Double, _ b: Double, x: Double, y: Double) -> Double {
+        if x <= 0.5 { return betaContinuedFractionDouble(a, b, x: x) }
         let tiny = DoubleDouble(1e-300)
         let one = DoubleDouble(1)
         let xx = x <= 0.5 ? DoubleDouble(x) : one - DoubleDouble(y)
@@ -179,6 +182,35 @@ public enum SpecialFunctions {
             m += 1
         }
         return h.value
+    }
+
+    /// `betaContinuedFraction` in double precision, for x ≤ ½.
+    static func betaContinuedFractionDouble(_ a: Double, _ b: Double, x: Double) -> Double {
+        let tiny = 1e-300
+        let qab = a + b, qap = a + 1, qam = a - 1
+        var c = 1.0
+        var d = 1 - qab * x / qap
+        if abs(d) < tiny { d = tiny }
+        d = 1 / d
+        var h = d
+        var m = 1.0
+        while m < 1e6 {
+            let m2 = 2 * m
+            var aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            h *= d * c
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            let delta = d * c
+            h *= delta
+            if abs(delta - 1) <= 3e-16 { break }
+            m += 1
+        }
+        return h
     }
 
     /// log(xᵃ e⁻ˣ / Γ(a)) (TOMS 708's `rcomp`).
