@@ -165,7 +165,7 @@ struct ChunkGenerator: Sendable {
             if rankProxies {
                 for j in 0..<n {
                     let u = ws.z + j * cap
-                    for t in 0..<m { u[t] = NormalDistribution.standardCDF(a * ws.common[t] + b * u[t]) }
+                    for t in 0..<m { u[t] = NormalDistribution.fastStandardCDF(a * ws.common[t] + b * u[t]) }
                 }
             }
             return
@@ -219,7 +219,7 @@ struct ChunkGenerator: Sendable {
             if rankProxies {
                 for j in 0..<n {
                     let y = ws.y + j * cap, u = ws.z + j * cap
-                    for t in 0..<m { u[t] = NormalDistribution.standardCDF(y[t]) }
+                    for t in 0..<m { u[t] = NormalDistribution.fastStandardCDF(y[t]) }
                 }
             }
         case .imanConover(let target):

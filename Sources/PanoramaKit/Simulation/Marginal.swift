@@ -46,11 +46,11 @@ struct Marginal: Sendable {
     /// draws them), not the interpolated type-7 quantile.
     static func quantile(_ d: Distribution, normal y: Double) -> Double {
         if case .empirical(let v) = d {
-            let u = NormalDistribution.standardCDF(y)
+            let u = NormalDistribution.fastStandardCDF(y)
             return v[min(v.count - 1, Int(u * Double(v.count)))]
         }
-        if y <= 0 { return d.quantile(NormalDistribution.standardCDF(y)) }
-        return d.upperQuantile(NormalDistribution.standardCDF(-y))
+        if y <= 0 { return d.quantile(NormalDistribution.fastStandardCDF(y)) }
+        return d.upperQuantile(NormalDistribution.fastStandardCDF(-y))
     }
 }
 
@@ -64,7 +64,16 @@ struct HermiteTable: Sendable {
         let n = Int((HermiteTable.upper - HermiteTable.lower) / HermiteTable.step) + 1
         var values = [Double](repeating: 0, count: n)
         var slopes = [Double](repeating: 0, count: n)
+        // Student's t is symmetric about its location and the nodes about 0: the upper half
+        // mirrors the lower one (half the quantile evaluations, an exactly odd table).
+        var centre: Double?
+        if case .studentT(_, let location, _) = d { centre = location }
         for k in 0..<n {
+            if let c = centre, k > (n - 1) / 2 {
+                values[k] = 2 * c - values[n - 1 - k]
+                slopes[k] = slopes[n - 1 - k]
+                continue
+            }
             let y = HermiteTable.lower + Double(k) * HermiteTable.step
             let x = Marginal.quantile(d, normal: y)
             values[k] = x

@@ -37,6 +37,12 @@ public struct NormalDistribution: Sendable {
         return 1 - 0.5 * Foundation.erfc(-t.hi)
     }
 
+    /// Φ(z) as ½ erfc(−z/√2) without `standardCDF`'s correction for the rounding of z/√2: a
+    /// relative error of about z²·1e-16 (1e-14 at z = −8, 3e-13 at Φ = 1e-300) for half the
+    /// cost, for loops that run once per draw (copula uniforms, rank proxies).
+    @inline(__always)
+    public static func fastStandardCDF(_ z: Double) -> Double { 0.5 * Foundation.erfc(-z / 2.0.squareRoot()) }
+
     /// Φ⁻¹(p) by Wichura's algorithm AS241 (PPND16, 1988): rational approximations in three
     /// ranges, about 1e-16 relative down to p = 1e-300; one logarithm and no iteration, so it
     /// serves hot loops (normal scores, copulas) as well as intervals.
