@@ -32,7 +32,7 @@ test: deps
 
 # Build release and run the benchmarks against their peers (numpy, pandas, statsmodels).
 bench: setup
-	@python3 -c "import numpy, pandas, statsmodels, plotext" 2>/dev/null || python3 -m pip install -q numpy pandas statsmodels plotext
+	@python3 -c "import numpy, pandas, statsmodels, plotext; plotext.hist" 2>/dev/null || python3 -m pip install -q numpy pandas statsmodels "plotext==5.3.2"
 	python3 bench/run.py
 
 clean:

@@ -116,24 +116,11 @@ def main():
         for w in load_workloads(ctx, only):
             name = w["name"]
             print(f"· {name}: preparing…", file=sys.stderr, flush=True)
-            if w.get("prepare"):
-                w["prepare"](ctx)
-            p_time, p_rss, p_out = measure(w["panorama"], args.repeat, env, w.get("panorama_inner"))
-            if w.get("check"):
-                problem = w["check"](p_out)
-                if problem:
-                    failures.append(f"{name}: wrong result: {problem}")
-            row = {"name": name, "target": w.get("target", ""), "panorama_s": p_time, "panorama_rss_mb": p_rss}
-            if w.get("peer"):
-                q_time, q_rss, _ = measure(w["peer"], args.repeat, env, w.get("peer_inner"))
-                row.update({"peer": w.get("peer_name", "peer"), "peer_s": q_time, "peer_rss_mb": q_rss,
-                            "ratio": p_time / q_time})
-                if w.get("max_ratio") is not None and row["ratio"] > w["max_ratio"]:
-                    failures.append(f"{name}: ratio {row['ratio']:.3f} above target {w['max_ratio']}")
-            if w.get("max_seconds") is not None and p_time > w["max_seconds"]:
-                failures.append(f"{name}: {p_time:.3f} s above target {w['max_seconds']} s")
-            if w.get("max_rss_mb") is not None and p_rss > w["max_rss_mb"]:
-                failures.append(f"{name}: peak RSS {p_rss:.0f} MB above {w['max_rss_mb']} MB")
+            try:
+                row = run_workload(w, ctx, args.repeat, env, failures)
+            except Exception as e:  # noqa: BLE001 — one broken workload must not hide the others
+                failures.append(f"{name}: could not run: {str(e).strip().splitlines()[-1] if str(e).strip() else e}")
+                continue
             results.append(row)
             print(format_row(row), flush=True)
     out_dir = ROOT / "bench" / "out"
@@ -144,6 +131,30 @@ def main():
     if failures:
         print("\n".join(["", "targets missed:"] + failures))
         sys.exit(1)
+
+
+def run_workload(w, ctx, repeat, env, failures):
+    """Times one workload and its peer; appends missed targets to `failures`."""
+    name = w["name"]
+    if w.get("prepare"):
+        w["prepare"](ctx)
+    p_time, p_rss, p_out = measure(w["panorama"], repeat, env, w.get("panorama_inner"))
+    if w.get("check"):
+        problem = w["check"](p_out)
+        if problem:
+            failures.append(f"{name}: wrong result: {problem}")
+    row = {"name": name, "target": w.get("target", ""), "panorama_s": p_time, "panorama_rss_mb": p_rss}
+    if w.get("peer"):
+        q_time, q_rss, _ = measure(w["peer"], repeat, env, w.get("peer_inner"))
+        row.update({"peer": w.get("peer_name", "peer"), "peer_s": q_time, "peer_rss_mb": q_rss,
+                    "ratio": p_time / q_time})
+        if w.get("max_ratio") is not None and row["ratio"] > w["max_ratio"]:
+            failures.append(f"{name}: ratio {row['ratio']:.3f} above target {w['max_ratio']}")
+    if w.get("max_seconds") is not None and p_time > w["max_seconds"]:
+        failures.append(f"{name}: {p_time:.3f} s above target {w['max_seconds']} s")
+    if w.get("max_rss_mb") is not None and p_rss > w["max_rss_mb"]:
+        failures.append(f"{name}: peak RSS {p_rss:.0f} MB above {w['max_rss_mb']} MB")
+    return row
 
 
 def format_row(r):

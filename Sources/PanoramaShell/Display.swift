@@ -34,20 +34,10 @@ public enum Display {
         return wrap(text, width: options.width)
     }
 
+    /// A long vector's text on lines of the width, continuation lines indented by one space.
     static func wrap(_ text: String, width: Int) -> String {
-        guard width > 10, text.count > width else { return text }
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = " " + word
-            } else {
-                line += (line.isEmpty ? "" : " ") + word
-            }
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n")
+        guard width > 10 else { return text }
+        return Prose.wrapped(text, width: width, indent: 1)
     }
 
     /// One element as text for display.
@@ -99,7 +89,7 @@ public enum Display {
             let nas = (0..<c.count).reduce(0) { $0 + (c.data.isNA($1) ? 1 : 0) }
             return "\(c.data.typeName) vector of \(c.count)" + (nas > 0 ? " (\(nas) na)" : "")
         case .frame(let f):
-            return "frame \(options.numbers.string(Double(f.rowCount))) rows × \(f.columnCount) columns: "
+            return "frame \(Prose.counted(f.rowCount, "row", numbers: options.numbers)) × \(Prose.counted(f.columnCount, "column")): "
                 + f.names.prefix(6).joined(separator: ", ") + (f.columnCount > 6 ? ", …" : "")
         case .formula(let f): return "formula \(f.text)"
         case .object(let o): return o.summary(options)

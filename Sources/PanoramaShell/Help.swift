@@ -83,19 +83,35 @@ enum Help {
         if !b.example.isEmpty {
             lines.append("")
             lines.append("example:")
-            lines.append(contentsOf: b.example.split(separator: "\n").map { "  > " + $0 })
-            lines.append(contentsOf: runExample(b.example, like: session).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
+            lines.append(contentsOf: runExample(b.example, like: session).map { "  " + $0 })
         }
         return lines.joined(separator: "\n")
     }
 
-    /// Runs an example in a fresh session with the same options and returns what it printed.
-    static func runExample(_ code: String, like session: Session) -> String {
+    /// Runs an example in a fresh session with the same options, statement by statement, and
+    /// returns a transcript: each statement after `> ` (continuation lines after `  `), then
+    /// what it printed — as the REPL would have shown it.
+    static func runExample(_ code: String, like session: Session) -> [String] {
         var out: [String] = []
-        let scratch = Session(options: session.options, output: { out.append($0) }, diagnostics: { out.append($0) })
+        let scratch = Session(options: session.options,
+                              output: { out += $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) },
+                              diagnostics: { out += $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) })
         scratch.interpreter.defaultSeed = session.interpreter.defaultSeed
-        scratch.run(code)
-        return out.joined(separator: "\n")
+        var statement: [String] = []
+        for line in code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            statement.append(line)
+            let text = statement.joined(separator: "\n")
+            guard Parser.isComplete(text) else { continue }
+            out.append("> " + statement[0])
+            out += statement.dropFirst().map { "  " + $0 }
+            statement = []
+            if scratch.run(text) != .ok { break }
+        }
+        if !statement.isEmpty {
+            out += statement.map { "> " + $0 }
+            scratch.run(statement.joined(separator: "\n"))
+        }
+        return out
     }
 
     static func pad(_ s: String, _ n: Int) -> String {

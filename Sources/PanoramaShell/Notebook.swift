@@ -157,13 +157,15 @@ public struct Notebook {
         return Result(text: text, succeeded: errors.isEmpty, errors: errors)
     }
 
-    /// `panorama 0.1.0 · panorama.csv sha256:1a2b3c4d5e6f` — what produced the outputs.
+    /// What produced the outputs: the version, then one line per dataset loaded with the
+    /// FNV-1a 64 hash of its bytes (`dataset panorama.csv e9f9731e534285a3`).
     func provenance(_ session: Session) -> String {
-        var line = "panorama \(PanoramaVersion.string)"
-        for (name, hash) in session.loadedDatasets {
-            line += " · \(name) \(hash)"
+        var lines = ["panorama \(PanoramaVersion.string)"]
+        var seen = Set<String>()
+        for (name, hash) in session.loadedDatasets where seen.insert(name + hash).inserted {
+            lines.append("dataset \(name) \(hash)")
         }
-        return line
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -32,7 +32,7 @@ enum RegressionBridge {
         let covariance = try covarianceType(ctx)
         let structure = try FormulaStructure(formula)
         let count = frame?.rowCount
-        let response = try structure.response!.evaluate(ctx, in: frame, count: count)
+        let response = try structure.response!.evaluate(ctx, in: frame, count: count, response: true)
         let factors = try structure.factors.map { try $0.evaluate(ctx, in: frame, count: response.count) }
         var weights: [Double]?
         if let w = ctx.arguments["weights"] {

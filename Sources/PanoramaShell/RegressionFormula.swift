@@ -172,8 +172,9 @@ struct FormulaStructure: Sendable {
 
 extension FormulaFactor {
     /// Evaluates the factor on `frame` (or the session's variables) into a kernel factor of
-    /// `count` rows (a scalar is repeated).
-    func evaluate(_ ctx: CallContext, in frame: Frame?, count: Int?) throws -> ModelFactor {
+    /// `count` rows (a scalar is repeated). As the response, true/false read as 1/0 (a linear
+    /// probability model, as R's `lm` does).
+    func evaluate(_ ctx: CallContext, in frame: Frame?, count: Int?, response: Bool = false) throws -> ModelFactor {
         // I(x^k) with a whole k: powers in double-double, so high-degree polynomials are not
         // limited by rounding each power to a double.
         if case .identity = kind, case .binary(.power, let base, let exponent) = inner.kind,
@@ -188,6 +189,8 @@ extension FormulaFactor {
         case (.identity, .number(let v)), (.plain, .number(let v)):
             return ModelFactor(name: name, values: .numeric(v, low: nil))
         case (.identity, .bool(let b)):
+            return ModelFactor(name: name, values: .numeric(b.map { $0 < 0 ? .nan : Double($0) }, low: nil))
+        case (.plain, .bool(let b)) where response:
             return ModelFactor(name: name, values: .numeric(b.map { $0 < 0 ? .nan : Double($0) }, low: nil))
         case (.identity, _):
             throw PanoramaError.type("I(…) must give numbers, not \(column.data.typeName)", at: inner.range)

@@ -4,7 +4,7 @@ import PanoramaKit
 ///
 /// Prints as a statsmodels/R-style summary, renders as DESIGN §4's JSON, and answers members:
 /// `m.r_squared`, `m.coefficients` (a frame), `m.residuals`, ….
-struct ModelValue: ObjectValue {
+struct ModelValue: LinearFitLine {
     let model: LinearModel
     /// The formula's factors, kept to evaluate new data the same way (`predict`).
     let structure: FormulaStructure
@@ -76,6 +76,18 @@ struct ModelValue: ObjectValue {
 
     var tableView: Frame? { coefficientFrame }
 
+    /// The fitted line when the model is `y ~ x` (an intercept and one numeric predictor, not
+    /// a dummy, estimated); nil otherwise.
+    var fittedLine: (intercept: Double, slope: Double)? {
+        let m = model
+        let coding = m.design.coding
+        guard coding.intercept, m.hasIntercept, coding.terms.count == 1, coding.terms[0].factors.count == 1,
+              case .numeric = coding.factors[coding.terms[0].factors[0]],
+              m.coefficients.count == 2, m.solution.aliased.isEmpty,
+              m.coefficients.allSatisfy(\.isFinite) else { return nil }
+        return (m.coefficients[0], m.coefficients[1])
+    }
+
     static let members = ["coefficients", "formula", "n", "df_model", "df_residual", "r_squared", "adj_r_squared",
                           "sigma", "f_statistic", "f_p", "log_likelihood", "aic", "bic", "durbin_watson",
                           "jarque_bera", "jarque_bera_p", "skew", "kurtosis", "condition_number", "covariance",
@@ -124,7 +136,7 @@ struct BootstrapValue: ObjectValue {
     var kind: String { "bootstrap" }
 
     func summary(_ options: RenderOptions) -> String {
-        "bootstrap of ols \(formula) · \(options.numbers.string(Double(result.replications))) resamples · seed \(result.seed)"
+        "bootstrap of ols \(formula) · \(Prose.counted(result.replications, "resample", numbers: options.numbers)) · seed \(result.seed)"
     }
 
     var frame: Frame {
@@ -148,13 +160,13 @@ struct BootstrapValue: ObjectValue {
     func render(_ options: RenderOptions) -> String {
         if options.mode == .csv { return renderTable(frame, options) }
         let r = result
-        var lines = ["Bootstrap of ols \(formula): \(options.numbers.string(Double(r.replications))) case resamples, seed \(r.seed), "
-                     + "\(RegressionSummary.percentLabel(r.level)) percentile intervals", ""]
-        lines.append(RegressionSummary.table(frame, options))
+        var lines = [options.prose("Bootstrap of ols \(formula): \(Prose.counted(r.replications, "case resample", numbers: options.numbers)), "
+                                   + "seed \(r.seed), \(RegressionSummary.percentLabel(r.level)) percentile intervals"), ""]
+        lines.append(RegressionSummary.table(frame, options, dropping: ["boot_se"]))
         let failed = r.failures.max() ?? 0
         if failed > 0 {
             lines.append("")
-            lines.append("Note: in \(failed) resample\(failed == 1 ? "" : "s") a coefficient was aliased (a level or value missing from the resample); its interval uses the others.")
+            lines.append(options.prose("Note: in \(Prose.counted(failed, "resample")) a coefficient was aliased (a level or value missing from the resample); its interval uses the others.", indent: 6))
         }
         return lines.joined(separator: "\n")
     }

@@ -59,17 +59,18 @@ enum RegressionSummary {
         // Header.
         let title = (m.design.weights == nil ? "OLS" : "WLS") + " regression: " + m.formula
         let n = grouping.string(Double(m.observations))
-        var facts = "\(n) observations"
+        var facts = "\(n) \(Prose.noun(m.observations, "observation"))"
         if m.design.droppedRows > 0 { facts += " (\(grouping.string(Double(m.design.droppedRows))) with na dropped)" }
-        facts += text(" · df model \(m.dfModel), residual \(m.dfResidual) · covariance \(m.covarianceType.rawValue)")
+        facts += text(" · " + Prose.glued("df", "model", "\(m.dfModel),") + " " + Prose.glued("residual", "\(m.dfResidual)")
+                      + " · " + Prose.glued("covariance", m.covarianceType.rawValue))
         if markdown {
             out.append("**\(title)**")
             out.append("")
-            out.append(facts)
+            out.append(contentsOf: wrap(facts, width: Int.max, indent: 0))
             out.append("")
         } else {
-            out.append(title)
-            out.append(facts)
+            out.append(contentsOf: wrap(title, width: width, indent: 2))
+            out.append(contentsOf: wrap(facts, width: width, indent: 2))
             out.append(String(repeating: heavy, count: min(width, 100)))
         }
 
@@ -143,39 +144,43 @@ enum RegressionSummary {
     /// The coefficient rows, dropping the interval columns and then shortening term names
     /// until the table fits the width.
     static func coefficientTable(header: [String], rows: [[String]], width: Int, markdown: Bool, rule: String) -> [String] {
+        if markdown {
+            var lines = ["| term | " + header.dropFirst().map { h in h.isEmpty ? " " : h.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"]
+            lines.append("|---|" + header.indices.dropFirst().map { c in c == 5 ? ":-" : "--:" }.joined(separator: "|") + "|")
+            for r in rows {
+                lines.append("| " + r.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
+            }
+            return lines
+        }
+        return fittedTable(header: header, rows: rows, width: width, right: [1, 2, 3, 4, 6, 7], droppable: [6, 7])
+    }
+
+    /// An aligned table whose first column holds term names, fitted to `width`: term names are
+    /// shortened (keeping their end) down to 18 characters; if that is not enough, the
+    /// `droppable` columns are left out and names shortened down to 8.
+    static func fittedTable(header: [String], rows: [[String]], width: Int, right: Set<Int>, droppable: [Int]) -> [String] {
         var columns = Array(0..<header.count)
         func widths(_ cols: [Int]) -> [Int] {
             cols.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max()! }
         }
         func total(_ cols: [Int]) -> Int { widths(cols).reduce(0, +) + 2 * (cols.count - 1) }
-        var nameWidth = widths(columns)[0]
         func fitted(_ cols: [Int], minimum: Int) -> Int? {
             let excess = total(cols) - width
             if excess <= 0 { return widths(cols)[0] }
             let w = widths(cols)[0] - excess
             return w >= minimum ? w : nil
         }
-        if !markdown {
-            if let w = fitted(columns, minimum: 18) {
-                nameWidth = w
-            } else {
-                columns.removeAll { $0 == 6 || $0 == 7 }
-                nameWidth = fitted(columns, minimum: 8) ?? 8
-            }
+        let nameWidth: Int
+        if let w = fitted(columns, minimum: 18) {
+            nameWidth = w
+        } else {
+            columns.removeAll { droppable.contains($0) }
+            nameWidth = fitted(columns, minimum: 8) ?? 8
         }
-        let right: Set<Int> = [1, 2, 3, 4, 6, 7]
         func cell(_ text: String, _ c: Int, _ w: Int) -> String {
             var t = text
             if c == 0 && t.count > w { t = shorten(t, to: w) }
             return pad(t, w, right: right.contains(c))
-        }
-        if markdown {
-            var lines = ["| term | " + columns.dropFirst().map { c in header[c].isEmpty ? " " : header[c].replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"]
-            lines.append("|---|" + columns.dropFirst().map { c in c == 5 ? ":-" : "--:" }.joined(separator: "|") + "|")
-            for r in rows {
-                lines.append("| " + columns.map { c in r[c].replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
-            }
-            return lines
         }
         var w = widths(columns)
         w[0] = nameWidth
@@ -186,8 +191,9 @@ enum RegressionSummary {
         return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
     }
 
-    /// A small aligned table of a frame (bootstrap results), numbers right-aligned.
-    static func table(_ frame: Frame, _ options: RenderOptions) -> String {
+    /// A small aligned table of a frame (bootstrap results), numbers right-aligned, fitted to
+    /// the width like the coefficient table (the `dropping` columns go first).
+    static func table(_ frame: Frame, _ options: RenderOptions, dropping droppable: [String] = []) -> String {
         let header = frame.columns.map(\.label)
         let rows: [[String]] = (0..<frame.rowCount).map { r in
             frame.columns.map { c in
@@ -204,10 +210,9 @@ enum RegressionSummary {
             for r in rows { lines.append("| " + r.joined(separator: " | ") + " |") }
             return lines.joined(separator: "\n")
         }
-        let w = header.indices.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max()! }
-        var lines = [header.indices.map { pad(header[$0], w[$0], right: $0 > 0) }.joined(separator: "  ")]
-        for r in rows { lines.append(r.indices.map { pad(r[$0], w[$0], right: $0 > 0) }.joined(separator: "  ")) }
-        return lines.joined(separator: "\n")
+        let drop = frame.columns.indices.filter { droppable.contains(frame.columns[$0].name) }
+        return fittedTable(header: header, rows: rows, width: max(options.width, 40), right: Set(header.indices.dropFirst()),
+                           droppable: drop).joined(separator: "\n")
     }
 
     /// A term name cut to `w` characters keeping its end (the level of a dummy tells terms
@@ -230,17 +235,6 @@ enum RegressionSummary {
     }
 
     static func wrap(_ text: String, width: Int, indent: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = String(repeating: " ", count: indent) + word
-            } else {
-                line += (line.isEmpty ? "" : " ") + word
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
+        Prose.wrap(text, width: width, indent: indent)
     }
 }

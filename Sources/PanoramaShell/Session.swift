@@ -89,7 +89,7 @@ public final class Session {
     }
 
     func flushNotes() {
-        for note in interpreter.takeNotes() { diagnostics("note: \(note)") }
+        for note in interpreter.takeNotes() { diagnostics(options.note(note)) }
     }
 
     func sourceText(of statement: Statement, in text: String) -> String? {
@@ -138,7 +138,7 @@ public final class Session {
                 column.data = column.data.gather(Array(repeating: 0, count: frame.rowCount))
             }
             guard column.count == frame.rowCount || frame.columnCount == 0 else {
-                throw PanoramaError.type("the new column has \(column.count) values but '\(frameName)' has \(frame.rowCount) rows",
+                throw PanoramaError.type("the new column has \(Prose.counted(column.count, "value")) but '\(frameName)' has \(Prose.counted(frame.rowCount, "row"))",
                                          at: expr.range)
             }
             let existing = frame.column(columnName)

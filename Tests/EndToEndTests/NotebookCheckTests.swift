@@ -3,9 +3,9 @@ import Testing
 
 /// Every notebook in notebooks/ is also a regression test: rerun with `--check`.
 @Suite struct NotebookCheckTests {
-    /// notebooks/*.md and docs/*.md (the language reference is a notebook too).
+    /// notebooks/*.md, docs/*.md (the language reference is a notebook too) and the README's tour.
     static var notebooks: [String] {
-        ["notebooks", "docs"].flatMap { folder -> [String] in
+        [Binary.packageRoot.appendingPathComponent("README.md").path] + ["notebooks", "docs"].flatMap { folder -> [String] in
             let dir = Binary.packageRoot.appendingPathComponent(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
             return names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted().map { dir.appendingPathComponent($0).path }

@@ -69,8 +69,9 @@ extension Frame {
     }
 
     /// A frequency table of one column: `value, n, percent` (percent of present values), most
-    /// frequent first; `na` counted in a last row when there is any.
-    public static func frequencyTable(_ column: Column) -> Frame {
+    /// frequent first; `na` counted in a last row when there is any. The first column is named
+    /// `name` (default: the column's own name, `value` for an unnamed `x`).
+    public static func frequencyTable(_ column: Column, name: String? = nil) -> Frame {
         let f = Frame(columns: [column]).frequencies(of: column.data)
         let nas = (0..<column.count).filter { column.data.isNA($0) }
         let present = Double(column.count - nas.count)
@@ -84,7 +85,13 @@ extension Frame {
         }
         var value = column
         value.data = column.data.gather(rows)
-        if value.name == "x" || value.name.isEmpty { value.name = "value"; value.label = "value" }
+        if let name, name != value.name {
+            value.name = name
+            value.label = name
+        } else if name == nil && (value.name == "x" || value.name.isEmpty) {
+            value.name = "value"
+            value.label = "value"
+        }
         return Frame(columns: [value, Column(name: "n", .number(counts)), Column(name: "percent", .number(percents))])
     }
 

@@ -137,7 +137,7 @@ extension Frame {
         }
         if let id {
             if let ids, ids.count != frames.count {
-                throw KernelError("ids= has \(ids.count) values but \(frames.count) frames are stacked")
+                throw KernelError("ids= has \(Prose.counted(ids.count, "value")) but \(frames.count) frames are stacked")
             }
             let source = ids ?? Column(name: id, .number(frames.indices.map { Double($0 + 1) }))
             var indices: [Int] = []

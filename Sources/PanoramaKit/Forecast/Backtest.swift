@@ -69,7 +69,7 @@ public struct Backtest: Sendable {
         }
         let observed = series.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
         guard !targets.isEmpty else {
-            throw ForecastError("the series has \(observed) observed values: a backtest needs more than the \(minimum) the first training window holds")
+            throw ForecastError("the series has \(Prose.counted(observed, "observed value")): a backtest needs more than the \(minimum) the first training window holds")
         }
         var perMethod = [[ForecastPoint?]](repeating: [], count: methods.count)
         var combined: [ForecastPoint?] = []

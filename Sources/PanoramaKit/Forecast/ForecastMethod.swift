@@ -156,7 +156,7 @@ extension ForecastFit {
         case .holt: fit = ExponentialSmoothing.dampedHolt(series, horizon: horizon)
         }
         if n < method.comfortableObservations {
-            fit.warnings.insert("the series has \(n) observed values, too few for '\(method.rawValue)' with \(method.parameterCount) parameters (at least \(method.comfortableObservations) wanted): its estimates and intervals are unreliable", at: 0)
+            fit.warnings.insert("the series has \(Prose.counted(n, "observed value")), too few for '\(method.rawValue)' with \(method.parameterCount) parameters (at least \(method.comfortableObservations) wanted): its estimates and intervals are unreliable", at: 0)
         }
         return fit
     }

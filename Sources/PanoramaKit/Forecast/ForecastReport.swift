@@ -36,7 +36,7 @@ public struct ForecastReport: Sendable {
         let gaps = series.values.filter(\.isNaN).count
         if gaps > 0 {
             let missing = zip(series.labels, series.values).filter { $1.isNaN }.map(\.0)
-            notes.append("\(gaps) missing edition\(gaps == 1 ? "" : "s") treated as gap\(gaps == 1 ? "" : "s"): " + missing.joined(separator: ", "))
+            notes.append("\(Prose.counted(gaps, "missing edition")) treated as \(Prose.noun(gaps, "gap")): " + missing.joined(separator: ", "))
         }
         if method == "auto" || method == "combination" {
             let selection = try ForecastSelection.select(series.values, horizon: horizon, levels: levels,
@@ -65,7 +65,7 @@ public struct ForecastReport: Sendable {
 
     /// The readable title of the method used.
     public var methodTitle: String {
-        ForecastMethod(rawValue: methodName)?.title ?? "equal-weight combination of \(selection?.fits.count ?? 0) methods"
+        ForecastMethod(rawValue: methodName)?.title ?? "equal-weight combination of \(Prose.counted(selection?.fits.count ?? 0, "method"))"
     }
 
     public var targets: [String] { (1...horizon).map { series.targetLabel($0) } }
@@ -126,30 +126,30 @@ public struct ForecastReport: Sendable {
     /// The second line: the data behind it.
     public var basis: String {
         let n = series.observedCount
-        var s = "from \(n) observed value\(n == 1 ? "" : "s")"
+        var s = "from \(Prose.counted(n, "observed value"))"
         if let first = series.labels.first, let last = series.labels.last { s += ", \(first) to \(last)" }
         if let since { s += " (since \(since))" }
         if let fit, !fit.parameters.isEmpty {
-            s += "; " + fit.parameters.map { "\($0.name) = \(NumberFormat(significantDigits: 4).string($0.value))" }.joined(separator: ", ")
+            s += "; " + fit.parameters.map { Prose.glued($0.name, "=", NumberFormat(significantDigits: 4).string($0.value)) }.joined(separator: ", ")
         }
         return s
     }
 
     /// The text rendering: headline, basis, the forecast table, candidates for `auto`, notes.
     public func render(_ options: RenderOptions) -> String {
-        var parts = [headline, basis, renderTable(table, options)]
+        var parts = [options.prose(headline), options.prose(basis), renderTable(table, options)]
         if let candidates {
             var line = "candidates for \(targets[0])"
             if let s = selection {
                 var picks: [String] = []
                 if let a = s.byAICc { picks.append("AICc picks \(a.rawValue)") }
                 if let m = s.byMASE { picks.append("backtest MASE picks \(m.rawValue)") }
-                if let b = s.backtest { picks.append("\(b.targets.count) one-step origins") }
+                if let b = s.backtest { picks.append(Prose.counted(b.targets.count, "one-step origin")) }
                 if !picks.isEmpty { line += " (" + picks.joined(separator: "; ") + ")" }
             }
-            parts += [line + ":", renderTable(candidates, options)]
+            parts += [options.prose(line + ":"), renderTable(candidates, options)]
         }
-        if !notes.isEmpty { parts.append(notes.map { "note: \($0)" }.joined(separator: "\n")) }
+        if !notes.isEmpty { parts.append(notes.map(options.note).joined(separator: "\n")) }
         return parts.joined(separator: "\n")
     }
 

@@ -48,7 +48,7 @@ public struct PortfolioBacktest: Sendable {
             }
         }
         guard !targets.isEmpty else {
-            throw ForecastError("no pair of consecutive editions has \(minimumTransitions) earlier transitions to learn from: nothing to backtest")
+            throw ForecastError("no pair of consecutive editions has \(Prose.counted(minimumTransitions, "earlier transition")) to learn from: nothing to backtest")
         }
         let changes = pairs.map { abs(panel.total($0.to) - panel.total($0.from)) }
         let scale = changes.reduce(0, +) / Double(changes.count)

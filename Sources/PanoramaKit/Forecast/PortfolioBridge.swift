@@ -37,10 +37,11 @@ public struct PortfolioBridge: Sendable {
     public var steps: [(label: String, delta: Double)] {
         let t = transition
         return [("continuing growth", t.continuingGrowth), ("entries", t.entryCost), ("newly costed", t.newlyCostedCost),
-                ("exits", -t.exitCost), ("no longer costed", -t.uncostedCost)]
+                ("exits", 0 - t.exitCost), ("no longer costed", 0 - t.uncostedCost)]  // 0 − x: no −0 for a zero step
     }
 
-    /// One row per step: step, amount, projects, detail (names, largest first).
+    /// One row per step: step, amount, projects, detail (names, largest first, amounts in
+    /// `numbers`: four significant digits unless asked otherwise).
     public func frame(_ numbers: NumberFormat = NumberFormat(significantDigits: 4)) -> Frame {
         func named(_ items: [(String, Double)], signed: Bool) -> String {
             items.sorted { abs($0.1) > abs($1.1) }.map { name, amount in

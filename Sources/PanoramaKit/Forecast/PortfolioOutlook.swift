@@ -57,8 +57,8 @@ public struct PortfolioOutlook: Sendable {
                 outlook.notes.append("no bottom-up backtest: \(e.message)")
             }
             let skipped = panel.editions.count - 1 - panel.consecutivePairs.count
-            outlook.notes.append("bottom-up flows estimated on \(flows.count) consecutive transitions (\(model.continuingCount) continuing projects)"
-                                 + (skipped > 0 ? "; \(skipped) non-consecutive step\(skipped == 1 ? "" : "s") between tables left out" : ""))
+            outlook.notes.append("bottom-up flows estimated on \(Prose.counted(flows.count, "consecutive transition")) (\(Prose.counted(model.continuingCount, "continuing project")))"
+                                 + (skipped > 0 ? "; \(Prose.counted(skipped, "non-consecutive step")) between tables left out" : ""))
             if let topTarget = outlook.topDown?.targets.first, topTarget != outlook.bottomUpTarget {
                 outlook.notes.append("the per-project tables stop at \(outlook.bottomUpOrigin!): the bottom-up view forecasts \(outlook.bottomUpTarget!), the top-down view \(topTarget)")
             }
@@ -138,15 +138,15 @@ public struct PortfolioOutlook: Sendable {
     // MARK: Output
 
     public func render(_ options: RenderOptions) -> String {
-        var parts = ["outlook for the portfolio's next total: top-down (series of totals) and bottom-up (projects rolled forward)",
+        var parts = [options.prose("outlook for the portfolio's next total: top-down (series of totals) and bottom-up (projects rolled forward)"),
                      renderTable(views(options.numbers), options)]
         var bt = backtest
         bt.columns.removeAll { $0.name == "rmse" || $0.name == "mape" }
-        if bt.rowCount > 0 { parts += ["backtest, one edition ahead from each past edition:", renderTable(bt, options)] }
+        if bt.rowCount > 0 { parts += [options.prose("backtest, one edition ahead from each past edition:"), renderTable(bt, options)] }
         if let g = groups, let target = bottomUpTarget {
-            parts += ["bottom-up by \(groupName ?? "group") for \(target):", renderTable(g, options)]
+            parts += [options.prose("bottom-up by \(groupName ?? "group") for \(target):"), renderTable(g, options)]
         }
-        if !notes.isEmpty { parts.append(notes.map { "note: \($0)" }.joined(separator: "\n")) }
+        if !notes.isEmpty { parts.append(notes.map(options.note).joined(separator: "\n")) }
         return parts.joined(separator: "\n")
     }
 

@@ -55,6 +55,11 @@ public struct LinearModel: Sendable {
     public let residuals: [Double]
     public let fitted: [Double]
 
+    /// HC2/HC3 only: the rows (indices into the rows used) whose leverage is 1, and the columns
+    /// whose standard error they leave undefined (na), as statsmodels' inf/nan.
+    public let unitLeverageRows: [Int]
+    public let undefinedColumns: [Int]
+
     /// The names of aliased columns, in order.
     public var aliasedColumns: [String] { solution.aliased.map { design.columnNames[$0] } }
 
@@ -112,6 +117,7 @@ public struct LinearModel: Sendable {
         // Coefficient covariance.
         let unscaled = solution.covariance ?? Matrix(rows: p, columns: p, repeating: .nan)
         var cov: Matrix
+        var unitRows: [Int] = [], undefined: [Int] = []
         switch covarianceType {
         case .nonrobust:
             cov = unscaled
@@ -126,11 +132,32 @@ public struct LinearModel: Sendable {
             case .hc2, .hc3:
                 let h = try solution.leverage(design: design.matrix, weights: w)
                 let power = covarianceType == .hc2 ? 1.0 : 2.0
-                omega = (0..<n).map { omega[$0] / Foundation.pow(1 - h[$0], power) }
+                // A row with leverage 1 (e.g. the only row of a level) has residual 0 and
+                // eᵢ²/(1 − hᵢ)ᵏ = 0/0: the coefficients it alone determines get no standard
+                // error. It adds nothing to the others, so its ωᵢ is set to 0 for them.
+                unitRows = (0..<n).filter { 1 - h[$0] <= 1e-10 }
+                let unit = Set(unitRows)
+                omega = (0..<n).map { unit.contains($0) ? 0 : omega[$0] / Foundation.pow(1 - h[$0], power) }
+                if !unit.isEmpty {
+                    // Column j depends on those rows when their share of (XᵀWX)⁻¹ Xᵀ is not zero.
+                    let exposed = try solution.sandwich(design: design.matrix, weights: w,
+                                                        omega: (0..<n).map { unit.contains($0) ? 1 : 0 })
+                    let all = try solution.sandwich(design: design.matrix, weights: w,
+                                                    omega: [Double](repeating: 1, count: n))
+                    undefined = (0..<p).filter { exposed[$0, $0] > 1e-10 * all[$0, $0] }
+                }
             default: break
             }
             cov = try solution.sandwich(design: design.matrix, weights: w, omega: omega)
+            for j in undefined {
+                for k in 0..<p {
+                    cov[j, k] = .nan
+                    cov[k, j] = .nan
+                }
+            }
         }
+        unitLeverageRows = unitRows
+        undefinedColumns = undefined
         covariance = cov
         let se = (0..<p).map { cov[$0, $0].squareRoot() }
         standardErrors = se
@@ -197,6 +224,12 @@ public struct LinearModel: Sendable {
         default:
             out.append("Standard errors are heteroscedasticity robust (\(covarianceType.rawValue)).")
         }
+        if !unitLeverageRows.isEmpty {
+            let rows = unitLeverageRows.map { String(design.rows[$0] + 1) }
+            let names = undefinedColumns.map { "'\(design.columnNames[$0])'" }
+            out.append("\(Prose.noun(rows.count, "Observation")) \(LinearModel.list(rows)) \(rows.count == 1 ? "has" : "have") leverage 1: "
+                       + "\(covarianceType.rawValue) standard errors are undefined for \(LinearModel.list(names)).")
+        }
         if design.weights != nil { out.append("Weighted least squares: each row counts by its weight.") }
         if design.droppedRows > 0 {
             let d = design.droppedRows
@@ -215,6 +248,11 @@ public struct LinearModel: Sendable {
             out.append("The condition number is large (\(String(format: "%.3g", conditionNumber))): the predictors may be strongly collinear.")
         }
         return out
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     /// βᵀ V⁻¹ β / q: the Wald F statistic that all the given coefficients are zero.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a frame as a table in the given mode (DESIGN §4).
 ///
 /// - `box` (default): Unicode box drawing (ASCII `+-|` with `.charset ascii`), labels as
@@ -37,12 +39,13 @@ struct TableRenderer {
         return c.label
     }
 
-    func cell(_ c: Column, _ r: Int) -> String {
+    func cell(_ c: Column, _ r: Int, decimals: Int? = nil) -> String {
         if c.data.isNA(r) { return "na" }
         switch c.data {
         case .number(let v):
             var f = options.numbers
             f.ascii = ascii
+            if let decimals, v[r].isFinite { return f.fixed(v[r], decimals: decimals) }
             return f.string(v[r])
         case .text(let t): return flatten(t[r]!)
         case .bool(let v): return v[r] == 1 ? "true" : "false"
@@ -73,6 +76,27 @@ struct TableRenderer {
         return String(s.prefix(width - ellipsis.count)) + ellipsis
     }
 
+    /// The decimals a number column shows, the same on every row so that the points line up
+    /// (as pandas and R print a column): the most any shown value needs at display precision,
+    /// at most enough for 6 significant digits of the largest value. Nil keeps each value's own
+    /// format: whole numbers, and columns of very large or very small magnitudes.
+    func columnDecimals(_ c: Column, rows: Int) -> Int? {
+        guard case .number(let v) = c.data else { return nil }
+        var maxAbs = 0.0
+        var needed = 0
+        var f = options.numbers
+        f.groupSeparator = ""
+        for r in 0..<min(rows, v.count) where v[r].isFinite {
+            maxAbs = max(maxAbs, Swift.abs(v[r]))
+            let text = f.string(v[r])
+            if text.contains("e") { return nil }
+            if let dot = text.firstIndex(of: ".") { needed = max(needed, text.distance(from: dot, to: text.endIndex) - 1) }
+        }
+        guard needed > 0, maxAbs < 1e15, maxAbs >= 1e-4 else { return nil }
+        let integerDigits = maxAbs >= 1 ? Int((maxAbs).log10Floor) + 1 : 0
+        return min(needed, max(0, 6 - integerDigits), 6)
+    }
+
     func isNumeric(_ c: Column) -> Bool {
         if case .number = c.data { return true }
         return false
@@ -82,7 +106,10 @@ struct TableRenderer {
         guard frame.columnCount > 0 else { return "(a frame with no columns)" }
         let (shown, more) = shownRows
         let headers = frame.columns.map(header)
-        var cells = frame.columns.map { c in (0..<shown).map { cell(c, $0) } }
+        var cells = frame.columns.map { c in
+            let decimals = columnDecimals(c, rows: shown)
+            return (0..<shown).map { cell(c, $0, decimals: decimals) }
+        }
         // Natural widths, text capped at 40 characters.
         var widths = frame.columns.indices.map { j in
             max(headers[j].count, cells[j].map(\.count).max() ?? 0, 1)
@@ -150,11 +177,12 @@ struct TableRenderer {
             for ch in s { if ch == "|" { out += "\\|" } else { out.append(ch) } }
             return out
         }
+        let decimals = frame.columns.map { columnDecimals($0, rows: shown) }
         var lines: [String] = []
         lines.append("| " + frame.columns.map { escape(header($0)) }.joined(separator: " | ") + " |")
         lines.append("|" + frame.columns.map { isNumeric($0) ? "---:|" : "---|" }.joined())
         for r in 0..<shown {
-            lines.append("| " + frame.columns.map { escape(cell($0, r)) }.joined(separator: " | ") + " |")
+            lines.append("| " + zip(frame.columns, decimals).map { escape(cell($0, r, decimals: $1)) }.joined(separator: " | ") + " |")
         }
         if more > 0 {
             lines.append("")
@@ -176,5 +204,14 @@ struct TableRenderer {
             })
         }
         return .object([("columns", .array(frame.columns.map { .string($0.name) })), ("rows", .array(rows))])
+    }
+}
+
+extension Double {
+    /// ⌊log10(x)⌋ for x > 0, exact at powers of ten.
+    var log10Floor: Double {
+        var e = Foundation.log10(self).rounded(.down)
+        if Foundation.pow(10, e + 1) <= self { e += 1 }
+        return e
     }
 }

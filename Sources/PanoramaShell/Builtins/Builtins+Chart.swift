@@ -41,7 +41,7 @@ extension BuiltinRegistry {
             }
             var note: String?
             if order.count < labels.count {
-                note = "sum of \(valueName) by \(ExprPrinter.text(args[offset].expr)) (\(labels.count) rows"
+                note = "sum of \(valueName) by \(ExprPrinter.text(args[offset].expr)) (\(Prose.counted(labels.count, "row"))"
                     + (skipped > 0 ? ", \(skipped) na left out)" : ")")
             }
             var pairs = order.map { ($0, sums[$0]!) }
@@ -52,7 +52,7 @@ extension BuiltinRegistry {
                 }
             }
             let chart = ChartValue(type: "bar", chart: BarChart(labels: pairs.map(\.0), values: pairs.map(\.1), note: note),
-                                   description: "of \(pairs.count) bars")
+                                   description: "of \(Prose.counted(pairs.count, "bar"))")
             return try styled(chart, ctx)
         },
         Builtin("line", .charts, signature: "line(x, y…) or line(frame, x, y…, title=, …)",
@@ -82,7 +82,7 @@ extension BuiltinRegistry {
                 series.append(LineSeries(name: name, values: values))
             }
             var chart = ChartValue(type: "line", chart: LineChart(x: x, xKind: kind, series: series),
-                                   description: "of \(series.count) series × \(x.count) points")
+                                   description: "of \(series.count) series × \(Prose.counted(x.count, "point"))")
             chart.xlabel = xName
             if series.count == 1 { chart.ylabel = series[0].name }
             return try styled(chart, ctx)
@@ -175,7 +175,7 @@ extension BuiltinRegistry {
                 base = try ctx.number("base", default: 0)
             }
             let chart = ChartValue(type: "tornado", chart: TornadoChart(bars: bars, base: base, baseName: baseName, note: note),
-                                   description: "of \(bars.count) inputs")
+                                   description: "of \(Prose.counted(bars.count, "input"))")
             return try styled(chart, ctx)
         },
         Builtin("fan", .charts, signature: "fan(forecast, title=, …)",
@@ -188,7 +188,7 @@ extension BuiltinRegistry {
             let history = f.history
             let chart = ChartValue(type: "fan", chart: FanChart(historyLabels: history.map(\.label), history: history.map(\.value),
                                                                forecast: f.forecastPoints),
-                                   description: "of \(history.count) observed and \(f.forecastPoints.count) forecast periods")
+                                   description: "of \(history.count) observed and \(Prose.counted(f.forecastPoints.count, "forecast period"))")
             return try styled(chart, ctx)
         },
         Builtin("waterfall", .charts, signature: "waterfall(bridge) or waterfall(labels, values, title=, …)",
@@ -209,7 +209,7 @@ extension BuiltinRegistry {
                 let steps = (1..<(labels.count - 1)).map { (label: labels[$0], delta: values[$0]) }
                 chart = Waterfall(startLabel: labels[0], start: values[0], steps: steps, endLabel: labels.last!, end: values.last!)
             }
-            return try styled(ChartValue(type: "waterfall", chart: chart, description: "of \(chart.steps.count) steps"), ctx)
+            return try styled(ChartValue(type: "waterfall", chart: chart, description: "of \(Prose.counted(chart.steps.count, "step"))"), ctx)
         },
         Builtin("seq", .math, signature: "seq(from, to, by=, length=)",
                 summary: "numbers from from to to in steps of by (default 1) or length= evenly spaced",

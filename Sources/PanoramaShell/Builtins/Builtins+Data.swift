@@ -35,7 +35,7 @@ extension BuiltinRegistry {
             let decimal = try decimalMark(ctx) ?? "."
             if sep == decimal { throw ctx.fail("sep= and decimal= cannot both be '\(sep)'") }
             try CSVWriter.write(frame, to: path, separator: sep, decimal: decimal)
-            ctx.note("wrote \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(frame.columnCount) columns to '\(path)'")
+            ctx.note("wrote \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(Prose.counted(frame.columnCount, "column")) to '\(path)'")
             return .string(path)
         },
         Builtin("frame", .data, signature: "frame(name=values, …)",
@@ -53,7 +53,7 @@ extension BuiltinRegistry {
             let n = columns.map(\.count).max() ?? 0
             for i in columns.indices where columns[i].count != n {
                 guard columns[i].count == 1 else {
-                    throw ctx.fail("'\(columns[i].label)' has \(columns[i].count) values but other columns have \(n)")
+                    throw ctx.fail("'\(columns[i].label)' has \(Prose.counted(columns[i].count, "value")) but other columns have \(n)")
                 }
                 columns[i].data = columns[i].data.gather(Array(repeating: 0, count: n))
             }
@@ -240,7 +240,7 @@ extension BuiltinRegistry {
             }
             guard ctx.rest.isEmpty else { throw ctx.fail("columns apply to a frame; table(x) counts a vector") }
             guard let c = try ctx.column("x") else { throw ctx.fail("missing argument 'x'") }
-            return .frame(Frame.frequencyTable(c))
+            return .frame(Frame.frequencyTable(c, name: frequencyLabel(ctx, c)))
         },
         Builtin("nrow", .data, signature: "nrow(frame)", summary: "the number of rows",
                 parameters: [.required("frame", "a frame")], example: "nrow(frame(x=[1, 2, 3]))") { ctx in
@@ -256,6 +256,15 @@ extension BuiltinRegistry {
             return .vector(Column(name: "names", .text(Categorical(frame.names.map { Optional($0) }))))
         },
     ]
+
+    /// The first column's name in `table(x)`: the column's name when it comes from a frame
+    /// (`table(d.phase)`, or a variable holding it), otherwise `value`. A computed vector is
+    /// named `x` or after the builtin that made it (`ifelse`, `log`), so neither counts.
+    static func frequencyLabel(_ ctx: CallContext, _ c: Column) -> String {
+        if case .member? = ctx.arguments["x"]?.expr.kind { return c.name }
+        let anonymous = c.name.isEmpty || c.name == "x" || BuiltinRegistry.byName[c.name] != nil
+        return anonymous ? "value" : c.name
+    }
 
     // MARK: load
 

@@ -19,13 +19,15 @@ extension BuiltinRegistry {
         },
         Builtin("triangular", .distributions, signature: "triangular(min, mode, max)",
                 summary: "the triangular distribution",
-                parameters: [.required("min"), .required("mode", "the most likely value"), .required("max")],
+                parameters: [.required("min", "the lowest possible value"), .required("mode", "the most likely value"),
+                             .required("max", "the highest possible value")],
                 example: "triangular(0.9, 1, 1.6)") { ctx in
             try distribution(.triangular(min: try ctx.number("min")!, mode: try ctx.number("mode")!, max: try ctx.number("max")!))
         },
         Builtin("pert", .distributions, signature: "pert(min, mode, max)",
                 summary: "the Beta-PERT distribution (λ = 4): mean (min + 4 mode + max) / 6",
-                parameters: [.required("min"), .required("mode", "the most likely value"), .required("max")],
+                parameters: [.required("min", "the lowest possible value"), .required("mode", "the most likely value"),
+                             .required("max", "the highest possible value")],
                 example: "pert(0.9, 1, 1.6)") { ctx in
             try distribution(.pert(min: try ctx.number("min")!, mode: try ctx.number("mode")!, max: try ctx.number("max")!))
         },
@@ -76,7 +78,9 @@ extension BuiltinRegistry {
         },
         Builtin("gpd", .distributions, signature: "gpd(threshold, scale, shape)",
                 summary: "the generalised Pareto distribution of values above a threshold (tail index 1/shape)",
-                parameters: [.required("threshold"), .required("scale"), .required("shape", "ξ; > 0 is a power-law tail")],
+                parameters: [.required("threshold", "the value the excesses are measured from (the lowest possible value)"),
+                             .required("scale", "σ > 0: the spread of the excesses over the threshold"),
+                             .required("shape", "ξ; > 0 is a power-law tail")],
                 example: "gpd(1, 0.4, 0.5)") { ctx in
             try distribution(.generalizedPareto(threshold: try ctx.number("threshold")!, scale: try ctx.number("scale")!,
                                                 shape: try ctx.number("shape")!))

@@ -69,7 +69,7 @@ extension BuiltinRegistry {
                                  minimumTraining: ctx.int("min_train", in: 2...100_000), cancelled: ctx.cancellation)
             }
             let first = trimmed.labels[result.targets.first!], last = trimmed.labels[result.targets.last!]
-            ctx.note("backtest of \(trimmed.name): \(result.targets.count) one-step forecasts, \(first) to \(last), each from the editions before it (at least \(result.minimumTraining) observed); MASE scale = naive one-step MAE \(NumberFormat(significantDigits: 4).string(result.scale))")
+            ctx.note("backtest of \(trimmed.name): \(Prose.counted(result.targets.count, "one-step forecast")), \(first) to \(last), each from the editions before it (at least \(result.minimumTraining) observed); MASE scale = naive one-step MAE \(NumberFormat(significantDigits: 4).string(result.scale))")
             return .frame(result.frame)
         },
         Builtin("bridge", .forecast,
@@ -172,7 +172,7 @@ extension BuiltinRegistry {
             try PortfolioBacktest.run(panel, levels: levels, trials: trials, seed: seed, minimumTransitions: minimum,
                                       cancelled: ctx.cancellation)
         }
-        ctx.note("bottom-up backtest: \(result.targets.count) editions (\(result.targets.map(String.init).joined(separator: ", "))) each forecast from the table before it, flows estimated on at least \(minimum) earlier consecutive transitions; MASE scale = naive one-step MAE of the table totals \(NumberFormat(significantDigits: 4).string(result.scale))")
+        ctx.note("bottom-up backtest: \(Prose.counted(result.targets.count, "edition")) (\(result.targets.map(String.init).joined(separator: ", "))) each forecast from the table before it, flows estimated on at least \(Prose.counted(minimum, "earlier consecutive transition")); MASE scale = naive one-step MAE of the table totals \(NumberFormat(significantDigits: 4).string(result.scale))")
         return .frame(result.frame)
     }
 
@@ -387,7 +387,10 @@ struct BridgeValue: ChartableBridge {
     }
 
     func render(_ options: RenderOptions) -> String {
-        let table = renderTable(bridge.frame(options.numbers), options)
+        // The detail column's amounts read as in `b.table` (four significant digits).
+        var numbers = options.numbers
+        numbers.significantDigits = 4
+        let table = renderTable(bridge.frame(numbers), options)
         if options.mode == .csv { return table }
         let chart = Waterfall(startLabel: start.label, start: start.value, steps: steps, endLabel: end.label, end: end.value)
         return table + "\n" + chart.render(ChartLayout(options, height: ChartValue.defaultHeight(width: options.width)))

@@ -45,7 +45,7 @@ extension BuiltinRegistry {
             ]))
         },
         Builtin("contributions", .simulation, signature: "contributions(s, groups=false)",
-                summary: "each project's (or group's) contribution to the total's uncertainty: rank correlation, variance share, total at its P10/P90",
+                summary: "each project's (or group's) contribution to the total's uncertainty: rank correlation, variance share, total at its P10/P90, its own mean and sd",
                 parameters: [.required("s", "a simulation"),
                              .keyword("groups", "true: one row per group of simulate's by=")],
                 example: "s = simulate(cost=[120, 45, 300], overrun=lognormal(0, 0.3), corr=0.2, trials=20000, seed=1)\ncontributions(s)") { ctx in
@@ -59,15 +59,17 @@ extension BuiltinRegistry {
             }
             if byGroup && c.groups.isEmpty { throw ctx.fail("this simulation has no groups; give simulate a by= argument") }
             let rows = byGroup ? c.groups.sorted { abs($0.rankCorrelation) > abs($1.rankCorrelation) } : c.ranked
+            // The measures of contribution first, each labelled no wider than its numbers, so that
+            // at 80 columns they all show; each project's own mean and sd come last.
             return .frame(Frame(columns: [
                 Column(name: byGroup ? "group" : "project", .text(Categorical(rows.map { Optional($0.name) }))),
                 Column(name: "base_cost", label: "base cost", .number(rows.map(\.baseCost))),
+                Column(name: "rank_correlation", label: "rank corr", .number(rows.map(\.rankCorrelation))),
+                Column(name: "variance_share", label: "var. share", .number(rows.map(\.varianceShare))),
+                Column(name: "total_at_p10", label: "P10 total", .number(rows.map(\.lowTotal))),
+                Column(name: "total_at_p90", label: "P90 total", .number(rows.map(\.highTotal))),
                 Column(name: "mean", .number(rows.map(\.mean))),
                 Column(name: "sd", .number(rows.map(\.standardDeviation))),
-                Column(name: "rank_correlation", label: "rank corr.", .number(rows.map(\.rankCorrelation))),
-                Column(name: "variance_share", label: "variance share", .number(rows.map(\.varianceShare))),
-                Column(name: "total_at_p10", label: "total at P10", .number(rows.map(\.lowTotal))),
-                Column(name: "total_at_p90", label: "total at P90", .number(rows.map(\.highTotal))),
             ]))
         },
     ]

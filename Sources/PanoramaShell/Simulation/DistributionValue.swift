@@ -33,9 +33,9 @@ public struct DistributionValue: QuantileValue {
         }
         lines.append(moments)
         if let fit {
-            lines.append("fitted by maximum likelihood to \(f.string(Double(fit.n))) values, log-likelihood \(f.string(fit.logLikelihood))")
+            lines.append("fitted by maximum likelihood to \(Prose.counted(fit.n, "value", numbers: f)), log-likelihood \(f.string(fit.logLikelihood))")
         }
-        return lines.joined(separator: "\n")
+        return lines.map { options.prose($0) }.joined(separator: "\n")
     }
 
     public func json(_ options: RenderOptions) -> JSON {
@@ -135,8 +135,8 @@ public struct TailIndexValue: ObjectValue {
     public func render(_ options: RenderOptions) -> String {
         // The warnings go to stderr as notes when it is computed (not repeated here).
         let f = options.numbers
-        return "Hill tail index α = \(f.string(estimate.alpha)), s.e. \(f.string(estimate.standardError))\n"
-            + "from the \(estimate.k) largest of \(estimate.n) positive values (above \(f.string(estimate.threshold)))"
+        return options.prose("Hill tail index α = \(f.string(estimate.alpha)), s.e. \(f.string(estimate.standardError))\n"
+            + "from the \(estimate.k) largest of \(Prose.counted(estimate.n, "positive value")) (above \(f.string(estimate.threshold)))")
     }
 
     public func json(_ options: RenderOptions) -> JSON {

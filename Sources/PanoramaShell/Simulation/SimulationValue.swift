@@ -59,7 +59,7 @@ public struct SimulationValue: ChartableSimulation {
     public func summary(_ options: RenderOptions) -> String {
         let f = options.numbers
         let p = { (x: Double) in f.string(result.percentile(x)!.value) }
-        return "simulation of \(result.model.projectCount) projects × \(f.string(Double(result.trials))) trials: "
+        return "simulation of \(Prose.counted(result.model.projectCount, "project")) × \(f.string(Double(result.trials))) trials: "
             + "mean \(f.string(result.mean)), P50 \(p(50)), P80 \(p(80)), P95 \(p(95))"
     }
 
@@ -89,13 +89,13 @@ public struct SimulationValue: ChartableSimulation {
     public func render(_ options: RenderOptions) -> String {
         let f = options.numbers
         let r = result
-        var lines = ["simulation: \(r.model.projectCount) projects, \(f.string(Double(r.trials))) trials, \(dependenceText), seed \(r.seed)"]
+        var lines = ["simulation: \(Prose.counted(r.model.projectCount, "project")), \(Prose.counted(r.trials, "trial", numbers: f)), \(dependenceText), seed \(r.seed)"]
         lines.append(renderTable(tableView!, options))
         let percent = NumberFormat(significantDigits: 3)
         lines.append("point estimate \(f.string(r.pointEstimate)) (sum of base costs) is at P\(percent.string(r.pointEstimatePercentile))")
         lines.append("contingency to P80: \(f.string(r.contingencyP80)) (\(percent.string(100 * r.contingencyP80 / r.pointEstimate)) % of the point estimate)")
         lines.append("expected shortfall beyond P95: \(f.string(r.expectedShortfall95))")
-        return lines.joined(separator: "\n")
+        return lines.map { options.prose($0) }.joined(separator: "\n")
     }
 
     public func json(_ options: RenderOptions) -> JSON {

@@ -176,7 +176,7 @@ func loadErrorsNameFileLineAndColumn(_ contents: String, _ options: String, _ ex
     │ projet │    cout │
     ├────────┼─────────┤
     │ A      │ 1,234.5 │
-    │ B      │       2 │
+    │ B      │     2.0 │
     └────────┴─────────┘
     """)
 }

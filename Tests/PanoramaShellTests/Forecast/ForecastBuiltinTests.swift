@@ -80,7 +80,9 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(lines[0] == "forecast of series for t = 5: naive — naive (last value)")
     #expect(lines[1] == "from 4 observed values, t = 1 to t = 4")
     #expect(out.contains("t = 5"))
-    #expect(out.contains(NumberFormat().string(5 - 1.2815515655446004 * (14.0 / 3).squareRoot())))
+    // The 80 % lower bound, 5 − z₀.₉·√(14/3), at the table's common 5 decimals (6 significant
+    // digits of the column's largest value, 9.23).
+    #expect(out.contains(NumberFormat().fixed(5 - 1.2815515655446004 * (14.0 / 3).squareRoot(), decimals: 5)))
 }
 
 @Test func forecastMembersReachPointsAndIntervals() {

@@ -67,3 +67,12 @@ import PanoramaKit
     let listing = t.take(".help datasets").out
     #expect(listing == DatasetHelp.text())
 }
+
+@Test func everyParameterOfEveryBuiltinHasASummary() {
+    for b in BuiltinRegistry.all {
+        #expect(!b.summary.isEmpty, "\(b.name) has no summary")
+        for p in b.parameters {
+            #expect(!p.summary.trimmingCharacters(in: .whitespaces).isEmpty, "\(b.name): parameter '\(p.name)' has no summary")
+        }
+    }
+}

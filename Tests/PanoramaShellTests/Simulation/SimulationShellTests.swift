@@ -119,7 +119,7 @@ func mistakesGetExactMessages(_ code: String, _ message: String) {
     let (_, err) = run(code + ")", variables: ["m": .frame(bad)])
     #expect(err == "error: the correlation matrix is not positive semi-definite (smallest eigenvalue -0.8); repair=true replaces it by the nearest correlation matrix")
     let (out, note) = run(code + ", repair=true)", json: true, variables: ["m": .frame(bad)])
-    #expect(note == "note: the correlation matrix was not positive semi-definite; using the nearest correlation matrix (Higham)")
+    #expect(note == "note: the correlation matrix was not positive semi-definite; using the nearest\n      correlation matrix (Higham)")  // wrapped at the width, 80
     let copula = try object(out)["copula"] as! [String: Any]
     #expect(copula["repaired"] as? Bool == true)
     let asymmetric = Frame(columns: [Column(name: "a", .number([1, 0.2])), Column(name: "b", .number([0.3, 1]))])
@@ -138,12 +138,12 @@ func mistakesGetExactMessages(_ code: String, _ message: String) {
     #expect(lines.count == 2)
     let projects = try object(lines[0])
     let rows = projects["rows"] as! [[Any]]
-    #expect(projects["columns"] as! [String] == ["project", "base_cost", "mean", "sd", "rank_correlation", "variance_share", "total_at_p10", "total_at_p90"])
+    #expect(projects["columns"] as! [String] == ["project", "base_cost", "rank_correlation", "variance_share", "total_at_p10", "total_at_p90", "mean", "sd"])
     #expect(rows.count == 5)
     #expect(rows[0][0] as? String == "Portail")  // the largest uncertain project leads
     let groups = try object(lines[1])["rows"] as! [[Any]]
     #expect(Set(groups.map { $0[0] as! String }) == ["En cours", "Terminé", "Cadrage"])
-    let shares = groups.map { $0[5] as! Double }.reduce(0, +)
+    let shares = groups.map { $0[3] as! Double }.reduce(0, +)
     #expect(abs(shares - 1) < 1e-9)
     // A group with no distribution is named.
     let (_, missing) = run("simulate(p, cost=cost, overrun=per_group([\"En cours\"], lognormal(0, 0.1)), by=phase)",
@@ -186,4 +186,18 @@ func mistakesGetExactMessages(_ code: String, _ message: String) {
         #expect(!out.isEmpty, "\(b.name)")
         #expect(!err.contains("error"), "\(b.name): \(err)")
     }
+}
+
+@Test func contributionsReadInFullAtEightyColumns() {
+    // The measures come first with labels as narrow as their numbers; each project's own mean
+    // and sd are what gives way at 80 columns.
+    let (out, _) = run("""
+    p = load("panorama")
+    s = simulate(p |> where(edition == 14 and not is_na(cost)), cost=cost, overrun=lognormal(0, 0.3), corr=0.3, trials=2000, seed=1)
+    contributions(s) |> head(3)
+    """)
+    let lines = out.split(separator: "\n")
+    #expect(lines[1] == "│ project         │ base cost │ rank corr │ var. share │ P10 total │ P90 total │")
+    #expect(lines.last == "… 2 more columns: mean, sd")
+    #expect(lines.allSatisfy { $0.count <= 80 })
 }

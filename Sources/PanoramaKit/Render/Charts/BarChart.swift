@@ -98,7 +98,7 @@ enum HorizontalBars {
     /// With `minimumVisible`, a span thinner than an eighth still shows as `▏` (ASCII `|`).
     static func span(from a: Double, to b: Double, row: Int, in grid: inout CellGrid, glyphs: ChartGlyphs,
                      color: ChartColor?, fill: Character? = nil, minimumVisible: Bool = false) {
-        guard a.isFinite, b.isFinite, b >= a else { return }
+        guard a.isFinite, b.isFinite, b > a || b == a && minimumVisible else { return }
         let full = fill ?? glyphs.full
         if glyphs.eighthsLeft.isEmpty || fill != nil {
             var start = Int(a.rounded()), end = Int(b.rounded())

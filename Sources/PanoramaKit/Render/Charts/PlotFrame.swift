@@ -203,18 +203,8 @@ struct PlotFrame {
 
     /// Words wrapped to lines of at most `width` characters.
     static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 10, text.count > width else { return [text] }
-        var lines: [String] = [], line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = String(word)
-            } else {
-                line += (line.isEmpty ? "" : " ") + word
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
+        guard width > 10 else { return [text] }
+        return Prose.wrap(text, width: width)
     }
 
     /// Joins footnote parts with a middle dot (`n = 50 · 2 na skipped`).

@@ -37,7 +37,8 @@ public struct Waterfall: Sendable {
         var rows: [(label: String, from: Double, to: Double, kind: Int, text: String)] = [(startLabel, 0, start, 0, numbers.string(start))]
         var running = start
         for s in steps {
-            let sign = s.delta >= 0 ? "+" : "-"
+            // A zero step keeps its row and says 0, with no bar and no sign.
+            let sign = s.delta > 0 ? "+" : s.delta < 0 ? "-" : ""
             rows.append((s.label, running, running + s.delta, s.delta >= 0 ? 1 : -1, sign + numbers.string(abs(s.delta))))
             running += s.delta
         }
@@ -69,8 +70,10 @@ public struct Waterfall: Sendable {
             frame.rowLabels[r] = row.label
             let a = position(min(row.from, row.to)), b = position(max(row.from, row.to))
             let color: ChartColor = row.kind == 0 ? .blue : row.kind > 0 ? .red : .green
-            HorizontalBars.span(from: row.kind == 0 ? 0 : a, to: b, row: r, in: &frame.plot, glyphs: g, color: color,
-                                fill: row.kind < 0 ? down : nil, minimumVisible: row.from != row.to)
+            if row.kind == 0 || row.from != row.to {
+                HorizontalBars.span(from: row.kind == 0 ? 0 : a, to: b, row: r, in: &frame.plot, glyphs: g, color: color,
+                                    fill: row.kind < 0 ? down : nil, minimumVisible: row.from != row.to)
+            }
             frame.plot.write(" " + row.text, row: r, column: HorizontalBars.endColumn(b, glyphs: row.kind < 0 ? .ascii : g, from: a))
         }
         frame.legend = [PlotFrame.LegendEntry(glyph: String(g.full), text: "total or increase", color: .blue),
