@@ -33,10 +33,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Test helpers shared by test targets (which cannot depend on each other): the NIST reader.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "PanoramaKitTests", dependencies: ["PanoramaKit"],
+        .testTarget(name: "PanoramaKitTests", dependencies: ["PanoramaKit", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell"]),
+        .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["panorama"]),
     ]
 )

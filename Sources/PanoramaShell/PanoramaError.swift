@@ -60,34 +60,3 @@ public enum PanoramaError: Error, Sendable {
         return .failed("\(error)", at: range)
     }
 }
-
-/// The closest candidate by edit distance, if close enough to be a plausible typo.
-///
-/// `suggestion(for: "cots", among: ["cost", "phase"]) // "cost"`
-public func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
-    var best: (String, Int)?
-    let limit = max(1, name.count / 3 + 1)
-    for c in candidates {
-        let d = editDistance(name.lowercased(), c.lowercased())
-        if d <= limit, d < name.count, best == nil || d < best!.1 { best = (c, d) }
-    }
-    return best?.0
-}
-
-/// Levenshtein distance between two strings (by Characters).
-public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1,
-                             previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}

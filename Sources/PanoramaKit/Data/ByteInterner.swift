@@ -25,22 +25,6 @@ struct DateCacheEntry {
     var isDay: Bool
 }
 
-/// Edit distance between two character arrays (for did-you-mean hints).
-func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}
-
 /// Interns byte strings of one buffer: an open-addressing table from bytes to a level code.
 struct ByteInterner {
     struct Entry {

@@ -32,12 +32,7 @@ extension Frame {
     }
 
     static func unknownColumnMessage(_ key: String, among names: [String]) -> String {
-        var best: (String, Int)?
-        for c in names {
-            let d = levenshtein(Array(key.lowercased()), Array(c.lowercased()))
-            if d <= max(1, key.count / 3 + 1), best == nil || d < best!.1 { best = (c, d) }
-        }
-        return "no column named '\(key)'" + (best.map { ". Did you mean '\($0.0)'?" } ?? "")
+        "no column named '\(key)'" + (suggestion(for: key, among: names, replacingAll: true).map { ". Did you mean '\($0)'?" } ?? "")
     }
 
     // MARK: Ordering

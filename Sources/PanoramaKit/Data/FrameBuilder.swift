@@ -80,7 +80,7 @@ struct FrameBuilder {
         }
         for (key, type) in options.types {
             guard let j = byLabel[key] ?? byName[key] else {
-                let hint = suggestion(key, among: names + labels).map { ". Did you mean '\($0)'?" } ?? ""
+                let hint = suggestion(for: key, among: names + labels, replacingAll: true).map { ". Did you mean '\($0)'?" } ?? ""
                 throw DataError(file: name, "types= names '\(key)', which is not a column\(hint)")
             }
             forced[j] = type
@@ -356,14 +356,5 @@ struct FrameBuilder {
             }
         }
         return Categorical(codes: codes, levels: interner.levels(table.buffer))
-    }
-
-    func suggestion(_ key: String, among candidates: [String]) -> String? {
-        var best: (String, Int)?
-        for c in candidates {
-            let d = levenshtein(Array(key.lowercased()), Array(c.lowercased()))
-            if d <= max(1, key.count / 3 + 1), best == nil || d < best!.1 { best = (c, d) }
-        }
-        return best?.0
     }
 }

@@ -118,7 +118,7 @@ enum ExponentialSmoothing {
         let sse: ([Double]) -> Double = { bestInitialStates(y, Smoothing(alpha: $0[0], trend: false)).sse }
         let grid = [lo, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, hi]
         let start = grid.min { sse([$0]) < sse([$1]) }!
-        let best = BoundedNelderMead(lower: [lo], upper: [hi]).minimize(sse, from: [start])
+        let best = NelderMead(lower: [lo], upper: [hi], maxEvaluations: 4000).minimize(sse, from: [start])
         let p = Smoothing(alpha: best.point[0], trend: false)
         return finish(.ses, y, p, horizon: horizon)
     }
@@ -141,7 +141,7 @@ enum ExponentialSmoothing {
             }
         }
         starts.sort { $0.1 < $1.1 }
-        let optimiser = BoundedNelderMead(lower: [lo, lo, plo], upper: [hi, hi, phi])
+        let optimiser = NelderMead(lower: [lo, lo, plo], upper: [hi, hi, phi], maxEvaluations: 4000)
         var best = optimiser.minimize(sse, from: starts[0].0)
         for s in starts.dropFirst().prefix(2) {
             let run = optimiser.minimize(sse, from: s.0)

@@ -14,12 +14,12 @@ public enum ForecastCombination {
         let m = fits.count
         let horizon = fits.map(\.forecasts.count).min()!
         let correlation = residualCorrelation(fits, series: series)
-        let z95 = ForecastMath.normalQuantile(0.975)
+        let z95 = NormalDistribution.standardQuantile(0.975)
         return (0..<horizon).map { h in
             let points = fits.map { $0.forecasts[h] }
             let scales = points.map { p -> Double in
                 guard let df = p.degreesOfFreedom else { return p.standardDeviation }
-                return p.standardDeviation * ForecastMath.studentQuantile(0.975, df: df) / z95
+                return p.standardDeviation * StudentTDistribution(degreesOfFreedom: df).quantile(0.975) / z95
             }
             var variance = 0.0
             for i in 0..<m { for j in 0..<m { variance += correlation[i][j] * scales[i] * scales[j] } }

@@ -72,7 +72,7 @@ public struct ForecastPoint: Sendable, Equatable {
     /// The p-quantile of the predictive distribution.
     public func quantile(_ p: Double) -> Double {
         guard standardDeviation > 0 else { return mean }
-        return mean + standardDeviation * ForecastMath.studentQuantile(p, df: degreesOfFreedom)
+        return mean + standardDeviation * StudentTDistribution(degreesOfFreedom: degreesOfFreedom ?? .infinity).quantile(p)
     }
 
     /// The central interval with the given coverage in percent: `interval(95)`.

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// The bottom-up model of how a portfolio moves from one edition to the next, estimated on the
 /// consecutive transitions of a panel (DESIGN §7):
@@ -95,7 +96,7 @@ public struct PortfolioFlowModel: Sendable {
         }
         columns.append(rows.map(\.size)); names.append("log(cost)")
         if usesAge { columns.append(rows.map(\.age)); names.append("age") }
-        let fit = SmallLeastSquares(columns: columns, response: rows.map(\.g))
+        let fit = try GrowthRegression(columns: columns, response: rows.map(\.g))
         let terms = names.indices.map { Term(name: names[$0], estimate: fit.coefficients[$0], standardError: fit.standardErrors[$0]) }
 
         // Common shock by moments: var(transition means) = σ_u² + mean(σ_w²/n_e).
@@ -153,15 +154,41 @@ public struct PortfolioFlowModel: Sendable {
         exitRates[Self.exitGroup(p)] ?? pooledExitRate
     }
 
-    /// Hill's estimator of the tail index from the k largest values, k = max(5, ⌊n/10⌋):
-    /// α = k / Σ log(x₍ᵢ₎ / x₍ₖ₊₁₎). NaN when fewer than 12 positive values.
+    /// Hill's estimate of the tail index (`TailIndex.hill`) from the k = max(5, ⌊n/10⌋) largest
+    /// values; NaN when fewer than 12 positive values or when they do not spread.
     public static func hillTailIndex(_ x: [Double]) -> Double {
-        let sorted = x.filter { $0 > 0 && $0.isFinite }.sorted(by: >)
-        guard sorted.count >= 12 else { return .nan }
-        let k = max(5, sorted.count / 10)
-        let threshold = sorted[k]
-        var s = 0.0
-        for i in 0..<k { s += log(sorted[i] / threshold) }
-        return s > 0 ? Double(k) / s : .nan
+        let n = x.reduce(0) { $0 + ($1 > 0 && $1.isFinite ? 1 : 0) }
+        guard n >= 12 else { return .nan }
+        return (try? TailIndex.hill(x, k: max(5, n / 10)).alpha) ?? .nan
+    }
+}
+
+/// The growth regression's ordinary least squares, by the regression kernel (`LeastSquares.fit`):
+/// a column that is a combination of those before it is aliased, its coefficient 0 (it drops
+/// out of predictions) and its standard error NaN.
+struct GrowthRegression {
+    var coefficients: [Double]
+    var standardErrors: [Double]
+    var aliased: [Bool]
+    var residuals: [Double]
+    /// s² = SSE / (n − rank).
+    var residualVariance: Double
+
+    /// Fits y ≈ X b; `columns` are X's columns, each of length n, the first the intercept's ones.
+    init(columns: [[Double]], response y: [Double]) throws {
+        let n = y.count, p = columns.count
+        let problem = LeastSquares.Problem(design: Matrix(columns: columns, rows: n), response: y, intercept: 0)
+        let fit = try LeastSquares.fit(problem)
+        let rank = fit.kept.count
+        let s2 = n > rank ? fit.residualSumOfSquares / Double(n - rank) : .nan
+        let aliased = (0..<p).map { fit.aliased.contains($0) }
+        coefficients = (0..<p).map { aliased[$0] ? 0 : fit.coefficients[$0] }
+        standardErrors = (0..<p).map { j in
+            guard !aliased[j], let c = fit.covariance else { return .nan }
+            return (c[j, j] * s2).squareRoot()
+        }
+        self.aliased = aliased
+        residuals = fit.residuals
+        residualVariance = s2
     }
 }

@@ -1,43 +1,5 @@
 import Foundation
-import Dispatch
 import LinearAlgebra
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, seedable generator for resampling.
-///
-/// Interim: the project's random source lives in Simulation/; this one keeps regression
-/// reproducible on its own. `var g = SplitMix64(seed: 7); g.next() // 0x…`
-public struct SplitMix64: Sendable {
-    var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    /// The generator of replicate `index` of a run seeded with `seed`: its own stream, started
-    /// from the `index`-th output of `SplitMix64(seed:)`, so replicates can be computed in any
-    /// order or on any number of threads and give the same numbers.
-    public static func stream(_ index: Int, of seed: UInt64) -> SplitMix64 {
-        var root = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
-        return SplitMix64(seed: root.next())
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform integer in 0..<bound by Lemire's multiply-and-reject (unbiased).
-    public mutating func next(below bound: Int) -> Int {
-        let b = UInt64(bound)
-        var product = next().multipliedFullWidth(by: b)
-        if product.low < b {
-            let threshold = (0 &- b) % b
-            while product.low < threshold { product = next().multipliedFullWidth(by: b) }
-        }
-        return Int(product.high)
-    }
-}
 
 /// Case-resampling (pairs) bootstrap of a least-squares fit, with percentile intervals.
 public struct BootstrapResult: Sendable {
@@ -68,34 +30,35 @@ public struct BootstrapResult: Sendable {
         settings.covariance = false
         settings.conditionNumbers = false
         let options = settings
-        // Replicates in chunks over the cores; each replicate has its own stream, so the result
-        // does not depend on the number of threads.
-        let draws = DrawBuffer(count: replications * p)
+        // Replicates in fixed chunks of 256 over the cores; chunk c draws from the c-th jumped
+        // xoshiro256** stream of the seed, so the result does not depend on the number of threads.
         let chunk = 256
         let chunks = (replications + chunk - 1) / chunk
-        let failure = FailureBox()
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            if failure.error != nil || isCancelled() { failure.set(CancellationError()); return }
-            var indices = [Int](repeating: 0, count: n)
-            for r in (c * chunk)..<min(replications, (c + 1) * chunk) {
-                var rng = SplitMix64.stream(r, of: seed)
-                for i in 0..<n { indices[i] = rng.next(below: n) }
-                let problem = LeastSquares.Problem(
-                    design: design.matrix.rows(indices), designLow: design.matrixLow?.rows(indices),
-                    response: indices.map { design.response[$0] },
-                    weights: design.weights.map { w in indices.map { w[$0] } },
-                    intercept: design.interceptColumn)
-                do {
-                    let fit = try LeastSquares.fit(problem, options: options)
-                    for j in 0..<p { draws.pointer[r * p + j] = fit.coefficients[j] }
-                } catch {
-                    failure.set(error)
-                    return
+        let streams = Xoshiro256StarStar.streams(seed: seed, count: chunks)
+        var values = [Double](repeating: .nan, count: replications * p)
+        do {
+            try values.withUnsafeMutableBufferPointer { buffer in
+                let draws = SharedBuffer(base: buffer.baseAddress!)
+                try ParallelChunks.run(count: chunks, threads: ProcessInfo.processInfo.activeProcessorCount,
+                                       isCancelled: isCancelled, progress: nil,
+                                       makeWorkspace: {}) { c, _ in
+                    var rng = streams[c]
+                    var indices = [Int](repeating: 0, count: n)
+                    for r in (c * chunk)..<min(replications, (c + 1) * chunk) {
+                        for i in 0..<n { indices[i] = rng.next(below: n) }
+                        let problem = LeastSquares.Problem(
+                            design: design.matrix.rows(indices), designLow: design.matrixLow?.rows(indices),
+                            response: indices.map { design.response[$0] },
+                            weights: design.weights.map { w in indices.map { w[$0] } },
+                            intercept: design.interceptColumn)
+                        let fit = try LeastSquares.fit(problem, options: options)
+                        for j in 0..<p { draws.base[r * p + j] = fit.coefficients[j] }
+                    }
                 }
             }
+        } catch is SimulationCancelled {
+            throw CancellationError()
         }
-        if let error = failure.error { throw error }
-        let values = Array(draws.pointer)
         var se = [Double](), lower = [Double](), upper = [Double](), failures = [Int]()
         let alpha = (1 - level) / 2
         for j in 0..<p {
@@ -110,22 +73,4 @@ public struct BootstrapResult: Sendable {
                                estimates: model.coefficients, standardErrors: se, lower: lower, upper: upper,
                                failures: failures, draws: values)
     }
-}
-
-/// Replicate results written by several threads, each to its own slots.
-private final class DrawBuffer: @unchecked Sendable {
-    let pointer: UnsafeMutableBufferPointer<Double>
-    init(count: Int) {
-        pointer = .allocate(capacity: count)
-        pointer.initialize(repeating: .nan)
-    }
-    deinit { pointer.deallocate() }
-}
-
-/// The first error a worker met (or a cancellation), shared by the workers.
-private final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Error?
-    var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
-    func set(_ e: Error) { lock.lock(); if stored == nil { stored = e }; lock.unlock() }
 }

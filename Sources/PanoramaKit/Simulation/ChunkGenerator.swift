@@ -165,7 +165,7 @@ struct ChunkGenerator: Sendable {
             if rankProxies {
                 for j in 0..<n {
                     let u = ws.z + j * cap
-                    for t in 0..<m { u[t] = Distribution.Special.normalCDF(a * ws.common[t] + b * u[t]) }
+                    for t in 0..<m { u[t] = NormalDistribution.fastStandardCDF(a * ws.common[t] + b * u[t]) }
                 }
             }
             return
@@ -174,7 +174,7 @@ struct ChunkGenerator: Sendable {
         case .gaussian, .studentT:
             if case .studentT(let df, _) = method {
                 for t in 0..<m {
-                    let chi2 = 2 * Distribution.Special.gamma(df / 2, using: &rng)
+                    let chi2 = 2 * Ziggurat.gamma(df / 2, using: &rng)
                     ws.scale[t] = (df / chi2).squareRoot()
                 }
             }
@@ -219,7 +219,7 @@ struct ChunkGenerator: Sendable {
             if rankProxies {
                 for j in 0..<n {
                     let y = ws.y + j * cap, u = ws.z + j * cap
-                    for t in 0..<m { u[t] = Distribution.Special.normalCDF(y[t]) }
+                    for t in 0..<m { u[t] = NormalDistribution.fastStandardCDF(y[t]) }
                 }
             }
         case .imanConover(let target):
@@ -256,7 +256,7 @@ struct ChunkGenerator: Sendable {
         var scores = [Double](repeating: 0, count: m)
         var sumSquares = 0.0
         for k in 0..<m {
-            scores[k] = Distribution.Special.normalQuantile(Double(k + 1) / Double(m + 1))
+            scores[k] = NormalDistribution.standardQuantile(Double(k + 1) / Double(m + 1))
             sumSquares += scores[k] * scores[k]
         }
         for j in 0..<n {
@@ -358,21 +358,14 @@ struct TScoreTable: Sendable {
     }
 
     static func exact(_ v: Double, _ df: Double) -> Double {
-        let tail = Distribution.Special.studentTCDF(-abs(v), df)
-        let score = -Distribution.Special.normalQuantile(tail)
+        let tail = StudentTDistribution(degreesOfFreedom: df).cdf(-abs(v))
+        let score = -NormalDistribution.standardQuantile(tail)
         return v < 0 ? -score : score
     }
 
     @inline(__always)
     func score(_ v: Double) -> Double {
-        let position = (asinh(v) + TScoreTable.limit) / TScoreTable.step
-        guard position >= 0, position < Double(values.count - 1) else { return TScoreTable.exact(v, df) }
-        let k = Int(position)
-        let t = position - Double(k)
-        let h = TScoreTable.step
-        let p0 = values[k], p1 = values[k + 1]
-        let m0 = slopes[k] * h, m1 = slopes[k + 1] * h
-        let t2 = t * t, t3 = t2 * t
-        return (2 * t3 - 3 * t2 + 1) * p0 + (t3 - 2 * t2 + t) * m0 + (-2 * t3 + 3 * t2) * p1 + (t3 - t2) * m1
+        HermiteTable.interpolate(values, slopes, at: (asinh(v) + TScoreTable.limit) / TScoreTable.step, step: TScoreTable.step)
+            ?? TScoreTable.exact(v, df)
     }
 }

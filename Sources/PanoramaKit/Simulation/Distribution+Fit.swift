@@ -89,6 +89,9 @@ extension Distribution {
         return []
     }
 
+    /// Unbounded, with tight tolerances on both the values and the points.
+    static let likelihoodOptimiser = NelderMead(pointTolerance: 1e-10, maxSearches: 6)
+
     static func fitStudentT(_ x: [Double]) throws -> Distribution {
         let n = Double(x.count)
         let sorted = x.sorted()
@@ -101,7 +104,7 @@ extension Distribution {
         func negLogLikelihood(_ p: [Double]) -> Double {
             let df = exp(p[0]), loc = p[1], scale = exp(p[2])
             guard df.isFinite, scale.isFinite, df > 1e-3, df < 1e7 else { return .infinity }
-            let constant = Special.logGamma((df + 1) / 2) - Special.logGamma(df / 2) - 0.5 * log(df * Double.pi) - log(scale)
+            let constant = lgamma((df + 1) / 2) - lgamma(df / 2) - 0.5 * log(df * Double.pi) - log(scale)
             var s = 0.0
             for v in x {
                 let z = (v - loc) / scale
@@ -109,14 +112,9 @@ extension Distribution {
             }
             return -(n * constant - (df + 1) / 2 * s)
         }
-        var best = NelderMead.minimize(negLogLikelihood, start: [log(5.0), median, log(scale0)],
-                                       steps: [1, scale0 / 2, 0.5])
-        // Restart from the optimum until it stops improving (guards against early collapse).
-        for _ in 0..<5 {
-            let again = NelderMead.minimize(negLogLikelihood, start: best.point, steps: [0.3, scale0 / 10, 0.1])
-            if again.value >= best.value - 1e-12 { break }
-            best = again
-        }
+        // Restarts from the optimum until they stop improving (guards against early collapse).
+        let best = likelihoodOptimiser.minimize(negLogLikelihood, from: [log(5.0), median, log(scale0)],
+                                                steps: [1, scale0 / 2, 0.5], restartSteps: [0.3, scale0 / 10, 0.1])
         return .studentT(df: exp(best.point[0]), location: best.point[1], scale: exp(best.point[2]))
     }
 
@@ -145,67 +143,8 @@ extension Distribution {
             }
             return Double(excess.count) * log(scale) + s
         }
-        var best = NelderMead.minimize(negLogLikelihood, start: [log(scale0), xi0], steps: [0.3, 0.1])
-        for _ in 0..<5 {
-            let again = NelderMead.minimize(negLogLikelihood, start: best.point, steps: [0.05, 0.02])
-            if again.value >= best.value - 1e-12 { break }
-            best = again
-        }
+        let best = likelihoodOptimiser.minimize(negLogLikelihood, from: [log(scale0), xi0],
+                                                steps: [0.3, 0.1], restartSteps: [0.05, 0.02])
         return .generalizedPareto(threshold: u, scale: exp(best.point[0]), shape: best.point[1])
-    }
-}
-
-/// Nelder–Mead simplex minimisation (Lagarias et al. 1998 coefficients), for small smooth
-/// likelihoods. Stops when the simplex's values and points agree to 1e-12 (relative).
-enum NelderMead {
-    static func minimize(_ f: ([Double]) -> Double, start: [Double], steps: [Double],
-                         maxIterations: Int = 20_000) -> (point: [Double], value: Double) {
-        let d = start.count
-        var simplex = [start]
-        for i in 0..<d {
-            var p = start
-            p[i] += steps[i]
-            simplex.append(p)
-        }
-        var values = simplex.map(f)
-        for _ in 0..<maxIterations {
-            let order = (0...d).sorted { values[$0] < values[$1] }
-            simplex = order.map { simplex[$0] }
-            values = order.map { values[$0] }
-            let spreadValue = abs(values[d] - values[0])
-            var spreadPoint = 0.0
-            for k in 1...d {
-                for i in 0..<d { spreadPoint = max(spreadPoint, abs(simplex[k][i] - simplex[0][i]) / max(1, abs(simplex[0][i]))) }
-            }
-            if spreadValue <= 1e-12 * max(1, abs(values[0])) && spreadPoint <= 1e-10 { break }
-            var centroid = [Double](repeating: 0, count: d)
-            for k in 0..<d { for i in 0..<d { centroid[i] += simplex[k][i] / Double(d) } }
-            func along(_ t: Double) -> [Double] { (0..<d).map { centroid[$0] + t * (simplex[d][$0] - centroid[$0]) } }
-            let reflected = along(-1)
-            let fr = f(reflected)
-            if fr < values[0] {
-                let expanded = along(-2)
-                let fe = f(expanded)
-                if fe < fr { simplex[d] = expanded; values[d] = fe } else { simplex[d] = reflected; values[d] = fr }
-            } else if fr < values[d - 1] {
-                simplex[d] = reflected
-                values[d] = fr
-            } else {
-                let outside = fr < values[d]
-                let contracted = along(outside ? -0.5 : 0.5)
-                let fc = f(contracted)
-                if fc < (outside ? fr : values[d]) {
-                    simplex[d] = contracted
-                    values[d] = fc
-                } else {
-                    for k in 1...d {
-                        simplex[k] = (0..<d).map { simplex[0][$0] + 0.5 * (simplex[k][$0] - simplex[0][$0]) }
-                        values[k] = f(simplex[k])
-                    }
-                }
-            }
-        }
-        let best = values.indices.min { values[$0] < values[$1] }!
-        return (simplex[best], values[best])
     }
 }

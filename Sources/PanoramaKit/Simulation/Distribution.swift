@@ -107,7 +107,7 @@ public enum Distribution: Sendable, Equatable {
         guard p90 > median else {
             throw KernelError("lognormal: 'p90' (\(text(p90))) must be above 'median' (\(text(median)))")
         }
-        let z90 = Special.normalQuantile(0.9)
+        let z90 = NormalDistribution.standardQuantile(0.9)
         return .lognormal(meanlog: log(median), sdlog: (log(p90) - log(median)) / z90)
     }
 
@@ -192,7 +192,7 @@ public enum Distribution: Sendable, Equatable {
     public func cdf(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         switch self {
-        case .normal(let m, let s): return Special.normalCDF((x - m) / s)
+        case .normal(let m, let s): return NormalDistribution.standardCDF((x - m) / s)
         case .uniform(let a, let b): return min(1, max(0, (x - a) / (b - a)))
         case .triangular(let a, let c, let b):
             if x <= a { return 0 }
@@ -203,9 +203,9 @@ public enum Distribution: Sendable, Equatable {
             if x <= a { return 0 }
             if x >= b { return 1 }
             let (alpha, beta) = pertShape
-            return Special.incompleteBeta(alpha, beta, (x - a) / (b - a))
-        case .lognormal(let m, let s): return x <= 0 ? 0 : Special.normalCDF((log(x) - m) / s)
-        case .studentT(let df, let loc, let scale): return Special.studentTCDF((x - loc) / scale, df)
+            return SpecialFunctions.regularizedIncompleteBeta(alpha, beta, x: (x - a) / (b - a), y: (b - x) / (b - a)).lower
+        case .lognormal(let m, let s): return x <= 0 ? 0 : NormalDistribution.standardCDF((log(x) - m) / s)
+        case .studentT(let df, let loc, let scale): return StudentTDistribution(degreesOfFreedom: df).cdf((x - loc) / scale)
         case .pareto(let xm, let alpha): return x <= xm ? 0 : -expm1(alpha * log(xm / x))
         case .generalizedPareto(let u, let s, let xi):
             if x <= u { return 0 }
@@ -230,16 +230,16 @@ public enum Distribution: Sendable, Equatable {
     public func quantile(_ p: Double) -> Double {
         guard p >= 0 && p <= 1 else { return .nan }
         switch self {
-        case .normal(let m, let s): return m + s * Special.normalQuantile(p)
+        case .normal(let m, let s): return m + s * NormalDistribution.standardQuantile(p)
         case .uniform(let a, let b): return a + (b - a) * p
         case .triangular(let a, let c, let b):
             if p < (c - a) / (b - a) { return a + (p * (b - a) * (c - a)).squareRoot() }
             return b - ((1 - p) * (b - a) * (b - c)).squareRoot()
         case .pert(let a, _, let b):
             let (alpha, beta) = pertShape
-            return a + (b - a) * Special.inverseIncompleteBeta(alpha, beta, p)
-        case .lognormal(let m, let s): return exp(m + s * Special.normalQuantile(p))
-        case .studentT(let df, let loc, let scale): return loc + scale * Special.studentTQuantile(p, df)
+            return a + (b - a) * SpecialFunctions.inverseRegularizedIncompleteBeta(alpha, beta, p)
+        case .lognormal(let m, let s): return exp(m + s * NormalDistribution.standardQuantile(p))
+        case .studentT(let df, let loc, let scale): return loc + scale * StudentTDistribution(degreesOfFreedom: df).quantile(p)
         case .pareto(let xm, let alpha): return p == 1 ? .infinity : xm * exp(-log1p(-p) / alpha)
         case .generalizedPareto(let u, let s, let xi):
             if p == 1 { return xi < 0 ? u - s / xi : .infinity }
@@ -268,14 +268,14 @@ public enum Distribution: Sendable, Equatable {
             if x < a || x > b { return -.infinity }
             let (alpha, beta) = pertShape
             let t = (x - a) / (b - a)
-            return (alpha - 1) * log(t) + (beta - 1) * log1p(-t) - Special.logBeta(alpha, beta) - log(b - a)
+            return (alpha - 1) * log(t) + (beta - 1) * log1p(-t) - SpecialFunctions.logBeta(alpha, beta) - log(b - a)
         case .lognormal(let m, let s):
             if x <= 0 { return -.infinity }
             let z = (log(x) - m) / s
             return -0.5 * z * z - log(s) - log(x) - 0.5 * log(2 * Double.pi)
         case .studentT(let df, let loc, let scale):
             let z = (x - loc) / scale
-            return Special.logGamma((df + 1) / 2) - Special.logGamma(df / 2) - 0.5 * log(df * Double.pi)
+            return lgamma((df + 1) / 2) - lgamma(df / 2) - 0.5 * log(df * Double.pi)
                 - log(scale) - (df + 1) / 2 * log1p(z * z / df)
         case .pareto(let xm, let alpha):
             return x < xm ? -.infinity : log(alpha) + alpha * log(xm) - (alpha + 1) * log(x)
@@ -324,12 +324,12 @@ public enum Distribution: Sendable, Equatable {
         case .triangular: return quantile(Double(Int64(rng.next() >> 11)) * 0x1p-53)
         case .pert(let a, _, let b):
             let (alpha, beta) = pertShape
-            let x = Special.gamma(alpha, using: &rng)
-            let y = Special.gamma(beta, using: &rng)
+            let x = Ziggurat.gamma(alpha, using: &rng)
+            let y = Ziggurat.gamma(beta, using: &rng)
             return a + (b - a) * x / (x + y)
         case .studentT(let df, let loc, let scale):
             let z = Ziggurat.normal(using: &rng)
-            let chi2 = 2 * Special.gamma(df / 2, using: &rng)
+            let chi2 = 2 * Ziggurat.gamma(df / 2, using: &rng)
             return loc + scale * z / (chi2 / df).squareRoot()
         case .pareto(let xm, let alpha): return xm * exp(Ziggurat.exponential(using: &rng) / alpha)
         case .generalizedPareto(let u, let s, let xi):

@@ -46,11 +46,11 @@ struct Marginal: Sendable {
     /// draws them), not the interpolated type-7 quantile.
     static func quantile(_ d: Distribution, normal y: Double) -> Double {
         if case .empirical(let v) = d {
-            let u = Distribution.Special.normalCDF(y)
+            let u = NormalDistribution.fastStandardCDF(y)
             return v[min(v.count - 1, Int(u * Double(v.count)))]
         }
-        if y <= 0 { return d.quantile(Distribution.Special.normalCDF(y)) }
-        return d.upperQuantile(Distribution.Special.normalSurvival(y))
+        if y <= 0 { return d.quantile(NormalDistribution.fastStandardCDF(y)) }
+        return d.upperQuantile(NormalDistribution.fastStandardCDF(-y))
     }
 }
 
@@ -64,7 +64,16 @@ struct HermiteTable: Sendable {
         let n = Int((HermiteTable.upper - HermiteTable.lower) / HermiteTable.step) + 1
         var values = [Double](repeating: 0, count: n)
         var slopes = [Double](repeating: 0, count: n)
+        // Student's t is symmetric about its location and the nodes about 0: the upper half
+        // mirrors the lower one (half the quantile evaluations, an exactly odd table).
+        var centre: Double?
+        if case .studentT(_, let location, _) = d { centre = location }
         for k in 0..<n {
+            if let c = centre, k > (n - 1) / 2 {
+                values[k] = 2 * c - values[n - 1 - k]
+                slopes[k] = slopes[n - 1 - k]
+                continue
+            }
             let y = HermiteTable.lower + Double(k) * HermiteTable.step
             let x = Marginal.quantile(d, normal: y)
             values[k] = x
@@ -80,11 +89,16 @@ struct HermiteTable: Sendable {
     /// g(y), or nil outside the table.
     @inline(__always)
     func value(_ y: Double) -> Double? {
-        let position = (y - HermiteTable.lower) / HermiteTable.step
+        HermiteTable.interpolate(values, slopes, at: (y - HermiteTable.lower) / HermiteTable.step, step: HermiteTable.step)
+    }
+
+    /// Cubic Hermite interpolation between nodes `step` apart with these values and
+    /// derivatives, at `position` counted in nodes from the first; nil outside the nodes.
+    @inline(__always)
+    static func interpolate(_ values: [Double], _ slopes: [Double], at position: Double, step h: Double) -> Double? {
         guard position >= 0, position < Double(values.count - 1) else { return nil }
         let k = Int(position)
         let t = position - Double(k)
-        let h = HermiteTable.step
         let p0 = values[k], p1 = values[k + 1]
         let m0 = slopes[k] * h, m1 = slopes[k + 1] * h
         let t2 = t * t, t3 = t2 * t
@@ -97,13 +111,13 @@ extension Distribution {
     public func upperQuantile(_ s: Double) -> Double {
         guard s >= 0 && s <= 1 else { return .nan }
         switch self {
-        case .normal(let m, let sd): return m - sd * Special.normalQuantile(s)
-        case .lognormal(let m, let sd): return exp(m - sd * Special.normalQuantile(s))
+        case .normal(let m, let sd): return m - sd * NormalDistribution.standardQuantile(s)
+        case .lognormal(let m, let sd): return exp(m - sd * NormalDistribution.standardQuantile(s))
         case .uniform(let a, let b): return b - (b - a) * s
         case .triangular(let a, let c, let b):
             if s <= (b - c) / (b - a) { return b - (s * (b - a) * (b - c)).squareRoot() }
             return quantile(1 - s)
-        case .studentT(let df, let loc, let scale): return loc - scale * Special.studentTQuantile(s, df)
+        case .studentT(let df, let loc, let scale): return loc - scale * StudentTDistribution(degreesOfFreedom: df).quantile(s)
         case .pareto(let xm, let alpha): return s == 0 ? .infinity : xm * exp(-log(s) / alpha)
         case .generalizedPareto(let u, let sc, let xi):
             if s == 0 { return xi < 0 ? u - sc / xi : .infinity }
@@ -112,7 +126,7 @@ extension Distribution {
         case .pert(let a, _, let b):
             let (alpha, beta) = pertShape
             // 1 − I⁻¹(β, α; s) by the Beta's symmetry.
-            return b - (b - a) * Special.inverseIncompleteBeta(beta, alpha, s)
+            return b - (b - a) * SpecialFunctions.inverseRegularizedIncompleteBeta(beta, alpha, s)
         case .empirical: return quantile(1 - s)
         }
     }

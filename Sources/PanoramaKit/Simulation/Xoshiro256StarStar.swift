@@ -16,18 +16,11 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
     /// Expands a 64-bit seed into the 256-bit state with SplitMix64 (Vigna's recommendation),
     /// so nearby seeds give unrelated streams and the state is never all zero.
     public init(seed: UInt64) {
-        var x = seed
-        func splitMix64() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = splitMix64()
-        s1 = splitMix64()
-        s2 = splitMix64()
-        s3 = splitMix64()
+        var seeder = SplitMix64(seed: seed)
+        s0 = seeder.next()
+        s1 = seeder.next()
+        s2 = seeder.next()
+        s3 = seeder.next()
     }
 
     /// A generator with this exact state (for tests against the reference implementation).
@@ -59,6 +52,19 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
     @inlinable @inline(__always)
     public mutating func nextOpenDouble() -> Double {
         (Double(Int64(next() >> 12)) + 0.5) * 0x1p-52
+    }
+
+    /// A uniform integer in 0..<bound (bound > 0) by Lemire's multiply-and-reject: unbiased,
+    /// and almost always one `next()`.
+    @inlinable @inline(__always)
+    public mutating func next(below bound: Int) -> Int {
+        let b = UInt64(bound)
+        var product = next().multipliedFullWidth(by: b)
+        if product.low < b {
+            let threshold = (0 &- b) % b
+            while product.low < threshold { product = next().multipliedFullWidth(by: b) }
+        }
+        return Int(product.high)
     }
 
     /// Advances the state by 2¹²⁸ calls to `next()` (the authors' jump polynomial).
@@ -100,6 +106,24 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
             g.jump()
         }
         return out
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014; Vigna's `splitmix64.c`): only the seeder that expands
+/// a 64-bit seed into xoshiro's state. Draw random numbers from `Xoshiro256StarStar`.
+///
+/// `var g = SplitMix64(seed: 0); g.next() // 0xE220A8397B1DCDAF`
+struct SplitMix64: Sendable {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 

@@ -62,8 +62,20 @@ public enum Ziggurat {
 
     @inline(__always)
     static func normal<G: RandomNumberGenerator>(using rng: inout G, tables t: Tables) -> Double {
+        // The rectangle inline (about 99 % of draws); the rest out of line.
+        let bits = rng.next()
+        let i = Int(bits & 0xFF)
+        let u = Double(Int64(bits >> 11)) * 0x1p-53
+        if u < t.ratio[i] { return (bits & 0x100 == 0 ? 1 : -1) * u * t.x[i] }
+        return normal(startingWith: bits, using: &rng, tables: t)
+    }
+
+    /// A normal draw whose first 64 bits are `first`: the rectangle, and failing it the wedge
+    /// or the tail (Marsaglia's tail method beyond r) with fresh draws.
+    @inline(never)
+    static func normal<G: RandomNumberGenerator>(startingWith first: UInt64, using rng: inout G, tables t: Tables) -> Double {
+        var bits = first
         while true {
-            let bits = rng.next()
             let i = Int(bits & 0xFF)
             let sign: Double = bits & 0x100 == 0 ? 1 : -1
             let u = Double(Int64(bits >> 11)) * 0x1p-53
@@ -79,6 +91,7 @@ public enum Ziggurat {
             let x = u * t.x[i]
             let y = t.f[i] + (t.f[i + 1] - t.f[i]) * Double(Int64(rng.next() >> 11)) * 0x1p-53
             if y < exp(-0.5 * x * x) { return sign * x }
+            bits = rng.next()
         }
     }
 
@@ -115,29 +128,8 @@ public enum Ziggurat {
     @inline(never)
     static func normalSlowPath(bits first: UInt64, state: Xoshiro256StarStar, tables t: Tables) -> (Double, Xoshiro256StarStar) {
         var rng = state
-        let value = normalSlowPath(bits: first, using: &rng, tables: t)
+        let value = normal(startingWith: first, using: &rng, tables: t)
         return (value, rng)
-    }
-
-    static func normalSlowPath(bits first: UInt64, using rng: inout Xoshiro256StarStar, tables t: Tables) -> Double {
-        var bits = first
-        while true {
-            let i = Int(bits & 0xFF)
-            let sign: Double = bits & 0x100 == 0 ? 1 : -1
-            let u = Double(Int64(bits >> 11)) * 0x1p-53
-            if u < t.ratio[i] { return sign * u * t.x[i] }
-            if i == 0 {
-                while true {
-                    let a = -log(openUniform(&rng)) / t.r
-                    let b = -log(openUniform(&rng))
-                    if 2 * b > a * a { return sign * (t.r + a) }
-                }
-            }
-            let x = u * t.x[i]
-            let y = t.f[i] + (t.f[i + 1] - t.f[i]) * Double(Int64(rng.next() >> 11)) * 0x1p-53
-            if y < exp(-0.5 * x * x) { return sign * x }
-            bits = rng.next()
-        }
     }
 
     /// A standard exponential draw (mean 1).
@@ -164,5 +156,43 @@ public enum Ziggurat {
     @inline(__always)
     static func openUniform<G: RandomNumberGenerator>(_ rng: inout G) -> Double {
         (Double(Int64(rng.next() >> 12)) + 0.5) * 0x1p-52
+    }
+}
+
+// MARK: Draws built on the ziggurat's normals
+
+extension Ziggurat {
+    /// A Gamma(shape, 1) draw by Marsaglia & Tsang (2000), shape > 0; shape < 1 by boosting,
+    /// G(a) = G(a + 1) · U^(1/a).
+    ///
+    /// `Ziggurat.gamma(2.5, using: &rng) // mean 2.5, variance 2.5`
+    public static func gamma<G: RandomNumberGenerator>(_ shape: Double, using rng: inout G) -> Double {
+        if shape < 1 {
+            let u = openUniform(&rng)
+            return gamma(shape + 1, using: &rng) * pow(u, 1 / shape)
+        }
+        let d = shape - 1.0 / 3, c = 1 / (9 * d).squareRoot()
+        while true {
+            var x: Double, v: Double
+            repeat {
+                x = normal(using: &rng)
+                v = 1 + c * x
+            } while v <= 0
+            v = v * v * v
+            let u = openUniform(&rng)
+            if u < 1 - 0.0331 * x * x * x * x { return d * v }
+            if log(u) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }
+        }
+    }
+
+    /// A Poisson(λ) count: by inversion of the CDF for λ ≤ 50 (one uniform), above that the
+    /// normal approximation λ + √λ·Z rounded (its error is below 1 % of a standard deviation).
+    public static func poisson<G: RandomNumberGenerator>(_ lambda: Double, using rng: inout G) -> Int {
+        guard lambda > 0 else { return 0 }
+        if lambda > 50 { return max(0, Int((lambda + lambda.squareRoot() * normal(using: &rng)).rounded())) }
+        var k = 0, p = exp(-lambda), cdf = p
+        let u = openUniform(&rng)
+        while u > cdf && k < 10_000 { k += 1; p *= lambda / Double(k); cdf += p }
+        return k
     }
 }

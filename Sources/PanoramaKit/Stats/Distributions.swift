@@ -4,9 +4,8 @@ import LinearAlgebra
 /// The normal distribution N(μ, σ²).
 ///
 /// The CDF is `½ erfc(−z/√2)` with the argument's rounding error carried as a first-order
-/// correction, so lower tails keep full relative accuracy down to 1e-300. The quantile starts
-/// from Acklam's rational approximation (2003, relative error 1.2e-9) and takes two Halley
-/// steps on the CDF, which brings it to the accuracy of the CDF itself.
+/// correction, so lower tails keep full relative accuracy down to 1e-300. The quantile is
+/// Wichura's AS241.
 public struct NormalDistribution: Sendable {
     public var mean: Double
     public var standardDeviation: Double
@@ -38,46 +37,57 @@ public struct NormalDistribution: Sendable {
         return 1 - 0.5 * Foundation.erfc(-t.hi)
     }
 
-    static func logDensity(_ z: Double) -> Double {
-        let sq = DoubleDouble.twoProduct(z, z)
-        return -0.5 * sq.hi - 0.5 * sq.lo - SpecialFunctions.logSqrtTwoPi
-    }
+    /// Φ(z) as ½ erfc(−z/√2) without `standardCDF`'s correction for the rounding of z/√2: a
+    /// relative error of about z²·1e-16 (1e-14 at z = −8, 3e-13 at Φ = 1e-300) for half the
+    /// cost, for loops that run once per draw (copula uniforms, rank proxies).
+    @inline(__always)
+    public static func fastStandardCDF(_ z: Double) -> Double { 0.5 * Foundation.erfc(-z / 2.0.squareRoot()) }
 
-    /// Φ⁻¹(p).
+    /// Φ⁻¹(p) by Wichura's algorithm AS241 (PPND16, 1988): rational approximations in three
+    /// ranges, about 1e-16 relative down to p = 1e-300; one logarithm and no iteration, so it
+    /// serves hot loops (normal scores, copulas) as well as intervals.
     public static func standardQuantile(_ p: Double) -> Double {
         guard p > 0, p < 1 else {
             if p == 0 { return -.infinity }
             if p == 1 { return .infinity }
             return .nan
         }
-        if p > 0.5 { return -standardQuantile(1 - p) }
-        var x = acklam(p)
-        for _ in 0..<2 {
-            let e = standardCDF(x) / p - 1
-            // u = (Φ(x) − p)/φ(x), computed in logs so the far tail neither over- nor underflows.
-            let u = e * Foundation.exp(Foundation.log(p) - logDensity(x))
-            x -= u / (1 + 0.5 * x * u)
+        let q = p - 0.5
+        if abs(q) <= 0.425 {
+            let r = 0.180625 - q * q
+            return q * (((((((r * 2509.0809287301226727 + 33430.575583588128105) * r
+                + 67265.770927008700853) * r + 45921.953931549871457) * r
+                + 13731.693765509461125) * r + 1971.5909503065514427) * r
+                + 133.14166789178437745) * r + 3.387132872796366608)
+                / (((((((r * 5226.495278852545925 + 28729.085735721942674) * r
+                + 39307.89580009271061) * r + 21213.794301586595867) * r
+                + 5394.1960214247511077) * r + 687.1870074920579083) * r
+                + 42.313330701600911252) * r + 1)
         }
-        return x
-    }
-
-    /// Acklam's rational approximation of Φ⁻¹ for p ≤ ½.
-    static func acklam(_ p: Double) -> Double {
-        let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-                 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
-        let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                 6.680131188771972e+01, -1.328068155288572e+01]
-        let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                 -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
-        let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
-        if p < 0.02425 {
-            let q = (-2 * Foundation.log(p)).squareRoot()
-            return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-                / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+        var r = (-Foundation.log(q < 0 ? p : 1 - p)).squareRoot()
+        let x: Double
+        if r <= 5 {
+            r -= 1.6
+            x = (((((((r * 7.7454501427834140764e-4 + 0.0227238449892691845833) * r
+                + 0.24178072517745061177) * r + 1.27045825245236838258) * r
+                + 3.64784832476320460504) * r + 5.7694972214606914055) * r
+                + 4.6303378461565452959) * r + 1.42343711074968357734)
+                / (((((((r * 1.05075007164441684324e-9 + 5.475938084995344946e-4) * r
+                + 0.0151986665636164571966) * r + 0.14810397642748007459) * r
+                + 0.68976733498510000455) * r + 1.6763848301838038494) * r
+                + 2.05319162663775882187) * r + 1)
+        } else {
+            r -= 5
+            x = (((((((r * 2.01033439929228813265e-7 + 2.71155556874348757815e-5) * r
+                + 0.0012426609473880784386) * r + 0.026532189526576123093) * r
+                + 0.29656057182850489123) * r + 1.7848265399172913358) * r
+                + 5.4637849111641143699) * r + 6.6579046435011037772)
+                / (((((((r * 2.04426310338993978564e-15 + 1.4215117583164458887e-7) * r
+                + 1.8463183175100546818e-5) * r + 7.868691311456132591e-4) * r
+                + 0.0148753612908506148525) * r + 0.13692988092273580531) * r
+                + 0.59983220655588793769) * r + 1)
         }
-        let q = p - 0.5, r = q * q
-        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
-            / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+        return q < 0 ? -x : x
     }
 }
 

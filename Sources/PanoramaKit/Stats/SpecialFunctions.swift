@@ -103,12 +103,60 @@ public enum SpecialFunctions {
         return (lower, 1 - lower)
     }
 
-    /// Numerical Recipes' `betacf` by the modified Lentz method, evaluated in double-double.
+    /// The x with Iₓ(a, b) = p: Halley steps from Numerical Recipes' starting guess (`invbetai`,
+    /// §6.4), safeguarded by bisection so it always converges.
+    ///
+    /// `inverseRegularizedIncompleteBeta(2, 3, 0.5248) // 0.4`
+    public static func inverseRegularizedIncompleteBeta(_ a: Double, _ b: Double, _ p: Double) -> Double {
+        if p.isNaN || p < 0 || p > 1 || !(a > 0) || !(b > 0) { return .nan }
+        if p == 0 { return 0 }
+        if p == 1 { return 1 }
+        var x: Double
+        if a >= 1 && b >= 1 {
+            let pp = p < 0.5 ? p : 1 - p
+            let t = (-2 * Foundation.log(pp)).squareRoot()
+            var z = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t
+            if p < 0.5 { z = -z }
+            let al = (z * z - 3) / 6
+            let h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1))
+            let w = z * (al + h).squareRoot() / h
+                - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5.0 / 6 - 2 / (3 * h))
+            x = a / (a + b * Foundation.exp(2 * w))
+        } else {
+            let lna = Foundation.log(a / (a + b)), lnb = Foundation.log(b / (a + b))
+            let t = Foundation.exp(a * lna) / a, u = Foundation.exp(b * lnb) / b
+            let w = t + u
+            x = p < t / w ? Foundation.pow(a * w * p, 1 / a) : 1 - Foundation.pow(b * w * (1 - p), 1 / b)
+        }
+        if !(x > 0 && x < 1) { x = 0.5 }
+        var lo = 0.0, hi = 1.0
+        let logB = logBeta(a, b)
+        for _ in 0..<200 {
+            let f = regularizedIncompleteBeta(a, b, x: x, y: 1 - x).lower - p
+            if f < 0 { lo = x } else { hi = x }
+            if f == 0 { return x }
+            let density = Foundation.exp((a - 1) * Foundation.log(x) + (b - 1) * Foundation.log1p(-x) - logB)
+            var step = f / density
+            // Halley's correction.
+            let curvature = (a - 1) / x - (b - 1) / (1 - x)
+            step /= max(0.5, 1 - 0.5 * min(1, step * curvature))
+            var next = x - step
+            if !(next > lo && next < hi) || !next.isFinite { next = 0.5 * (lo + hi) }
+            if abs(next - x) <= 1e-15 * max(x, 1e-300) || hi - lo < 1e-300 { return next }
+            x = next
+        }
+        return x
+    }
+
+    /// Numerical Recipes' `betacf` by the modified Lentz method.
     ///
     /// Near x ≈ 1 with a large (Student t with many degrees of freedom) the fraction's terms
-    /// cancel to the size of 1 − x, so x is formed as 1 − y from the accurate y and the
-    /// recurrence carried in double-double; it then keeps full double accuracy.
+    /// cancel to the size of 1 − x, so above x = ½ x is formed as 1 − y from the accurate y and
+    /// the recurrence carried in double-double; it then keeps full double accuracy. At x ≤ ½
+    /// nothing cancels and the recurrence runs in double, about six times faster (the
+    /// simulation's quantile tables call this thousands of times).
     static func betaContinuedFraction(_ a: Double, _ b: Double, x: Double, y: Double) -> Double {
+        if x <= 0.5 { return betaContinuedFractionDouble(a, b, x: x) }
         let tiny = DoubleDouble(1e-300)
         let one = DoubleDouble(1)
         let xx = x <= 0.5 ? DoubleDouble(x) : one - DoubleDouble(y)
@@ -134,6 +182,35 @@ public enum SpecialFunctions {
             m += 1
         }
         return h.value
+    }
+
+    /// `betaContinuedFraction` in double precision, for x ≤ ½.
+    static func betaContinuedFractionDouble(_ a: Double, _ b: Double, x: Double) -> Double {
+        let tiny = 1e-300
+        let qab = a + b, qap = a + 1, qam = a - 1
+        var c = 1.0
+        var d = 1 - qab * x / qap
+        if abs(d) < tiny { d = tiny }
+        d = 1 / d
+        var h = d
+        var m = 1.0
+        while m < 1e6 {
+            let m2 = 2 * m
+            var aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            h *= d * c
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            let delta = d * c
+            h *= delta
+            if abs(delta - 1) <= 3e-16 { break }
+            m += 1
+        }
+        return h
     }
 
     /// log(xᵃ e⁻ˣ / Γ(a)) (TOMS 708's `rcomp`).

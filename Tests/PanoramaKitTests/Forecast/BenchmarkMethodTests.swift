@@ -72,14 +72,14 @@ import Testing
 }
 
 @Test func quantilesMatchScipy() {
-    #expect(abs(ForecastMath.normalQuantile(0.975) - 1.959963984540054) < 1e-15)
-    #expect(abs(ForecastMath.normalQuantile(1e-10) - -6.361340902404056) < 1e-13)
+    #expect(abs(NormalDistribution.standardQuantile(0.975) - 1.959963984540054) < 1e-15)
+    #expect(abs(NormalDistribution.standardQuantile(1e-10) - -6.361340902404056) < 1e-13)
     let cases: [(Double, Double, Double)] = [
         (0.975, 10, 2.228138851986274), (0.9, 3, 1.637744353696209), (0.995, 1, 63.656741162871526),
         (0.1, 2.5, -1.7302509288071761), (0.975, 200, 1.9718962236339088), (0.999999, 5, 24.771029720372493),
     ]
     for (p, df, q) in cases {
-        #expect(relativeDifference(ForecastMath.studentQuantile(p, df: df), q) < 1e-10, "p = \(p), df = \(df)")
+        #expect(relativeDifference(StudentTDistribution(degreesOfFreedom: df).quantile(p), q) < 1e-10, "p = \(p), df = \(df)")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import PanoramaKit
 
 /// A statsmodels reference file (`Fixtures/forecast/ets_*.txt`): `name = v1 v2 …` lines.
 struct ETSReference {
@@ -21,19 +22,13 @@ struct ETSReference {
     func scalar(_ key: String) -> Double { values[key]?.first ?? .nan }
 }
 
-/// A seeded generator for simulated series (SplitMix64 with Box–Muller normals), so the
-/// coverage tests do not depend on the simulation area.
+/// A seeded generator for simulated series (the kernel's SplitMix64 with Box–Muller normals):
+/// a stream of its own, independent of the simulation's generator and samplers.
 struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
+    var generator: SplitMix64
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// Uniform on (0, 1).
     mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }

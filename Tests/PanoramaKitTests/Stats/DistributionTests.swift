@@ -82,3 +82,30 @@ func distributionMatchesTheReferenceToTwelveDigits(_ c: DistributionCase) {
     let f = FDistribution(4, 30)
     for p in [0.05, 0.5, 0.99] { #expect(abs(f.cdf(f.quantile(p)) / p - 1) < 1e-12) }
 }
+
+@Test func inverseIncompleteBetaInvertsIt() {
+    // I_0.4(2, 3) = 0.5248 exactly (a binomial tail).
+    #expect(abs(SpecialFunctions.inverseRegularizedIncompleteBeta(2, 3, 0.5248) - 0.4) < 1e-15)
+    for (a, b) in [(0.5, 0.5), (1.2, 4.8), (3, 3), (5, 1), (0.3, 7), (20, 0.5)] {
+        for p in [1e-10, 0.01, 0.3, 0.5, 0.9, 0.999999] {
+            let x = SpecialFunctions.inverseRegularizedIncompleteBeta(a, b, p)
+            let back = SpecialFunctions.regularizedIncompleteBeta(a, b, x: x, y: 1 - x).lower
+            // Within 1e-11 relative, or within what the stopping rule (steps below 1e-15 x, about
+            // 9 ulps of x near 1) moves I_x by where the density is steep.
+            let density = exp((a - 1) * log(x) + (b - 1) * log1p(-x) - SpecialFunctions.logBeta(a, b))
+            #expect(abs(back - p) <= 1e-11 * p + 16 * x.ulp * density, "a = \(a), b = \(b), p = \(p)")
+        }
+    }
+    #expect(SpecialFunctions.inverseRegularizedIncompleteBeta(2, 3, 0) == 0)
+    #expect(SpecialFunctions.inverseRegularizedIncompleteBeta(2, 3, 1) == 1)
+    #expect(SpecialFunctions.inverseRegularizedIncompleteBeta(2, 3, 1.5).isNaN)
+}
+
+@Test func theFastNormalCDFStaysWithinItsStatedError() {
+    var z = -37.0
+    while z <= 8 {
+        let exact = NormalDistribution.standardCDF(z), fast = NormalDistribution.fastStandardCDF(z)
+        #expect(abs(fast / exact - 1) <= max(2e-16, z * z * 1e-15), "z = \(z)")
+        z += 0.37
+    }
+}

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanoramaKit
+import TestSupport
 
 /// NIST StRD univariate summary statistics, certified values parsed from the files.
 ///

@@ -2,6 +2,7 @@ import Testing
 import Foundation
 @testable import PanoramaShell
 import PanoramaKit
+import TestSupport
 
 /// A NIST StRD linear-regression dataset, the formula a user would write for it, and the
 /// digits (LRE) it must reach — issue 5's targets: 10 everywhere, Filip 7.5.

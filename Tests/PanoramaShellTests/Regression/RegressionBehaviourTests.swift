@@ -174,7 +174,7 @@ func regressionErrorsReadWell(_ c: RegressionErrorCase) {
 @Test func bootstrapIntervalsCoverTheEstimateAndAgreeWithTheSandwich() throws {
     // Pairs bootstrap SEs estimate the same thing as HC standard errors: close for n = 200.
     var x: [Double] = [], y: [Double] = []
-    var g = SplitMix64(seed: 5)
+    var g = Xoshiro256StarStar(seed: 5)
     for i in 0..<200 {
         let xi = Double(i % 17) + Double(g.next(below: 1000)) / 1000
         x.append(xi)

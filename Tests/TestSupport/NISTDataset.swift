@@ -1,24 +1,24 @@
 import Foundation
 
 /// A NIST StRD dataset read from `../shared/reference/nist`: its data and the certified values,
-/// parsed from the file (never retyped).
-struct NISTDataset {
-    let name: String
+/// parsed from the file (never retyped). Shared by the PanoramaKit and PanoramaShell tests.
+public struct NISTDataset: Sendable {
+    public let name: String
     /// Data rows, one array of numbers per line (`y x1 x2 …` for regressions).
-    let rows: [[Double]]
+    public let rows: [[Double]]
     /// Certified estimates and standard deviations, B0, B1, … in order (regressions).
-    var estimates: [Double] = []
-    var standardErrors: [Double] = []
-    var residualSD: Double = .nan
-    var rSquared: Double = .nan
+    public var estimates: [Double] = []
+    public var standardErrors: [Double] = []
+    public var residualSD: Double = .nan
+    public var rSquared: Double = .nan
     /// Univariate certified values.
-    var mean: Double = .nan
-    var standardDeviation: Double = .nan
-    var autocorrelation: Double = .nan
+    public var mean: Double = .nan
+    public var standardDeviation: Double = .nan
+    public var autocorrelation: Double = .nan
 
     /// The folder of the reference files: `shared` beside the package root (CI clones the repo
     /// with `shared` next to it), looked up through the root's ancestors.
-    static let folder: URL = {
+    public static let folder: URL = {
         var dir = URL(fileURLWithPath: #filePath)
         while dir.path != "/" {
             dir.deleteLastPathComponent()
@@ -33,7 +33,7 @@ struct NISTDataset {
         return dir.deletingLastPathComponent().appendingPathComponent("shared/reference/nist")
     }()
 
-    init(_ name: String) throws {
+    public init(_ name: String) throws {
         self.name = name
         let text = try String(contentsOf: NISTDataset.folder.appendingPathComponent("\(name).dat"), encoding: .utf8)
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
@@ -73,12 +73,12 @@ struct NISTDataset {
     }
 
     /// Column k of the data (0 is y).
-    func column(_ k: Int) -> [Double] { rows.map { $0[k] } }
+    public func column(_ k: Int) -> [Double] { rows.map { $0[k] } }
 }
 
 /// Log relative error: the number of significant digits `computed` shares with `certified`,
 /// capped at 15 (−log10|computed| when the certified value is 0).
-func logRelativeError(_ computed: Double, _ certified: Double) -> Double {
+public func logRelativeError(_ computed: Double, _ certified: Double) -> Double {
     if computed == certified { return 15 }
     guard computed.isFinite else { return 0 }
     let e = certified == 0 ? abs(computed) : abs(computed - certified) / abs(certified)
