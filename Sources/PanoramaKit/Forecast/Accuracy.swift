@@ -52,11 +52,19 @@ public struct Accuracy: Sendable, Equatable {
     ///
     /// `Accuracy.coverage(actuals: [1, 5], lower: [0, 0], upper: [2, 4]) // 0.5`
     public static func coverage(actuals: [Double], lower: [Double], upper: [Double]) -> Double {
+        let c = coverageCount(actuals: actuals, lower: lower, upper: upper)
+        return c.scored > 0 ? Double(c.inside) / Double(c.scored) : .nan
+    }
+
+    /// The counts behind `coverage`: actuals inside their interval, out of the pairs scored.
+    ///
+    /// `Accuracy.coverageCount(actuals: [1, 5], lower: [0, 0], upper: [2, 4]) // (1, 2)`
+    public static func coverageCount(actuals: [Double], lower: [Double], upper: [Double]) -> (inside: Int, scored: Int) {
         var inside = 0, n = 0
         for i in actuals.indices where !actuals[i].isNaN && !lower[i].isNaN && !upper[i].isNaN {
             n += 1
             if actuals[i] >= lower[i] && actuals[i] <= upper[i] { inside += 1 }
         }
-        return n > 0 ? Double(inside) / Double(n) : .nan
+        return (inside, n)
     }
 }

@@ -16,6 +16,8 @@ public struct Backtest: Sendable {
         public var accuracy: Accuracy
         /// Coverage per level, aligned with `Backtest.levels` (a share in [0, 1]).
         public var coverage: [Double]
+        /// Per level, the counts behind `coverage`: actuals inside the interval, out of those scored.
+        public var covered: [(inside: Int, scored: Int)]
         /// Each target's forecast, aligned with `Backtest.targets` (empty for a simulation's row).
         public var forecasts: [ForecastPoint?]
 
@@ -34,7 +36,8 @@ public struct Backtest: Sendable {
             self.method = method
             forecasts = []
             accuracy = Accuracy(actuals: actuals, forecasts: points, scale: scale)
-            coverage = zip(lower, upper).map { Accuracy.coverage(actuals: actuals, lower: $0, upper: $1) }
+            covered = zip(lower, upper).map { Accuracy.coverageCount(actuals: actuals, lower: $0, upper: $1) }
+            coverage = covered.map { $0.scored > 0 ? Double($0.inside) / Double($0.scored) : .nan }
         }
     }
 

@@ -69,39 +69,68 @@ public struct PortfolioOutlook: Sendable {
 
     // MARK: Tables
 
-    /// Both views side by side: one row per measure, one column per view (as text, formatted).
+    /// Both views side by side: one row per measure, one column per view, as text a report can
+    /// quote. Amounts print to whole units with grouped thousands (`3,300`, `2,872 – 3,728`; more
+    /// decimals only when the P50s are below 100, so three significant digits survive), MASE to
+    /// two decimals, coverage as hits out of the forecasts scored (`7 of 11 (64 %)`). The full
+    /// precision is in `json` and the members.
     public func views(_ numbers: NumberFormat) -> Frame {
-        var measures: [String] = ["target", "from", "method"]
+        var measures: [String] = ["target", "from", "method", "trials"]
         var top: [String] = [], bottom: [String] = []
         let report = topDown, sim = bottomUp
         let point = report?.points.first
-        top += [report?.targets.first ?? "", report.map { $0.series.labels.last ?? "" } ?? "", report.map { "\($0.methodName) (by \($0.chosenBy))" } ?? ""]
-        bottom += [bottomUpTarget ?? "", bottomUpOrigin ?? "", sim.map { "Monte Carlo, \(numbers.string(Double($0.trials))) trials" } ?? ""]
+        let amount = amountFormat(numbers)
+        let dash = numbers.ascii ? " - " : " – "
+        top += [report?.targets.first ?? "", report.map { $0.series.labels.last ?? "" } ?? "",
+                report.map { "\($0.methodName) (\($0.chosenBy == "asked" ? "as asked" : "by \($0.chosenBy)"))" } ?? "", ""]
+        bottom += [bottomUpTarget ?? "", bottomUpOrigin ?? "", sim.map { _ in "Monte Carlo" } ?? "",
+                   sim.map { numbers.string(Double($0.trials)) } ?? ""]
         for p in [10.0, 50, 90] {
             measures.append("P\(Int(p))")
-            top.append(point.map { numbers.string($0.quantile(p / 100)) } ?? "")
-            bottom.append(sim.map { numbers.string($0.quantile(p / 100)) } ?? "")
+            top.append(point.map { amount($0.quantile(p / 100)) } ?? "")
+            bottom.append(sim.map { amount($0.quantile(p / 100)) } ?? "")
         }
         for level in levels {
             measures.append("\(ForecastFormat.level(level)) % interval")
-            top.append(point.map { let i = $0.interval(level); return "\(numbers.string(i.lower)) – \(numbers.string(i.upper))" } ?? "")
-            bottom.append(sim.map { let i = $0.interval(level); return "\(numbers.string(i.lower)) – \(numbers.string(i.upper))" } ?? "")
+            top.append(point.map { let i = $0.interval(level); return amount(i.lower) + dash + amount(i.upper) } ?? "")
+            bottom.append(sim.map { let i = $0.interval(level); return amount(i.lower) + dash + amount(i.upper) } ?? "")
         }
         let topRow = topDown.flatMap { r in topDownBacktest?.row(r.methodName) }
         let bottomRow = bottomUpBacktest?.rows.first
         measures += ["backtest n", "backtest MASE"]
-        top += [topRow.map { String($0.accuracy.count) } ?? "", topRow.map { numbers.string($0.accuracy.mase) } ?? ""]
-        bottom += [bottomRow.map { String($0.accuracy.count) } ?? "", bottomRow.map { numbers.string($0.accuracy.mase) } ?? ""]
+        top += [topRow.map { String($0.accuracy.count) } ?? "", topRow.map { numbers.fixed($0.accuracy.mase, decimals: 2) } ?? ""]
+        bottom += [bottomRow.map { String($0.accuracy.count) } ?? "", bottomRow.map { numbers.fixed($0.accuracy.mase, decimals: 2) } ?? ""]
         for (j, level) in levels.enumerated() {
             measures.append("backtest coverage \(ForecastFormat.level(level)) %")
-            top.append(topRow.map { numbers.string($0.coverage[j]) } ?? "")
-            bottom.append(bottomRow.map { numbers.string($0.coverage[j]) } ?? "")
+            top.append(topRow.map { Self.hits($0.covered[j], numbers) } ?? "")
+            bottom.append(bottomRow.map { Self.hits($0.covered[j], numbers) } ?? "")
         }
         return Frame(columns: [
             Column(name: "measure", .text(Categorical(measures.map { Optional($0) }))),
             Column(name: "top_down", label: "top-down", .text(Categorical(top.map { Optional($0) }))),
             Column(name: "bottom_up", label: "bottom-up", .text(Categorical(bottom.map { Optional($0) }))),
         ])
+    }
+
+    /// How the table prints amounts: whole units (`2,872`) when the larger P50 is 100 or more,
+    /// otherwise enough decimals for three significant digits (`35.2`, `3.52`).
+    func amountFormat(_ numbers: NumberFormat) -> (Double) -> String {
+        let medians = [topDown?.points.first?.quantile(0.5), bottomUp?.quantile(0.5)].compactMap { $0 }.filter(\.isFinite)
+        let largest = medians.map(abs).max() ?? 0
+        let decimals = largest > 0 ? min(6, max(0, 2 - Int(floor(log10(largest))))) : 0
+        return { x in
+            guard x.isFinite else { return numbers.string(x) }
+            let scale = pow(10, Double(decimals))
+            let r = (x * scale).rounded() / scale
+            return numbers.fixed(r == 0 ? 0 : r, decimals: decimals)
+        }
+    }
+
+    /// Coverage as counts: `7 of 11 (64 %)`; `na` when nothing was scored.
+    static func hits(_ c: (inside: Int, scored: Int), _ numbers: NumberFormat) -> String {
+        guard c.scored > 0 else { return "na" }
+        let percent = Int((100 * Double(c.inside) / Double(c.scored)).rounded())
+        return "\(numbers.string(Double(c.inside))) of \(numbers.string(Double(c.scored))) (\(percent) %)"
     }
 
     /// Each view's backtest: view, method, n, mae, rmse, mape, mase, coverage per level. The
@@ -118,6 +147,11 @@ public struct PortfolioOutlook: Sendable {
         // The full table (with rmse and mape) is in JSON and `o.backtest`; the text drops those two.
         var frame = Backtest.frame(rows, levels: levels)
         frame.columns.insert(Column(name: "view", .text(Categorical(views.map { Optional($0) }))), at: 0)
+        // Short headers so the text fits 80 columns; the identifiers (code, JSON) stay coverage_80….
+        for level in levels {
+            let key = ForecastFormat.level(level)
+            if let i = frame.columns.firstIndex(where: { $0.name == "coverage_\(key)" }) { frame.columns[i].label = "cover \(key)" }
+        }
         return frame
     }
 
