@@ -28,6 +28,8 @@ import Testing
 @Test func coverageCountsActualsInsideTheirInterval() {
     #expect(Accuracy.coverage(actuals: [1, 5, 2], lower: [0, 0, 2], upper: [2, 4, 3]) == 2.0 / 3)
     #expect(Accuracy.coverage(actuals: [], lower: [], upper: []).isNaN)
+    let c = Accuracy.coverageCount(actuals: [1, 5, 2, .nan], lower: [0, 0, 2, 0], upper: [2, 4, .nan, 1])
+    #expect(c.inside == 1 && c.scored == 2)
 }
 
 /// Naive on [1, 3, 2, 5, 4] from two observations on: forecasts 3, 2, 5 of 2, 5, 4.
@@ -42,6 +44,7 @@ import Testing
     #expect(abs(row.accuracy.mase - (5.0 / 3) / (7.0 / 4)) < 1e-15)
     // Target 3: 2 ± 1.2816·√2.5 misses 5 at 80 %, 2 ± 1.96·√2.5 holds it at 95 %.
     #expect(row.coverage == [2.0 / 3, 1])
+    #expect(row.covered.map(\.inside) == [2, 3] && row.covered.map(\.scored) == [3, 3])
     let frame = b.frame
     #expect(frame.names == ["method", "n", "mae", "rmse", "mape", "mase", "coverage_80", "coverage_95"])
     #expect(frame.rowCount == 1)

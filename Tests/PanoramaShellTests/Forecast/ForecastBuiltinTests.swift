@@ -160,6 +160,75 @@ func forecastErrorsReadWell(_ input: String, _ message: String) {
     #expect(out.contains("80 %   ░ 95 %"))
 }
 
+/// Runs `text` at a given width and charset (box mode), returning stdout.
+private func printed(_ text: String, width: Int, charset: RenderOptions.Charset = .unicode) -> String {
+    var options = RenderOptions(width: width, charset: charset)
+    options.numbers.ascii = charset == .ascii
+    var out: [String] = []
+    Session(options: options, output: { out.append($0) }, diagnostics: { _ in }).run(text)
+    return out.joined(separator: "\n")
+}
+
+@Test func outlookTableReadsLikeAReportAtEightyColumns() {
+    let lines = printed("outlook(trials=2000)", width: 80).split(separator: "\n", omittingEmptySubsequences: false)
+    let expected = """
+        outlook for the portfolio's next total: top-down (series of totals) and
+          bottom-up (projects rolled forward)
+        ┌────────────────────────┬──────────────────────────┬──────────────────────┐
+        │ measure                │ top-down                 │ bottom-up            │
+        ├────────────────────────┼──────────────────────────┼──────────────────────┤
+        │ target                 │ edition 21               │ edition 15           │
+        │ from                   │ edition 20               │ edition 14 (2021-11) │
+        │ method                 │ naive (by backtest MASE) │ Monte Carlo          │
+        │ trials                 │                          │ 2,000                │
+        │ P10                    │ 2,872                    │ 2,349                │
+        │ P50                    │ 3,300                    │ 2,577                │
+        │ P90                    │ 3,728                    │ 2,807                │
+        │ 80 % interval          │ 2,872 – 3,728            │ 2,349 – 2,807        │
+        │ 95 % interval          │ 2,645 – 3,955            │ 2,236 – 2,939        │
+        │ backtest n             │ 11                       │ 6                    │
+        │ backtest MASE          │ 1.44                     │ 1.03                 │
+        │ backtest coverage 80 % │ 7 of 11 (64 %)           │ 3 of 6 (50 %)        │
+        │ backtest coverage 95 % │ 10 of 11 (91 %)          │ 4 of 6 (67 %)        │
+        └────────────────────────┴──────────────────────────┴──────────────────────┘
+        backtest, one edition ahead from each past edition:
+        ┌───────────┬────────────────┬────┬─────────┬─────────┬──────────┬──────────┐
+        │ view      │ method         │  n │     mae │    mase │ cover 80 │ cover 95 │
+        """.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(Array(lines.prefix(expected.count)) == expected)
+}
+
+@Test(arguments: [(80, RenderOptions.Charset.unicode), (120, .unicode), (80, .ascii), (120, .ascii)])
+func outlookTablesFitWithoutCuttingACell(_ width: Int, _ charset: RenderOptions.Charset) {
+    let text = printed("outlook(trials=1000)", width: width, charset: charset)
+    let tables = text.split(separator: "\n").filter { $0.hasPrefix("│") || $0.hasPrefix("|") }
+    #expect(tables.count >= 18)
+    #expect(!tables.contains { $0.contains("…") || $0.contains("...") }, "\(tables.joined(separator: "\n"))")
+    #expect(text.split(separator: "\n").allSatisfy { $0.count <= width })
+    #expect(tables.contains { $0.contains(charset == .ascii ? "2,872 - 3,728" : "2,872 – 3,728") })
+    let nonASCII = tables.filter { !$0.unicodeScalars.allSatisfy { $0.isASCII } }
+    if charset == .ascii { #expect(nonASCII.isEmpty, "\(nonASCII)") }
+}
+
+@Test func outlookJSONKeepsFullPrecisionAndTheCoverageIdentifiers() throws {
+    let doc = try object(transcript("outlook(trials=1000)", json: true).out)
+    let top = doc["top_down"] as! [String: Any]
+    let interval = (top["intervals"] as! [String: [Double]])["80"]!
+    #expect(interval[0] != interval[0].rounded())
+    let backtest = doc["backtest"] as! [String: Any]
+    let columns = backtest["columns"] as! [String]
+    let naive = (backtest["rows"] as! [[Any]]).first { $0[0] as? String == "top-down" && $0[1] as? String == "naive" }!
+    #expect(abs((naive[columns.firstIndex(of: "coverage_80")!] as! Double) - 7.0 / 11) < 1e-12)
+    #expect(naive[columns.firstIndex(of: "mase")!] as? Double != 1.44)
+}
+
+@Test func outlookOfASmallScaleSeriesKeepsThreeSignificantDigits() {
+    let out = transcript("outlook(series=totals, method=\"naive\")", frames: ["totals": totals]).out
+    #expect(out.contains("│ P50                    │ 3.30 "), "\(out)")
+    #expect(out.contains("│ 80 % interval          │ 2.87 – 3.73 "), "\(out)")
+    #expect(out.contains("│ method                 │ naive (as asked) "), "\(out)")
+}
+
 @Test func outlookIsReproducibleWithASeedAndBreaksDownByMinistry() throws {
     let a = transcript("outlook(trials=2000, seed=3, by=\"ministry\")", json: true).out
     let b = transcript("outlook(trials=2000, seed=3, by=\"ministry\")", json: true).out
