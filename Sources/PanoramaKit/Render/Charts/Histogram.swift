@@ -7,7 +7,8 @@ import Foundation
 /// it implies is rounded to the nearest 1, 2, 2.5 or 5 × 10ᵏ, and the edges are the multiples of
 /// that width from ⌊min / width⌋ · width on, so that every value falls in a bin and the edges
 /// are round numbers (`0, 20, 40, …`). Without `bins` the target is Freedman–Diaconis's count,
-/// kept between Sturges's and the columns available; `bins = N` is a suggestion, as in R's
+/// kept between Sturges's and the columns available, and of the nice widths around it the one
+/// whose bars best fill the width is taken (`HistogramBins.fit`); `bins = N` is a suggestion, as in R's
 /// `hist(breaks = N)`: the width is the nice one nearest range / N, so the count may differ from
 /// N. When the bins would not fit the width, the next wider nice width is taken (and a note
 /// says so). Whole numbers get whole widths (1, 2, 5, 10, 20, 25, …) and bins that hold the
@@ -65,7 +66,8 @@ public struct Histogram: Sendable {
             } else {
                 let target = self.bins.map { max(1, $0) }
                     ?? (n <= 1 ? 10 : Histogram.automaticBins(values, n: n, lo: lo, hi: hi, log: log, available: most))
-                bins = HistogramBins.fit(lo: lo, hi: hi, target: target, wholeNumbers: wholeNumbers, maxCount: most)
+                bins = HistogramBins.fit(lo: lo, hi: hi, target: target, wholeNumbers: wholeNumbers, maxCount: most,
+                                         fillColumns: self.bins == nil)
                 if let asked = self.bins, asked > most {
                     binNote = "\(asked) bins asked, \(bins.count) fit the width"
                 }
@@ -199,6 +201,13 @@ struct NiceWidth: Equatable, Sendable {
                                                   : NiceWidth(mantissa: 1, exponent: exponent + 1)
     }
 
+    /// The next nice number down: 1 → 0.5 → 0.25 → 0.2 → 0.1.
+    var previous: NiceWidth {
+        let i = NiceWidth.mantissas.firstIndex(of: mantissa) ?? 0
+        return i > 0 ? NiceWidth(mantissa: NiceWidth.mantissas[i - 1], exponent: exponent)
+                     : NiceWidth(mantissa: 5, exponent: exponent - 1)
+    }
+
     /// Whether its multiples are whole numbers: 1, 2, 5, 10, 20, 25, … but not 2.5 or 0.5.
     var isWhole: Bool { exponent >= 1 || (exponent == 0 && mantissa != 2.5) }
 
@@ -249,22 +258,44 @@ struct HistogramBins: Equatable, Sendable {
     }
 
     /// Bins for values in [lo, hi], about `target` of them (see `Histogram`), at most `maxCount`.
-    static func fit(lo: Double, hi: Double, target: Int, wholeNumbers: Bool, maxCount: Int) -> HistogramBins {
+    /// With `fillColumns`, the nice widths either side of the nearest one compete too, and the
+    /// one whose whole-column bars best fill `maxCount` columns while staying near the target
+    /// wins (by |ln(count / target)| + |ln(columns used / maxCount)|): 45 bins two columns wide
+    /// beat 58 one column wide in 94 columns.
+    static func fit(lo: Double, hi: Double, target: Int, wholeNumbers: Bool, maxCount: Int, fillColumns: Bool = false) -> HistogramBins {
         let raw = (hi * 0.5 - lo * 0.5) / Double(max(1, target)) * 2
-        var width = NiceWidth.nearest(raw, wholeNumbers: wholeNumbers)
-        var bins = HistogramBins(width: width, first: 0, count: 1, closedLast: false)
-        for _ in 0..<400 {
-            let first = index(of: lo, width: width), last = index(of: hi, width: width)
-            guard first.isFinite, last.isFinite else { break }
-            bins = HistogramBins(width: width, first: first, count: Int(min(1e9, last - first)) + 1, closedLast: false)
-            // numpy's closed last bin, so that a maximum on an edge does not open a bin of its own;
-            // whole numbers keep [a, a + width) so that every bin holds as many of them.
-            if !wholeNumbers && last > first && width.times(last) == hi {
-                bins.count -= 1
-                bins.closedLast = true
+        let nearest = NiceWidth.nearest(raw, wholeNumbers: wholeNumbers)
+        let most = max(1, maxCount)
+        if fillColumns {
+            let candidates = [nearest.previous, nearest, nearest.next]
+                .filter { !wholeNumbers || $0.isWhole }
+                .map { spanning(lo, hi, width: $0, wholeNumbers: wholeNumbers) }
+                .filter { $0.count <= most }
+            func score(_ b: HistogramBins) -> Double {
+                let used = b.count * (most / b.count)
+                return abs(Foundation.log(Double(b.count) / Double(max(1, target)))) + abs(Foundation.log(Double(used) / Double(most)))
             }
-            if bins.count <= max(1, maxCount) { break }
+            if let best = candidates.min(by: { score($0) < score($1) }) { return best }
+        }
+        var width = nearest
+        var bins = spanning(lo, hi, width: width, wholeNumbers: wholeNumbers)
+        for _ in 0..<400 where bins.count > most {
             width = width.next
+            bins = spanning(lo, hi, width: width, wholeNumbers: wholeNumbers)
+        }
+        return bins
+    }
+
+    /// The bins of one width from the edge at or below lo to the one above hi.
+    static func spanning(_ lo: Double, _ hi: Double, width: NiceWidth, wholeNumbers: Bool) -> HistogramBins {
+        let first = index(of: lo, width: width), last = index(of: hi, width: width)
+        guard first.isFinite, last.isFinite else { return HistogramBins(width: width, first: 0, count: 1, closedLast: false) }
+        var bins = HistogramBins(width: width, first: first, count: Int(min(1e9, max(0, last - first))) + 1, closedLast: false)
+        // numpy's closed last bin, so that a maximum on an edge does not open a bin of its own;
+        // whole numbers keep [a, a + width) so that every bin holds as many of them.
+        if !wholeNumbers && last > first && width.times(last) == hi {
+            bins.count -= 1
+            bins.closedLast = true
         }
         return bins
     }
