@@ -7,7 +7,7 @@ extension BuiltinRegistry {
         Builtin("hist", .charts, signature: "hist(x, bins=, title=, width=, height=, xlabel=, ylabel=, xscale=, yscale=)",
                 summary: "histogram of numbers or of a simulation's totals",
                 parameters: [Parameter("x", "numbers, a simulation, or a frame then a column", variadic: true, required: true),
-                             .keyword("bins", "number of bins (default: Freedman–Diaconis, fitted to the width)")] + chartKeywords,
+                             .keyword("bins", "about how many bins: the width is rounded to 1, 2, 2.5 or 5 × 10^k (default: Freedman–Diaconis, fitted to the width)")] + chartKeywords,
                 example: "hist([1, 2, 2, 3, 3, 3, 4, 4, 5], bins=5, width=50, height=6)") { ctx in
             let (values, name) = try chartSeries(ctx, count: 1, builtin: "hist")[0]
             let bins = try ctx.int("bins", in: 1...10_000)

@@ -62,7 +62,7 @@ func niceStepsAreOneTwoOrFiveTimesAPowerOfTen(_ raw: Double, _ step: Double) {
     let text = Histogram(values: (0..<100).map(Double.init), bins: 10).render(ChartLayout(width: 42, height: 4))
     let rows = text.split(separator: "\n")
     #expect(rows[0].hasPrefix("10 ┤"))
-    #expect(rows.contains { $0.contains("n = 100 · bins 9.9 wide") })
+    #expect(rows.contains { $0.contains("n = 100 · bins 10 wide") })
 }
 
 @Test func aHugeCoordinateIsClippedNotLooped() {

@@ -150,14 +150,18 @@ extension Axis {
     }
 
     /// A tick label with as many decimals as the step needs, thousands grouped:
-    /// `linearLabel(1500, step: 500) // "1,500"`, `linearLabel(0.5, step: 0.25) // "0.50"`.
+    /// `linearLabel(1500, step: 500) // "1,500"`, `linearLabel(0.5, step: 0.25) // "0.50"`,
+    /// `linearLabel(7.5, step: 2.5) // "7.5"`.
     static func linearLabel(_ v: Double, step: Double, numbers: NumberFormat) -> String {
         let v = v == 0 ? 0 : v  // no "-0"
         let magnitude = abs(v)
         if magnitude >= 1e15 || (step < 1e-5) {
             return scientific(v)
         }
-        let decimals = Swift.max(0, -Int((log10(step) + 1e-9).rounded(.down)))
+        var decimals = Swift.max(0, -Int((log10(step) + 1e-9).rounded(.down)))
+        // A 2.5 step (histogram edges) needs one more: 7.5, not 8.
+        let scaled = step * pow(10, Double(decimals))
+        if abs(scaled - scaled.rounded()) > 1e-9 * scaled { decimals += 1 }
         // Four-digit numbers (years, mostly) stay ungrouped: 2024, not 2,024.
         if magnitude < 10_000 { return String(format: "%.\(decimals)f", v) }
         return numbers.fixed(v, decimals: decimals)
