@@ -127,12 +127,12 @@ struct LeastSquaresSolver {
         for i in r..<max(r, n) { residualNorm += qtb[i] * qtb[i] }
         residualNorm = residualNorm.squareRoot()
         let responseNorm = bHat.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        let loss = lossFactor(kappa: scaledCondition, residual: residualNorm, response: responseNorm)
+        let lossy = needsRefinement(kappa: scaledCondition, residual: residualNorm, response: responseNorm)
         let refine: Bool
         switch options.refinement {
         case .always: refine = r > 0
         case .never: refine = false
-        case .automatic: refine = r > 0 && loss >= options.refinementThreshold
+        case .automatic: refine = r > 0 && lossy
         }
         var xTilde = xPlain.storage.map { DoubleDouble($0) }
         var steps = 0
@@ -216,12 +216,19 @@ struct LeastSquaresSolver {
         return norm(r) * norm(inverse)
     }
 
-    /// How much a plain QR solve may lose, as a factor on ε: κ for the solution, ‖b‖/‖r‖ for
-    /// the residual of a nearly exact fit, κ² ‖r‖/‖b‖ for the least-squares term.
-    func lossFactor(kappa: Double, residual: Double, response: Double) -> Double {
-        guard response > 0 else { return 1 }
+    /// Whether the plain solve needs refining in extended precision. The solution loses about
+    /// log10(κ + κ²·‖r‖/‖b‖) digits (Golub & Van Loan, least-squares perturbation bound): refine
+    /// when that factor reaches `refinementThreshold`. The residuals b − Ax lose about
+    /// log10(‖b‖/‖r‖) digits by cancellation — they feed only σ, R² and the diagnostics, so
+    /// refine for them only when that factor reaches `refinementThreshold`² (a near-exact fit,
+    /// such as NIST's Wampler1), not for every fit with a high R².
+    func needsRefinement(kappa: Double, residual: Double, response: Double) -> Bool {
+        guard response > 0 else { return false }
         let relative = residual / response
-        return max(kappa, relative > 0 ? 1 / relative : .infinity, kappa * kappa * relative)
+        let solutionLoss = max(kappa, kappa * kappa * relative)
+        let residualLoss = relative > 0 ? 1 / relative : .infinity
+        return solutionLoss >= options.refinementThreshold
+            || residualLoss >= options.refinementThreshold * options.refinementThreshold
     }
 
     /// R S⁻¹, whose singular values are those of W^½ X (kept columns).
