@@ -28,7 +28,7 @@ public enum ErrorRenderer {
                 let line = String(lines[range.line - 1]).replacingTabs()
                 let prefix = String(line.prefix(range.column - 1))
                 let width = max(1, min(range.length, line.count - prefix.count))
-                let indent = String(repeating: " ", count: displayWidth(prefix))
+                let indent = String(repeating: " ", count: prefix.count)
                 out += "\n  " + line + "\n  " + indent + String(repeating: "^", count: max(1, width))
             }
         }
@@ -44,7 +44,6 @@ public enum ErrorRenderer {
         }
     }
 
-    static func displayWidth(_ s: String) -> Int { s.count }
 }
 
 extension String {

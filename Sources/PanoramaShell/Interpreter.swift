@@ -74,20 +74,12 @@ public final class Interpreter {
         if BuiltinRegistry.byName[name] != nil {
             throw .type("'\(name)' is a function; call it as \(name)(…)", at: range)
         }
-        var candidates = Array(variables.keys) + BuiltinRegistry.byName.keys
-        if let scope {
-            candidates += scope.names
-            if let s = suggestion(for: name, among: scope.names) {
-                return try unknownColumnOrName(name, suggestion: s, at: range, isColumn: true)
-            }
+        // Inside a frame call a near-miss of a column is most likely meant as that column.
+        if let scope, let s = suggestion(for: name, among: scope.names) {
+            throw .unknownColumn(name, suggestion: s, at: range)
         }
+        let candidates = Array(variables.keys) + BuiltinRegistry.byName.keys
         throw .unknownName(name, suggestion: suggestion(for: name, among: candidates), at: range)
-    }
-
-    private func unknownColumnOrName(_ name: String, suggestion: String, at range: SourceRange,
-                                     isColumn: Bool) throws(PanoramaError) -> Value {
-        throw isColumn ? .unknownColumn(name, suggestion: suggestion, at: range)
-            : .unknownName(name, suggestion: suggestion, at: range)
     }
 
     func member(_ value: Value, _ name: String, at range: SourceRange) throws(PanoramaError) -> Value {

@@ -1,3 +1,4 @@
+import Foundation
 import PanoramaKit
 
 /// Vectorised operators with broadcasting and `na` propagation.
@@ -135,7 +136,7 @@ enum Operators {
                 let r = a.truncatingRemainder(dividingBy: b)
                 return r != 0 && (r < 0) != (b < 0) ? r + b : r
             }
-            default: f = { Foundation_pow($0, $1) }
+            default: f = { pow($0, $1) }
             }
             return wrap(.numbers(broadcast(x, y, n, f)), scalar: scalar)
         case .and, .or:
@@ -288,5 +289,3 @@ enum Operators {
     }
 }
 
-import Foundation
-@inline(__always) func Foundation_pow(_ a: Double, _ b: Double) -> Double { Foundation.pow(a, b) }

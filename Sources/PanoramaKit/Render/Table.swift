@@ -93,7 +93,7 @@ struct TableRenderer {
             if let dot = text.firstIndex(of: ".") { needed = max(needed, text.distance(from: dot, to: text.endIndex) - 1) }
         }
         guard needed > 0, maxAbs < 1e15, maxAbs >= 1e-4 else { return nil }
-        let integerDigits = maxAbs >= 1 ? Int((maxAbs).log10Floor) + 1 : 0
+        let integerDigits = maxAbs >= 1 ? String(Int64(maxAbs)).count : 0
         return min(needed, max(0, 6 - integerDigits), 6)
     }
 
@@ -207,11 +207,3 @@ struct TableRenderer {
     }
 }
 
-extension Double {
-    /// ⌊log10(x)⌋ for x > 0, exact at powers of ten.
-    var log10Floor: Double {
-        var e = Foundation.log10(self).rounded(.down)
-        if Foundation.pow(10, e + 1) <= self { e += 1 }
-        return e
-    }
-}
