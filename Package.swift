@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "PanoramaShell", dependencies: ["PanoramaKit", "LineEditing"]),
         // Argument parsing and wiring only.
         .executableTarget(name: "panorama", dependencies: [
-            "PanoramaShell", "LineEditing",
+            "PanoramaShell", "LineEditing", "LinearAlgebra",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

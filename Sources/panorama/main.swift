@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 import LineEditing
 import PanoramaKit
 import PanoramaShell
@@ -68,6 +69,9 @@ struct NotebookCommand: ParsableCommand {
         throw ExitCode(NotebookLauncher(input: input, output: o, check: check, keepGoing: keepGoing).run())
     }
 }
+
+// OpenBLAS's workers spin for ~0.1 s after it loads; panorama's own workers need those cores.
+BLASThreads.releaseIdleWorkers()
 
 // Everything after the first `--` reaches the script as `args` (DESIGN §3), untouched by the parser.
 nonisolated(unsafe) var scriptArguments: [String] = []
