@@ -35,7 +35,7 @@ let package = Package(
 
         // Test helpers shared by test targets (which cannot depend on each other): the NIST reader.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "PanoramaKitTests", dependencies: ["PanoramaKit", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell", "TestSupport"]),

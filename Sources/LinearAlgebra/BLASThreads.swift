@@ -2,22 +2,34 @@
 import Glibc
 #endif
 
-/// The BLAS library's own worker threads.
+/// The BLAS library's own threads: panorama runs BLAS on one thread and parallelises above it.
 ///
-/// OpenBLAS (pthreads build, Debian's default) starts its worker threads when the library loads
-/// and lets each one spin on `sched_yield` for about 2²⁸ cycles (≈ 0.1 s) before it sleeps, and
-/// again after every threaded call. On a two-core machine that spinner takes a core from
-/// panorama's own workers at start-up: a 1M-trial simulation on both cores ran 0.225 s instead of
-/// 0.170 s. `releaseIdleWorkers()` joins those threads; OpenBLAS starts them again by itself
-/// when a BLAS call is large enough to use them, so nothing is lost.
+/// panorama's parallel work (simulation chunks, the segments of `TallSkinnyQR`) calls BLAS and
+/// LAPACK from several threads on small, cache-sized blocks. OpenBLAS (pthreads build, Debian's
+/// default) would split each of those calls over its own pool again, and its idle workers spin
+/// on `sched_yield` for about 2²⁸ cycles (≈ 0.1 s) after loading and after every threaded call.
+/// Measured on two cores: a 1M-trial simulation ran 0.225 s instead of 0.170 s while the
+/// spinner held a core, and the blocked QR of a 1,000,000 × 11 design took 57–270 ms with
+/// OpenBLAS threads against 25–38 ms without (the OpenBLAS documentation's advice for
+/// threaded applications is the same: one BLAS thread).
 public enum BLASThreads {
-    /// Stops the BLAS library's idle worker threads, if it is OpenBLAS (looked up at run time:
-    /// other BLAS libraries do not have the symbol, and then this does nothing).
-    public static func releaseIdleWorkers() {
+    /// Sets OpenBLAS to one thread and joins its idle workers, once per process. Call it at
+    /// start-up, before any other thread uses BLAS: joining the workers while another thread's
+    /// call is waiting for them deadlocks it. Looked up at run time: with another BLAS library
+    /// the symbols are absent and this does nothing.
+    public static func useOne() { _ = configured }
+
+    private static let configured: Void = {
         #if canImport(Glibc)
+        let library = UnsafeMutableRawPointer(bitPattern: 0)
+        typealias SetThreads = @convention(c) (Int32) -> Void
         typealias Shutdown = @convention(c) () -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") else { return }
-        _ = unsafeBitCast(symbol, to: Shutdown.self)()
+        if let set = dlsym(library, "openblas_set_num_threads") {
+            unsafeBitCast(set, to: SetThreads.self)(1)
+        }
+        if let shutdown = dlsym(library, "blas_thread_shutdown_") {
+            _ = unsafeBitCast(shutdown, to: Shutdown.self)()
+        }
         #endif
-    }
+    }()
 }

@@ -129,6 +129,36 @@ struct ScaleTransform: Sendable {
         return b
     }
 
+    /// R of `[B̂ | b̂]` with b̂ = W^½ y (`roots` = √wᵢ), factored by `TallSkinnyQR` from the
+    /// rows of X without forming B̂: the leading `kept.count` columns are B̂'s R, the last
+    /// column holds Qᵀb̂ and, in its corner, ±‖b̂ − B̂ x̃‖.
+    func augmentedTriangle(_ design: Matrix, response y: [Double], roots: [Double]?) throws -> Matrix {
+        let n = design.rows, q = kept.count + 1
+        let columns = kept.enumerated().map { (k, j) in (offset: j * n, mean: means[k], scale: 1 / scales[k]) }
+        return try design.storage.withUnsafeBufferPointer { xs in
+            try y.withUnsafeBufferPointer { ys in
+                let source = UnsafeSource(x: xs.baseAddress!, y: ys.baseAddress!)
+                return try TallSkinnyQR.triangularFactor(rows: n, columns: q) { start, count, out, leading in
+                    let x = source.x, y = source.y
+                    for (k, c) in columns.enumerated() {
+                        let src = x + c.offset + start, dst = out + k * leading
+                        if let roots {
+                            for i in 0..<count { dst[i] = roots[start + i] * ((src[i] - c.mean) * c.scale) }
+                        } else {
+                            for i in 0..<count { dst[i] = (src[i] - c.mean) * c.scale }
+                        }
+                    }
+                    let dst = out + (q - 1) * leading
+                    if let roots {
+                        for i in 0..<count { dst[i] = roots[start + i] * y[start + i] }
+                    } else {
+                        for i in 0..<count { dst[i] = y[start + i] }
+                    }
+                }
+            }
+        }
+    }
+
     /// S C Sᵀ for a symmetric C in scaled coordinates, placed in a p × p matrix over all
     /// columns with NaN in aliased rows and columns.
     func unscale(_ c: ExtendedMatrix, columns p: Int) -> Matrix {
@@ -146,4 +176,10 @@ struct ScaleTransform: Sendable {
         }
         return out
     }
+}
+
+/// Read-only pointers to X and y for `TallSkinnyQR`'s workers (alive for the whole call).
+private struct UnsafeSource: @unchecked Sendable {
+    let x: UnsafePointer<Double>
+    let y: UnsafePointer<Double>
 }

@@ -68,6 +68,10 @@ public enum LeastSquares {
         /// bootstrap refit), the scaled condition number that decides refinement is the exact
         /// 1-norm one of R, within a factor p of the 2-norm one, and `conditionNumber` is NaN.
         public var conditionNumbers: Bool = true
+        /// From this many rows on, the factorisation is a tall-skinny QR of blocks
+        /// (`TallSkinnyQR`), which never writes a scaled copy of X; below, one Householder QR
+        /// of the scaled design. Both give R to rounding; tests lower it to check that.
+        public var blockedRows: Int = 32_768
 
         public init(tolerance: Double = 1e-11, refinement: Refinement = .automatic, covariance: Bool = true) {
             self.tolerance = tolerance

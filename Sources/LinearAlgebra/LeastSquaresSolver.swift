@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The steps of `LeastSquares.fit` (see its documentation for the method).
 struct LeastSquaresSolver {
     let problem: LeastSquares.Problem
@@ -18,9 +20,8 @@ struct LeastSquaresSolver {
         if let low = problem.designLow, low.rows != n || low.columns != p {
             throw ShapeError("the low-order design parts are \(low.rows)×\(low.columns), not \(n)×\(p)")
         }
-        guard problem.design.storage.allSatisfy(\.isFinite), problem.response.allSatisfy(\.isFinite) else {
-            throw ShapeError("the design and response must be finite")
-        }
+        // The design's columns are checked in the first pass over them (`solve`).
+        guard problem.response.allSatisfy(\.isFinite) else { throw LeastSquaresSolver.notFinite }
         if let w = problem.weights {
             guard w.count == n else { throw ShapeError("there are \(w.count) weights for \(n) rows") }
             guard w.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw ShapeError("weights must be positive and finite") }
@@ -43,57 +44,59 @@ struct LeastSquaresSolver {
         var scales = [Double](repeating: 0, count: p)
         var aliased = Set<Int>()
         let totalWeight = weights.map { w in w.reduce(0, +) } ?? Double(n)
+        // Columns are independent: a tall design's run on all cores.
+        var moments = [(mean: Double, centred: Double, raw: Double, finite: Bool)](repeating: (0, 0, 0, true), count: p)
         x.storage.withUnsafeBufferPointer { xs in
-            for j in 0..<p {
-                let base = j * n
-                var raw = 0.0
-                var mean = 0.0
-                if let k = problem.intercept, k != j, n > 0 {
-                    // Weighted mean with a second-pass correction.
-                    var s = 0.0, c = 0.0
-                    if let weights {
-                        for i in 0..<n { s += weights[i] * xs[base + i] }
-                        mean = s / totalWeight
-                        for i in 0..<n { c += weights[i] * (xs[base + i] - mean) }
-                    } else {
-                        for i in 0..<n { s += xs[base + i] }
-                        mean = s / totalWeight
-                        for i in 0..<n { c += xs[base + i] - mean }
-                    }
-                    mean += c / totalWeight
+            moments.withUnsafeMutableBufferPointer { out in
+                let source = UncheckedPointer(base: UnsafeMutablePointer(mutating: xs.baseAddress!))
+                let target = UncheckedPointer(base: out.baseAddress!)
+                let intercept = problem.intercept
+                @Sendable func column(_ j: Int) {
+                    let column = UnsafeBufferPointer(start: source.base + j * n, count: n)
+                    let (mean, centred, raw) = LeastSquaresSolver.moments(column, weights: weights, totalWeight: totalWeight,
+                                                                          centre: intercept.map { $0 != j && n > 0 } ?? false)
+                    let finite = (raw.isFinite && mean.isFinite) || column.allSatisfy(\.isFinite)
+                    target.base[j] = (mean, centred, raw, finite)
                 }
-                var centred = 0.0
-                if let weights {
-                    for i in 0..<n {
-                        let w = weights[i], v = xs[base + i], d = v - mean
-                        raw += w * v * v
-                        centred += w * d * d
-                    }
+                if n * p >= 1 << 20 {
+                    DispatchQueue.concurrentPerform(iterations: p) { column($0) }
                 } else {
-                    for i in 0..<n {
-                        let v = xs[base + i], d = v - mean
-                        raw += v * v
-                        centred += d * d
-                    }
-                }
-                means[j] = mean
-                scales[j] = centred.squareRoot()
-                if !(centred > 0) || centred.squareRoot() <= options.tolerance * raw.squareRoot() {
-                    aliased.insert(j)
+                    for j in 0..<p { column(j) }
                 }
             }
         }
+        for (j, m) in moments.enumerated() {
+            guard m.finite else { throw LeastSquaresSolver.notFinite }
+            means[j] = m.mean
+            scales[j] = m.centred.squareRoot()
+            if !(m.centred > 0) || m.centred.squareRoot() <= options.tolerance * m.raw.squareRoot() {
+                aliased.insert(j)
+            }
+        }
         // 2. Factor in formula order, dropping the first negligible column until none is left.
+        //    A tall problem is factored block by block with the response as a last column
+        //    (`TallSkinnyQR`): R, Qᵀb and the residual norm without a scaled copy of X; the
+        //    full factorisation is formed only if refinement needs Q.
+        let blocked = n >= options.blockedRows && n >= 4 * (p + 1)
+        let rootValues = root?.map(\.value)
         var candidates = (0..<p).filter { !aliased.contains($0) }
         var transform = ScaleTransform(kept: candidates, interceptPosition: nil, means: [], scales: [])
-        var qr: QRFactorization
+        var qr: QRFactorization?
+        var augmented: Matrix?
         while true {
             transform = ScaleTransform(kept: candidates,
                                        interceptPosition: problem.intercept.flatMap { candidates.firstIndex(of: $0) },
                                        means: candidates.map { means[$0] }, scales: candidates.map { scales[$0] })
-            let b = transform.scaledDesign(x, weights: weights)
-            qr = try QRFactorization(b, pivoting: .none)
-            let diagonal = qr.rDiagonal
+            let diagonal: [Double]
+            if blocked {
+                let a = try transform.augmentedTriangle(x, response: problem.response, roots: rootValues)
+                augmented = a
+                diagonal = Array(a.diagonal.prefix(candidates.count))
+            } else {
+                let f = try QRFactorization(transform.scaledDesign(x, weights: weights), pivoting: .none)
+                qr = f
+                diagonal = f.rDiagonal
+            }
             var drop: Int?
             for k in 0..<candidates.count {
                 if k >= n || !(abs(diagonal[k]) >= options.tolerance) { drop = k; break }
@@ -104,14 +107,33 @@ struct LeastSquaresSolver {
         }
         let r = candidates.count
 
-        // 3. Plain solve.
-        let bHat: [Double] = (0..<n).map { i in (root?[i].value ?? 1) * problem.response[i] }
-        let qtb = try qr.applyQTranspose(bHat)
-        var xPlain = Matrix(rows: r, columns: 1, storage: Array(qtb.prefix(r)))
-        try qr.solveR(&xPlain, order: r)
+        // 3. Plain solve: x̃ = R⁻¹ (Qᵀb)[0..<r], and the norms of b̂ and of its residual.
+        let rFactor: Matrix
+        let qtbTop: [Double]
+        let residualNorm: Double
+        let responseNorm: Double
+        if let a = augmented {
+            rFactor = a.leading(r)
+            let last = (0...r).map { a[$0, r] }
+            qtbTop = Array(last.prefix(r))
+            residualNorm = abs(last[r])
+            // ‖b̂‖ = ‖Qᵀb̂‖, all of which is in the last column of the augmented R.
+            responseNorm = last.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        } else {
+            let f = qr!
+            rFactor = f.r(r)
+            let bHat: [Double] = (0..<n).map { i in (rootValues?[i] ?? 1) * problem.response[i] }
+            let qtb = try f.applyQTranspose(bHat)
+            qtbTop = Array(qtb.prefix(r))
+            var sum = 0.0
+            for i in r..<max(r, n) { sum += qtb[i] * qtb[i] }
+            residualNorm = sum.squareRoot()
+            responseNorm = bHat.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        }
+        var xPlain = Matrix(rows: r, columns: 1, storage: qtbTop)
+        try Matrix.solveTriangular(rFactor, &xPlain, upper: true)
 
         // Condition numbers: of R (scaled) and of R S⁻¹ (= W^½ X, as statsmodels reports).
-        let rFactor = qr.r(r)
         let scaledCondition: Double
         let condition: Double
         if options.conditionNumbers {
@@ -123,11 +145,8 @@ struct LeastSquaresSolver {
         }
 
         // 4. Refine when the estimated loss of digits calls for it.
-        var residualNorm = 0.0
-        for i in r..<max(r, n) { residualNorm += qtb[i] * qtb[i] }
-        residualNorm = residualNorm.squareRoot()
-        let responseNorm = bHat.reduce(0) { $0 + $1 * $1 }.squareRoot()
         let lossy = needsRefinement(kappa: scaledCondition, residual: residualNorm, response: responseNorm)
+            || interceptCancellation(xPlain.storage, transform) >= options.refinementThreshold
         let refine: Bool
         switch options.refinement {
         case .always: refine = r > 0
@@ -137,7 +156,8 @@ struct LeastSquaresSolver {
         var xTilde = xPlain.storage.map { DoubleDouble($0) }
         var steps = 0
         if refine {
-            (xTilde, steps) = try refineSolution(qr: qr, transform: transform, start: xTilde)
+            let f = try qr ?? QRFactorization(transform.scaledDesign(x, weights: weights), pivoting: .none)
+            (xTilde, steps) = try refineSolution(qr: f, transform: transform, start: xTilde)
         }
 
         // 5. Coefficients, residuals, RSS.
@@ -162,8 +182,7 @@ struct LeastSquaresSolver {
             }
             rss = sum.value
         } else {
-            let fitted = try x.multiplied(by: beta.map { $0.isNaN ? 0 : $0 })
-            residuals = (0..<n).map { problem.response[$0] - fitted[$0] }
+            residuals = try x.residuals(problem.response, beta.map { $0.isNaN ? 0 : $0 })
             rss = 0
             if let weights {
                 for i in 0..<n { rss += weights[i] * residuals[i] * residuals[i] }
@@ -195,6 +214,44 @@ struct LeastSquaresSolver {
             covariance: covariance, conditionNumber: condition, scaledConditionNumber: scaledCondition,
             refinementSteps: steps, extendedCovariance: extended, transform: transform,
             scaledCovariance: scaledCovariance)
+    }
+
+    static let notFinite = ShapeError("the design and response must be finite")
+
+    /// The (weighted) mean of a column when `centre` (else 0), Σ wᵢ(xᵢ − mean)² and Σ wᵢxᵢ²,
+    /// in two passes: the sum, then the deviations with the mean's rounding correction
+    /// c = Σ wᵢ(xᵢ − m) folded in (mean = m + c/W, Σ wᵢ(xᵢ − mean)² = Σ wᵢ(xᵢ − m)² − c²/W).
+    static func moments(_ x: UnsafeBufferPointer<Double>, weights: [Double]?, totalWeight: Double,
+                        centre: Bool) -> (mean: Double, centred: Double, raw: Double) {
+        let n = x.count
+        var m = 0.0
+        if centre {
+            var s = 0.0
+            if let weights {
+                for i in 0..<n { s += weights[i] * x[i] }
+            } else {
+                for i in 0..<n { s += x[i] }
+            }
+            m = s / totalWeight
+        }
+        var c = 0.0, squares = 0.0, raw = 0.0
+        if let weights {
+            for i in 0..<n {
+                let w = weights[i], v = x[i], d = v - m
+                c += w * d
+                squares += w * d * d
+                raw += w * v * v
+            }
+        } else {
+            for i in 0..<n {
+                let v = x[i], d = v - m
+                c += d
+                squares += d * d
+                raw += v * v
+            }
+        }
+        guard centre else { return (0, raw, raw) }
+        return (m + c / totalWeight, squares - c * c / totalWeight, raw)
     }
 
     /// κ₁(R) = ‖R‖₁ ‖R⁻¹‖₁ for an upper triangular R, R⁻¹ by back substitution (∞ if singular).
@@ -229,6 +286,22 @@ struct LeastSquaresSolver {
         let residualLoss = relative > 0 ? 1 / relative : .infinity
         return solutionLoss >= options.refinementThreshold
             || residualLoss >= options.refinementThreshold * options.refinementThreshold
+    }
+
+    /// How many times the intercept is smaller than the terms it is recovered from: β₀ =
+    /// x̃₀/d₀ − Σ mⱼβⱼ loses about log10(Σ|mⱼβⱼ| / |β₀|) digits of x̃'s accuracy when the
+    /// predictors' means are far from zero and the intercept is not (NIST's Norris and Pontius:
+    /// 2–3 digits, which the refinement gives back). 0 without an intercept.
+    func interceptCancellation(_ x: [Double], _ t: ScaleTransform) -> Double {
+        guard let k = t.interceptPosition else { return 0 }
+        var spread = 0.0, shift = 0.0
+        for j in 0..<x.count where j != k {
+            let term = t.means[j] * x[j] / t.scales[j]
+            spread += abs(term)
+            shift += term
+        }
+        let intercept = x[k] / t.scales[k] - shift
+        return spread == 0 ? 0 : spread / abs(intercept)
     }
 
     /// R S⁻¹, whose singular values are those of W^½ X (kept columns).

@@ -70,8 +70,8 @@ struct NotebookCommand: ParsableCommand {
     }
 }
 
-// OpenBLAS's workers spin for ~0.1 s after it loads; panorama's own workers need those cores.
-BLASThreads.releaseIdleWorkers()
+// One BLAS thread: panorama parallelises above BLAS, and idle OpenBLAS workers spin on a core.
+BLASThreads.useOne()
 
 // Everything after the first `--` reaches the script as `args` (DESIGN §3), untouched by the parser.
 nonisolated(unsafe) var scriptArguments: [String] = []

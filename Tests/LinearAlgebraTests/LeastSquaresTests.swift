@@ -2,6 +2,16 @@ import Testing
 import Foundation
 @testable import LinearAlgebra
 
+/// Uniforms in [0, 1) from a 64-bit LCG: test data that are the same on every machine.
+struct SeededUniform {
+    var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+    mutating func next() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) * 0x1p-53
+    }
+}
+
 /// Columns [1, x1, x2, …] for a design with an intercept.
 func design(_ columns: [[Double]]) -> Matrix {
     let n = columns[0].count
@@ -94,11 +104,8 @@ func design(_ columns: [[Double]]) -> Matrix {
 }
 
 @Test func refinementIsSkippedForWellConditionedProblems() throws {
-    var state: UInt64 = 42
-    func next() -> Double {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return Double(state >> 11) / Double(1 << 53)
-    }
+    var random = SeededUniform(42)
+    func next() -> Double { random.next() }
     let n = 2000
     let x1 = (0..<n).map { _ in next() }, x2 = (0..<n).map { _ in next() }
     let y = (0..<n).map { 1 + 2 * x1[$0] - x2[$0] + next() }
@@ -109,6 +116,21 @@ func design(_ columns: [[Double]]) -> Matrix {
                                       options: .init(refinement: .always))
     #expect(forced.refinementSteps > 0)
     for j in 0..<3 { #expect(abs(fit.coefficients[j] - forced.coefficients[j]) < 1e-13 * max(1, abs(fit.coefficients[j]))) }
+}
+
+@Test func anInterceptRecoveredByCancellationIsRefined() throws {
+    // x around 1e4, slope 1, intercept 0.25: β₀ = ȳ − β₁x̄ cancels about 4 digits, which the
+    // refinement gives back; the same data centred near 0 need no refinement.
+    var random = SeededUniform(9)
+    func next() -> Double { random.next() }
+    let n = 200
+    let noise = (0..<n).map { _ in next() - 0.5 }
+    let far = (0..<n).map { 10_000 + Double($0) }
+    let near = (0..<n).map { Double($0) - 100 }
+    let offset = try LeastSquares.fit(.init(design: design([far]), response: (0..<n).map { 0.25 + far[$0] + noise[$0] }, intercept: 0))
+    #expect(offset.refinementSteps > 0)
+    let centred = try LeastSquares.fit(.init(design: design([near]), response: (0..<n).map { 0.25 + near[$0] + noise[$0] }, intercept: 0))
+    #expect(centred.refinementSteps == 0)
 }
 
 @Test func invalidInputsAreRejected() {

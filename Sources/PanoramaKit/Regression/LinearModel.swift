@@ -191,7 +191,7 @@ public struct LinearModel: Sendable {
         bic = -2 * logLikelihood + Foundation.log(nd) * Double(rank)
 
         // Residual diagnostics on whitened residuals.
-        let e = (0..<n).map { i in (w?[i] ?? 1).squareRoot() * solution.residuals[i] }
+        let e = w.map { w in (0..<n).map { i in w[i].squareRoot() * solution.residuals[i] } } ?? solution.residuals
         var num = 0.0, den = 0.0
         for i in 0..<n {
             den += e[i] * e[i]

@@ -96,7 +96,12 @@ public struct ModelDesign: Sendable {
     /// Term names: `log(duration)`, `C(phase)`, `x:z`.
     public var termNames: [String]
     /// Indices of the input rows used (those with no `na` in any variable of the model).
-    public var rows: [Int]
+    public var rows: [Int] {
+        get { selectedRows ?? Array(0..<matrix.rows) }
+        set { selectedRows = newValue }
+    }
+    /// The rows used when some were dropped; nil when all were (no index array to build).
+    var selectedRows: [Int]?
     /// How many input rows were dropped for `na`.
     public var droppedRows: Int
     public var coding: DesignCoding
@@ -121,33 +126,38 @@ public struct ModelDesign: Sendable {
             throw RegressionError("the response '\(response.name)' must be numeric")
         }
         let used = Set(terms.flatMap(\.factors))
-        // Rows with every variable present: one pass per variable, then the indices kept.
-        var keep = [Bool](repeating: true, count: n)
-        for i in 0..<n where y[i].isNaN { keep[i] = false }
-        if let weights { for i in 0..<n where weights[i].isNaN { keep[i] = false } }
+        // Rows with every variable present. A column with no NaN or ±∞ (the usual case) costs
+        // one pass; only columns that have some are looked at row by row.
+        var keep: [Bool]?
+        func drop(_ i: Int) {
+            if keep == nil { keep = [Bool](repeating: true, count: n) }
+            keep![i] = false
+        }
+        var numeric: [(name: String, values: [Double])] = [(response.name, y)]
         for k in used.sorted() {
             switch factors[k].values {
-            case .numeric(let v, _): for i in 0..<n where v[i].isNaN { keep[i] = false }
-            case .categorical(let codes, _): for i in 0..<n where codes[i] < 0 { keep[i] = false }
+            case .numeric(let v, _): numeric.append((factors[k].name, v))
+            case .categorical(let codes, _):
+                if codes.contains(where: { $0 < 0 }) { for i in 0..<n where codes[i] < 0 { drop(i) } }
             }
         }
-        var rows: [Int] = []
-        rows.reserveCapacity(n)
-        for i in 0..<n where keep[i] { rows.append(i) }
-        for (name, values) in [(response.name, y)] + used.sorted().compactMap({ k -> (String, [Double])? in
-            if case .numeric(let v, _) = factors[k].values { return (factors[k].name, v) }
-            return nil
-        }) {
-            let bad = rows.lazy.filter { values[$0].isInfinite }.count
+        var unusual = numeric.filter { !ModelDesign.allFinite($0.values) }
+        if let weights, !ModelDesign.allFinite(weights) { unusual.append(("weights", weights)) }
+        for (_, values) in unusual { for i in 0..<n where values[i].isNaN { drop(i) } }
+        let selected: [Int]? = keep.map { keep in (0..<n).filter { keep[$0] } }
+        let kept: (Int) -> Bool = { keep?[$0] ?? true }
+        for (name, values) in unusual where name != "weights" {
+            let bad = (0..<n).lazy.filter { kept($0) && values[$0].isInfinite }.count
             if bad > 0 {
                 throw RegressionError("'\(name)' is infinite in \(bad) row\(bad == 1 ? "" : "s") (log of 0?); drop those rows first")
             }
         }
         if let weights {
-            let bad = rows.lazy.filter { !(weights[$0] > 0) || weights[$0].isInfinite }.count
+            let bad = (0..<n).lazy.filter { kept($0) && (!(weights[$0] > 0) || weights[$0].isInfinite) }.count
             if bad > 0 { throw RegressionError("weights must be positive and finite; \(bad) are not") }
         }
-        guard !rows.isEmpty else {
+        let rowCount = selected?.count ?? n
+        guard rowCount > 0 else {
             throw RegressionError(n == 0 ? "the data have no rows" : "no rows left: every row has na in a variable of the model")
         }
         // Factor codings from the rows used.
@@ -157,7 +167,11 @@ public struct ModelDesign: Sendable {
             case .numeric: codings.append(.numeric)
             case .categorical(let codes, let levels):
                 var present = Set<Int32>()
-                for i in rows { present.insert(codes[i]) }
+                if let selected {
+                    for i in selected { present.insert(codes[i]) }
+                } else {
+                    for c in codes { present.insert(c) }
+                }
                 guard !present.isEmpty else { throw RegressionError("'\(f.name)' has no values") }
                 let names = f.ordered ? present.sorted().map { levels[Int($0)] }
                     : present.map { levels[Int($0)] }.sorted(by: levelOrder)
@@ -195,13 +209,20 @@ public struct ModelDesign: Sendable {
         }
         let coding = DesignCoding(factorNames: factors.map(\.name), factors: codings, terms: terms,
                                   contrasts: contrasts, intercept: intercept)
-        let all = rows.count == n
-        var design = try coding.matrix(factors: factors, selecting: all ? nil : rows, count: rows.count, rows: rows)
-        design.response = all ? y : rows.map { y[$0] }
-        design.weights = weights.map { w in all ? w : rows.map { w[$0] } }
-        design.rows = rows
-        design.droppedRows = n - rows.count
+        var design = try coding.matrix(factors: factors, selecting: selected, count: rowCount, rows: selected)
+        design.response = selected.map { rows in rows.map { y[$0] } } ?? y
+        design.weights = weights.map { w in selected.map { rows in rows.map { w[$0] } } ?? w }
+        design.droppedRows = n - rowCount
         return design
+    }
+
+    /// Whether every value is finite (no NaN, no ±∞), in one branch-free pass.
+    static func allFinite(_ values: [Double]) -> Bool {
+        values.withUnsafeBufferPointer { v in
+            var bad = false
+            for x in v { bad = bad || !x.isFinite }
+            return !bad
+        }
     }
 
     /// Sorted order for levels: accents and case folded first (so `Étude` sorts with `E`),
@@ -217,7 +238,6 @@ extension DesignCoding {
     /// The columns of one factor as coded in `term` position: (names, values per row).
     func factorColumns(_ k: Int, contrast: Bool, factor: ModelFactor, rows selecting: [Int]?, count: Int) throws
         -> [(name: String, values: [Double], low: [Double]?)] {
-        let rows = selecting ?? Array(0..<count)
         switch (factors[k], factor.values) {
         case (.numeric, .numeric(let v, let low)):
             guard let selecting else { return [(factorNames[k], v, low)] }
@@ -227,6 +247,7 @@ extension DesignCoding {
             let position = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
             var map = [Int](repeating: -1, count: inputLevels.count)
             for (c, name) in inputLevels.enumerated() { map[c] = position[name] ?? -1 }
+            let rows = selecting ?? Array(0..<count)
             var out: [(String, [Double], [Double]?)] = []
             for (target, level) in levels.enumerated() where !(contrast && level == reference) {
                 let values = rows.map { i -> Double in
@@ -251,11 +272,11 @@ extension DesignCoding {
     /// The design columns for the given rows of `factors` (evaluated the same way as when fitting).
     public func matrix(factors input: [ModelFactor], rows: [Int]) throws -> ModelDesign {
         let all = rows.count == input.first?.count && rows.last == rows.count - 1
-        return try matrix(factors: input, selecting: all ? nil : rows, count: rows.count, rows: rows)
+        return try matrix(factors: input, selecting: all ? nil : rows, count: rows.count, rows: all ? nil : rows)
     }
 
     /// The design columns; `selecting` nil means every row in order (no gather).
-    func matrix(factors input: [ModelFactor], selecting: [Int]?, count m: Int, rows: [Int]) throws -> ModelDesign {
+    func matrix(factors input: [ModelFactor], selecting: [Int]?, count m: Int, rows: [Int]?) throws -> ModelDesign {
         var names: [String] = []
         var termOf: [Int] = []
         var columns: [[Double]] = []
@@ -290,15 +311,12 @@ extension DesignCoding {
                 lows.append(p.low)
             }
         }
-        var storage = [Double]()
-        storage.reserveCapacity(m * columns.count)
-        for c in columns { storage.append(contentsOf: c) }
+        let x = Matrix(columns: columns, rows: m)
         columns = []
-        let x = Matrix(rows: m, columns: names.count, storage: storage)
         let low: Matrix? = lows.contains { $0 != nil }
             ? Matrix(columns: lows.map { $0 ?? Array(repeating: 0, count: m) }, rows: m) : nil
         let termNames = terms.map { $0.factors.map { factorNames[$0] }.joined(separator: ":") }
         return ModelDesign(matrix: x, matrixLow: low, response: [], weights: nil, columnNames: names,
-                           columnTerms: termOf, termNames: termNames, rows: rows, droppedRows: 0, coding: self)
+                           columnTerms: termOf, termNames: termNames, selectedRows: rows, droppedRows: 0, coding: self)
     }
 }

@@ -12,6 +12,9 @@ struct NISTRegressionCase: Sendable, CustomTestStringConvertible {
     /// Predictor column names in the data, after `y`.
     let predictors: [String]
     let target: Double
+    /// The coefficient digits this implementation reaches, less half a digit: a guard against
+    /// losing accuracy silently while staying above `target` (the README table shows them).
+    let reached: Double
     var testDescription: String { name }
 }
 
@@ -20,17 +23,17 @@ func polynomial(_ degree: Int) -> String {
 }
 
 let nistRegressionCases: [NISTRegressionCase] = [
-    .init(name: "Norris", formula: "y ~ x", predictors: ["x"], target: 10),
-    .init(name: "Pontius", formula: polynomial(2), predictors: ["x"], target: 10),
-    .init(name: "NoInt1", formula: "y ~ x - 1", predictors: ["x"], target: 10),
-    .init(name: "NoInt2", formula: "y ~ x - 1", predictors: ["x"], target: 10),
-    .init(name: "Filip", formula: polynomial(10), predictors: ["x"], target: 7.5),
-    .init(name: "Longley", formula: "y ~ x1 + x2 + x3 + x4 + x5 + x6", predictors: ["x1", "x2", "x3", "x4", "x5", "x6"], target: 10),
-    .init(name: "Wampler1", formula: polynomial(5), predictors: ["x"], target: 10),
-    .init(name: "Wampler2", formula: polynomial(5), predictors: ["x"], target: 10),
-    .init(name: "Wampler3", formula: polynomial(5), predictors: ["x"], target: 10),
-    .init(name: "Wampler4", formula: polynomial(5), predictors: ["x"], target: 10),
-    .init(name: "Wampler5", formula: polynomial(5), predictors: ["x"], target: 10),
+    .init(name: "Norris", formula: "y ~ x", predictors: ["x"], target: 10, reached: 13.6),
+    .init(name: "Pontius", formula: polynomial(2), predictors: ["x"], target: 10, reached: 13.0),
+    .init(name: "NoInt1", formula: "y ~ x - 1", predictors: ["x"], target: 10, reached: 14.2),
+    .init(name: "NoInt2", formula: "y ~ x - 1", predictors: ["x"], target: 10, reached: 14.5),
+    .init(name: "Filip", formula: polynomial(10), predictors: ["x"], target: 7.5, reached: 13.5),
+    .init(name: "Longley", formula: "y ~ x1 + x2 + x3 + x4 + x5 + x6", predictors: ["x1", "x2", "x3", "x4", "x5", "x6"], target: 10, reached: 14.1),
+    .init(name: "Wampler1", formula: polynomial(5), predictors: ["x"], target: 10, reached: 14.5),
+    .init(name: "Wampler2", formula: polynomial(5), predictors: ["x"], target: 10, reached: 12.7),
+    .init(name: "Wampler3", formula: polynomial(5), predictors: ["x"], target: 10, reached: 14.5),
+    .init(name: "Wampler4", formula: polynomial(5), predictors: ["x"], target: 10, reached: 14.5),
+    .init(name: "Wampler5", formula: polynomial(5), predictors: ["x"], target: 10, reached: 14.5),
 ]
 
 /// Fits `formula` on a frame through the language (`ols`) and returns the model.
@@ -59,7 +62,7 @@ func nistLinearRegressionReachesItsDigits(_ c: NISTRegressionCase) throws {
     let r2 = logRelativeError(m.rSquared, d.rSquared)
     print(String(format: "NIST %@: coefficients %.1f, standard errors %.1f, residual SD %.1f, R² %.1f",
                  c.name, b.min()!, se.min()!, sd, r2))
-    for (j, digits) in b.enumerated() { #expect(digits >= c.target, "B\(j) has \(digits) digits") }
+    for (j, digits) in b.enumerated() { #expect(digits >= max(c.target, c.reached), "B\(j) has \(digits) digits") }
     for (j, digits) in se.enumerated() { #expect(digits >= c.target, "SE of B\(j) has \(digits) digits") }
     #expect(sd >= c.target)
     #expect(r2 >= c.target)
