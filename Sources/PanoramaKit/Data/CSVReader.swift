@@ -17,7 +17,9 @@ public enum CSVReader {
         try read(bytes: Array(text.utf8), name: name, options: options)
     }
 
-    static func read(buffer raw: ByteBuffer, name: String, options: ReadOptions) throws -> Frame {
+    /// `split` sets the tokenizer's parallel threshold and part count (tests).
+    static func read(buffer raw: ByteBuffer, name: String, options: ReadOptions,
+                     split: (bytes: Int, parts: Int)? = nil) throws -> Frame {
         var notes: [String] = []
         var buffer = raw
         var start = 0
@@ -25,7 +27,7 @@ public enum CSVReader {
         let hasBOM = buffer.count >= 3 && buffer.base[0] == 0xEF && buffer.base[1] == 0xBB && buffer.base[2] == 0xBF
         switch options.encoding {
         case nil, .utf8?:
-            if let bad = TextEncoding.firstInvalidUTF8(buffer.base, buffer.count) {
+            if let bad = buffer.firstInvalidUTF8() {
                 if options.encoding == nil {
                     buffer = TextEncoding.transcodeToUTF8(buffer.base, buffer.count, from: .windows1252)
                     notes.append("\(name) is not utf-8; read as windows-1252 (say encoding= to choose)")
@@ -58,8 +60,9 @@ public enum CSVReader {
             }
         }
         let separator = options.separator ?? sniff(buffer, from: start)
-        var table = try tokenize(buffer, from: start, line: line, separator: separator, name: name,
-                                 strict: options.strict, notes: &notes)
+        var tokenizer = CSVTokenizer(buffer: buffer, separator: separator, name: name, strict: options.strict)
+        if let split { (tokenizer.parallelBytes, tokenizer.parts) = split }
+        let table = try tokenizer.tokenize(from: start, line: line, notes: &notes)
         if table.width == 0 { throw DataError(file: name, line: line, column: 1, "the file is empty") }
         let decimal = options.decimal ?? (separator == 0x3B ? 0x2C : 0x2E)
         var frame = try FrameBuilder(table: table, name: name, options: options, defaultDecimal: decimal,
@@ -115,171 +118,6 @@ public enum CSVReader {
             }
         }
         return best.separator
-    }
-
-    // MARK: Tokenizing
-
-    /// Splits the buffer into a header and per-column cell spans, unescaping quoted cells in place.
-    ///
-    /// Unquoted cells are scanned eight bytes at a time (SWAR: a byte equal to the separator,
-    /// LF or CR is found with the "has zero byte" trick on the XOR of the word).
-    static func tokenize(_ buffer: ByteBuffer, from start: Int, line firstLine: Int, separator sep: UInt8,
-                         name: String, strict: Bool, notes: inout [String]) throws -> CellTable {
-        let p = buffer.base
-        let raw = UnsafeRawPointer(p)
-        let end = buffer.count
-        let quote: UInt8 = 0x22
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let sepWord = ones &* UInt64(sep), lfWord = ones &* 0x0A, crWord = ones &* 0x0D
-        var i = start
-        var line = firstLine
-        var columns = SpanStore(width: 0)
-        var recordCapacity = 64
-        var record = UnsafeMutablePointer<Span>.allocate(capacity: recordCapacity)
-        var count = 0
-        defer { record.deallocate() }
-        var lines: [Int32] = []
-        var header: [Span] = []
-        var headerLine = firstLine
-        var width = -1
-        var emptyRecords = 0, trailingEmptyFields = 0, padded = 0, cut = 0, reserved = false
-        var unclosedAt: Int?
-
-        while i < end {
-            let recordLine = line
-            count = 0
-            var allEmpty = true
-            while true {
-                var fs = i
-                var fe: Int
-                if i < end && p[i] == quote {
-                    let openLine = line
-                    i += 1
-                    fs = i
-                    var w = i
-                    var closed = false
-                    while i < end {
-                        let b = p[i]
-                        if b == quote {
-                            if i + 1 < end && p[i + 1] == quote { p[w] = quote; w += 1; i += 2; continue }
-                            i += 1
-                            closed = true
-                            break
-                        }
-                        if b == 0x0A || (b == 0x0D && !(i + 1 < end && p[i + 1] == 0x0A)) { line += 1 }
-                        if w != i { p[w] = b }   // bytes move only after a doubled quote
-                        w += 1
-                        i += 1
-                    }
-                    if !closed {
-                        if strict {
-                            throw DataError(file: name, line: openLine, column: count + 1,
-                                            "a quote opens this field and is never closed")
-                        }
-                        unclosedAt = unclosedAt ?? openLine
-                    }
-                    // Text after the closing quote, up to the separator, stays in the cell.
-                    while i < end {
-                        let b = p[i]
-                        if b == sep || b == 0x0A || b == 0x0D { break }
-                        p[w] = b
-                        w += 1
-                        i += 1
-                    }
-                    fe = w
-                    allEmpty = false     // a quoted cell, even "", is written on purpose
-                } else {
-                    scan: while i + 8 <= end {
-                        let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        let a = v ^ sepWord, b = v ^ lfWord, c = v ^ crWord
-                        let hits = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
-                        if hits != 0 { i += hits.trailingZeroBitCount >> 3; break scan }
-                        i += 8
-                    }
-                    if i + 8 > end {
-                        while i < end {
-                            let b = p[i]
-                            if b == sep || b == 0x0A || b == 0x0D { break }
-                            i += 1
-                        }
-                    }
-                    fe = i
-                }
-                if fe > fs { allEmpty = false }
-                if count == recordCapacity {
-                    let bigger = UnsafeMutablePointer<Span>.allocate(capacity: recordCapacity * 2)
-                    bigger.update(from: record, count: count)
-                    record.deallocate()
-                    record = bigger
-                    recordCapacity *= 2
-                }
-                record[count] = Span(start: UInt32(truncatingIfNeeded: fs), end: UInt32(truncatingIfNeeded: fe))
-                count += 1
-                if i < end && p[i] == sep { i += 1; continue }
-                if i < end {
-                    if p[i] == 0x0D { i += 1; if i < end && p[i] == 0x0A { i += 1 } } else { i += 1 }
-                    line += 1
-                }
-                break
-            }
-            if allEmpty {
-                if width >= 0 && count > 1 { emptyRecords += 1 }
-                continue
-            }
-            if width < 0 {
-                width = count
-                header = Array(UnsafeBufferPointer(start: record, count: count))
-                headerLine = recordLine
-                columns = SpanStore(width: width, capacity: 4096)
-                continue
-            }
-            if count != width {
-                if count > width && (width..<count).allSatisfy({ record[$0].start == record[$0].end }) {
-                    trailingEmptyFields += 1
-                } else if strict {
-                    throw DataError(file: name, line: recordLine, column: min(count, width) + 1,
-                                    "row has \(count) field\(count == 1 ? "" : "s") but the header has \(width)")
-                } else if count > width {
-                    cut += 1
-                } else {
-                    if width > recordCapacity {
-                        let bigger = UnsafeMutablePointer<Span>.allocate(capacity: width)
-                        bigger.update(from: record, count: count)
-                        record.deallocate()
-                        record = bigger
-                        recordCapacity = width
-                    }
-                    for k in count..<width { record[k] = Span(start: UInt32(truncatingIfNeeded: i), end: UInt32(truncatingIfNeeded: i)) }
-                    padded += 1
-                }
-            }
-            columns.append(record)
-            lines.append(Int32(truncatingIfNeeded: recordLine))
-            // Once the first rows show the average row size, reserve for the whole file.
-            if !reserved && lines.count == 2_000 {
-                reserved = true
-                let perRow = max(1, (i - start) / (lines.count + 1))
-                let expected = (end - start) / perRow + 16
-                let extra = expected + expected / 16
-                columns.reserve(extra)
-                lines.reserveCapacity(extra)
-            }
-        }
-        if width < 0 { width = 0 }
-        if emptyRecords > 0 { notes.append("dropped \(emptyRecords) empty record\(emptyRecords == 1 ? "" : "s")") }
-        if trailingEmptyFields > 0 {
-            notes.append("ignored empty fields after the last column in \(trailingEmptyFields) row\(trailingEmptyFields == 1 ? "" : "s")")
-        }
-        if padded > 0 { notes.append("\(padded) row\(padded == 1 ? " has" : "s have") fewer fields than the header; the missing cells are na") }
-        if cut > 0 { notes.append("\(cut) row\(cut == 1 ? " has" : "s have") more fields than the header; the extra cells were dropped") }
-        if let unclosedAt { notes.append("a quote opened on line \(unclosedAt) is never closed; the rest of the file is that one cell") }
-        let labels = header.map { s -> String in
-            let (a, b) = ValueParsing.trim(p, Int(s.start), Int(s.end))
-            return buffer.string(a, b)
-        }
-        return CellTable(buffer: buffer, header: labels, spans: columns, lines: lines, width: width,
-                         native: nil, headerLine: headerLine)
     }
 
     /// The line and field number of byte `offset` (for messages about one byte).

@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,6 +35,16 @@ public struct DataError: UserFacingError, Equatable {
 final class ByteBuffer: @unchecked Sendable {
     let base: UnsafeMutablePointer<UInt8>
     let count: Int
+    /// What the parallel file reader learnt while the bytes were in cache: the content hash
+    /// and the offset of the first byte that is not UTF-8 (`.some(nil)`: all are).
+    var knownHash: String?
+    var knownFirstInvalidUTF8: Int??
+
+    /// The offset of the first byte that is not valid UTF-8 (nil when all are).
+    func firstInvalidUTF8() -> Int? {
+        if let known = knownFirstInvalidUTF8 { return known }
+        return TextEncoding.firstInvalidUTF8(base, count)
+    }
 
     init(count: Int) {
         self.count = count
@@ -96,6 +107,25 @@ final class SpanStore: @unchecked Sendable {
             columns[j] = bigger
         }
         capacity = rows
+    }
+
+    /// Appends the rows of `others`, in order (columns and stores copied on all cores).
+    func append(contentsOf others: [SpanStore]) {
+        guard !others.isEmpty else { return }
+        var offsets: [Int] = []
+        var total = count
+        for o in others {
+            precondition(o.width == width, "span stores of different widths")
+            offsets.append(total)
+            total += o.count
+        }
+        reserve(total)
+        let offsetsCopy = offsets
+        DispatchQueue.concurrentPerform(iterations: width * others.count) { k in
+            let j = k % width, o = k / width
+            (columns[j] + offsetsCopy[o]).update(from: others[o].columns[j], count: others[o].count)
+        }
+        count = total
     }
 
     /// Column `j`'s spans, valid while the store lives.

@@ -11,7 +11,7 @@ public enum DataReader {
                             displayName: String? = nil) throws -> (frame: Frame, hash: String) {
         let name = displayName ?? path
         let buffer = try readFile(path, name: name)
-        let hash = contentHash(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
+        let hash = buffer.knownHash ?? contentHash(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
         let isZip = buffer.count >= 4 && buffer.base[0] == 0x50 && buffer.base[1] == 0x4B
             && buffer.base[2] == 0x03 && buffer.base[3] == 0x04
         if isZip || path.lowercased().hasSuffix(".xlsx") {
@@ -22,6 +22,11 @@ public enum DataReader {
     }
 
     /// The whole file, read with POSIX calls into one buffer.
+    ///
+    /// A large file is read in pieces of `ContentHash.piece` bytes on all cores (`pread`), and
+    /// each piece is hashed and checked for UTF-8 right after it is read, while it is in cache:
+    /// most of the cost of reading is the first touch of the buffer's pages, which the cores
+    /// share, and the two checks then cost no second pass over memory.
     static func readFile(_ path: String, name: String) throws -> ByteBuffer {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
@@ -35,16 +40,79 @@ public enum DataReader {
         let size = Int(st.st_size)
         guard size < Int(UInt32.max) - 16 else { throw DataError(file: name, "files over 4 GB are not supported") }
         let buffer = ByteBuffer(count: size)
-        var done = 0
-        while done < size {
-            let r = read(fd, buffer.base + done, size - done)
-            if r < 0 { if errno == EINTR { continue }; throw DataError(file: name, "cannot read the file") }
-            if r == 0 { break }
-            done += r
+        let piece = ContentHash.piece
+        let pieces = max(1, (size + piece - 1) / piece)
+        guard pieces > 1 else {
+            var done = 0
+            while done < size {
+                let r = read(fd, buffer.base + done, size - done)
+                if r < 0 { if errno == EINTR { continue }; throw DataError(file: name, "cannot read the file") }
+                if r == 0 { break }
+                done += r
+            }
+            guard done == size else { throw DataError(file: name, "the file changed while it was read") }
+            return buffer
         }
-        guard done == size else { throw DataError(file: name, "the file changed while it was read") }
+        // Per piece: bytes read, hash, where UTF-8 checking started and where it stopped.
+        let results = UnsafeMutableBufferPointer<PieceResult>.allocate(capacity: pieces)
+        defer { results.deallocate() }
+        let shared = PieceResults(results: results, base: buffer.base)
+        DispatchQueue.concurrentPerform(iterations: pieces) { k in
+            let start = k * piece, end = min(size, start + piece)
+            var done = start
+            while done < end {
+                let r = pread(fd, shared.base + done, end - done, off_t(done))
+                if r < 0 { if errno == EINTR { continue }; break }
+                if r == 0 { break }
+                done += r
+            }
+            guard done == end else {
+                shared.results[k] = PieceResult(complete: false, hash: 0, checkedFrom: start, stoppedAt: nil)
+                return
+            }
+            let hash = ContentHash.piece(shared.base + start, end - start)
+            // Start at a sequence's first byte: up to three continuation bytes belong to the
+            // previous piece's last character (checked at the boundary below).
+            var from = start
+            while k > 0 && from < min(end, start + 3) && shared.base[from] & 0xC0 == 0x80 { from += 1 }
+            let stopped = TextEncoding.firstInvalidUTF8(shared.base + from, end - from).map { from + $0 }
+            shared.results[k] = PieceResult(complete: true, hash: hash, checkedFrom: from, stoppedAt: stopped)
+        }
+        guard results.allSatisfy(\.complete) else { throw DataError(file: name, "cannot read the file (it may have changed while it was read)") }
+        buffer.knownHash = ContentHash.hex(ContentHash.combine(results.map(\.hash)))
+        // A piece's check that stopped in its last three bytes may have met a character cut
+        // by the boundary: check from there to where the next piece's check started.
+        var firstInvalid: Int?
+        for k in 0..<pieces {
+            let end = min(size, (k + 1) * piece)
+            let next = k + 1 < pieces ? results[k + 1].checkedFrom : size
+            var tail = end
+            if let stopped = results[k].stoppedAt {
+                if stopped < end - 3 { firstInvalid = stopped; break }
+                tail = stopped
+            }
+            if tail < next, let bad = TextEncoding.firstInvalidUTF8(buffer.base + tail, next - tail) {
+                firstInvalid = tail + bad
+                break
+            }
+        }
+        buffer.knownFirstInvalidUTF8 = .some(firstInvalid)
         return buffer
     }
+}
+
+/// What one worker of `readFile` found in its piece.
+private struct PieceResult {
+    var complete: Bool
+    var hash: UInt64
+    var checkedFrom: Int
+    var stoppedAt: Int?
+}
+
+/// The buffers `readFile`'s workers write to, at disjoint indices and offsets.
+private struct PieceResults: @unchecked Sendable {
+    let results: UnsafeMutableBufferPointer<PieceResult>
+    let base: UnsafeMutablePointer<UInt8>
 }
 
 #if canImport(Glibc)

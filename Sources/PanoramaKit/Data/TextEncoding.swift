@@ -93,22 +93,51 @@ public enum TextEncoding: String, Sendable {
 /// A 64-bit content hash of a file's bytes, as 16 hex digits (for notebooks' provenance line).
 ///
 /// FNV-1a 64 applied to the bytes read as little-endian 8-byte words (then the remaining bytes
-/// one by one), so that hashing a 100 MB file costs a few milliseconds. Not cryptographic.
+/// one by one), so that hashing a 100 MB file costs a few milliseconds. A file longer than
+/// `ContentHash.piece` (8 MiB) is hashed piece by piece — as the parallel reader does while
+/// the pieces are in cache — and the pieces' hashes are combined by the same FNV-1a, one word
+/// each. Not cryptographic.
 public func contentHash(_ bytes: UnsafeRawBufferPointer) -> String {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    let prime: UInt64 = 0x0000_0100_0000_01B3
-    var i = 0
     let n = bytes.count
-    if let base = bytes.baseAddress {
-        while i + 8 <= n {
-            h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime
-            i += 8
-        }
-        while i < n {
-            h = (h ^ UInt64(base.load(fromByteOffset: i, as: UInt8.self))) &* prime
-            i += 1
-        }
+    guard let base = bytes.baseAddress, n > ContentHash.piece else {
+        return ContentHash.hex(ContentHash.piece(bytes.baseAddress, n))
     }
-    let hex = String(h, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
+    let pieces = stride(from: 0, to: n, by: ContentHash.piece).map { start in
+        ContentHash.piece(base + start, min(ContentHash.piece, n - start))
+    }
+    return ContentHash.hex(ContentHash.combine(pieces))
+}
+
+enum ContentHash {
+    static let piece = 8 << 20
+    static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// FNV-1a 64 of one piece, by words.
+    static func piece(_ base: UnsafeRawPointer?, _ n: Int) -> UInt64 {
+        var h = basis
+        var i = 0
+        if let base {
+            while i + 8 <= n {
+                h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime
+                i += 8
+            }
+            while i < n {
+                h = (h ^ UInt64(base.load(fromByteOffset: i, as: UInt8.self))) &* prime
+                i += 1
+            }
+        }
+        return h
+    }
+
+    /// One piece: its own hash; several: FNV-1a 64 over their hashes.
+    static func combine(_ pieces: [UInt64]) -> UInt64 {
+        guard pieces.count > 1 else { return pieces.first ?? basis }
+        return pieces.reduce(basis) { ($0 ^ $1) &* prime }
+    }
+
+    static func hex(_ h: UInt64) -> String {
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
 }

@@ -72,6 +72,7 @@ public enum ValueParsing {
     /// `parseNumber("1 234,5 M€", decimal: ",") // (1234.5, .megaEuro)`
     public static func parseNumber(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
                                    decimal: UInt8) -> (Double, Unit)? {
+        if let v = parsePlainNumber(p, start, end, decimal: decimal) { return (v, .none) }
         var (s, e) = trim(p, start, end)
         guard s < e else { return nil }
         // Suffix units.
@@ -175,6 +176,27 @@ public enum ValueParsing {
             value = Double("\(mantissa)e\(exponent)") ?? .nan
         }
         return (negative ? -value : value, unit)
+    }
+
+    /// The cells most numeric columns are made of — `-`, up to 15 digits with at most one
+    /// decimal mark, nothing else — by Clinger's fast path (the same value as the full parser,
+    /// which takes everything else: spaces, groups, units, exponents, long mantissas).
+    @inline(__always)
+    static func parsePlainNumber(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, decimal: UInt8) -> Double? {
+        var i = start
+        let negative = i < end && p[i] == 0x2D
+        if negative { i += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        while i < end, p[i] &- 0x30 < 10 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 0x30); digits += 1; i += 1 }
+        var fraction = 0
+        if i < end && p[i] == decimal {
+            i += 1
+            while i < end, p[i] &- 0x30 < 10 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 0x30); digits += 1; fraction += 1; i += 1 }
+        }
+        guard i == end, digits > 0, digits <= 15 else { return nil }
+        let value = Double(mantissa) / powersOfTen[fraction]
+        return negative ? -value : value
     }
 
     @inline(__always)
