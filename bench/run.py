@@ -7,7 +7,9 @@ Every file in bench/workloads/ defines `workloads(ctx)` returning a list of dict
   optional max_rss_mb (panorama peak RSS bound), optional check (fn(stdout) -> str|None error),
   optional panorama_inner / peer_inner (fn(stdout, stderr) -> seconds): time measured inside the
   process (panorama's `.timer` line, the peer's own clock) used instead of the process wall time,
-  for workloads whose target is about one step and not start-up or loading.
+  for workloads whose target is about one step and not start-up or loading; optional
+  statement_seconds ((fn(stdout, stderr) -> seconds, limit)): one statement's own time, which
+  must stay under the limit.
 Each command runs `--repeat` times (default 5) after one warm-up; the medians, the ratio and the
 peak RSS are printed and written to bench/out/results.json.
 
@@ -53,7 +55,7 @@ def measure(argv, repeat, env, inner=None):
     """Median wall time (or inner time when `inner` reads it from the output) and peak RSS over
     `repeat` runs (after a warm-up)."""
     run_once(argv, env)
-    times, rss, out = [], 0.0, ""
+    times, rss, out, err = [], 0.0, "", ""
     for _ in range(repeat):
         # Peak RSS of this child alone: run it under a fresh fork that reports its own rusage.
         r, w = os.pipe()
@@ -65,7 +67,7 @@ def measure(argv, repeat, env, inner=None):
                 if inner is not None:
                     t = inner(o, e)
                 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
-                os.write(w, json.dumps({"t": t, "rss": peak, "out": o[-4000:]}).encode())
+                os.write(w, json.dumps({"t": t, "rss": peak, "out": o[-4000:], "err": e[-4000:]}).encode())
             except Exception as e:  # noqa: BLE001
                 os.write(w, json.dumps({"error": str(e)}).encode())
             os._exit(0)
@@ -84,7 +86,8 @@ def measure(argv, repeat, env, inner=None):
         times.append(result["t"])
         rss = max(rss, result["rss"])
         out = result["out"]
-    return statistics.median(times), rss, out
+        err = result["err"]
+    return statistics.median(times), rss, out, err
 
 
 def load_workloads(ctx, only):
@@ -138,14 +141,20 @@ def run_workload(w, ctx, repeat, env, failures):
     name = w["name"]
     if w.get("prepare"):
         w["prepare"](ctx)
-    p_time, p_rss, p_out = measure(w["panorama"], repeat, env, w.get("panorama_inner"))
+    p_time, p_rss, p_out, p_err = measure(w["panorama"], repeat, env, w.get("panorama_inner"))
     if w.get("check"):
         problem = w["check"](p_out)
         if problem:
             failures.append(f"{name}: wrong result: {problem}")
     row = {"name": name, "target": w.get("target", ""), "panorama_s": p_time, "panorama_rss_mb": p_rss}
+    if w.get("statement_seconds"):
+        # One statement's own time (its `.timer` line, last run) against its limit.
+        read, limit = w["statement_seconds"]
+        row["statement_s"] = read(p_out, p_err)
+        if row["statement_s"] > limit:
+            failures.append(f"{name}: statement took {row['statement_s']:.3f} s, above {limit} s")
     if w.get("peer"):
-        q_time, q_rss, _ = measure(w["peer"], repeat, env, w.get("peer_inner"))
+        q_time, q_rss, _, _ = measure(w["peer"], repeat, env, w.get("peer_inner"))
         row.update({"peer": w.get("peer_name", "peer"), "peer_s": q_time, "peer_rss_mb": q_rss,
                     "ratio": p_time / q_time})
         if w.get("max_ratio") is not None and row["ratio"] > w["max_ratio"]:
@@ -159,6 +168,8 @@ def run_workload(w, ctx, repeat, env, failures):
 
 def format_row(r):
     s = f"{r['name']:<28} panorama {r['panorama_s']*1000:9.1f} ms  {r['panorama_rss_mb']:7.1f} MB"
+    if "statement_s" in r:
+        s += f" (statement {r['statement_s']*1000:.1f} ms)"
     if "peer_s" in r:
         s += f" | {r['peer']:<12} {r['peer_s']*1000:9.1f} ms  {r['peer_rss_mb']:7.1f} MB | ratio {r['ratio']:.3f}"
     return s

@@ -183,13 +183,20 @@ public struct Histogram: Sendable {
 struct NiceWidth: Equatable, Sendable {
     static let mantissas: [Double] = [1, 2, 2.5, 5]
 
-    var mantissa: Double
-    var exponent: Int
+    let mantissa: Double
+    let exponent: Int
+    /// 10^|exponent|, computed once: `times` runs for every value binned.
+    private let scale: Double
+
+    init(mantissa: Double, exponent: Int) {
+        self.mantissa = mantissa
+        self.exponent = exponent
+        scale = Foundation.pow(10, Double(abs(exponent)))
+    }
 
     /// `j` times the width: j·m scaled by an exact power of ten, so one rounding.
     func times(_ j: Double) -> Double {
-        let scale = Foundation.pow(10, Double(abs(exponent)))
-        return exponent >= 0 ? j * mantissa * scale : j * mantissa / scale
+        exponent >= 0 ? j * mantissa * scale : j * mantissa / scale
     }
 
     var value: Double { times(1) }
