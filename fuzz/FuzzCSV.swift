@@ -24,6 +24,10 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if control & 0x40 != 0 { options.decimal = 0x2C }
     if control & 0x80 != 0 { options.skip = 1; options.missing = ["?"] }
     let bytes = UnsafeBufferPointer(start: data + 1, count: size - 1)
+    // Cut into 2–5 parts, the parallel tokenizer must give what one sequential scan gives.
+    let split = (bytes: 0, parts: 2 + size % 4)
+    precondition(outcome(bytes, options, split: split) == outcome(bytes, options, split: (Int.max, 1)),
+                 "the parallel tokenizer disagrees with the sequential one")
     do {
         let frame = try CSVReader.read(bytes: bytes, name: "fuzz.csv", options: options)
         check(frame)
@@ -46,6 +50,19 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         preconditionFailure("unexpected error type: \(error)")
     }
     return 0
+}
+
+/// A frame as canonical text (names, types, values, notes), or the error's message.
+func outcome(_ bytes: UnsafeBufferPointer<UInt8>, _ options: ReadOptions, split: (bytes: Int, parts: Int)) -> String {
+    do {
+        let frame = try CSVReader.read(buffer: ByteBuffer(bytes), name: "fuzz.csv", options: options, split: split)
+        return frame.columns.map { "\($0.name):\($0.data.typeName)" }.joined(separator: "|") + "\n"
+            + CSVWriter.text(frame) + "\n" + frame.notes.joined(separator: "\n")
+    } catch let error as DataError {
+        return "error " + error.message
+    } catch {
+        return "unexpected \(error)"
+    }
 }
 
 func check(_ frame: Frame) {

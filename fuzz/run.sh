@@ -12,7 +12,7 @@ kit="$root/Sources/PanoramaKit"
 # The reader's sources only (no ZIP, no LAPACK): what the CSV path touches.
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name PanoramaKit \
   "$here/FuzzCSV.swift" \
-  "$kit/Data/CSVReader.swift" "$kit/Data/CSVWriter.swift" "$kit/Data/FrameBuilder.swift" "$kit/Data/ByteInterner.swift" \
+  "$kit/Data/CSVReader.swift" "$kit/Data/CSVTokenizer.swift" "$kit/Data/CSVWriter.swift" "$kit/Data/FrameBuilder.swift" "$kit/Data/ByteInterner.swift" \
   "$kit/Data/ValueParsing.swift" "$kit/Data/TextEncoding.swift" "$kit/Data/ReadOptions.swift" \
   "$kit/Data/DataError.swift" "$kit/Data/Column.swift" "$kit/Data/Frame.swift" "$kit/Data/CivilDate.swift" \
   "$kit/Data/KernelError.swift" "$kit/Render/Table.swift" "$kit/Render/RenderOptions.swift" \
