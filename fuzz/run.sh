@@ -15,7 +15,7 @@ swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name PanoramaKit
   "$kit/Data/CSVReader.swift" "$kit/Data/CSVTokenizer.swift" "$kit/Data/CSVWriter.swift" "$kit/Data/FrameBuilder.swift" "$kit/Data/ByteInterner.swift" \
   "$kit/Data/ValueParsing.swift" "$kit/Data/TextEncoding.swift" "$kit/Data/ReadOptions.swift" \
   "$kit/Data/DataError.swift" "$kit/Data/Column.swift" "$kit/Data/Frame.swift" "$kit/Data/CivilDate.swift" \
-  "$kit/Data/KernelError.swift" "$kit/Render/Table.swift" "$kit/Render/RenderOptions.swift" \
+  "$kit/Data/KernelError.swift" "$kit/Data/Suggestion.swift" "$kit/Render/Table.swift" "$kit/Render/RenderOptions.swift" \
   "$kit/Render/NumberFormat.swift" "$kit/Render/JSON.swift" \
   -o "$out/fuzz-csv"
 # Seeds: the real files and a few hand-made ones.

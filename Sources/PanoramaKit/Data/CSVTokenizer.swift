@@ -60,10 +60,10 @@ struct CSVTokenizer {
         var i = start
         var line = firstLine
         var headerLine = firstLine
-        var record = RecordBuffer()
+        let record = RecordBuffer()
         while i < buffer.count {
             let recordLine = line
-            let allEmpty = try scanRecord(&i, line: &line, into: &record, part: head)
+            let allEmpty = try scanRecord(&i, line: &line, into: record, part: head)
             if allEmpty { continue }
             header = Array(UnsafeBufferPointer(start: record.spans, count: record.count))
             headerLine = recordLine
@@ -131,7 +131,11 @@ struct CSVTokenizer {
         }
         // The first part scanned from a true record start, writing: if it failed, it is what one
         // sequential scan gives (an error, or an unclosed quote that ran to the end).
-        guard kept > 0 else { return results[0] }
+        guard kept > 0 else {
+            // Its cells that ran past its end (an unclosed quote) were deferred.
+            for (fs, rawEnd) in results[0].fixups { unescape(fs, rawEnd) }
+            return results[0]
+        }
         // Unescape what the confirmed parts deferred, on all cores.
         let fixups = results[0..<kept].flatMap(\.fixups)
         let chunk = 8192
@@ -185,13 +189,15 @@ struct CSVTokenizer {
 
     // MARK: Records
 
-    /// One record's spans (grown as needed).
-    struct RecordBuffer {
+    /// One record's spans (grown as needed; freed with the buffer).
+    final class RecordBuffer {
         var spans = UnsafeMutablePointer<Span>.allocate(capacity: 64)
         var capacity = 64
         var count = 0
 
-        mutating func append(_ s: Span) {
+        deinit { spans.deallocate() }
+
+        func append(_ s: Span) {
             if count == capacity {
                 let bigger = UnsafeMutablePointer<Span>.allocate(capacity: capacity * 2)
                 bigger.update(from: spans, count: count)
@@ -202,8 +208,6 @@ struct CSVTokenizer {
             spans[count] = s
             count += 1
         }
-
-        func free() { spans.deallocate() }
     }
 
     /// Scans records from `start` until one ends at or after `limit`, appending those of the
@@ -213,13 +217,12 @@ struct CSVTokenizer {
         var i = start
         var line = firstLine
         part.limit = limit
-        var record = RecordBuffer()
-        defer { record.free() }
+        let record = RecordBuffer()
         var reserved = false
         do {
             while i < limit {
                 let recordLine = line
-                let allEmpty = try scanRecord(&i, line: &line, into: &record, part: part)
+                let allEmpty = try scanRecord(&i, line: &line, into: record, part: part)
                 if allEmpty {
                     if record.count > 1 { part.emptyRecords += 1 }
                     continue
@@ -259,7 +262,7 @@ struct CSVTokenizer {
 
     /// Scans one record from `i` into `record`; returns whether every field was empty and
     /// unquoted. `line` counts the line breaks consumed.
-    func scanRecord(_ i: inout Int, line: inout Int, into record: inout RecordBuffer, part: Part) throws -> Bool {
+    func scanRecord(_ i: inout Int, line: inout Int, into record: RecordBuffer, part: Part) throws -> Bool {
         let p = buffer.base
         let raw = UnsafeRawPointer(p)
         let end = buffer.count

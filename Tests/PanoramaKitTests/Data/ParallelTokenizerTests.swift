@@ -119,3 +119,14 @@ func parallelTokenizingMatchesOneSequentialScan(seed: Int) {
         }
     }
 }
+
+@Test func anUnclosedQuoteInTheFirstPartIsStillUnescaped() {
+    // The quote opens on line 3 and runs to the end of the file, past every cut; the cell's
+    // doubled quotes must still become single ones (found by the fuzz target).
+    var text = "a,b\n1,2\n\"open \"\"quoted\"\" text\n"
+    for i in 0..<200 { text += "\(i),\"\"x\"\"\n" }
+    let bytes = Array(text.utf8)
+    let expected = outcome(bytes, split: sequential, strict: false)
+    #expect(expected.contains("a quote opened on line 3 is never closed"))
+    for parts in 2...5 { #expect(outcome(bytes, split: (0, parts), strict: false) == expected) }
+}
