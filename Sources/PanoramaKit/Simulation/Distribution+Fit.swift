@@ -2,7 +2,7 @@ import Foundation
 
 /// The families `fit(kind, x)` knows, by the name users type.
 public enum FitFamily: String, Sendable, CaseIterable {
-    case normal, lognormal, uniform, student_t, pareto, gpd
+    case normal, lognormal, uniform, triangular, pert, student_t, pareto, gpd
 }
 
 /// A maximum-likelihood fit: the distribution, the log-likelihood and any warnings about the
@@ -22,7 +22,9 @@ extension Distribution {
     /// denominator, lognormal and Pareto with location 0, Pareto's scale = min x, uniform =
     /// [min x, max x]); Student's t (df, location, scale) and the generalised Pareto of the
     /// exceedances over `threshold` (scale, shape) by Nelder–Mead on the log-likelihood with
-    /// tight tolerances. Values must be finite (drop `na` first).
+    /// tight tolerances; the triangular's and PERT's (min, mode, max) likewise, the
+    /// triangular's mode profiled exactly (see `fitTriangular`). Values must be finite (drop
+    /// `na` first).
     /// - Throws: `KernelError` when there are too few values or values outside the support.
     ///
     /// `fit(.normal, [1, 2, 3, 4]).distribution // normal(mean: 2.5, sd: 1.118…)`
@@ -66,6 +68,10 @@ extension Distribution {
             let alpha = Double(n) / s
             d = .pareto(scale: xm, shape: alpha)
             warnings += tailWarnings(alpha)
+        case .triangular:
+            d = try fitTriangular(data)
+        case .pert:
+            d = try fitPERT(data)
         case .student_t:
             d = try fitStudentT(data)
         case .gpd:
@@ -91,6 +97,64 @@ extension Distribution {
 
     /// Unbounded, with tight tolerances on both the values and the points.
     static let likelihoodOptimiser = NelderMead(pointTolerance: 1e-10, maxSearches: 6)
+
+    /// Triangular (min a, mode c, max b) by maximum likelihood. For given a < x₍₁₎ and
+    /// b > x₍ₙ₎ the likelihood's maximum over c is at an observation (van Dorp & Kotz 2002,
+    /// "A novel extension of the triangular distribution and its parameter estimation", The
+    /// Statistician 51): with c = x₍ᵣ₎, log L = n log(2/(b − a)) + Σᵢ₍<ᵣ₎ log((xᵢ − a)/(c − a))
+    /// + Σᵢ₍>ᵣ₎ log((b − xᵢ)/(b − c)), every r in O(n) by running sums. The endpoints are
+    /// then found by Nelder–Mead on a = x₍₁₎ − eᵘ, b = x₍ₙ₎ + eᵛ.
+    static func fitTriangular(_ x: [Double]) throws -> Distribution {
+        let sorted = x.sorted()
+        let n = sorted.count
+        let lo = sorted[0], hi = sorted[n - 1], range = hi - lo
+        guard range > 0 else { throw KernelError("fit: the values are all equal; a triangular needs some spread") }
+        func best(_ a: Double, _ b: Double) -> (logL: Double, mode: Double) {
+            guard a < lo, b > hi else { return (-.infinity, lo) }
+            // left[r] = Σ_{i<r} log(xᵢ − a), right[r] = Σ_{i>r} log(b − xᵢ).
+            var right = [Double](repeating: 0, count: n)
+            for r in stride(from: n - 2, through: 0, by: -1) { right[r] = right[r + 1] + log(b - sorted[r + 1]) }
+            var left = 0.0
+            var top = (logL: -Double.infinity, mode: lo)
+            let base = Double(n) * log(2 / (b - a))
+            for r in 0..<n {
+                let c = sorted[r]
+                let value = base + left - Double(r) * log(c - a) + right[r] - Double(n - 1 - r) * log(b - c)
+                if value > top.logL { top = (value, c) }
+                left += log(c - a)
+            }
+            return top
+        }
+        let f: ([Double]) -> Double = { p in -best(lo - exp(p[0]), hi + exp(p[1])).logL }
+        let start = log(range / Double(n))
+        let result = likelihoodOptimiser.minimize(f, from: [start, start], steps: [1, 1], restartSteps: [0.3, 0.3])
+        let a = lo - exp(result.point[0]), b = hi + exp(result.point[1])
+        return .triangular(min: a, mode: best(a, b).mode, max: b)
+    }
+
+    /// PERT (min a, mode c, max b; Beta with α = 1 + 4(c − a)/(b − a), β = 1 + 4(b − c)/(b − a))
+    /// by maximum likelihood: Nelder–Mead on a = x₍₁₎ − eᵘ, b = x₍ₙ₎ + eᵛ and c = a + (b − a)·
+    /// logistic(w), started from the mean's mode ((6·mean − a − b)/4).
+    static func fitPERT(_ x: [Double]) throws -> Distribution {
+        let lo = x.min()!, hi = x.max()!, range = hi - lo
+        guard range > 0 else { throw KernelError("fit: the values are all equal; a pert needs some spread") }
+        func distribution(_ p: [Double]) -> Distribution {
+            let a = lo - exp(p[0]), b = hi + exp(p[1])
+            return .pert(min: a, mode: a + (b - a) / (1 + exp(-p[2])), max: b)
+        }
+        let f: ([Double]) -> Double = { p in
+            let d = distribution(p)
+            var s = 0.0
+            for v in x { s += d.logPDF(v) }
+            return s.isNaN ? .infinity : -s
+        }
+        let a0 = lo - range / 10, b0 = hi + range / 10
+        let mode0 = min(max((6 * Descriptive.mean(x) - a0 - b0) / 4, a0 + 0.05 * (b0 - a0)), b0 - 0.05 * (b0 - a0))
+        let share = (mode0 - a0) / (b0 - a0)
+        let result = likelihoodOptimiser.minimize(f, from: [log(range / 10), log(range / 10), log(share / (1 - share))],
+                                                  steps: [1, 1, 0.5], restartSteps: [0.3, 0.3, 0.2])
+        return distribution(result.point)
+    }
 
     static func fitStudentT(_ x: [Double]) throws -> Distribution {
         let n = Double(x.count)

@@ -93,8 +93,8 @@ extension BuiltinRegistry {
             return .object(DistributionValue(try Distribution.empirical(x)))
         },
         Builtin("fit", .distributions, signature: "fit(kind, x, threshold=, by=)",
-                summary: "fit a distribution by maximum likelihood (normal, lognormal, uniform, student_t, pareto, gpd)",
-                parameters: [.required("kind", "\"normal\", \"lognormal\", \"uniform\", \"student_t\", \"pareto\" or \"gpd\""),
+                summary: "fit a distribution by maximum likelihood (normal, lognormal, uniform, triangular, pert, student_t, pareto, gpd)",
+                parameters: [.required("kind", "\"normal\", \"lognormal\", \"uniform\", \"triangular\", \"pert\", \"student_t\", \"pareto\" or \"gpd\""),
                              .required("x", "the values; na skipped"),
                              .keyword("threshold", "for \"gpd\": fit the values above it"),
                              .keyword("by", "a grouping vector: one fit per group (for simulate's overrun=)")],

@@ -53,6 +53,34 @@ f = lambda p: -np.sum(st.genpareto.logpdf(exc, p[1], loc=u, scale=np.exp(p[0])))
 p = nll_fit(f, [np.log(scale), c], exc)
 out["fits"].append({"family": "gpd", "threshold": u, "x": list(map(float, x)), "parameters": {"threshold": u, "scale": float(np.exp(p[0])), "shape": float(p[1])},
                     "log_likelihood": float(-f(p))})
+# Triangular: the mode's ML is at an observation (van Dorp & Kotz 2002), so profile it over
+# every observation by brute force; the endpoints by Nelder-Mead from a grid of starts.
+x = np.sort(st.triang(c=0.3, loc=2, scale=6).rvs(60, random_state=rng))
+def tri_loglik(a, b, c):
+    return float(np.sum(st.triang.logpdf(x, (c - a) / (b - a), loc=a, scale=b - a)))
+def tri_profile(p):
+    a, b = x[0] - np.exp(p[0]), x[-1] + np.exp(p[1])
+    return -max(tri_loglik(a, b, c) for c in x)
+starts = [[u, v] for u in np.log(np.ptp(x) * np.array([0.001, 0.01, 0.1, 0.5])) for v in np.log(np.ptp(x) * np.array([0.001, 0.01, 0.1, 0.5]))]
+p = min((nll_fit(tri_profile, s0, x) for s0 in starts), key=tri_profile)
+a, b = x[0] - np.exp(p[0]), x[-1] + np.exp(p[1])
+c = max(x, key=lambda c: tri_loglik(a, b, c))
+out["fits"].append({"family": "triangular", "x": list(map(float, x)), "parameters": {"min": float(a), "mode": float(c), "max": float(b)},
+                    "log_likelihood": float(tri_loglik(a, b, c))})
+# PERT: Beta(1 + 4(c - a)/(b - a), 1 + 4(b - c)/(b - a)) on [a, b], Nelder-Mead from a grid of starts.
+x = 1 + 4 * rng.beta(2, 4, 80)
+def pert_nll(p):
+    a, b = x.min() - np.exp(p[0]), x.max() + np.exp(p[1])
+    c = a + (b - a) / (1 + np.exp(-p[2]))
+    al, be = 1 + 4 * (c - a) / (b - a), 1 + 4 * (b - c) / (b - a)
+    v = -np.sum(st.beta.logpdf(x, al, be, loc=a, scale=b - a))
+    return v if np.isfinite(v) else 1e300
+r = np.ptp(x)
+starts = [[u, v, w] for u in np.log(r * np.array([0.01, 0.1, 0.5])) for v in np.log(r * np.array([0.01, 0.1, 0.5])) for w in [-1.0, 0.0, 1.0]]
+p = min((nll_fit(pert_nll, s0, x) for s0 in starts), key=pert_nll)
+a, b = x.min() - np.exp(p[0]), x.max() + np.exp(p[1]); c = a + (b - a) / (1 + np.exp(-p[2]))
+out["fits"].append({"family": "pert", "x": list(map(float, x)), "parameters": {"min": float(a), "mode": float(c), "max": float(b)},
+                    "log_likelihood": float(-pert_nll(p))})
 def clean(v):
     # JSON has no infinity: write it as the string "inf".
     if isinstance(v, dict): return {k: clean(x) for k, x in v.items()}
