@@ -156,6 +156,16 @@ func invalidParametersAreRejectedWithExactMessages(_ d: Distribution, _ message:
     #expect(throws: KernelError("fit: 'normal' needs at least 2 values, not 1")) { try Distribution.fit(.normal, [1]) }
     #expect(throws: KernelError("fit: 'lognormal' needs positive values")) { try Distribution.fit(.lognormal, [1, -2, 3]) }
     #expect(throws: KernelError("fit: 'gpd' needs a threshold (threshold=)")) { try Distribution.fit(.gpd, [1, 2, 3]) }
+    #expect(throws: KernelError("fit: the values are all equal; a triangular needs some spread")) { try Distribution.fit(.triangular, [2, 2, 2]) }
+    #expect(throws: KernelError("fit: the values are all equal; a pert needs some spread")) { try Distribution.fit(.pert, [5, 5]) }
+}
+
+@Test func aTriangularFitOfTwoValuesIsFinite() throws {
+    // The smallest sample: the mode lands on one of the two values, the endpoints outside them.
+    let fit = try Distribution.fit(.triangular, [1, 3])
+    guard case .triangular(let a, let c, let b) = fit.distribution else { Issue.record("not a triangular"); return }
+    #expect(a < 1 && b > 3 && (c == 1 || c == 3))
+    #expect(fit.logLikelihood.isFinite)
 }
 
 @Test func hillEstimatorOnAnExactExample() throws {
