@@ -311,17 +311,20 @@ struct ChunkGenerator: Sendable {
                 for t in 0..<m { y[t] += c * z[t] }
             }
         }
-        var sortedDraws = [Double](repeating: 0, count: m)
+        // Each project's draws, sorted, go to the trials in the order of its adjusted scores.
+        let sortedDraws = UnsafeMutablePointer<Double>.allocate(capacity: m)
+        let order = UnsafeMutablePointer<Int32>.allocate(capacity: m)
+        defer { sortedDraws.deallocate(); order.deallocate() }
+        let scratch = RadixSort.Scratch(capacity: m)
         for j in 0..<n {
             let y = ws.y + j * cap, x = ws.x + j * cap
-            for t in 0..<m { sortedDraws[t] = x[t] }
-            sortedDraws.sort()
-            var order = Array(0..<m)
-            order.sort { y[$0] < y[$1] || (y[$0] == y[$1] && $0 < $1) }
-            for r in 0..<m { x[order[r]] = sortedDraws[r] }
+            sortedDraws.update(from: x, count: m)
+            RadixSort.sort(sortedDraws, count: m, scratch: scratch)
+            RadixSort.order(y, count: m, into: order, scratch: scratch)
+            for r in 0..<m { x[Int(order[r])] = sortedDraws[r] }
             if rankProxies {
                 let u = ws.z + j * cap
-                for r in 0..<m { u[order[r]] = (Double(r) + 0.5) / Double(m) }
+                for r in 0..<m { u[Int(order[r])] = (Double(r) + 0.5) / Double(m) }
             }
         }
     }
