@@ -197,6 +197,42 @@ public struct Matrix: Sendable, Equatable {
     }
 }
 
+extension Matrix {
+    /// `AᵀA` (both triangles) of the `rows × columns` matrix stored column-major at `a` with
+    /// leading dimension `leading` — for callers whose data live in their own buffers.
+    ///
+    /// The corresponding BLAS routine is `dsyrk`.
+    public static func gram(of a: UnsafePointer<Double>, rows: Int, columns: Int, leading: Int) -> Matrix {
+        precondition(rows >= 0 && columns >= 0 && leading >= max(1, rows), "invalid matrix shape")
+        var c = Matrix(rows: columns, columns: columns)
+        guard rows > 0, columns > 0 else { return c }
+        c.storage.withUnsafeMutableBufferPointer { cp in
+            cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows), 1, a, Int32(leading),
+                        0, cp.baseAddress, Int32(columns))
+        }
+        for j in 0..<columns { for i in (j + 1)..<columns { c[i, j] = c[j, i] } }
+        return c
+    }
+
+    /// `C = A Bᵀ` for A (`rows × b.columns`) at `a` and C (`rows × b.rows`) at `c`, both
+    /// column-major with leading dimension `leading`.
+    ///
+    /// The corresponding BLAS routine is `dgemm`.
+    public static func multiply(_ a: UnsafePointer<Double>, rows: Int, leading: Int, transposed b: Matrix,
+                                into c: UnsafeMutablePointer<Double>) {
+        precondition(rows >= 0 && leading >= max(1, rows), "invalid matrix shape")
+        guard rows > 0, b.rows > 0 else { return }
+        guard b.columns > 0 else {
+            for j in 0..<b.rows { (c + j * leading).update(repeating: 0, count: rows) }
+            return
+        }
+        b.storage.withUnsafeBufferPointer { bp in
+            cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(b.rows), Int32(b.columns), 1,
+                        a, Int32(leading), bp.baseAddress, Int32(b.rows), 0, c, Int32(leading))
+        }
+    }
+}
+
 /// A pointer that workers write through at disjoint offsets.
 struct UncheckedPointer<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>

@@ -99,3 +99,25 @@ import Testing
     #expect(try e.singularValues() == [])
     #expect(try QRFactorization(Matrix(rows: 0, columns: 2)).permutation == [0, 1])
 }
+
+@Test func pointerGramAndProductMatchTheMatrixOnes() throws {
+    // A 5 × 3 block inside a buffer with leading dimension 7 (the rest is padding).
+    var random = SeededUniform(4)
+    let buffer = (0..<(7 * 3)).map { _ in random.next() - 0.5 }
+    let a = Matrix(columns: (0..<3).map { j in Array(buffer[(j * 7)..<(j * 7 + 5)]) }, rows: 5)
+    let gram = buffer.withUnsafeBufferPointer { Matrix.gram(of: $0.baseAddress!, rows: 5, columns: 3, leading: 7) }
+    let expected = a.gram()
+    for k in 0..<9 { #expect(abs(gram.storage[k] - expected.storage[k]) < 1e-15) }
+    // C = A Bᵀ with B 2 × 3, into the same layout (leading 7).
+    let b = Matrix(rowMajor: [[1, 2, 3], [-1, 0.5, 4]])
+    var out = [Double](repeating: .nan, count: 7 * 2)
+    buffer.withUnsafeBufferPointer { ap in
+        out.withUnsafeMutableBufferPointer { Matrix.multiply(ap.baseAddress!, rows: 5, leading: 7, transposed: b, into: $0.baseAddress!) }
+    }
+    for i in 0..<5 {
+        for j in 0..<2 {
+            let direct = (0..<3).reduce(0.0) { $0 + a[i, $1] * b[j, $1] }
+            #expect(abs(out[j * 7 + i] - direct) < 1e-15)
+        }
+    }
+}

@@ -272,16 +272,8 @@ struct ChunkGenerator: Sendable {
             }
         }
         // E = SᵀS / Σ score² (each column has mean 0 and the same sum of squares).
-        var e = Matrix(rows: n, columns: n)
-        for j in 0..<n {
-            for k in 0...j {
-                var s = 0.0
-                let a = ws.z + j * cap, b = ws.z + k * cap
-                for t in 0..<m { s += a[t] * b[t] }
-                e[j, k] = s / sumSquares
-                e[k, j] = s / sumSquares
-            }
-        }
+        var e = Matrix.gram(of: ws.z, rows: m, columns: n, leading: cap)
+        for k in 0..<e.storage.count { e.storage[k] /= sumSquares }
         let q: Matrix
         do {
             q = try e.cholesky()
@@ -301,16 +293,7 @@ struct ChunkGenerator: Sendable {
             for k in 0..<n { mm[i, k] = r[k] }
         }
         // Adjusted scores T = S Mᵀ into y; then reorder x's column j by T's ranks.
-        for j in 0..<n {
-            let y = ws.y + j * cap
-            for t in 0..<m { y[t] = 0 }
-            for k in 0..<n {
-                let c = mm[j, k]
-                if c == 0 { continue }
-                let z = ws.z + k * cap
-                for t in 0..<m { y[t] += c * z[t] }
-            }
-        }
+        Matrix.multiply(ws.z, rows: m, leading: cap, transposed: mm, into: ws.y)
         // Each project's draws, sorted, go to the trials in the order of its adjusted scores.
         let sortedDraws = UnsafeMutablePointer<Double>.allocate(capacity: m)
         let order = UnsafeMutablePointer<Int32>.allocate(capacity: m)
