@@ -47,6 +47,9 @@ public struct Parser {
 
     var current: Token { tokens[position] }
 
+    /// The token after the current one (the end-of-input token at the end).
+    var next: Token { tokens[min(position + 1, tokens.count - 1)] }
+
     mutating func advance() -> Token {
         let t = tokens[position]
         if position < tokens.count - 1 { position += 1 }
@@ -332,7 +335,7 @@ public struct Parser {
             var label: String?
             var start = current.range
             // `na=` is a keyword argument too (load's missing markers), though `na` is a keyword.
-            if case .punct("=") = tokens[position + 1].kind,
+            if case .punct("=") = next.kind,
                let n = current.kind.nameText ?? (current.kind == .op("na") ? "na" : nil) {
                 label = n
                 start = advance().range

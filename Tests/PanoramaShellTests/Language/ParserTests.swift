@@ -79,6 +79,9 @@ import Testing
     @Test(arguments: [
         ("1 +", "unexpected end of input; the expression is incomplete", 1, 4),
         ("f(1, 2", "unexpected end of input; expected ')' to close the call", 1, 7),
+        // Input ending right after '(' or ',' (it once read past the end of the tokens).
+        ("f(", "unexpected end of input; the expression is incomplete", 1, 3),
+        ("f(1,", "unexpected end of input; the expression is incomplete", 1, 5),
         ("(1 + 2", "unexpected end of input; expected ')'", 1, 7),
         ("[1, 2", "unexpected end of input; expected ']' to close the vector", 1, 6),
         ("1 + )", "unexpected ')'", 1, 5),

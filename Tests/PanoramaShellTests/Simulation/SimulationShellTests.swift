@@ -101,7 +101,7 @@ private let portfolio = Frame(columns: [
      "error: a common correlation of -0.7 is impossible for 3 projects: it must be at least -1/(n - 1) = -0.5"),
     ("simulate(cost=[1, 2], overrun=3)",
      "error: 'overrun' must be a distribution, per_group(…) or a model of log(factor), not a number\nusage: simulate(data, cost=, overrun=, corr=, copula=, df=, by=, label=, trials=100000, seed=, repair=false)"),
-    ("fit(\"weibull\", [1, 2, 3])", "error: cannot fit 'weibull'; fit knows normal, lognormal, uniform, student_t, pareto, gpd\nusage: fit(kind, x, threshold=, by=)"),
+    ("fit(\"weibull\", [1, 2, 3])", "error: cannot fit 'weibull'; fit knows normal, lognormal, uniform, triangular, pert, student_t, pareto, gpd\nusage: fit(kind, x, threshold=, by=)"),
     ("tail_index([1, 2])", "error: tail_index needs at least 3 positive values, not 2"),
 ] as [(String, String)])
 func mistakesGetExactMessages(_ code: String, _ message: String) {
