@@ -29,7 +29,8 @@ struct CSVTokenizer {
     final class Part: @unchecked Sendable {
         var store: SpanStore
         var lines: [Int32] = []
-        /// Line breaks consumed (the line of the next record, relative to the part's start).
+        /// The line of the next record, counted from the scan's first line (the body's for the
+        /// first part, 0 for the others until they are shifted).
         var line = 0
         var end = 0
         var emptyRecords = 0, trailingEmptyFields = 0, padded = 0, cut = 0
@@ -90,7 +91,6 @@ struct CSVTokenizer {
         if let unclosed = head.unclosedAt ?? body.unclosedAt {
             notes.append("a quote opened on line \(unclosed) is never closed; the rest of the file is that one cell")
         }
-        if let error = head.error { throw error }
         let labels = header.map { s -> String in
             let (a, b) = ValueParsing.trim(p, Int(s.start), Int(s.end))
             return buffer.string(a, b)

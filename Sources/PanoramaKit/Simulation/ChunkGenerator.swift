@@ -237,6 +237,19 @@ struct ChunkGenerator: Sendable {
         }
     }
 
+    /// Φ⁻¹(k/(m+1)) for k = 1…m and their sum of squares.
+    static func vanDerWaerdenScores(_ m: Int) -> ([Double], Double) {
+        var scores = [Double](repeating: 0, count: m)
+        var sumSquares = 0.0
+        for k in 0..<m {
+            scores[k] = NormalDistribution.standardQuantile(Double(k + 1) / Double(m + 1))
+            sumSquares += scores[k] * scores[k]
+        }
+        return (scores, sumSquares)
+    }
+
+    static let fullChunkScores = vanDerWaerdenScores(chunkSize)
+
     /// Iman & Conover (1982) on one chunk: independent draws, then each project's draws
     /// reordered to follow van der Waerden scores whose correlation was set to the target
     /// (scores S, their correlation E = Q Qᵀ, target P Pᵀ: S (P Q⁻¹)ᵀ).
@@ -252,13 +265,10 @@ struct ChunkGenerator: Sendable {
             let d = overruns[j]
             for t in 0..<m { x[t] = d.sample(using: &rng) }
         }
-        // Scores Φ⁻¹(k/(m+1)), randomly permuted per project (Fisher–Yates), into z.
-        var scores = [Double](repeating: 0, count: m)
-        var sumSquares = 0.0
-        for k in 0..<m {
-            scores[k] = NormalDistribution.standardQuantile(Double(k + 1) / Double(m + 1))
-            sumSquares += scores[k] * scores[k]
-        }
+        // Scores Φ⁻¹(k/(m+1)), randomly permuted per project (Fisher–Yates), into z. Every chunk
+        // but the last has the same m: its scores are computed once.
+        let (scores, sumSquares) = m == ChunkGenerator.chunkSize ? ChunkGenerator.fullChunkScores
+                                                                 : ChunkGenerator.vanDerWaerdenScores(m)
         for j in 0..<n {
             let z = ws.z + j * cap
             for t in 0..<m { z[t] = scores[t] }
