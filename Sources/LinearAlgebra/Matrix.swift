@@ -144,16 +144,7 @@ public struct Matrix: Sendable, Equatable {
             throw ShapeError("cannot multiply a \(rows)×\(columns) matrix by a vector of \(v.count)")
         }
         var out = [Double](repeating: 0, count: rows)
-        guard rows > 0, columns > 0 else { return out }
-        let (m, n) = (Int32(rows), Int32(columns))
-        storage.withUnsafeBufferPointer { a in
-            v.withUnsafeBufferPointer { x in
-                out.withUnsafeMutableBufferPointer { y in
-                    cblas_dgemv(CblasColMajor, CblasNoTrans, m, n, 1, a.baseAddress, m,
-                                x.baseAddress, 1, 0, y.baseAddress, 1)
-                }
-            }
-        }
+        accumulate(v, scale: 1, into: &out)
         return out
     }
 
@@ -166,34 +157,30 @@ public struct Matrix: Sendable, Equatable {
             throw ShapeError("cannot subtract a \(rows)×\(columns) matrix times \(v.count) values from \(y.count)")
         }
         var out = y
-        guard rows > 0, columns > 0 else { return out }
+        accumulate(v, scale: -1, into: &out)
+        return out
+    }
+
+    /// `out ← out + scale × self × v` (`dgemv`; shapes already checked).
+    private func accumulate(_ v: [Double], scale: Double, into out: inout [Double]) {
+        guard rows > 0, columns > 0 else { return }
         let (m, n) = (Int32(rows), Int32(columns))
         storage.withUnsafeBufferPointer { a in
             v.withUnsafeBufferPointer { x in
-                out.withUnsafeMutableBufferPointer { r in
-                    cblas_dgemv(CblasColMajor, CblasNoTrans, m, n, -1, a.baseAddress, m,
-                                x.baseAddress, 1, 1, r.baseAddress, 1)
+                out.withUnsafeMutableBufferPointer { y in
+                    cblas_dgemv(CblasColMajor, CblasNoTrans, m, n, scale, a.baseAddress, m,
+                                x.baseAddress, 1, 1, y.baseAddress, 1)
                 }
             }
         }
-        return out
     }
 
     /// The Gram matrix `selfᵀ × self` (symmetric, both triangles filled).
     ///
     /// The corresponding BLAS routine is `dsyrk`.
     public func gram() -> Matrix {
-        var c = Matrix(rows: columns, columns: columns)
-        guard rows > 0, columns > 0 else { return c }
-        let (n, k) = (Int32(columns), Int32(rows))
-        storage.withUnsafeBufferPointer { a in
-            c.storage.withUnsafeMutableBufferPointer { cp in
-                cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, n, k, 1, a.baseAddress, k,
-                            0, cp.baseAddress, n)
-            }
-        }
-        for j in 0..<columns { for i in (j + 1)..<columns { c[i, j] = c[j, i] } }
-        return c
+        guard rows > 0, columns > 0 else { return Matrix(rows: columns, columns: columns) }
+        return storage.withUnsafeBufferPointer { Matrix.gram(of: $0.baseAddress!, rows: rows, columns: columns, leading: rows) }
     }
 }
 

@@ -59,9 +59,10 @@ public enum TallSkinnyQR {
         if let error = failure.withLock({ $0 }) { throw error }
         // Merge in segment order: R ← R of [R; Rₛ].
         var r = triangles[0]
+        var stacking = Stacking(columns: q)
         for s in 1..<max(1, segments) {
             var next = triangles[s]
-            try stack(&r, onto: &next.storage, rows: q)
+            try next.storage.withUnsafeMutableBufferPointer { try stacking.absorb($0.baseAddress!, rows: q, into: &r) }
         }
         return r
     }
@@ -70,39 +71,43 @@ public enum TallSkinnyQR {
     static func factorSegment(_ range: Range<Int>, columns q: Int, blockRows: Int,
                               fill: (Int, Int, UnsafeMutablePointer<Double>, Int) -> Void) throws -> Matrix {
         var r = Matrix(rows: q, columns: q)
-        let capacity = min(blockRows, range.count)
-        let block = UnsafeMutablePointer<Double>.allocate(capacity: capacity * q)
+        var stacking = Stacking(columns: q)
+        let block = UnsafeMutablePointer<Double>.allocate(capacity: min(blockRows, range.count) * q)
         defer { block.deallocate() }
         var start = range.lowerBound
         while start < range.upperBound {
             let count = min(blockRows, range.upperBound - start)
             fill(start, count, block, count)
-            try r.storage.withUnsafeMutableBufferPointer { a in
-                try stack(a.baseAddress!, q: q, block: block, rows: count)
-            }
+            try stacking.absorb(block, rows: count, into: &r)
             start += count
         }
         return r
     }
 
-    /// R ← the R factor of `[R; B]`, B `rows × q` (overwritten).
-    static func stack(_ r: inout Matrix, onto b: inout [Double], rows m: Int) throws {
-        let q = r.columns
-        try r.storage.withUnsafeMutableBufferPointer { a in
-            try b.withUnsafeMutableBufferPointer { bb in
-                try stack(a.baseAddress!, q: q, block: bb.baseAddress!, rows: m)
-            }
-        }
-    }
+    /// One thread's scratch for `absorb`.
+    struct Stacking {
+        let q: Int
+        var t: [Double]
+        var work: [Double]
 
-    /// The corresponding LAPACK routine is `dtpqrt` (triangular-pentagonal QR, here with a
-    /// rectangular B: l = 0), in one panel of all q columns.
-    static func stack(_ a: UnsafeMutablePointer<Double>, q: Int, block b: UnsafeMutablePointer<Double>, rows m: Int) throws {
-        guard m > 0 else { return }
-        var t = [Double](repeating: 0, count: q * q)
-        var work = [Double](repeating: 0, count: q * q)
-        let info = LAPACKE_dtpqrt_work(LAPACK_COL_MAJOR, la_int(m), la_int(q), 0, la_int(q),
-                                       a, la_int(q), b, la_int(m), &t, la_int(q), &work)
-        try check("dtpqrt", info)
+        init(columns q: Int) {
+            self.q = q
+            t = [Double](repeating: 0, count: q * q)
+            work = [Double](repeating: 0, count: q * q)
+        }
+
+        /// R ← the R factor of `[R; B]`, B `rows × q` at `b` (overwritten).
+        ///
+        /// The corresponding LAPACK routine is `dtpqrt` (triangular-pentagonal QR, here with a
+        /// rectangular B: l = 0), in one panel of all q columns.
+        mutating func absorb(_ b: UnsafeMutablePointer<Double>, rows m: Int, into r: inout Matrix) throws {
+            guard m > 0 else { return }
+            let q = self.q
+            let info = r.storage.withUnsafeMutableBufferPointer { a in
+                LAPACKE_dtpqrt_work(LAPACK_COL_MAJOR, la_int(m), la_int(q), 0, la_int(q),
+                                    a.baseAddress!, la_int(q), b, la_int(m), &t, la_int(q), &work)
+            }
+            try check("dtpqrt", info)
+        }
     }
 }

@@ -25,6 +25,18 @@ struct CSVTokenizer {
     var parallelBytes = 4 << 20
     var parts = ProcessInfo.processInfo.activeProcessorCount
 
+    /// How many records of each kind a scan met that the notes report.
+    struct RowCounts {
+        var emptyRecords = 0, trailingEmptyFields = 0, padded = 0, cut = 0
+
+        mutating func add(_ other: RowCounts) {
+            emptyRecords += other.emptyRecords
+            trailingEmptyFields += other.trailingEmptyFields
+            padded += other.padded
+            cut += other.cut
+        }
+    }
+
     /// What one scan of a byte range found.
     final class Part: @unchecked Sendable {
         var store: SpanStore
@@ -33,7 +45,8 @@ struct CSVTokenizer {
         /// first part, 0 for the others until they are shifted).
         var line = 0
         var end = 0
-        var emptyRecords = 0, trailingEmptyFields = 0, padded = 0, cut = 0
+        /// Rows dropped, trimmed, padded or cut, for the notes.
+        var counts = RowCounts()
         var unclosedAt: Int?
         var error: (any Error)?
         /// Quoted cells whose bytes move when unescaped: (first byte after the opening quote,
@@ -82,12 +95,13 @@ struct CSVTokenizer {
             scanRecords(from: i, limit: buffer.count, firstLine: line, width: width, into: body, expectedBytes: buffer.count - i)
         }
         if let error = body.error { throw error }
-        if body.emptyRecords > 0 { notes.append("dropped \(body.emptyRecords) empty record\(body.emptyRecords == 1 ? "" : "s")") }
-        if body.trailingEmptyFields > 0 {
-            notes.append("ignored empty fields after the last column in \(body.trailingEmptyFields) row\(body.trailingEmptyFields == 1 ? "" : "s")")
+        let counts = body.counts
+        if counts.emptyRecords > 0 { notes.append("dropped \(counts.emptyRecords) empty record\(counts.emptyRecords == 1 ? "" : "s")") }
+        if counts.trailingEmptyFields > 0 {
+            notes.append("ignored empty fields after the last column in \(counts.trailingEmptyFields) row\(counts.trailingEmptyFields == 1 ? "" : "s")")
         }
-        if body.padded > 0 { notes.append("\(body.padded) row\(body.padded == 1 ? " has" : "s have") fewer fields than the header; the missing cells are na") }
-        if body.cut > 0 { notes.append("\(body.cut) row\(body.cut == 1 ? " has" : "s have") more fields than the header; the extra cells were dropped") }
+        if counts.padded > 0 { notes.append("\(counts.padded) row\(counts.padded == 1 ? " has" : "s have") fewer fields than the header; the missing cells are na") }
+        if counts.cut > 0 { notes.append("\(counts.cut) row\(counts.cut == 1 ? " has" : "s have") more fields than the header; the extra cells were dropped") }
         if let unclosed = head.unclosedAt ?? body.unclosedAt {
             notes.append("a quote opened on line \(unclosed) is never closed; the rest of the file is that one cell")
         }
@@ -149,10 +163,7 @@ struct CSVTokenizer {
             part.lines.withUnsafeMutableBufferPointer { l in for r in 0..<l.count { l[r] &+= lineOffset } }
             lineOffset &+= Int32(part.line)
             first.lines += part.lines
-            first.emptyRecords += part.emptyRecords
-            first.trailingEmptyFields += part.trailingEmptyFields
-            first.padded += part.padded
-            first.cut += part.cut
+            first.counts.add(part.counts)
         }
         first.store.append(contentsOf: results[1..<kept].map(\.store))
         first.line = Int(lineOffset)
@@ -166,10 +177,7 @@ struct CSVTokenizer {
         first.line = rest.line
         first.error = rest.error
         first.unclosedAt = rest.unclosedAt
-        first.emptyRecords += rest.emptyRecords
-        first.trailingEmptyFields += rest.trailingEmptyFields
-        first.padded += rest.padded
-        first.cut += rest.cut
+        first.counts.add(rest.counts)
         first.end = rest.end
         return first
     }
@@ -224,21 +232,21 @@ struct CSVTokenizer {
                 let recordLine = line
                 let allEmpty = try scanRecord(&i, line: &line, into: record, part: part)
                 if allEmpty {
-                    if record.count > 1 { part.emptyRecords += 1 }
+                    if record.count > 1 { part.counts.emptyRecords += 1 }
                     continue
                 }
                 let count = record.count
                 if count != width {
                     if count > width && (width..<count).allSatisfy({ record.spans[$0].start == record.spans[$0].end }) {
-                        part.trailingEmptyFields += 1
+                        part.counts.trailingEmptyFields += 1
                     } else if strict {
                         throw DataError(file: name, line: recordLine, column: min(count, width) + 1,
                                         "row has \(count) field\(count == 1 ? "" : "s") but the header has \(width)")
                     } else if count > width {
-                        part.cut += 1
+                        part.counts.cut += 1
                     } else {
                         for _ in count..<width { record.append(Span(start: UInt32(truncatingIfNeeded: i), end: UInt32(truncatingIfNeeded: i))) }
-                        part.padded += 1
+                        part.counts.padded += 1
                     }
                 }
                 part.store.append(record.spans)

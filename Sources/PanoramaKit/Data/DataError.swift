@@ -56,9 +56,8 @@ public struct DataError: UserFacingError, Equatable {
 final class ByteBuffer: @unchecked Sendable {
     let base: UnsafeMutablePointer<UInt8>
     let count: Int
-    /// What the parallel file reader learnt while the bytes were in cache: the content hash
-    /// and the offset of the first byte that is not UTF-8 (`.some(nil)`: all are).
-    var knownHash: String?
+    /// The offset of the first byte that is not UTF-8 (`.some(nil)`: all are), when the file
+    /// reader checked it while the bytes were in cache; nil when not checked yet.
     var knownFirstInvalidUTF8: Int??
 
     /// The offset of the first byte that is not valid UTF-8 (nil when all are).

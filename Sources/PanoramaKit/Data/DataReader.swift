@@ -10,8 +10,7 @@ public enum DataReader {
     public static func load(path: String, options: ReadOptions = ReadOptions(),
                             displayName: String? = nil) throws -> (frame: Frame, hash: String) {
         let name = displayName ?? path
-        let buffer = try readFile(path, name: name)
-        let hash = buffer.knownHash ?? contentHash(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
+        let (buffer, hash) = try readFile(path, name: name)
         let isZip = buffer.count >= 4 && buffer.base[0] == 0x50 && buffer.base[1] == 0x4B
             && buffer.base[2] == 0x03 && buffer.base[3] == 0x04
         if isZip || path.lowercased().hasSuffix(".xlsx") {
@@ -23,11 +22,13 @@ public enum DataReader {
 
     /// The whole file, read with POSIX calls into one buffer.
     ///
-    /// A large file is read in pieces of `ContentHash.piece` bytes on all cores (`pread`), and
-    /// each piece is hashed and checked for UTF-8 right after it is read, while it is in cache:
+    /// The file is read in pieces of `ContentHash.piece` bytes on all cores (`pread`; a file up
+    /// to that size is one piece), and each piece is hashed and checked for UTF-8 right after
+    /// it is read, while it is in cache:
     /// most of the cost of reading is the first touch of the buffer's pages, which the cores
     /// share, and the two checks then cost no second pass over memory.
-    static func readFile(_ path: String, name: String) throws -> ByteBuffer {
+    /// - Returns: the bytes (their UTF-8 check recorded on the buffer) and their content hash.
+    static func readFile(_ path: String, name: String) throws -> (buffer: ByteBuffer, hash: String) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             let reason = errno == ENOENT ? "no such file" : errno == EACCES ? "permission denied" : "cannot open the file"
@@ -42,17 +43,6 @@ public enum DataReader {
         let buffer = ByteBuffer(count: size)
         let piece = ContentHash.piece
         let pieces = max(1, (size + piece - 1) / piece)
-        guard pieces > 1 else {
-            var done = 0
-            while done < size {
-                let r = read(fd, buffer.base + done, size - done)
-                if r < 0 { if errno == EINTR { continue }; throw DataError(file: name, "cannot read the file") }
-                if r == 0 { break }
-                done += r
-            }
-            guard done == size else { throw DataError(file: name, "the file changed while it was read") }
-            return buffer
-        }
         // Per piece: bytes read, hash, where UTF-8 checking started and where it stopped.
         let results = UnsafeMutableBufferPointer<PieceResult>.allocate(capacity: pieces)
         defer { results.deallocate() }
@@ -78,8 +68,8 @@ public enum DataReader {
             let stopped = TextEncoding.firstInvalidUTF8(shared.base + from, end - from).map { from + $0 }
             shared.results[k] = PieceResult(complete: true, hash: hash, checkedFrom: from, stoppedAt: stopped)
         }
-        guard results.allSatisfy(\.complete) else { throw DataError(file: name, "cannot read the file (it may have changed while it was read)") }
-        buffer.knownHash = ContentHash.hex(ContentHash.combine(results.map(\.hash)))
+        guard results.allSatisfy(\.complete) else { throw DataError(file: name, "the file changed while it was read") }
+        let hash = ContentHash.hex(ContentHash.combine(results.map(\.hash)))
         // A piece's check that stopped in its last three bytes may have met a character cut
         // by the boundary: check from there to where the next piece's check started.
         var firstInvalid: Int?
@@ -97,7 +87,7 @@ public enum DataReader {
             }
         }
         buffer.knownFirstInvalidUTF8 = .some(firstInvalid)
-        return buffer
+        return (buffer, hash)
     }
 }
 
