@@ -1,5 +1,5 @@
 #!/bin/sh
-# Rebuilds datasets/panorama*.csv from ../shared/datasets/panorama and the reviewed key table,
+# Rebuilds datasets/panorama*.csv from datasets/sources/panorama and the reviewed key table,
 # through the same test that checks them (see datasets/README.md, "How to rebuild").
 set -e
 cd "$(dirname "$0")/.."

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A NIST StRD dataset read from `../shared/reference/nist`: its data and the certified values,
+/// A NIST StRD dataset read from `Tests/Fixtures/nist`: its data and the certified values,
 /// parsed from the file (never retyped). Shared by the PanoramaKit and PanoramaShell tests.
 public struct NISTDataset: Sendable {
     public let name: String
@@ -16,22 +16,8 @@ public struct NISTDataset: Sendable {
     public var standardDeviation: Double = .nan
     public var autocorrelation: Double = .nan
 
-    /// The folder of the reference files: `shared` beside the package root (CI clones the repo
-    /// with `shared` next to it), looked up through the root's ancestors.
-    public static let folder: URL = {
-        var dir = URL(fileURLWithPath: #filePath)
-        while dir.path != "/" {
-            dir.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { break }
-        }
-        var probe = dir
-        while probe.path != "/" {
-            probe.deleteLastPathComponent()
-            let candidate = probe.appendingPathComponent("shared/reference/nist")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        }
-        return dir.deletingLastPathComponent().appendingPathComponent("shared/reference/nist")
-    }()
+    /// The folder of the reference files, committed under `Tests/Fixtures/nist`.
+    public static let folder: URL = RepositoryPaths.nist
 
     public init(_ name: String) throws {
         self.name = name

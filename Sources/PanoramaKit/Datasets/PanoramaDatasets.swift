@@ -14,7 +14,7 @@ public struct PanoramaDatasets: Sendable {
     /// The files `write(to:)` produces, in order.
     public static let fileNames = ["panorama.csv", "panorama_growth.csv", "panorama_series.csv"]
 
-    /// Builds everything from `source` (the `shared/datasets/panorama` folder) and the key table.
+    /// Builds everything from `source` (the `datasets/sources/panorama` folder) and the key table.
     /// - Throws: `DatasetError` for any source cell or key decision that fails its check.
     public init(source: URL, keys: URL) throws {
         tables = try EditionTable.readAll(source.appendingPathComponent("editions"))

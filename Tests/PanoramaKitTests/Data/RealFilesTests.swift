@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PanoramaKit
 
-/// Every file of ../shared/datasets/panorama loads with no options into the right types, with
+/// Every file of datasets/sources/panorama loads with no options into the right types, with
 /// the row counts and cost sums of its README (sums to the README's 2 decimals).
 struct RealFile: Sendable, CustomStringConvertible {
     var path: String

@@ -1,33 +1,17 @@
 import Foundation
 @testable import PanoramaKit
+import TestSupport
 
-/// Where the dataset tests find the repository's `datasets/` and the shared source data.
+/// Where the dataset tests find the repository's `datasets/` and the published source data.
 enum DatasetPaths {
-    /// The package root: three folders up from this file (Tests/PanoramaKitTests/Datasets/).
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root.
+    static let root = RepositoryPaths.root
 
     /// The committed `datasets/` folder.
-    static let datasets = root.appendingPathComponent("datasets")
+    static let datasets = RepositoryPaths.datasets
 
-    /// `shared/datasets/panorama`: `$PANORAMA_SHARED/datasets/panorama` if set, else the first
-    /// `shared` folder beside the package root or one of its ancestors (CI clones the repository
-    /// with `shared` beside it; a git worktree sits one level deeper).
-    static let source: URL = {
-        if let env = ProcessInfo.processInfo.environment["PANORAMA_SHARED"] {
-            return URL(fileURLWithPath: env).appendingPathComponent("datasets/panorama")
-        }
-        var dir = root
-        for _ in 0..<4 {
-            dir = dir.deletingLastPathComponent()
-            let candidate = dir.appendingPathComponent("shared/datasets/panorama")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("editions").path) {
-                return candidate
-            }
-        }
-        return root.deletingLastPathComponent().appendingPathComponent("shared/datasets/panorama")
-    }()
+    /// The published sources, committed under `datasets/sources/panorama`.
+    static let source = RepositoryPaths.panoramaSources
 
     static let keys = datasets.appendingPathComponent("panorama_keys.csv")
 

@@ -3,7 +3,7 @@ import Testing
 @testable import PanoramaKit
 
 @Suite struct PanoramaPanelTests {
-    /// Rows and cost sums of the edition tables, as ../shared/datasets/panorama/README.md states them.
+    /// Rows and cost sums of the edition tables, as datasets/sources/panorama/README.md states them.
     static let editionTables: [(edition: Int, rows: Int, sum: Double)] = [
         (1, 57, 2292.9), (2, 61, 2505.2), (3, 61, 2561.1), (4, 61, 2633.8), (5, 61, 2808.78),
         (6, 56, 2553.583), (7, 54, 1775.62), (8, 48, 1636.4), (13, 49, 1881.78),

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PanoramaKit
 
-/// The committed datasets are exactly what the code builds from ../shared.
+/// The committed datasets are exactly what the code builds from datasets/sources.
 ///
 /// To rebuild them after changing the builder, the key table or the sources:
 /// `PANORAMA_WRITE_DATASETS=1 swift test --filter PanoramaRebuildTests` (or `datasets/build.sh`).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PanoramaKit
+import TestSupport
 @testable import PanoramaShell
 
 /// Runs code in a fresh session; returns what went to stdout and to stderr.
@@ -11,18 +12,8 @@ private func dataTranscript(_ code: String, mode: RenderOptions.Mode = .json, wi
     return (out.joined(separator: "\n"), err.joined(separator: "\n"))
 }
 
-/// The shared data folder (../shared beside the repository, or the nearest ancestor's).
-private let sharedFolder: String = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { url = url.deletingLastPathComponent() }
-    var parent = url.deletingLastPathComponent()
-    for _ in 0..<4 {
-        let candidate = parent.appendingPathComponent("shared/datasets/panorama")
-        if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-        parent = parent.deletingLastPathComponent()
-    }
-    return url.deletingLastPathComponent().appendingPathComponent("shared/datasets/panorama").path
-}()
+/// The published Panorama sources committed under `datasets/sources/panorama`.
+private let sharedFolder = RepositoryPaths.panoramaSources.path
 
 private func temporaryFile(_ name: String, _ contents: String) throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-\(UInt32.random(in: 0...UInt32.max))-\(name)").path
