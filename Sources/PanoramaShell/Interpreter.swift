@@ -12,6 +12,9 @@ public final class Interpreter {
     public let isCancelled: @Sendable () -> Bool
     /// Called by `load` with the file's name and content hash (the session records them).
     public var onLoad: ((_ name: String, _ hash: String) -> Void)?
+    /// The folder relative paths of `load` and `save` are taken from (nil: the process's
+    /// current folder); `.help` runs its examples in a temporary one.
+    public var directory: String?
 
     public init(options: RenderOptions = RenderOptions(), isCancelled: @escaping @Sendable () -> Bool = { false }) {
         self.options = options
@@ -78,8 +81,8 @@ public final class Interpreter {
         if let scope, let s = suggestion(for: name, among: scope.names) {
             throw .unknownColumn(name, suggestion: s, at: range)
         }
-        let candidates = Array(variables.keys) + BuiltinRegistry.byName.keys
-        throw .unknownName(name, suggestion: suggestion(for: name, among: candidates), at: range)
+        let s = suggestion(for: name, amongTiers: [Array(variables.keys), Array(BuiltinRegistry.byName.keys)])
+        throw .unknownName(name, suggestion: s, at: range)
     }
 
     func member(_ value: Value, _ name: String, at range: SourceRange) throws(PanoramaError) -> Value {

@@ -114,14 +114,14 @@ public final class Session {
         case .expression(let expr, let silent):
             let value = try interpreter.evaluate(expr)
             interpreter.set("ans", value)
-            if !silent { show(value) }
-        case .assign(let name, let expr, let silent, _):
+            if !Session.quiet(silent, expr.range, in: source) { show(value) }
+        case .assign(let name, let expr, let silent, let range):
             guard name != "ans" && name != "args" else {
                 throw PanoramaError.type("'\(name)' is set by panorama and cannot be assigned", at: expr.range)
             }
             let value = try interpreter.evaluate(expr)
             interpreter.set(name, value)
-            if interactive && !silent && options.mode != .json {
+            if interactive && !Session.quiet(silent, range, in: source) && options.mode != .json {
                 write("\(name): " + Display.summary(value, options))
             }
         case .assignColumn(let frameName, let columnName, let expr, let silent, let range):
@@ -146,10 +146,24 @@ public final class Session {
             column.label = existing?.label ?? columnName
             frame.setColumn(column)
             interpreter.set(frameName, .frame(frame))
-            if interactive && !silent && options.mode != .json {
+            if interactive && !Session.quiet(silent, range, in: source) && options.mode != .json {
                 write("\(frameName): " + Display.summary(.frame(frame), options))
             }
         }
+    }
+
+    /// Whether a statement the parser marked `silent` (a `;` after it) stays quiet: only when the
+    /// `;` ends the line, as in R and the DuckDB shell — `sum(x); mean(y)` prints both values,
+    /// `m = ols(…);` at the end of a line prints nothing.
+    static func quiet(_ silent: Bool, _ range: SourceRange, in source: String) -> Bool {
+        guard silent else { return false }
+        let bytes = Array(source.utf8)
+        var i = range.offset + range.length
+        func skipBlanks() { while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
+        skipBlanks()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ";") else { return true }
+        while i < bytes.count && bytes[i] == UInt8(ascii: ";") { i += 1; skipBlanks() }
+        return i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == UInt8(ascii: "#")
     }
 
     /// Prints a value in the current mode.

@@ -5,7 +5,8 @@ import Foundation
 /// - `box` (default): Unicode box drawing (ASCII `+-|` with `.charset ascii`), labels as
 ///   headers (with the unit: `Coût estimé (M€)`), numbers right-aligned with grouped thousands,
 ///   at most `maxRows` rows then `… N more rows`; columns fitted to `width`: long text is cut
-///   with `…`, and columns that still do not fit are left out and named in a footer.
+///   with `…`, and columns that still do not fit are left out and named in a footer (all of
+///   them, wrapped) that says how to see them: the shell's `.width N` or `--format csv`.
 /// - `markdown`: a GitHub table (numbers right-aligned), `maxRows` applies.
 /// - `csv`: RFC 4180, every row, LF line ends.
 /// - `json`: `{"columns": […], "rows": […]}`, every row.
@@ -125,6 +126,7 @@ struct TableRenderer {
         let budget = max(options.width, 20)
         // Keep the columns (from the left) that fit at their narrowest, then narrow the widest
         // columns one character at a time until the table fits.
+        let fullWidth = total(widths)
         var kept = 0
         var used = 1
         while kept < widths.count && (kept == 0 || used + minimum[kept] + 3 <= budget) {
@@ -163,8 +165,11 @@ struct TableRenderer {
             lines.append("\(ellipsis) \(NumberFormat(ascii: ascii).string(Double(more))) more row\(more == 1 ? "" : "s")")
         }
         if left > 0 {
+            // Every column left out is named (wrapped, never cut), with how to see it.
             let names = frame.columns.suffix(left).map(\.name).joined(separator: ", ")
-            lines.append(cut("\(ellipsis) \(left) more column\(left == 1 ? "" : "s"): \(names)", budget))
+            let text = "\(ellipsis) \(left) more column\(left == 1 ? "" : "s"): \(names) "
+                + "(.width \(fullWidth) or --format csv shows them)"
+            lines += Prose.wrap(text, width: budget, indent: 2)
         }
         return lines.joined(separator: "\n")
     }

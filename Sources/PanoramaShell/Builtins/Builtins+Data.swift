@@ -18,8 +18,8 @@ extension BuiltinRegistry {
                     .keyword("sheet", "XLSX sheet name or number (default: the first)"),
                 ],
                 example: """
-                save(frame(projet=["A; \\"B\\"", "C"], cout=[1.5, 2000]), "/tmp/panorama-load.csv", sep=";", decimal=",");
-                load("/tmp/panorama-load.csv")
+                save(frame(projet=["A; \\"B\\"", "C"], cout=[1.5, 2000]), "panorama-load.csv", sep=";", decimal=",");
+                load("panorama-load.csv")
                 """, frameScope: false) { ctx in
             try load(&ctx)
         },
@@ -27,14 +27,14 @@ extension BuiltinRegistry {
                 summary: "write a frame as CSV, atomically (sep=\";\", decimal=\",\" for French Excel)",
                 parameters: [.required("frame", "the frame to write"), .required("path", "the CSV file"),
                              .keyword("sep", "field separator (default \",\")"), .keyword("decimal", "decimal mark (default \".\")")],
-                example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"/tmp/panorama-save.csv\", sep=\";\", decimal=\",\")",
+                example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"panorama-save.csv\", sep=\";\", decimal=\",\")",
                 frameScope: false) { ctx in
             let frame = try ctx.frame("frame")!
             guard let path = try ctx.string("path") else { throw ctx.fail("missing argument 'path'") }
             let sep = try separator(ctx, "sep") ?? ","
             let decimal = try decimalMark(ctx) ?? "."
             if sep == decimal { throw ctx.fail("sep= and decimal= cannot both be '\(sep)'") }
-            try CSVWriter.write(frame, to: path, separator: sep, decimal: decimal)
+            try CSVWriter.write(frame, to: filePath(path, ctx), separator: sep, decimal: decimal)
             ctx.note("wrote \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(Prose.counted(frame.columnCount, "column")) to '\(path)'")
             return .string(path)
         },
@@ -307,9 +307,17 @@ extension BuiltinRegistry {
         return .frame(clean)
     }
 
+    /// A user's path for the file system: `~/` is the home folder, a relative path is taken
+    /// from the interpreter's folder when it has one.
+    static func filePath(_ path: String, _ ctx: CallContext) -> String {
+        if path.hasPrefix("~/") { return NSHomeDirectory() + String(path.dropFirst(1)) }
+        guard let directory = ctx.interpreter.directory, !path.hasPrefix("/") else { return path }
+        return directory + "/" + path
+    }
+
     /// A path as given, or a bundled dataset's path when `path` is a short name that is not a file.
     static func resolveDataPath(_ path: String, _ ctx: CallContext) throws -> (path: String, display: String) {
-        let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + String(path.dropFirst(1)) : path
+        let expanded = filePath(path, ctx)
         if FileManager.default.fileExists(atPath: expanded) { return (expanded, path) }
         let isShortName = !path.contains("/") && !path.contains(".")
             || (!path.contains("/") && (path.hasSuffix(".csv") || path.hasSuffix(".xlsx")))
@@ -420,11 +428,24 @@ extension BuiltinRegistry {
         }
         let notesBefore = ctx.interpreter.pendingNotes
         ctx.interpreter.pendingNotes = []
+        // Notes raised per group (e.g. "sum skipped 2 na values"), each with the groups it came from.
+        var raised: [(note: String, groups: [String])] = []
+        func groupName(_ rows: [Int]) -> String {
+            keys.map { groupText(frame.columns[$0], rows[0]) }.joined(separator: ", ")
+        }
         for (name, argument) in ctx.extraKeywords {
             var values: [Value] = []
             for rows in groups {
                 if ctx.isCancelled { throw PanoramaError.interrupted }
                 var value = try ctx.evaluate(argument.expr, in: frame.rows(rows))
+                for note in ctx.interpreter.takeNotes() {
+                    let group = groupName(rows)
+                    if let k = raised.firstIndex(where: { $0.note == note }) {
+                        if !raised[k].groups.contains(group) { raised[k].groups.append(group) }
+                    } else {
+                        raised.append((note, [group]))
+                    }
+                }
                 if case .vector(let c) = value {
                     guard c.count == 1 else {
                         throw ctx.failure("'\(name)' gives \(c.count) values for a group; use an aggregate such as sum(), mean() or n()",
@@ -444,11 +465,11 @@ extension BuiltinRegistry {
             c.label = name
             columns.append(c)
         }
-        // Notes raised per group (e.g. "sum skipped 2 na values") are summarized, not repeated.
-        let raised = ctx.interpreter.pendingNotes
         ctx.interpreter.pendingNotes = notesBefore
-        for note in raised.prefix(3) { ctx.note(note) }
-        if raised.count > 3 { ctx.note("… and \(raised.count - 3) more notes from other groups") }
+        for (note, names) in raised {
+            let which = names.map { "'\($0)'" }.joined(separator: ", ")
+            ctx.note(keys.isEmpty ? note : "\(note) (group\(names.count == 1 ? "" : "s") \(which))")
+        }
         return .frame(Frame(columns: columns))
     }
 }

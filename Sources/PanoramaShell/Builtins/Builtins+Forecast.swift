@@ -26,6 +26,8 @@ extension BuiltinRegistry {
                                         levels: try levelsArgument(ctx), since: since,
                                         minimumTraining: ctx.int("min_train", in: 2...100_000), cancelled: ctx.cancellation)
             }
+            // Notes go to stderr with the statement, as every note does; the value prints results.
+            for n in report.notes { ctx.note(n) }
             return .object(ForecastValue(report: report))
         },
         Builtin("backtest", .forecast,
@@ -323,8 +325,11 @@ struct ForecastValue: ChartableForecast {
             + (report.horizon > 1 ? " (+\(report.horizon - 1) more)" : "")
     }
 
+    /// The report without its notes (`forecast` gave them on stderr; JSON keeps them).
     func render(_ options: RenderOptions) -> String {
-        options.mode == .csv ? renderTable(report.table, options) : report.render(options)
+        var shown = report
+        shown.notes = []
+        return options.mode == .csv ? renderTable(report.table, options) : shown.render(options)
     }
 
     func json(_ options: RenderOptions) -> JSON { report.json }
