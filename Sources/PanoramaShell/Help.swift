@@ -23,7 +23,7 @@ enum Help {
         case "commands": return commands()
         case "keys": return keys()
         case "datasets": return DatasetHelp.text()
-        case "synonyms": return Synonym.all.map(\.line).joined(separator: "\n")
+        case "synonyms": return Synonym.table()
         default: return search(q)
         }
     }

@@ -27,6 +27,13 @@ struct Synonym {
         "\(word) (\(tools.map(\.rawValue).joined(separator: ", "))) → \(panorama)"
     }
 
+    /// The whole table for `.help synonyms`: the word, where it comes from, panorama's way.
+    static func table() -> String {
+        let rows = [("word", "from", "in panorama")] + all.map { ($0.word, $0.tools.map(\.rawValue).joined(separator: ", "), $0.panorama) }
+        let w0 = rows.map(\.0.count).max()! + 2, w1 = rows.map(\.1.count).max()! + 2
+        return rows.map { Help.pad($0.0, w0) + Help.pad($0.1, w1) + $0.2 }.joined(separator: "\n")
+    }
+
     static let all: [Synonym] = [
         Synonym("filter", [.dplyr], "where(frame, condition)", see: ["where"]),
         Synonym("query", [.pandas], "where(frame, condition)", see: ["where"]),
@@ -42,8 +49,8 @@ struct Synonym {
         Synonym("order", [.r, .sql], "sort(frame, column, desc=true)", see: ["sort"]),
         Synonym("slice", [.dplyr], "head(frame, n) or tail(frame, n)", see: ["head", "tail"]),
         Synonym("limit", [.sql], "head(frame, n)", see: ["head"]),
-        Synonym("n_distinct", [.dplyr], "distinct(frame, column) |> nrow", see: ["distinct", "nrow"]),
-        Synonym("nunique", [.pandas], "distinct(frame, column) |> nrow", see: ["distinct", "nrow"]),
+        Synonym("n_distinct", [.dplyr], "nrow(distinct(frame, column))", see: ["distinct", "nrow"]),
+        Synonym("nunique", [.pandas], "nrow(distinct(frame, column))", see: ["distinct", "nrow"]),
         Synonym("unique", [.r, .pandas], "distinct(frame, column)", see: ["distinct"]),
         Synonym("value_counts", [.pandas], "table(vector) or count(frame, column)", see: ["table", "count"]),
         Synonym("read_csv", [.dplyr, .pandas], "load(\"file.csv\")", see: ["load"]),

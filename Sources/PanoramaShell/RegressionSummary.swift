@@ -151,9 +151,9 @@ enum RegressionSummary {
             }
             return lines
         }
-        // P>|t| keeps its stars; the interval is secondary: it moves to a second block first.
+        // P>|t| keeps its stars and the interval its two ends; the interval moves to a second block first.
         return fittedTable(header: header, rows: rows, width: width, right: [1, 2, 3, 4, 6, 7],
-                           groups: [[1], [2], [3], [4, 5], [6], [7]], secondary: [6, 7])
+                           groups: [[1], [2], [3], [4, 5], [6, 7]], secondary: [6, 7])
     }
 
     /// An aligned table whose first column holds term names, fitted to `width` without losing a

@@ -97,7 +97,7 @@ func helpExamplesLeaveNoFilesBehind(_ name: String) throws {
     ("json", "json (shells) → .mode json, or panorama --format json", ".mode [box|markdown|csv|json]"),
     ("arrange", "arrange (dplyr) → sort(frame, column, desc=true)", "sort(x, column, …, desc=false)"),
     ("slice", "slice (dplyr) → head(frame, n) or tail(frame, n)", "head("),
-    ("n_distinct", "n_distinct (dplyr) → distinct(frame, column) |> nrow", "distinct(x, column, …)"),
+    ("n_distinct", "n_distinct (dplyr) → nrow(distinct(frame, column))", "distinct(x, column, …)"),
     ("read_csv", "read_csv (dplyr, pandas) → load(\"file.csv\")", "load("),
     ("read.csv", "read.csv (R) → load(\"file.csv\")", "load("),
 ] as [(String, String, String?)])
@@ -115,7 +115,8 @@ func helpFindsWordsFromOtherTools(word: String, synonym: String, builtin: String
 
 @Test func helpSynonymsListsTheWholeTable() {
     let out = ShellTranscript().take(".help synonyms").out.split(separator: "\n").map(String.init)
-    #expect(out == Synonym.all.map(\.line))
+    #expect(out.count == Synonym.all.count + 1)
+    for (line, s) in zip(out.dropFirst(), Synonym.all) { #expect(line.hasPrefix(s.word + " ") && line.hasSuffix(s.panorama)) }
     // Every builtin a synonym points to exists, so the table cannot go stale.
     for s in Synonym.all {
         for name in s.see {
