@@ -4,7 +4,7 @@ import Foundation
 ///
 /// - `box` (default): Unicode box drawing (ASCII `+-|` with `.charset ascii`), labels as
 ///   headers (with the unit: `Coût estimé (M€)`), numbers right-aligned with grouped thousands,
-///   at most `maxRows` rows then `… N more rows`; columns fitted to `width`: long text is cut
+///   at most `maxRows` rows then `… N more rows` and how to see them; columns fitted to `width`: long text is cut
 ///   with `…`, and columns that still do not fit are left out and named in a footer (all of
 ///   them, wrapped) that says how to see them: the shell's `.width N` or `--format csv`.
 /// - `markdown`: a GitHub table (numbers right-aligned), `maxRows` applies.
@@ -98,6 +98,12 @@ struct TableRenderer {
         return min(needed, max(0, 6 - integerDigits), 6)
     }
 
+    /// `… 12 more rows (.maxrows 0 or .last shows them)`: the rows left out and how to see them
+    /// (the shell's commands).
+    func rowsFooter(_ more: Int) -> String {
+        "\(ellipsis) \(NumberFormat(ascii: ascii).string(Double(more))) more row\(more == 1 ? "" : "s") (.maxrows 0 or .last shows them)"
+    }
+
     func isNumeric(_ c: Column) -> Bool {
         if case .number = c.data { return true }
         return false
@@ -162,7 +168,7 @@ struct TableRenderer {
         lines.append(ascii ? rule("+", "+", "+") : rule("└", "┴", "┘"))
         if frame.rowCount == 0 { lines.append("(0 rows)") }
         if more > 0 {
-            lines.append("\(ellipsis) \(NumberFormat(ascii: ascii).string(Double(more))) more row\(more == 1 ? "" : "s")")
+            lines.append(rowsFooter(more))
         }
         if left > 0 {
             // Every column left out is named (wrapped, never cut), with how to see it.
@@ -191,7 +197,7 @@ struct TableRenderer {
         }
         if more > 0 {
             lines.append("")
-            lines.append("\(ellipsis) \(NumberFormat(ascii: ascii).string(Double(more))) more row\(more == 1 ? "" : "s")")
+            lines.append(rowsFooter(more))
         }
         return lines.joined(separator: "\n")
     }

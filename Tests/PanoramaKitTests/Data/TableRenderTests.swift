@@ -18,7 +18,7 @@ let tableSample = Frame(columns: [
     │ Réseau interministériel de l'État │ 1,234,568 │ true  │ 2013-07 │
     │ B                                 │        40 │ false │ 2015-04 │
     └───────────────────────────────────┴───────────┴───────┴─────────┘
-    … 1 more row
+    … 1 more row (.maxrows 0 or .last shows them)
     """)
 }
 
