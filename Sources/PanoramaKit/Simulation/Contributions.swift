@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// What each project (and each group) contributes to the uncertainty of the total.
 ///
@@ -43,8 +44,7 @@ public struct Contributions: Sendable {
         let n = model.projectCount
         let trials = s.trials
         let generator = try ChunkGenerator(model)
-        let chunks = ChunkGenerator.chunks(trials: trials)
-        let streams = Xoshiro256StarStar.streams(seed: s.seed, count: chunks.count)
+        let chunkCount = ChunkGenerator.chunks(trials: trials).count
         let sorted = s.sortedTotals
         // Mid-ranks of the totals, scaled to (0, 1).
         let totalRanks = midRanks(of: s.totals, sorted: sorted)
@@ -53,18 +53,15 @@ public struct Contributions: Sendable {
         // trials with u in [0.05, 0.15] and in [0.85, 0.95] (10 n); for each group Σg, Σg², Σg·T (3 G).
         let stride = 10
         let width = stride * n + 3 * groupCount
-        var sums = [Double](repeating: 0, count: chunks.count * width)
+        var sums = [Double](repeating: 0, count: chunkCount * width)
         var groupTotals = [Double](repeating: 0, count: groupCount * trials)
         try sums.withUnsafeMutableBufferPointer { sumBuffer in
             try groupTotals.withUnsafeMutableBufferPointer { groupBuffer in
-                let out = SharedBuffer(base: sumBuffer.baseAddress!)
-                let groupOut = SharedBuffer(base: groupBuffer.baseAddress!)
-                try ParallelChunks.run(count: chunks.count, threads: s.threads, isCancelled: isCancelled,
-                                       progress: nil,
-                                       makeWorkspace: { generator.workspace(trials: trials) }) { c, ws in
+                let out = SharedPointer(sumBuffer.baseAddress!)
+                let groupOut = SharedPointer(groupBuffer.baseAddress!)
+                try ParallelChunks.runTrials(trials, seed: s.seed, threads: s.threads, isCancelled: isCancelled,
+                                             makeWorkspace: { generator.workspace(trials: trials) }) { c, range, rng, ws in
                     let chunkTotals = ws.chunkTotals
-                    var rng = streams[c]
-                    let range = chunks[c]
                     let m = range.count
                     try generator.generate(&rng, count: m, workspace: ws, totals: chunkTotals, rankProxies: true)
                     let row = out.base + c * width
@@ -120,7 +117,7 @@ public struct Contributions: Sendable {
         }
         // Reduce in chunk order (deterministic).
         var total = [Double](repeating: 0, count: width)
-        for c in 0..<chunks.count {
+        for c in 0..<chunkCount {
             for k in 0..<width { total[k] += sums[c * width + k] }
         }
         let nT = Double(trials)
