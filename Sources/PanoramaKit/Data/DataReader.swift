@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Reads data files (CSV, XLSX) into frames.
 public enum DataReader {
@@ -46,27 +47,27 @@ public enum DataReader {
         // Per piece: bytes read, hash, where UTF-8 checking started and where it stopped.
         let results = UnsafeMutableBufferPointer<PieceResult>.allocate(capacity: pieces)
         defer { results.deallocate() }
-        let shared = PieceResults(results: results, base: buffer.base)
+        let sharedResults = SharedPointer(results.baseAddress!), bytes = SharedPointer(buffer.base)
         DispatchQueue.concurrentPerform(iterations: pieces) { k in
             let start = k * piece, end = min(size, start + piece)
             var done = start
             while done < end {
-                let r = pread(fd, shared.base + done, end - done, off_t(done))
+                let r = pread(fd, bytes.base + done, end - done, off_t(done))
                 if r < 0 { if errno == EINTR { continue }; break }
                 if r == 0 { break }
                 done += r
             }
             guard done == end else {
-                shared.results[k] = PieceResult(complete: false, hash: 0, checkedFrom: start, stoppedAt: nil)
+                sharedResults[k] = PieceResult(complete: false, hash: 0, checkedFrom: start, stoppedAt: nil)
                 return
             }
-            let hash = ContentHash.piece(shared.base + start, end - start)
+            let hash = ContentHash.piece(bytes.base + start, end - start)
             // Start at a sequence's first byte: up to three continuation bytes belong to the
             // previous piece's last character (checked at the boundary below).
             var from = start
-            while k > 0 && from < min(end, start + 3) && shared.base[from] & 0xC0 == 0x80 { from += 1 }
-            let stopped = TextEncoding.firstInvalidUTF8(shared.base + from, end - from).map { from + $0 }
-            shared.results[k] = PieceResult(complete: true, hash: hash, checkedFrom: from, stoppedAt: stopped)
+            while k > 0 && from < min(end, start + 3) && bytes.base[from] & 0xC0 == 0x80 { from += 1 }
+            let stopped = TextEncoding.firstInvalidUTF8(bytes.base + from, end - from).map { from + $0 }
+            sharedResults[k] = PieceResult(complete: true, hash: hash, checkedFrom: from, stoppedAt: stopped)
         }
         guard results.allSatisfy(\.complete) else { throw DataError(file: name, "the file changed while it was read") }
         let hash = ContentHash.hex(ContentHash.combine(results.map(\.hash)))
@@ -97,12 +98,6 @@ private struct PieceResult {
     var hash: UInt64
     var checkedFrom: Int
     var stoppedAt: Int?
-}
-
-/// The buffers `readFile`'s workers write to, at disjoint indices and offsets.
-private struct PieceResults: @unchecked Sendable {
-    let results: UnsafeMutableBufferPointer<PieceResult>
-    let base: UnsafeMutablePointer<UInt8>
 }
 
 #if canImport(Glibc)

@@ -70,7 +70,7 @@ public enum ValueParsing {
     /// a first group of one to three digits (`1,234.5`), otherwise a decimal mark (`6.75` in a
     /// comma column). Returns nil when the text is not a number.
     /// `parseNumber("1 234,5 M€", decimal: ",") // (1234.5, .megaEuro)`
-    public static func parseNumber(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
+    package static func parseNumber(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
                                    decimal: UInt8) -> (Double, Unit)? {
         if let v = parsePlainNumber(p, start, end, decimal: decimal) { return (v, .none) }
         var (s, e) = trim(p, start, end)
@@ -233,7 +233,7 @@ public enum ValueParsing {
     // MARK: Booleans
 
     /// 1 for `Oui`/`true`/`vrai`/`yes`, 0 for `Non`/`false`/`faux`/`no` (any case), nil otherwise.
-    public static func parseBool(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int8? {
+    package static func parseBool(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int8? {
         let (s, e) = trim(p, start, end)
         let n = e - s
         guard n >= 2 && n <= 5 else { return nil }
@@ -274,7 +274,7 @@ public enum ValueParsing {
 
     /// Parses a date; returns its day number and precision, or nil.
     /// `parseDate("juillet 2013") // (15887, .month)`; `parseDate("30/06/2024") // (19904, .day)`
-    public static func parseDate(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int32, DatePrecision)? {
+    package static func parseDate(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int32, DatePrecision)? {
         let (s, e) = trim(p, start, end)
         guard e - s >= 4 else { return nil }
         // Leading digits.

@@ -1,4 +1,5 @@
 import Foundation
+import PanoramaKit
 
 /// A project's phase as the panel names it, normalised from the published French labels.
 public enum ProjectPhase: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+import PanoramaKit
 
 /// The bundled Panorama datasets, built from the source data by the project's own code.
 ///
@@ -98,5 +99,25 @@ extension Double {
     func roundedTo(_ digits: Int) -> Double {
         let f = pow(10, Double(digits))
         return (self * f).rounded() / f
+    }
+}
+
+extension PanoramaDatasets {
+    /// What `swift run panorama-datasets` does: builds the files from
+    /// `root/datasets/sources/panorama` and `root/datasets/panorama_keys.csv` and compares them
+    /// with those in `root/datasets`; writes the ones that differ unless `check`.
+    /// - Returns: the built datasets and the names of the files that differed.
+    /// - Throws: `DatasetError` (or the reader's `DataError`) naming the source cell at fault.
+    public static func rebuild(root: URL, check: Bool) throws -> (built: PanoramaDatasets, changed: [String]) {
+        let datasets = root.appendingPathComponent("datasets")
+        let built = try PanoramaDatasets(source: datasets.appendingPathComponent("sources/panorama"),
+                                         keys: datasets.appendingPathComponent("panorama_keys.csv"))
+        var changed: [String] = []
+        for (name, text) in built.files {
+            let committed = try? Data(contentsOf: datasets.appendingPathComponent(name))
+            if committed != Data(text.utf8) { changed.append(name) }
+        }
+        if !check && !changed.isEmpty { try built.write(to: datasets) }
+        return (built, changed)
     }
 }

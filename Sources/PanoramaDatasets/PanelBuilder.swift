@@ -1,4 +1,5 @@
 import Foundation
+import PanoramaKit
 
 /// One row of the panel: a project in an edition, its facts normalised.
 public struct PanelRecord: Sendable, Equatable {

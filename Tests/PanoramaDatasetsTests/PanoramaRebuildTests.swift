@@ -1,17 +1,15 @@
 import Foundation
 import Testing
+@testable import PanoramaDatasets
 @testable import PanoramaKit
 
 /// The committed datasets are exactly what the code builds from datasets/sources.
 ///
 /// To rebuild them after changing the builder, the key table or the sources:
-/// `PANORAMA_WRITE_DATASETS=1 swift test --filter PanoramaRebuildTests` (or `datasets/build.sh`).
+/// `swift run panorama-datasets` (or `datasets/build.sh`), then review `git diff datasets/`.
 @Suite struct PanoramaRebuildTests {
     @Test func rebuildIsIdenticalToTheCommittedFiles() throws {
         let built = try DatasetPaths.build()
-        if ProcessInfo.processInfo.environment["PANORAMA_WRITE_DATASETS"] == "1" {
-            try built.write(to: DatasetPaths.datasets)
-        }
         // Write to a temporary folder through the same path the committed files took.
         let tmp = FileManager.default.temporaryDirectory
             .appendingPathComponent("panorama-datasets-\(ProcessInfo.processInfo.processIdentifier)")
@@ -20,8 +18,30 @@ import Testing
         for name in PanoramaDatasets.fileNames {
             let rebuilt = try Data(contentsOf: tmp.appendingPathComponent(name))
             let committed = try Data(contentsOf: DatasetPaths.datasets.appendingPathComponent(name))
-            #expect(rebuilt == committed, "datasets/\(name) differs from the rebuild; rerun with PANORAMA_WRITE_DATASETS=1 and review the diff")
+            #expect(rebuilt == committed, "datasets/\(name) differs from the rebuild; run `swift run panorama-datasets` and review the diff")
         }
+    }
+
+    @Test func theToolsCheckFindsTheCommittedFilesUpToDateAndRewritesOnlyWhatDiffers() throws {
+        #expect(try PanoramaDatasets.rebuild(root: DatasetPaths.root, check: true).changed == [])
+        // A copy of the tree with one file altered: check reports it and writes nothing; a
+        // rebuild restores it and leaves the others untouched.
+        let tmp = FileManager.default.temporaryDirectory
+            .appendingPathComponent("panorama-tool-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let datasets = tmp.appendingPathComponent("datasets")
+        try FileManager.default.createDirectory(at: datasets.appendingPathComponent("sources"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: DatasetPaths.source, to: datasets.appendingPathComponent("sources/panorama"))
+        for name in PanoramaDatasets.fileNames + ["panorama_keys.csv"] {
+            try FileManager.default.copyItem(at: DatasetPaths.datasets.appendingPathComponent(name),
+                                             to: datasets.appendingPathComponent(name))
+        }
+        let series = datasets.appendingPathComponent("panorama_series.csv")
+        try Data("edition\n1\n".utf8).write(to: series)
+        #expect(try PanoramaDatasets.rebuild(root: tmp, check: true).changed == ["panorama_series.csv"])
+        #expect(try Data(contentsOf: series) == Data("edition\n1\n".utf8))
+        #expect(try PanoramaDatasets.rebuild(root: tmp, check: false).changed == ["panorama_series.csv"])
+        #expect(try PanoramaDatasets.rebuild(root: tmp, check: true).changed == [])
     }
 
     @Test func readmeTablesAreTheBuiltOnes() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PanoramaDatasets
 @testable import PanoramaKit
 
 @Suite struct ProjectKeyTableTests {

@@ -1,4 +1,5 @@
 import Foundation
+import PanoramaKit
 
 extension PanoramaPanel {
     /// Derived measures, one row per panel row (same order), joined to the panel by

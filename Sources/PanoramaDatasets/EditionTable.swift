@@ -1,4 +1,5 @@
 import Foundation
+import PanoramaKit
 
 /// One row of a published edition table, its facts read and typed (descriptions left out).
 public struct EditionRow: Sendable, Equatable {

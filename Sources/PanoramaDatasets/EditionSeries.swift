@@ -1,4 +1,5 @@
 import Foundation
+import PanoramaKit
 
 /// The basis a published total cost was stated on.
 public struct CostBasis: Sendable, Equatable {

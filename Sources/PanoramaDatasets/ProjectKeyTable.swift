@@ -1,4 +1,5 @@
 import Foundation
+import PanoramaKit
 
 /// How a row of the key table was linked to the project's previous appearance.
 public enum KeyDecision: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+@testable import PanoramaDatasets
 @testable import PanoramaKit
 import TestSupport
 

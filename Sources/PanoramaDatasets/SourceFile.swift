@@ -1,4 +1,5 @@
 import Foundation
+import PanoramaKit
 
 /// A source file of the bundled datasets, read by the data reader with the types the builder
 /// needs forced, so that nothing is guessed: a cell that does not fit is an error naming its
