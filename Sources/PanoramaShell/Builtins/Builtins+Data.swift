@@ -24,9 +24,10 @@ extension BuiltinRegistry {
             try load(&ctx)
         },
         Builtin("save", .data, signature: "save(frame, path, sep=\",\", decimal=\".\")",
-                summary: "write a frame as CSV, atomically (sep=\";\", decimal=\",\" for French Excel)",
-                parameters: [.required("frame", "the frame to write"), .required("path", "the CSV file"),
-                             .keyword("sep", "field separator (default \",\")"), .keyword("decimal", "decimal mark (default \".\")")],
+                summary: "write a frame by the file's extension (.csv .json .jsonl .md .xlsx), atomically",
+                parameters: [.required("frame", "the frame to write"), .required("path", "the file: .csv, .json, .jsonl, .md or .xlsx"),
+                             .keyword("sep", "CSV field separator (default \",\"; \";\" with decimal=\",\" for French Excel)"),
+                             .keyword("decimal", "CSV decimal mark (default \".\")")],
                 example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"/tmp/panorama-save.csv\", sep=\";\", decimal=\",\")",
                 frameScope: false) { ctx in
             let frame = try ctx.frame("frame")!
@@ -34,7 +35,7 @@ extension BuiltinRegistry {
             let sep = try separator(ctx, "sep") ?? ","
             let decimal = try decimalMark(ctx) ?? "."
             if sep == decimal { throw ctx.fail("sep= and decimal= cannot both be '\(sep)'") }
-            try CSVWriter.write(frame, to: path, separator: sep, decimal: decimal)
+            try FrameWriter.write(frame, to: path, separator: sep, decimal: decimal)
             ctx.note("wrote \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(Prose.counted(frame.columnCount, "column")) to '\(path)'")
             return .string(path)
         },
