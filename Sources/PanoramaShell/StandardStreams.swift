@@ -41,7 +41,8 @@ public enum StandardStreams {
     public static func finish(_ code: Int32) -> Int32 {
         if fflush(nil) != 0, outputFailure == nil { outputFailure = errno }
         guard let failure = outputFailure else { return code }
-        error("error: cannot write the results to standard output: " + String(cString: strerror(failure)).lowercased())
+        let reason = failure == EBADF ? "it is closed" : String(cString: strerror(failure)).lowercased()
+        error("error: cannot write the results to standard output: " + reason)
         return code == 0 ? 1 : code
     }
 
