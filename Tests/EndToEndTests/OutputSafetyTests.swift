@@ -3,26 +3,7 @@ import Testing
 
 /// The built binary run by `/bin/sh` with redirections Process cannot express (`>&-`, `>/dev/full`).
 private func shell(_ command: String) throws -> Binary.Result {
-    let script = "exec \"\(Binary.url.path)\" \(command)"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", script]
-    var env = ProcessInfo.processInfo.environment
-    env["HOME"] = FileManager.default.temporaryDirectory.path
-    env["NO_COLOR"] = "1"
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let group = DispatchGroup()
-    nonisolated(unsafe) var outData = Data(), errData = Data()
-    DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-    DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-    group.wait()
-    process.waitUntilExit()
-    return Binary.Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                         status: process.terminationStatus)
+    try Binary.run(["-c", "exec \"\(Binary.url.path)\" \(command)"], executable: URL(fileURLWithPath: "/bin/sh"))
 }
 
 @Suite struct OutputSafetyTests {
