@@ -36,10 +36,11 @@ public struct PanoramaDatasets: Sendable {
     public func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, text) in files {
+            let path = directory.appendingPathComponent(name).path
             do {
-                try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
-            } catch {
-                throw DatasetError("cannot write '\(directory.appendingPathComponent(name).path)'")
+                try AtomicFile.write(Data(text.utf8), to: path)
+            } catch let error as DataError {
+                throw DatasetError("cannot write '\(path)': \(error.problem)")
             }
         }
     }

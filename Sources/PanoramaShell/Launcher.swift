@@ -23,11 +23,18 @@ public struct Launcher {
         self.arguments = arguments
     }
 
-    static func standardError(_ text: String) {
-        FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
+    static func standardError(_ text: String) { StandardStreams.error(text) }
+
+    /// Runs everything asked, then closes the `.output` file and checks that standard output
+    /// took every result (exit 1 with a message when it did not).
+    public func run() -> Int32 {
+        var session: Session?
+        var code = execute(&session)
+        if let session, !session.closeOutput(), code == 0 { code = 1 }
+        return StandardStreams.finish(code)
     }
 
-    public func run() -> Int32 {
+    func execute(_ created: inout Session?) -> Int32 {
         var files = arguments
         let scriptArgs = scriptArguments
         if files.first == "run" { files.removeFirst() }
@@ -45,6 +52,7 @@ public struct Launcher {
         options.numbers.ascii = options.charset == .ascii
 
         let session = Session(options: options, isCancelled: { Interruption.isRequested })
+        created = session
         session.interpreter.set("args", .vector(Column(name: "args", .text(Categorical(scriptArgs.map { Optional($0) })))))
         Interruption.install()
 
@@ -149,22 +157,11 @@ public struct NotebookLauncher {
         }
         let target = output ?? input
         do {
-            try atomicWrite(result.text, to: target)
+            try AtomicFile.write(Data(result.text.utf8), to: target)
         } catch {
-            Launcher.standardError("error: cannot write '\(target)': \(error.localizedDescription)")
+            Launcher.standardError("error: cannot write '\(target)': " + ((error as? DataError)?.problem ?? "\(error)"))
             return 1
         }
         return result.succeeded ? 0 : 1
-    }
-}
-
-/// Writes a file through a temporary file in the same folder and a rename: never half-written.
-public func atomicWrite(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    try Data(text.utf8).write(to: temporary)
-    if rename(temporary.path, url.path) != 0 {
-        try? FileManager.default.removeItem(at: temporary)
-        throw CocoaError(.fileWriteUnknown)
     }
 }

@@ -102,14 +102,12 @@ extension Session {
             try read(arguments[0])
         case ".output", ".once":
             guard arguments.count <= 1, !(canonical == ".once" && arguments.isEmpty) else { throw usage() }
-            redirect?.close()
-            redirect = nil
-            guard let path = arguments.first else { return }
-            guard FileManager.default.createFile(atPath: path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: path) else {
-                throw PanoramaError.failed("cannot write '\(path)'", at: nil)
+            if var previous = redirect {
+                redirect = nil
+                do { try previous.close() } catch { previous.discard(); throw error }
             }
-            redirect = OutputRedirect(handle: handle, once: canonical == ".once")
+            guard let path = arguments.first else { return }
+            redirect = OutputRedirect(file: try AtomicFile(path: path), once: canonical == ".once")
         case ".last":
             try noArguments()
             guard let value = lastValue else { write("no result yet"); return }

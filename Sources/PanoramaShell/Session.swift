@@ -19,6 +19,8 @@ public final class Session {
     public internal(set) var quitRequested = false
     /// Where `.output FILE` / `.once FILE` send results.
     var redirect: OutputRedirect?
+    /// Why the last write to the `.output` file failed, until reported.
+    var writeFailure: PanoramaError?
     /// The last value printed, unabridged, for `.last`.
     public private(set) var lastValue: Value?
     /// Datasets loaded during the session, with their content hash (for notebooks).
@@ -34,8 +36,8 @@ public final class Session {
 
     public init(options: RenderOptions = RenderOptions(),
                 isCancelled: @escaping @Sendable () -> Bool = { false },
-                output: @escaping (String) -> Void = { print($0) },
-                diagnostics: @escaping (String) -> Void = { FileHandle.standardError.write(($0 + "\n").data(using: .utf8)!) }) {
+                output: @escaping (String) -> Void = StandardStreams.output,
+                diagnostics: @escaping (String) -> Void = StandardStreams.error) {
         self.interpreter = Interpreter(options: options, isCancelled: isCancelled)
         self.output = output
         self.diagnostics = diagnostics
@@ -68,6 +70,7 @@ public final class Session {
             let cpu = Session.cpuSeconds()
             do {
                 try execute(statement, source: text, file: file, lineOffset: lineOffset)
+                try takeWriteFailure()
             } catch {
                 flushNotes()
                 diagnostics(ErrorRenderer.render(PanoramaError.wrap(error), source: text, file: file, lineOffset: lineOffset))
@@ -177,12 +180,38 @@ public final class Session {
     }
 
     func write(_ text: String) {
-        if var r = redirect {
-            r.write(text)
+        guard var r = redirect else { output(text); return }
+        do {
+            try r.write(text)
             redirect = r.once ? nil : r
-            if r.once { r.close() }
-        } else {
-            output(text)
+            if r.once { try r.close() }
+        } catch {
+            r.discard()
+            redirect = nil
+            writeFailure = writeFailure ?? PanoramaError.wrap(error)
+        }
+    }
+
+    /// Throws (once) the error of a failed write to an `.output` file, so that the statement
+    /// that wrote fails.
+    func takeWriteFailure() throws {
+        guard let failure = writeFailure else { return }
+        writeFailure = nil
+        throw failure
+    }
+
+    /// Closes the `.output` file, renaming it into place; false (and the error on the
+    /// diagnostics) when it cannot be written. Call when the session ends.
+    public func closeOutput() -> Bool {
+        guard var r = redirect else { return true }
+        redirect = nil
+        do {
+            try r.close()
+            return true
+        } catch {
+            r.discard()
+            diagnostics(ErrorRenderer.render(PanoramaError.wrap(error), source: "", file: nil, lineOffset: 0))
+            return false
         }
     }
 
@@ -194,14 +223,17 @@ public final class Session {
     }
 }
 
-/// `.output FILE` and `.once FILE`: results go to a file.
+/// `.output FILE` and `.once FILE`: results go to a file, written atomically: a temporary
+/// file beside it is renamed into place when the output is closed (`AtomicFile`).
 struct OutputRedirect {
-    let handle: FileHandle
+    var file: AtomicFile
     let once: Bool
 
-    mutating func write(_ text: String) {
-        handle.write((text + "\n").data(using: .utf8)!)
+    mutating func write(_ text: String) throws {
+        try file.append(Data((text + "\n").utf8))
     }
 
-    func close() { try? handle.close() }
+    mutating func close() throws { try file.commit() }
+
+    mutating func discard() { file.discard() }
 }

@@ -70,6 +70,9 @@ struct NotebookCommand: ParsableCommand {
     }
 }
 
+// Closed standard descriptors get /dev/null before any file is opened (see StandardStreams).
+StandardStreams.prepare()
+
 // One BLAS thread: panorama parallelises above BLAS, and idle OpenBLAS workers spin on a core.
 BLASThreads.useOne()
 

@@ -180,6 +180,9 @@ struct CellTable {
     var native: [NativeCell]?
     /// The line (or sheet row) of the header.
     var headerLine: Int
+    /// Whether a cell right after a `"` byte was quoted in the source (CSV), so that a quoted
+    /// `"NA"` or `""` in a text column is that text, not `na`.
+    var marksQuotedCells = false
 
     var rowCount: Int { lines.count }
 }

@@ -75,6 +75,7 @@ public enum ValueParsing {
         if let v = parsePlainNumber(p, start, end, decimal: decimal) { return (v, .none) }
         var (s, e) = trim(p, start, end)
         guard s < e else { return nil }
+        if let infinity = parseInfinity(p, s, e) { return (infinity, .none) }
         // Suffix units.
         var unit = Unit.none
         if p[e - 1] == 0x25 { unit = .percent; e -= 1 }
@@ -176,6 +177,18 @@ public enum ValueParsing {
             value = Double("\(mantissa)e\(exponent)") ?? .nan
         }
         return (negative ? -value : value, unit)
+    }
+
+    /// ±∞ written as `inf`, `infinity` (any case) or `∞`, with an optional sign (`-`, `+`, `−`).
+    static func parseInfinity(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        var s = start
+        var sign = 1.0
+        if p[s] == 0x2D { sign = -1; s += 1 }
+        else if p[s] == 0x2B { s += 1 }
+        else if end - s >= 3, p[s] == 0xE2, p[s + 1] == 0x88, p[s + 2] == 0x92 { sign = -1; s += 3 }
+        guard s < end, end - s <= 8, p[s] | 0x20 == 0x69 || p[s] == 0xE2 else { return nil }
+        let word = String(decoding: UnsafeBufferPointer(start: p + s, count: end - s), as: UTF8.self).lowercased()
+        return word == "inf" || word == "infinity" || word == "∞" ? sign * .infinity : nil
     }
 
     /// The cells most numeric columns are made of — `-`, up to 15 digits with at most one

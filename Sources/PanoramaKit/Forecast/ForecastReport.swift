@@ -201,24 +201,9 @@ public struct ForecastReport: Sendable {
                 ("point", one(selection.combination) { .finite($0.mean) }),
                 ("intervals", intervals(selection.combination)),
             ])))
-            if let b = selection.backtest { pairs.append(("backtest", ForecastReport.frameJSON(b.frame))) }
+            if let b = selection.backtest { pairs.append(("backtest", b.frame.json())) }
         }
         pairs.append(("notes", .array(notes.map { .string($0) })))
         return .object(pairs)
-    }
-
-    /// `{"columns": […], "rows": [[…], …]}` for the kernel's own frames (numbers and text).
-    public static func frameJSON(_ frame: Frame) -> JSON {
-        let rows: [JSON] = (0..<frame.rowCount).map { r in
-            .array(frame.columns.map { c in
-                switch c.data {
-                case .number(let v): return .finite(v[r])
-                case .text(let t): return t[r].map { .string($0) } ?? .null
-                case .bool(let v): return v[r] < 0 ? .null : .bool(v[r] == 1)
-                case .date(let v, let p): return v[r] == ColumnData.naDay ? .null : .string(CivilDate(dayNumber: Int(v[r])).text(p))
-                }
-            })
-        }
-        return .object([("columns", .array(frame.names.map { .string($0) })), ("rows", .array(rows))])
     }
 }

@@ -225,12 +225,12 @@ public struct PortfolioOutlook: Sendable {
                     ("continuing", .number(Double(m.continuingCount))),
                 ])),
             ]
-            if let g = groups { b.append(("by", ForecastReport.frameJSON(g))) }
+            if let g = groups { b.append(("by", g.json())) }
             pairs.append(("bottom_up", .object(b)))
         } else {
             pairs.append(("bottom_up", .null))
         }
-        pairs.append(("backtest", ForecastReport.frameJSON(backtest)))
+        pairs.append(("backtest", backtest.json()))
         pairs.append(("notes", .array(notes.map { .string($0) })))
         return .object(pairs)
     }

@@ -18,7 +18,7 @@ public func renderTable(_ frame: Frame, _ options: RenderOptions) -> String {
         var text = CSVWriter.text(frame, lineEnding: "\n")
         if text.hasSuffix("\n") { text.removeLast() }
         return text
-    case .json: return TableRenderer.json(frame).text
+    case .json: return frame.json().text
     }
 }
 
@@ -200,21 +200,6 @@ struct TableRenderer {
             lines.append(rowsFooter(more))
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func json(_ frame: Frame) -> JSON {
-        let rows: [JSON] = (0..<frame.rowCount).map { r in
-            .array(frame.columns.map { c in
-                if c.data.isNA(r) { return .null }
-                switch c.data {
-                case .number(let v): return .finite(v[r])
-                case .text(let t): return .string(t[r]!)
-                case .bool(let v): return .bool(v[r] == 1)
-                case .date(let v, let p): return .string(CivilDate(dayNumber: Int(v[r])).text(p))
-                }
-            })
-        }
-        return .object([("columns", .array(frame.columns.map { .string($0.name) })), ("rows", .array(rows))])
     }
 }
 

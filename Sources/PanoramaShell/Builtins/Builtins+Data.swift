@@ -5,9 +5,9 @@ extension BuiltinRegistry {
     /// The data builtins: reading and writing files, and the verbs on frames (DESIGN §2, §5).
     static let dataBuiltins: [Builtin] = [
         Builtin("load", .data, signature: "load(path, sep=, decimal=, encoding=, types=, na=, skip=, strict=, sheet=)",
-                summary: "read a CSV or XLSX file, or a bundled dataset by short name, into a frame",
+                summary: "read a CSV, XLSX or JSON file, or a bundled dataset by short name, into a frame",
                 parameters: [
-                    .required("path", "a file (CSV, XLSX) or a dataset name such as \"panorama\""),
+                    .required("path", "a file (CSV, XLSX, JSON, JSON Lines) or a dataset name such as \"panorama\""),
                     .keyword("sep", "field separator (default: sniffed among , ; TAB |)"),
                     .keyword("decimal", "decimal mark \".\" or \",\" (default: per column; , for ; files)"),
                     .keyword("encoding", "\"utf-8\", \"windows-1252\" or \"latin-1\" (default: utf-8, else windows-1252)"),
@@ -24,17 +24,18 @@ extension BuiltinRegistry {
             try load(&ctx)
         },
         Builtin("save", .data, signature: "save(frame, path, sep=\",\", decimal=\".\")",
-                summary: "write a frame as CSV, atomically (sep=\";\", decimal=\",\" for French Excel)",
-                parameters: [.required("frame", "the frame to write"), .required("path", "the CSV file"),
-                             .keyword("sep", "field separator (default \",\")"), .keyword("decimal", "decimal mark (default \".\")")],
-                example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"panorama-save.csv\", sep=\";\", decimal=\",\")",
+                summary: "write a frame by the file's extension (.csv .json .jsonl .md .xlsx), atomically",
+                parameters: [.required("frame", "the frame to write"), .required("path", "the file: .csv, .json, .jsonl, .md or .xlsx"),
+                             .keyword("sep", "CSV field separator (default \",\"; \";\" with decimal=\",\" for French Excel)"),
+                             .keyword("decimal", "CSV decimal mark (default \".\")")],
+                example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"/tmp/panorama-save.csv\", sep=\";\", decimal=\",\")",
                 frameScope: false) { ctx in
             let frame = try ctx.frame("frame")!
             guard let path = try ctx.string("path") else { throw ctx.fail("missing argument 'path'") }
             let sep = try separator(ctx, "sep") ?? ","
             let decimal = try decimalMark(ctx) ?? "."
             if sep == decimal { throw ctx.fail("sep= and decimal= cannot both be '\(sep)'") }
-            try CSVWriter.write(frame, to: filePath(path, ctx), separator: sep, decimal: decimal)
+            try FrameWriter.write(frame, to: filePath(path, ctx), separator: sep, decimal: decimal)
             ctx.note("wrote \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(Prose.counted(frame.columnCount, "column")) to '\(path)'")
             return .string(path)
         },
@@ -92,7 +93,12 @@ extension BuiltinRegistry {
                 parameters: [.required("frame", "a frame"), Parameter("columns", "column names (bare, quoted, or a vector of strings)", variadic: true, required: true)],
                 example: "select(frame(a=[1, 2], b=[\"x\", \"y\"], c=[true, false]), c, a)", quoted: ["columns"]) { ctx in
             let frame = try ctx.frame("frame")!
-            return .frame(frame.selecting(try columnIndices(ctx, ctx.rest, in: frame)))
+            let indices = try columnIndices(ctx, ctx.rest, in: frame)
+            var seen = Set<Int>()
+            if let twice = indices.first(where: { !seen.insert($0).inserted }) {
+                throw ctx.failure("'\(frame.columns[twice].name)' is selected twice; a frame cannot have two columns of one name")
+            }
+            return .frame(frame.selecting(indices))
         },
         Builtin("drop", .data, signature: "drop(frame, column, …)", summary: "the frame without the named columns",
                 parameters: [.required("frame", "a frame"), Parameter("columns", "column names to leave out", variadic: true, required: true)],

@@ -285,12 +285,12 @@ final class ProgressBar: Sendable {
             let filled = Int(fraction * Double(width))
             return "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(percent) %"
         }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+        if let line { _ = StandardStreams.writeAll(2, line) }
     }
 
     func finish() {
         if state.withLock({ $0.shown }) {
-            FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 40) + "\r").utf8))
+            _ = StandardStreams.writeAll(2, "\r" + String(repeating: " ", count: 40) + "\r")
         }
     }
 }

@@ -76,7 +76,7 @@ let tableSample = Frame(columns: [
 @Test func savedCSVReadsBackTheSameFrame() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-roundtrip-\(UInt32.random(in: 0...UInt32.max)).csv").path
     defer { try? FileManager.default.removeItem(atPath: path) }
-    try CSVWriter.write(tableSample, to: path, separator: ";", decimal: ",")
+    try FrameWriter.write(tableSample, to: path, separator: ";", decimal: ",")
     let back = try DataReader.load(path: path).frame
     #expect(back.columns.map(\.label) == ["projet", "Coût", "inter", "debut"])
     #expect(back.column("cout")?.data.numbers?.first == 1_234_567.5)

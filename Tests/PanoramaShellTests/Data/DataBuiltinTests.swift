@@ -150,7 +150,7 @@ func loadErrorsNameFileLineAndColumn(_ contents: String, _ options: String, _ ex
     #expect(err == "note: wrote 1 row × 2 columns to '\(path)'")
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "projet;cout\r\n\"A; B\";53,02\r\n")
     #expect(dataTranscript("save(frame(a=[1]), \"/nonexistent/dir/x.csv\")").err
-            == "error: /nonexistent/dir/x.csv: cannot write in '/nonexistent/dir' (missing folder or no permission)")
+            == "error: /nonexistent/dir/x.csv: no such folder '/nonexistent/dir'")
 }
 
 @Test func xlsxLoadsThroughTheLanguage() {

@@ -184,7 +184,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
     let once = dir.appendingPathComponent("once.txt").path
     #expect(t.take(".once \(once)\n10\n20").out == "20")
     #expect(try String(contentsOfFile: once, encoding: .utf8) == "10\n")
-    #expect(t.take(".output /nonexistent-dir/x.txt").err == "error: cannot write '/nonexistent-dir/x.txt'")
+    #expect(t.take(".output /nonexistent-dir/x.txt").err == "error: /nonexistent-dir/x.txt: no such folder '/nonexistent-dir'")
 }
 
 @Test func quitStopsTheRunAndExitAliasesIt() {
