@@ -28,7 +28,7 @@ extension BuiltinRegistry {
                 parameters: [.required("frame", "the frame to write"), .required("path", "the file: .csv, .json, .jsonl, .md or .xlsx"),
                              .keyword("sep", "CSV field separator (default \",\"; \";\" with decimal=\",\" for French Excel)"),
                              .keyword("decimal", "CSV decimal mark (default \".\")")],
-                example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"/tmp/panorama-save.csv\", sep=\";\", decimal=\",\")",
+                example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"panorama-save.csv\", sep=\";\", decimal=\",\")",
                 frameScope: false) { ctx in
             let frame = try ctx.frame("frame")!
             guard let path = try ctx.string("path") else { throw ctx.fail("missing argument 'path'") }
