@@ -83,8 +83,9 @@ extension Session {
         case ".maxrows": if let n = try count(options.maxRows) { options.maxRows = n }
         case ".width":
             if let n = try count(options.width) {
-                guard n >= 20 else { throw PanoramaError.failed(".width needs at least 20 columns", at: nil) }
-                options.width = n
+                let (width, note) = RenderOptions.clampedWidth(n, from: ".width")
+                if let note { diagnostics(options.note(note)) }
+                options.width = width
             }
         case ".seed":
             guard let a = try argument() else {

@@ -11,6 +11,7 @@ public enum DataReader {
                             displayName: String? = nil) throws -> (frame: Frame, hash: String) {
         let name = displayName ?? path
         let (buffer, hash) = try readFile(path, name: name)
+        try options.checkCancelled()
         let isZip = buffer.count >= 4 && buffer.base[0] == 0x50 && buffer.base[1] == 0x4B
             && buffer.base[2] == 0x03 && buffer.base[3] == 0x04
         if isZip || path.lowercased().hasSuffix(".xlsx") {

@@ -148,6 +148,7 @@ struct FrameBuilder {
     // MARK: Typing
 
     func buildColumn(_ j: Int, label: String, forced: ColumnType?) throws -> (ColumnData, String?, String?) {
+        try options.checkCancelled()
         if let forced {
             switch forced {
             case .number:

@@ -34,9 +34,10 @@ struct TableRenderer {
         return (shown, n - shown)
     }
 
+    /// The column's label (with its unit), control characters escaped.
     func header(_ c: Column) -> String {
-        if let unit = c.unit, !c.label.contains(unit) { return "\(c.label) (\(unit))" }
-        return c.label
+        if let unit = c.unit, !c.label.contains(unit) { return "\(c.label) (\(unit))".controlsEscaped }
+        return c.label.controlsEscaped
     }
 
     func cell(_ c: Column, _ r: Int, decimals: Int? = nil) -> String {
@@ -47,7 +48,7 @@ struct TableRenderer {
             f.ascii = ascii
             if let decimals, v[r].isFinite { return f.fixed(v[r], decimals: decimals) }
             return f.string(v[r])
-        case .text(let t): return flatten(t[r]!)
+        case .text(let t): return flatten(t[r]!).controlsEscaped
         case .bool(let v): return v[r] == 1 ? "true" : "false"
         case .date(let v, let p): return CivilDate(dayNumber: Int(v[r])).text(p)
         }
@@ -163,7 +164,7 @@ struct TableRenderer {
             lines.append("\(ellipsis) \(NumberFormat(ascii: ascii).string(Double(more))) more row\(more == 1 ? "" : "s")")
         }
         if left > 0 {
-            let names = frame.columns.suffix(left).map(\.name).joined(separator: ", ")
+            let names = frame.columns.suffix(left).map(\.name.controlsEscaped).joined(separator: ", ")
             lines.append(cut("\(ellipsis) \(left) more column\(left == 1 ? "" : "s"): \(names)", budget))
         }
         return lines.joined(separator: "\n")
