@@ -62,6 +62,7 @@ public enum CSVReader {
         let separator = options.separator ?? sniff(buffer, from: start)
         var tokenizer = CSVTokenizer(buffer: buffer, separator: separator, name: name, strict: options.strict)
         if let split { (tokenizer.parallelBytes, tokenizer.parts) = split }
+        tokenizer.isCancelled = options.isCancelled
         let table = try tokenizer.tokenize(from: start, line: line, notes: &notes)
         try options.checkCancelled()
         if table.width == 0 { throw DataError(file: name, line: line, column: 1, "the file is empty") }

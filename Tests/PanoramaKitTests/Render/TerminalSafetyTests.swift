@@ -52,4 +52,17 @@ struct TerminalSafetyTests {
         #expect(throws: CancellationError.self) { try CSVReader.read(text: "a,b\n1,2\n", options: options) }
         #expect(try CSVReader.read(text: "a,b\n1,2\n").rowCount == 1)
     }
+
+    @Test func theTokenizerPollsWhileItScansALargeFile() throws {
+        func tokenize(rows: Int) throws {
+            var tokenizer = CSVTokenizer(buffer: ByteBuffer(Array(("a,b\n" + String(repeating: "1,2\n", count: rows)).utf8)),
+                                         separator: UInt8(ascii: ","), name: "t.csv", strict: true)
+            tokenizer.isCancelled = { true }
+            var notes: [String] = []
+            _ = try tokenizer.tokenize(from: 0, line: 1, notes: &notes)
+        }
+        // Every 65,536 records: a long scan stops midway; a short one has no poll.
+        #expect(throws: CancellationError.self) { try tokenize(rows: 70_000) }
+        try tokenize(rows: 100)
+    }
 }
