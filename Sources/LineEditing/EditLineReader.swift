@@ -250,7 +250,10 @@ private func replaceLine(with text: String, current: String) {
     let point = Int(pn_point())
     // Back to the start of the edit area and clear below; rl_forced_update_display resets
     // libedit's model of the screen and redraws prompt and line from there.
-    let rows = EditLineReader.rowsAbove(cursor: point, in: current)
+    var size = winsize()
+    let width = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    let prompt = EditLineReader.currentPrompt.withLock { $0 }
+    let rows = EditLineReader.rowsAbove(cursor: point, in: current, after: prompt, width: width)
     pn_write_stdout("\r" + (rows > 0 ? "\u{1B}[\(rows)A" : "") + "\u{1B}[J")
     if current.isEmpty {
         _ = rl_insert_text(text)
@@ -267,16 +270,17 @@ extension EditLineReader {
     /// The prompt being shown (for redrawing after Up/Down).
     static let currentPrompt = Mutex("")
 
-    /// Terminal rows between the prompt's row and the cursor's, for `line` with the cursor at
-    /// scalar offset `cursor` (newlines and wrapping at the terminal width).
-    static func rowsAbove(cursor: Int, in line: String) -> Int {
-        var size = winsize()
-        let width = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    /// Terminal rows between the prompt's row and the cursor's, for `line` shown after `prompt`
+    /// with the cursor at scalar offset `cursor` (newlines, and wrapping at `width`: CJK and
+    /// emoji take two columns, combining marks none — wcwidth in the UTF-8 LC_CTYPE).
+    static func rowsAbove(cursor: Int, in line: String, after prompt: String, width: Int) -> Int {
         var row = 0
-        var column = currentPrompt.withLock { $0.unicodeScalars.count }
+        var column = prompt.unicodeScalars.count
         for (i, c) in line.unicodeScalars.enumerated() where i < cursor {
             if c == "\n" { row += 1; column = 0; continue }
-            column += 1
+            let cells = Int(pn_wcwidth(c.value))
+            if column + cells > width { row += 1; column = 0 }
+            column += max(0, cells)
             if column >= width { row += 1; column = 0 }
         }
         return row
