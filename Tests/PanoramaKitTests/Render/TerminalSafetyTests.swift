@@ -25,6 +25,12 @@ struct TerminalSafetyTests {
         #expect(text.contains("\\e[2Jb"))
     }
 
+    @Test func chartTextShowsControlCharactersEscaped() {
+        var grid = CellGrid(width: 30, height: 1)
+        grid.write("t" + Self.title, row: 0, column: 0)
+        #expect(grid.lines(color: false) == ["t\\e]0;pwned\\u{7}"])
+    }
+
     @Test func csvAndJSONKeepTheBytes() {
         let csv = renderTable(Self.frame, RenderOptions(mode: .csv))
         #expect(csv.contains("a" + Self.title))
