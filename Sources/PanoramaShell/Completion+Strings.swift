@@ -26,12 +26,23 @@ extension Context {
     }
 
     /// The strings the argument being typed accepts, from its builtin's parameter definition:
-    /// `name=` names the parameter, else its position does. Nil when they are not a fixed set.
+    /// `name=` names the parameter, else its position does; inside a list given by keyword
+    /// (`methods=["naive", "`), each element takes the parameter's values. Nil when they are
+    /// not a fixed set.
     static func parameterValues(levels: [Level]) -> [String]? {
+        if let list = levels.last, list.bracket == "[", levels.count >= 2,
+           let current = levels[levels.count - 2].arguments.last, current.count == 3,
+           current[1].kind == .equals, current[2].kind == .open("[") {
+            return parameterValues(levels: Array(levels.dropLast()), labelled: current)
+        }
+        return parameterValues(levels: levels, labelled: nil)
+    }
+
+    static func parameterValues(levels: [Level], labelled: [Scanner.Piece]?) -> [String]? {
         guard let inner = levels.last, inner.bracket == "(", let callee = inner.callee,
-              let builtin = BuiltinRegistry.byName[callee], let current = inner.arguments.last else { return nil }
+              let builtin = BuiltinRegistry.byName[callee], let current = labelled ?? inner.arguments.last else { return nil }
         let parameter: Parameter?
-        if current.count == 2, case .name(let label) = current[0].kind, current[1].kind == .equals {
+        if current.count == 2 || labelled != nil, case .name(let label) = current[0].kind, current[1].kind == .equals {
             parameter = builtin.parameters.first { $0.name == label }
         } else if current.isEmpty {
             let positional = inner.arguments.dropLast().filter { argument in

@@ -186,6 +186,7 @@ func candidatesExtendTheTypedWordAndExist(line: String) {
     ("join(p, p, how=\"l", ["left\""]),
     ("load(\"x.csv\", encoding=\"w", ["windows-1252\""]),
     ("predict(m, interval=\"p", ["prediction\""]),
+    ("backtest(xs, methods=[\"naive\", \"dr", ["drift\""]),
 ])
 func stringArgumentsCompleteTheirValues(line: String, expected: [String]) {
     #expect(complete(line) == expected)
