@@ -76,7 +76,7 @@ public enum Display {
             return "\(c.data.typeName) vector of \(c.count)" + (nas > 0 ? " (\(nas) na)" : "")
         case .frame(let f):
             return "frame \(Prose.counted(f.rowCount, "row", numbers: options.numbers)) × \(Prose.counted(f.columnCount, "column")): "
-                + f.names.prefix(6).joined(separator: ", ") + (f.columnCount > 6 ? ", …" : "")
+                + f.names.prefix(6).map(\.controlsEscaped).joined(separator: ", ") + (f.columnCount > 6 ? ", …" : "")
         case .formula(let f): return "formula \(f.text)"
         case .object(let o): return o.summary(options)
         default: return value.kindName + " " + render(value, options)

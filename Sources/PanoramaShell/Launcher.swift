@@ -46,8 +46,8 @@ public struct Launcher {
         let stdoutIsTerminal = isatty(1) == 1
         var options = RenderOptions()
         options.mode = format ?? .box
-        options.width = Launcher.terminalWidth(stdoutIsTerminal)
-        options.color = stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        options.width = Launcher.terminalWidth(stdoutIsTerminal) { Launcher.standardError(options.note($0)) }
+        options.color = Launcher.colorAllowed(terminal: stdoutIsTerminal, ProcessInfo.processInfo.environment)
         options.charset = Launcher.unicodeAllowed() ? .unicode : .ascii
         options.numbers.ascii = options.charset == .ascii
 
@@ -103,13 +103,27 @@ public struct Launcher {
         return session.run(text, file: "<stdin>") == .failed ? (Interruption.wasInterrupted ? 130 : 1) : 0
     }
 
-    static func terminalWidth(_ isTerminal: Bool) -> Int {
-        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n >= 20 { return n }
+    /// COLUMNS, else the terminal's width, else 80; clamped to `RenderOptions.widthRange`.
+    /// - Parameter note: told when COLUMNS is outside the range.
+    static func terminalWidth(_ isTerminal: Bool, note: (String) -> Void = { _ in }) -> Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c) {
+            let clamped = RenderOptions.clampedWidth(n, from: "COLUMNS")
+            clamped.note.map(note)
+            return clamped.width
+        }
         if isTerminal {
             var size = winsize()
-            if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return Int(size.ws_col) }
+            if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+                return RenderOptions.clampedWidth(Int(size.ws_col), from: "the terminal width").width
+            }
         }
         return 80
+    }
+
+    /// Colour only on a terminal that can show it: not `TERM=dumb`, not with `NO_COLOR` set
+    /// to anything non-empty (no-color.org).
+    static func colorAllowed(terminal: Bool, _ env: [String: String]) -> Bool {
+        terminal && env["TERM"] != "dumb" && (env["NO_COLOR"] ?? "").isEmpty
     }
 
     static func unicodeAllowed() -> Bool {

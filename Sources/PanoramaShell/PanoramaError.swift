@@ -56,6 +56,7 @@ public enum PanoramaError: Error, Sendable {
     /// Wraps any error thrown below the language (kernel errors, I/O) as a `PanoramaError`.
     public static func wrap(_ error: any Error, at range: SourceRange? = nil) -> PanoramaError {
         if let e = error as? PanoramaError { return e.placed(at: range) }
+        if error is CancellationError { return .interrupted }
         if let e = error as? UserFacingError { return .failed(e.message, at: range) }
         return .failed("\(error)", at: range)
     }

@@ -65,7 +65,7 @@ public final class Session {
         }
         var outcome = Outcome.ok
         for statement in statements {
-            if echo, let source = sourceText(of: statement, in: text) { output(source) }
+            if echo, let source = sourceText(of: statement, in: text) { output(source.controlsEscaped) }
             let clock = ContinuousClock.now
             let cpu = Session.cpuSeconds()
             do {

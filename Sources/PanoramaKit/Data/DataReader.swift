@@ -15,6 +15,7 @@ public enum DataReader {
                             displayName: String? = nil) throws -> (frame: Frame, hash: String) {
         let name = displayName ?? path
         let (buffer, hash) = try readFile(path, name: name)
+        try options.checkCancelled()
         let bytes = UnsafeBufferPointer(start: buffer.base, count: buffer.count)
         let lower = path.lowercased()
         let isZip = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])

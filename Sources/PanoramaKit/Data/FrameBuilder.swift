@@ -152,6 +152,7 @@ struct FrameBuilder {
     // MARK: Typing
 
     func buildColumn(_ j: Int, label: String, forced: ColumnType?) throws -> (ColumnData, String?, String?) {
+        try options.checkCancelled()
         if let forced {
             switch forced {
             case .number:
@@ -210,6 +211,7 @@ struct FrameBuilder {
         let sp = table.spans.column(j)
         let ok: Bool = try out.withUnsafeMutableBufferPointer { o in
             for r in 0..<rows {
+                if r & 0xFFFF == 0xFFFF { try options.checkCancelled() }
                 let k = r * w + j
                 let s = Int(sp[r].start), e = Int(sp[r].end)
                 if let v = parse(k, s, e) { o[r] = v; parsed += 1; continue }

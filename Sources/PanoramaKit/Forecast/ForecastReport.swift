@@ -24,6 +24,9 @@ public struct ForecastReport: Sendable {
     /// Forecasts `series` with `method` (`auto`, `combination` or a `ForecastMethod` name).
     ///
     /// - Throws: `ForecastError` for an unknown method or a series too short for it.
+    /// What `method:` accepts: auto (chosen by backtest or AICc), combination, or one method.
+    public static let methodNames = ["auto", "combination"] + ForecastMethod.allCases.map(\.rawValue)
+
     public static func make(_ series: ForecastSeries, method: String = "auto", horizon: Int = 1,
                             levels: [Double] = [80, 95], since: String? = nil, minimumTraining: Int? = nil,
                             cancelled: () -> Bool = { false }) throws -> ForecastReport {
@@ -54,8 +57,7 @@ public struct ForecastReport: Sendable {
                                   chosenBy: by, points: fit.forecasts, fit: fit, selection: selection, since: since, notes: notes)
         }
         guard let m = ForecastMethod(rawValue: method) else {
-            let names = ["auto", "combination"] + ForecastMethod.allCases.map(\.rawValue)
-            throw ForecastError("unknown method '\(method)'; methods are " + names.map { "'\($0)'" }.joined(separator: ", "))
+            throw ForecastError("unknown method '\(method)'; methods are " + methodNames.map { "'\($0)'" }.joined(separator: ", "))
         }
         let fit = try ForecastFit.estimate(m, on: series.values, horizon: horizon)
         notes += fit.warnings

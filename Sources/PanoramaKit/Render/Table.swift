@@ -35,9 +35,10 @@ struct TableRenderer {
         return (shown, n - shown)
     }
 
+    /// The column's label (with its unit), control characters escaped.
     func header(_ c: Column) -> String {
-        if let unit = c.unit, !c.label.contains(unit) { return "\(c.label) (\(unit))" }
-        return c.label
+        if let unit = c.unit, !c.label.contains(unit) { return "\(c.label) (\(unit))".controlsEscaped }
+        return c.label.controlsEscaped
     }
 
     func cell(_ c: Column, _ r: Int, decimals: Int? = nil) -> String {
@@ -48,7 +49,7 @@ struct TableRenderer {
             f.ascii = ascii
             if let decimals, v[r].isFinite { return f.fixed(v[r], decimals: decimals) }
             return f.string(v[r])
-        case .text(let t): return flatten(t[r]!)
+        case .text(let t): return flatten(t[r]!).controlsEscaped
         case .bool(let v): return v[r] == 1 ? "true" : "false"
         case .date(let v, let p): return CivilDate(dayNumber: Int(v[r])).text(p)
         }
@@ -172,7 +173,7 @@ struct TableRenderer {
         }
         if left > 0 {
             // Every column left out is named (wrapped, never cut), with how to see it.
-            let names = frame.columns.suffix(left).map(\.name).joined(separator: ", ")
+            let names = frame.columns.suffix(left).map(\.name.controlsEscaped).joined(separator: ", ")
             let text = "\(ellipsis) \(left) more column\(left == 1 ? "" : "s"): \(names) "
                 + "(.width \(fullWidth) or --format csv shows them)"
             lines += Prose.wrap(text, width: budget, indent: 2)

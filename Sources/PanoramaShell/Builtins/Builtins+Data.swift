@@ -9,8 +9,8 @@ extension BuiltinRegistry {
                 parameters: [
                     .required("path", "a file (CSV, XLSX, JSON, JSON Lines) or a dataset name such as \"panorama\""),
                     .keyword("sep", "field separator (default: sniffed among , ; TAB |)"),
-                    .keyword("decimal", "decimal mark \".\" or \",\" (default: per column; , for ; files)"),
-                    .keyword("encoding", "\"utf-8\", \"windows-1252\" or \"latin-1\" (default: utf-8, else windows-1252)"),
+                    .choice("decimal", "decimal mark \".\" or \",\" (default: per column; , for ; files)", [".", ","]),
+                    .choice("encoding", "\"utf-8\", \"windows-1252\" or \"latin-1\" (default: utf-8, else windows-1252)", ["utf-8", "windows-1252", "latin-1"]),
                     .keyword("types", "column types, e.g. [\"cost:number\", \"start:date\", \"code:text\"]"),
                     .keyword("na", "extra cell texts meaning na, e.g. [\"NC\", \"?\"]"),
                     .keyword("skip", "lines (or sheet rows) to skip before the header"),
@@ -179,7 +179,7 @@ extension BuiltinRegistry {
                 summary: "rows of two frames matched on key columns (how: inner, left or full)",
                 parameters: [.required("left", "a frame"), .required("right", "a frame"),
                              .keyword("by", "key column(s) in both (default: the columns they share)"),
-                             .keyword("how", "\"inner\" (default), \"left\" or \"full\"")],
+                             .choice("how", "\"inner\" (default), \"left\" or \"full\"", Frame.JoinKind.allCases.map(\.rawValue))],
                 example: """
                 costs = frame(project=["A", "B", "C"], cost=[12.5, 40, 7])
                 owners = frame(project=["A", "C", "D"], ministry=["Intérieur", "Culture", "Armées"])
@@ -297,6 +297,7 @@ extension BuiltinRegistry {
         options.missing = try strings(ctx, "na") ?? []
         options.skip = try ctx.int("skip", default: 0, in: 0...1_000_000)!
         options.strict = try ctx.bool("strict", default: true)
+        options.isCancelled = ctx.cancellation
         if let sheet = ctx["sheet"] {
             switch sheet {
             case .string(let s): options.sheet = s

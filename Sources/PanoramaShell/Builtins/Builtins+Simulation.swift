@@ -4,6 +4,9 @@ import PanoramaKit
 import Synchronization
 
 extension BuiltinRegistry {
+    /// What `simulate`'s `copula=` accepts.
+    static let copulaNames = ["gaussian", "t", "iman-conover"]
+
     /// The simulation builtins: `simulate`, `percentiles`, `contributions`.
     static let simulationBuiltins: [Builtin] = [
         Builtin("simulate", .simulation,
@@ -14,7 +17,7 @@ extension BuiltinRegistry {
                     .keyword("cost", "base costs, one per project (a column of data, or a vector)"),
                     .keyword("overrun", "the overrun factor: a distribution, per_group(…)/fit(…, by=) with by=, or a model ols(log(factor) ~ …) predicting each project's factor from its columns"),
                     .keyword("corr", "correlation of the latent normals: one ρ, a frame holding the matrix, or a vector of ρ for a sensitivity table"),
-                    .keyword("copula", "\"gaussian\" (default), \"t\" or \"iman-conover\" (corr= is then the target rank correlation)"),
+                    .choice("copula", "\"gaussian\" (default), \"t\" or \"iman-conover\" (corr= is then the target rank correlation)", copulaNames),
                     .keyword("df", "the t copula's degrees of freedom (default 4); a vector gives a sensitivity table"),
                     .keyword("by", "each project's group: chooses per-group overruns and gives group contributions"),
                     .keyword("label", "project names (default: the frame's project/name column, else 1, 2, …)"),
@@ -170,7 +173,7 @@ extension BuiltinRegistry {
 
         // Copula and correlation (a vector of ρ or of df is a sweep).
         let copulaName = try ctx.string("copula") ?? "gaussian"
-        let known = ["gaussian", "t", "iman-conover"]
+        let known = copulaNames
         guard known.contains(copulaName) else {
             let hint = suggestion(for: copulaName, among: known).map { ". Did you mean '\($0)'?" } ?? ""
             throw ctx.fail("unknown copula '\(copulaName)'; use \"gaussian\", \"t\" or \"iman-conover\"\(hint)")

@@ -86,7 +86,13 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
     #expect(t.session.options.maxRows == 5)
     t.run(".width 100")
     #expect(t.session.options.width == 100)
-    #expect(t.take(".width 19").err == "error: .width needs at least 20 columns")
+    // Outside 20…1000 the width is clamped, with a note (a huge width once made rendering
+    // allocate without bound).
+    #expect(t.take(".width 100000000").err.contains("using 1000"))
+    #expect(t.session.options.width == 1000)
+    #expect(t.take(".width 19").err.contains(".width 19 is outside 20…1000 columns; using 20"))
+    #expect(t.session.options.width == 20)
+    #expect(t.take("[1, 2, 3]").out == "[1, 2, 3]")
     t.run(".charset ascii")
     #expect(t.session.options.charset == .ascii)
     #expect(t.session.options.numbers.ascii)
