@@ -146,3 +146,11 @@ extension Interpreter {
         }
     }
 }
+
+extension Context {
+    /// A user function's binding, so that TAB offers its keyword arguments as a builtin's.
+    func userFunction(_ name: String) -> Builtin? {
+        if case .object(let o)? = variables[name], let f = o as? FunctionValue { return f.binding }
+        return nil
+    }
+}

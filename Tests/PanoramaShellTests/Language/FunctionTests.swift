@@ -87,3 +87,12 @@ import Testing
         #expect(run("break").stderr.contains("'break' is only meaningful inside a loop"))
     }
 }
+
+@Test func `TAB completes a user function's name and keyword arguments`() {
+    let session = Session(output: { _ in }, diagnostics: { _ in })
+    session.run("growth = function(g, by=\"ministry\", level=0.9) g")
+    #expect(Completion.candidates(line: "gro", cursor: 3, session: session).contains("growth"))
+    let keywords = Completion.candidates(line: "growth(p, ", cursor: 10, session: session)
+    #expect(keywords.contains("by="))
+    #expect(keywords.contains("level="))
+}
