@@ -16,6 +16,10 @@ public final class Interpreter {
     var callDepth = 0
     /// Set when the value just computed should not be printed again (`print(v)`, loops).
     public var invisible = false
+    /// Script or notebook parameters given on the command line, by name (read by `param`).
+    public var parameterValues: [String: String] = [:]
+    /// The parameters `param(…)` asked for so far, in order.
+    public internal(set) var declaredParameters: [String] = []
     /// Shows a value as the prompt would (`print(v)`); set by the session.
     public var printer: ((Value) -> Void)?
     public var options: RenderOptions

@@ -92,7 +92,9 @@ public struct Notebook {
     /// - Parameters:
     ///   - file: the notebook's name, for error locations.
     ///   - keepGoing: show an error in its block's output and go on, instead of stopping.
-    public func execute(file: String, keepGoing: Bool = false, isCancelled: @escaping @Sendable () -> Bool = { false }) -> Result {
+    ///   - parameters: values for `param(…)`; nil reruns with those recorded in the provenance.
+    public func execute(file: String, keepGoing: Bool = false, parameters: [String: String]? = nil,
+                        isCancelled: @escaping @Sendable () -> Bool = { false }) -> Result {
         var options = RenderOptions()
         options.width = Notebook.width
         options.mode = .box
@@ -103,6 +105,7 @@ public struct Notebook {
         let session = Session(options: options, isCancelled: isCancelled,
                               output: { captured.append($0) }, diagnostics: { captured.append($0) })
         session.bail = true
+        session.interpreter.parameterValues = parameters ?? recordedParameters
         var out: [String] = []
         var stopped = false
         var firstOutputIndex: Int?
@@ -164,6 +167,9 @@ public struct Notebook {
         var seen = Set<String>()
         for (name, hash) in session.loadedDatasets where seen.insert(name + hash).inserted {
             lines.append("dataset \(name) \(hash)")
+        }
+        for (name, value) in session.interpreter.parameterValues.sorted(by: { $0.key < $1.key }) {
+            lines.append("parameter \(name)=\(value)")
         }
         return lines.joined(separator: "\n")
     }

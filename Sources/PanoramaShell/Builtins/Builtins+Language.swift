@@ -66,6 +66,16 @@ extension BuiltinRegistry {
             }
             return .vector(c)
         },
+        Builtin("param", .language, signature: "param(name, default=, help=)",
+                summary: "a script or notebook parameter: run FILE -- name=value or notebook FILE -p name=value, else the default",
+                parameters: [.required("name", "the parameter's name, a string"),
+                             Parameter("default", "its value when not given; its type is the parameter's", required: true),
+                             .keyword("help", "one line for run FILE --help")],
+                example: "edition = param(\"edition\", default=14, help=\"the edition to report on\")\nedition",
+                frameScope: false) { ctx in
+            try ctx.interpreter.parameter(try ctx.string("name")!, default: try ctx.required("default"),
+                                          help: try ctx.string("help") ?? "")
+        },
         Builtin("as_number", .language, signature: "as_number(x)",
                 summary: "text read as numbers (\"1 234,5\" and \"1e6\" too), bools as 0 and 1",
                 parameters: [.required("x", "a string, vector or bool")], example: "as_number([\"13\", \"14.5\"])",
