@@ -77,6 +77,7 @@ public final class Interpreter {
             let a = try evaluate(l, scope: scope)
             let b = try evaluate(r, scope: scope)
             invisible = false
+            if case .number(let x) = a, case .number(let y) = b, let v = Operators.scalar(op, x, y) { return v }
             if op == .colon { return try range(a, b, at: expr.range) }
             return try Operators.binary(op, a, b, at: expr.range)
         case .formula(let lhs, let rhs):

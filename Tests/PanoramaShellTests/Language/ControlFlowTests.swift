@@ -70,3 +70,13 @@ import Testing
         }
     }
 }
+
+/// The scalar fast path must agree with the vectorised operators on every operator.
+@Test(arguments: ["+", "-", "*", "/", "%", "^", "==", "!=", "<", "<=", ">", ">="])
+func `scalar operators agree with their vector form`(op: String) {
+    for (a, b) in [(7.0, 3.0), (-7.0, 3.0), (7.0, -3.0), (0.0, 0.0), (2.5, 2.5), (1.0, 0.0)] {
+        let scalar = run("\(a) \(op) \(b)").stdout
+        let vector = run("([\(a)] \(op) [\(b)])[1]").stdout
+        #expect(scalar == vector, "\(a) \(op) \(b)")
+    }
+}
