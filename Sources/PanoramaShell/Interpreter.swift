@@ -46,7 +46,7 @@ public final class Interpreter {
     }
 
     /// Sets a variable in the current scope.
-    public func set(_ name: String, _ value: Value) { environment.values[name] = value }
+    public func set(_ name: String, _ value: Value) { environment.set(name, value) }
 
     // MARK: Evaluation
 

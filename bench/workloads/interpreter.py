@@ -29,7 +29,7 @@ def panorama_loop_seconds(stdout, stderr):
     lines = re.findall(r"Run Time: wall ([0-9.]+) s", stderr)
     if not lines:
         raise RuntimeError("no .timer line in panorama's stderr: " + stderr[-300:])
-    return float(lines[0])
+    return float(lines[-1])
 
 
 def python_loop_seconds(stdout, stderr):

@@ -22,28 +22,59 @@ public struct FunctionLiteral: Sendable {
 
 /// Variables of one scope: the session's, a function call's. A scope sees its parent's
 /// variables (lexical scope: a function's parent is the scope it was defined in).
+///
+/// Names and values are kept in two arrays searched in order, not a dictionary: scopes hold a
+/// few dozen names at most, short names compare in a few instructions, and a loop's variables
+/// are found without hashing a string on every use.
 public final class Environment: @unchecked Sendable {
-    var values: [String: Value] = [:]
+    private var names: [String] = []
+    private var slots: [Value] = []
     let parent: Environment?
 
     init(parent: Environment? = nil) { self.parent = parent }
+
+    /// The value of `name` in this scope alone.
+    @inline(__always)
+    func local(_ name: String) -> Value? {
+        for i in names.indices where names[i] == name { return slots[i] }
+        return nil
+    }
 
     /// The value of `name` here or in an enclosing scope.
     func lookup(_ name: String) -> Value? {
         var scope: Environment? = self
         while let s = scope {
-            if let v = s.values[name] { return v }
+            if let v = s.local(name) { return v }
             scope = s.parent
         }
         return nil
     }
 
+    /// Sets `name` in this scope.
+    func set(_ name: String, _ value: Value) {
+        for i in names.indices where names[i] == name {
+            slots[i] = value
+            return
+        }
+        names.append(name)
+        slots.append(value)
+    }
+
+    /// This scope's variables as a dictionary (for `.vars`, completion and tests).
+    var values: [String: Value] {
+        get { Dictionary(zip(names, slots), uniquingKeysWith: { _, last in last }) }
+        set {
+            names = Array(newValue.keys)
+            slots = names.map { newValue[$0]! }
+        }
+    }
+
     /// Every name visible from here (for did-you-mean).
     var visibleNames: [String] {
-        var names = Set<String>()
+        var all = Set<String>()
         var scope: Environment? = self
-        while let s = scope { names.formUnion(s.values.keys); scope = s.parent }
-        return Array(names)
+        while let s = scope { all.formUnion(s.names); scope = s.parent }
+        return Array(all)
     }
 }
 
@@ -94,10 +125,17 @@ extension Interpreter {
     /// scope whose parent is the function's defining scope.
     func invoke(_ function: FunctionValue, _ arguments: [CallArgument], range: SourceRange,
                 scope outer: Frame?) throws(PanoramaError) -> Value {
+        let parameters = function.literal.parameters
+        // Positional arguments only, no more than the parameters: bound here without the
+        // general binder (the common call in a loop); anything else goes through it.
+        if arguments.count <= parameters.count, arguments.allSatisfy({ $0.label == nil }),
+           !parameters.dropFirst(arguments.count).contains(where: { $0.defaultValue == nil }) {
+            var values: [Value?] = Array(repeating: nil, count: parameters.count)
+            for i in arguments.indices { values[i] = try evaluate(arguments[i].value, scope: outer) }
+            return try run(function, values, at: range)
+        }
         let context = try bind(function.binding, arguments, range: range, outer: outer)
-        var values: [String: Value] = [:]
-        for (name, bound) in context.arguments { values[name] = bound.value }
-        return try run(function, values, at: range)
+        return try run(function, parameters.map { context.arguments[$0.name]?.value }, at: range)
     }
 
     /// Calls a user function with values already computed (`map`, `group_map`), positionally.
@@ -107,8 +145,7 @@ extension Interpreter {
             throw .badCall(builtin: function.name, message: "\(function.name)() takes \(Prose.counted(parameters.count, "argument")) but is given \(arguments.count)",
                            usage: function.binding.usage, at: range)
         }
-        var values: [String: Value] = [:]
-        for (p, v) in zip(parameters, arguments) { values[p.name] = v }
+        let values: [Value?] = arguments + Array(repeating: nil, count: parameters.count - arguments.count)
         if let missing = parameters.dropFirst(arguments.count).first(where: { $0.defaultValue == nil }) {
             throw .badCall(builtin: function.name, message: "\(function.name)() is missing its argument '\(missing.name)'",
                            usage: function.binding.usage, at: range)
@@ -117,8 +154,9 @@ extension Interpreter {
     }
 
     /// Runs the body in a new scope whose parent is the defining scope; defaults are evaluated
-    /// there, in order, so a default may use the parameters before it.
-    func run(_ function: FunctionValue, _ arguments: [String: Value], at range: SourceRange) throws(PanoramaError) -> Value {
+    /// there, in order, so a default may use the parameters before it. `arguments` are by
+    /// parameter position, nil when not given.
+    func run(_ function: FunctionValue, _ arguments: [Value?], at range: SourceRange) throws(PanoramaError) -> Value {
         guard callDepth < Interpreter.maximumCallDepth else {
             throw .failed("'\(function.name)' called itself more than \(Interpreter.maximumCallDepth) levels deep; is the recursion missing a stopping case?", at: range)
         }
@@ -130,11 +168,11 @@ extension Interpreter {
             environment = saved
             callDepth -= 1
         }
-        for p in function.literal.parameters {
-            if let value = arguments[p.name] {
-                local.values[p.name] = value
+        for (p, given) in zip(function.literal.parameters, arguments) {
+            if let value = given {
+                local.set(p.name, value)
             } else if let d = p.defaultValue {
-                local.values[p.name] = try evaluate(d)
+                local.set(p.name, try evaluate(d))
             }
         }
         do {
