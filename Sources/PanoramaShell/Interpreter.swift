@@ -11,11 +11,13 @@ public final class Interpreter {
     }
     let global = Environment()
     /// The scope statements run in now: the global one, or a function call's.
-    var environment: Environment
+    /// (This and the two below are read on every step of a loop; the interpreter is used from
+    /// one thread, so the runtime's exclusivity checks are left out for them.)
+    @exclusivity(unchecked) var environment: Environment
     /// How many user-function calls are under way (recursion is limited).
-    var callDepth = 0
+    @exclusivity(unchecked) var callDepth = 0
     /// Set when the value just computed should not be printed again (`print(v)`, loops).
-    public var invisible = false
+    @exclusivity(unchecked) public var invisible = false
     /// Script or notebook parameters given on the command line, by name (read by `param`).
     public var parameterValues: [String: String] = [:]
     /// The parameters `param(…)` asked for so far, in order.
