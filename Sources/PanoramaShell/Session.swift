@@ -111,7 +111,8 @@ public final class Session {
         case .expression(let expr, let silent):
             interpreter.invisible = false
             let value = try interpreter.evaluate(expr)
-            interpreter.set("ans", value)
+            // A loop (or an if without else not taken) has no value to keep in `ans`.
+            if case .na = value, interpreter.invisible {} else { interpreter.set("ans", value) }
             if !silent && !interpreter.invisible { show(value) }
         case .assign(let name, _, let silent, _):
             let value = try interpreter.execute(statement, scope: nil)

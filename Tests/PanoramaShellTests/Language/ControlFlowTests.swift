@@ -80,3 +80,8 @@ func `scalar operators agree with their vector form`(op: String) {
         #expect(scalar == vector, "\(a) \(op) \(b)")
     }
 }
+
+@Test func `a loop leaves ans to the last printed value`() {
+    let t = run("6 * 7\nfor (i in 1:3) i\nans")
+    #expect(t.out == ["42", "42"])
+}
