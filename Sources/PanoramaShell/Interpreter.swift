@@ -16,6 +16,8 @@ public final class Interpreter {
     @exclusivity(unchecked) var environment: Environment
     /// How many user-function calls are under way (recursion is limited).
     @exclusivity(unchecked) var callDepth = 0
+    /// Stops recursion before the thread's stack runs out.
+    var stack = StackGuard()
     /// Set when the value just computed should not be printed again (`print(v)`, loops).
     @exclusivity(unchecked) public var invisible = false
     /// Script or notebook parameters given on the command line, by name (read by `param`).

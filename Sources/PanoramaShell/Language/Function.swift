@@ -159,8 +159,8 @@ extension Interpreter {
     /// there, in order, so a default may use the parameters before it. `arguments` are by
     /// parameter position, nil when not given.
     func run(_ function: FunctionValue, _ arguments: [Value?], at range: SourceRange) throws(PanoramaError) -> Value {
-        guard callDepth < Interpreter.maximumCallDepth else {
-            throw .failed("'\(function.name)' called itself more than \(Interpreter.maximumCallDepth) levels deep; is the recursion missing a stopping case?", at: range)
+        guard callDepth < Interpreter.maximumCallDepth, !stack.isExhausted(depth: callDepth) else {
+            throw .failed("calling '\(function.name)' would nest calls \(callDepth + 1) levels deep, more than panorama allows (\(Interpreter.maximumCallDepth), fewer when each level is heavy); is a recursion missing its stopping case?", at: range)
         }
         let local = Environment(parent: function.closure)
         let saved = environment

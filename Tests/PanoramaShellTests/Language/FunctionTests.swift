@@ -68,7 +68,18 @@ import Testing
     @Test func `endless recursion stops with a one-line error`() {
         let t = run("f = function(n) f(n + 1)\nf(1)")
         #expect(t.outcome == .failed)
-        #expect(t.stderr.contains("'f' called itself more than 200 levels deep"))
+        #expect(t.stderr.contains("calling 'f' would nest calls 201 levels deep, more than panorama allows (200"))
+    }
+
+    @Test func `recursion through map and group_map stops before the stack runs out`() {
+        // Each level costs many Swift frames here; the call-depth limit alone let a debug build
+        // overflow its stack at about 140 levels.
+        let t = run("""
+        g = function(n) group_map(frame(k=["a"], v=[n]), by=k, function(s) list(r=map([1], function(z) g(n + 1))[1]))
+        g(1)
+        """)
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains("levels deep"))
     }
 
     @Test func `a function prints its signature and shows in vars`() {
