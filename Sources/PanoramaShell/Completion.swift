@@ -261,7 +261,7 @@ struct Context {
         }
         var candidates: [String] = []
         if inner.bracket == "(", inner.arguments.last!.isEmpty, let name = inner.callee,
-           let builtin = BuiltinRegistry.byName[name] {
+           let builtin = BuiltinRegistry.byName[name] ?? userFunction(name) {
             candidates += keywordCandidates(builtin, given: inner.arguments.dropLast())
         }
         if let frame = callFrame(levels: levels, statement: statement) {

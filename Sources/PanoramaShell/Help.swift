@@ -12,6 +12,7 @@ enum Help {
     static func text(for query: String, session: Session) -> String {
         let q = query.trimmingCharacters(in: .whitespaces)
         if q.isEmpty { return overview() }
+        if let page = languagePage(q, session: session) { return page }
         if let b = BuiltinRegistry.byName[q] { return page(b, session: session) }
         if let c = Session.commands.first(where: { $0.name == q || $0.name == "." + q }) {
             return "\(c.usage)\n  \(c.summary)"

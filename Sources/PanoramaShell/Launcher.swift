@@ -54,6 +54,11 @@ public struct Launcher {
         let session = Session(options: options, isCancelled: { Interruption.isRequested })
         created = session
         session.interpreter.set("args", .vector(Column(name: "args", .text(Categorical(scriptArgs.map { Optional($0) })))))
+        session.interpreter.parameterValues = ScriptParameters.parse(scriptArgs)
+        if let message = Launcher.undeclaredParameter(session.interpreter.parameterValues, files: files) {
+            Launcher.standardError(message)
+            return 64
+        }
         Interruption.install()
 
         if !noInit {
@@ -141,6 +146,8 @@ public struct NotebookLauncher {
     public var output: String?
     public var check: Bool
     public var keepGoing: Bool
+    /// `-p name=value`: values for the notebook's `param(…)` calls.
+    public var parameters: [String] = []
 
     public init(input: String, output: String?, check: Bool, keepGoing: Bool) {
         self.input = input
@@ -157,7 +164,13 @@ public struct NotebookLauncher {
         Interruption.install()
         // Errors name the notebook by its file name, so outputs do not depend on the working directory.
         let name = URL(fileURLWithPath: input).lastPathComponent
-        let result = Notebook(markdown: text).execute(file: name, keepGoing: keepGoing, isCancelled: { Interruption.isRequested })
+        let given = ScriptParameters.parse(parameters)
+        if let bad = parameters.first(where: { !$0.contains("=") }) {
+            Launcher.standardError("error: -p takes name=value, not '\(bad)'")
+            return 64
+        }
+        let result = Notebook(markdown: text).execute(file: name, keepGoing: keepGoing, parameters: given.isEmpty ? nil : given,
+                                                      isCancelled: { Interruption.isRequested })
         if !result.succeeded && !keepGoing {
             for e in result.errors { Launcher.standardError(e) }
         }

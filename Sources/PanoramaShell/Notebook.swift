@@ -98,11 +98,13 @@ public struct Notebook {
     /// blocks inserted above it and the provenance lines. The provenance grows with each dataset
     /// loaded, so its length is taken from the document's own provenance, and when that guess
     /// proves wrong and a position was shown, the notebook runs again with the known length.
-    public func execute(file: String, keepGoing: Bool = false, isCancelled: @escaping @Sendable () -> Bool = { false }) -> Result {
+    ///   - parameters: values for `param(…)`; nil reruns with those recorded in the provenance.
+    public func execute(file: String, keepGoing: Bool = false, parameters: [String: String]? = nil,
+                        isCancelled: @escaping @Sendable () -> Bool = { false }) -> Result {
         let guess = recordedProvenanceLines
-        let first = execute(file: file, keepGoing: keepGoing, isCancelled: isCancelled, provenanceLines: guess)
+        let first = execute(file: file, keepGoing: keepGoing, parameters: parameters, isCancelled: isCancelled, provenanceLines: guess)
         guard first.provenanceLines != guess, first.showedPositions, !isCancelled() else { return first.result }
-        return execute(file: file, keepGoing: keepGoing, isCancelled: isCancelled, provenanceLines: first.provenanceLines).result
+        return execute(file: file, keepGoing: keepGoing, parameters: parameters, isCancelled: isCancelled, provenanceLines: first.provenanceLines).result
     }
 
     /// The length of the provenance at the top of the document's first output block (1 when none).
@@ -115,7 +117,7 @@ public struct Notebook {
         return 1
     }
 
-    func execute(file: String, keepGoing: Bool, isCancelled: @escaping @Sendable () -> Bool,
+    func execute(file: String, keepGoing: Bool, parameters: [String: String]?, isCancelled: @escaping @Sendable () -> Bool,
                  provenanceLines: Int) -> (result: Result, provenanceLines: Int, showedPositions: Bool) {
         var options = RenderOptions()
         options.width = Notebook.width
@@ -127,6 +129,7 @@ public struct Notebook {
         let session = Session(options: options, isCancelled: isCancelled,
                               output: { captured.append($0) }, diagnostics: { captured.append($0) })
         session.bail = true
+        session.interpreter.parameterValues = parameters ?? recordedParameters
         var out: [String] = []
         var stopped = false
         var showedPositions = false
@@ -194,6 +197,9 @@ public struct Notebook {
         var seen = Set<String>()
         for (name, hash) in session.loadedDatasets where seen.insert(name + hash).inserted {
             lines.append("dataset \(name) \(hash)")
+        }
+        for (name, value) in session.interpreter.parameterValues.sorted(by: { $0.key < $1.key }) {
+            lines.append("parameter \(name)=\(value)")
         }
         return lines.joined(separator: "\n")
     }

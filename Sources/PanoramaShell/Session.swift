@@ -43,6 +43,7 @@ public final class Session {
         self.diagnostics = diagnostics
         interpreter.set("args", .vector(Column(name: "args", .text(Categorical([String?]())))))
         interpreter.onLoad = { [weak self] name, hash in self?.loadedDatasets.append((name: name, hash: hash)) }
+        interpreter.printer = { [weak self] value in self?.show(value) }
     }
 
     public var options: RenderOptions {
@@ -96,11 +97,7 @@ public final class Session {
     }
 
     func sourceText(of statement: Statement, in text: String) -> String? {
-        let range: SourceRange
-        switch statement {
-        case .assign(_, _, _, let r), .assignColumn(_, _, _, _, let r), .command(_, _, let r): range = r
-        case .expression(let e, _): range = e.range
-        }
+        let range = statement.range
         let bytes = Array(text.utf8)
         guard range.offset + range.length <= bytes.count else { return nil }
         return String(decoding: bytes[range.offset..<(range.offset + range.length)], as: UTF8.self)
@@ -115,42 +112,26 @@ public final class Session {
                 throw error.placed(at: range)
             }
         case .expression(let expr, let silent):
+            interpreter.invisible = false
             let value = try interpreter.evaluate(expr)
-            interpreter.set("ans", value)
-            if !Session.quiet(silent, expr.range, in: source) { show(value) }
-        case .assign(let name, let expr, let silent, let range):
-            guard name != "ans" && name != "args" else {
-                throw PanoramaError.type("'\(name)' is set by panorama and cannot be assigned", at: expr.range)
-            }
-            let value = try interpreter.evaluate(expr)
-            interpreter.set(name, value)
+            // A loop (or an if without else not taken) has no value to keep in `ans`.
+            if case .na = value, interpreter.invisible {} else { interpreter.set("ans", value) }
+            if !Session.quiet(silent, expr.range, in: source) && !interpreter.invisible { show(value) }
+        case .assign(let name, _, let silent, let range):
+            let value = try interpreter.execute(statement, scope: nil)
             if interactive && !Session.quiet(silent, range, in: source) && options.mode != .json {
                 write("\(name): " + Display.summary(value, options))
             }
-        case .assignColumn(let frameName, let columnName, let expr, let silent, let range):
-            guard case .frame(var frame)? = interpreter.variables[frameName] else {
-                let kind = interpreter.variables[frameName]?.kindName
-                throw PanoramaError.type(kind.map { "'\(frameName)' is a \($0), not a frame" }
-                                         ?? "no frame named '\(frameName)'", at: range)
-            }
-            let value = try interpreter.evaluate(expr, scope: frame)
-            guard var column = value.asColumn(name: columnName) else {
-                throw PanoramaError.type("cannot store a \(value.kindName) in a column", at: expr.range)
-            }
-            if column.count == 1 && frame.rowCount != 1 {
-                column.data = column.data.gather(Array(repeating: 0, count: frame.rowCount))
-            }
-            guard column.count == frame.rowCount || frame.columnCount == 0 else {
-                throw PanoramaError.type("the new column has \(Prose.counted(column.count, "value")) but '\(frameName)' has \(Prose.counted(frame.rowCount, "row"))",
-                                         at: expr.range)
-            }
-            let existing = frame.column(columnName)
-            column.name = existing?.name ?? identifier(for: columnName)
-            column.label = existing?.label ?? columnName
-            frame.setColumn(column)
-            interpreter.set(frameName, .frame(frame))
+        case .assignColumn(let frameName, _, _, let silent, let range):
+            let frame = try interpreter.execute(statement, scope: nil)
             if interactive && !Session.quiet(silent, range, in: source) && options.mode != .json {
-                write("\(frameName): " + Display.summary(.frame(frame), options))
+                write("\(frameName): " + Display.summary(frame, options))
+            }
+        case .assignIndex(let target, _, _, let silent, let range):
+            _ = try interpreter.execute(statement, scope: nil)
+            if interactive && !Session.quiet(silent, range, in: source) && options.mode != .json, let name = target.rootName,
+               let value = interpreter.variables[name] {
+                write("\(name): " + Display.summary(value, options))
             }
         }
     }

@@ -13,8 +13,10 @@ struct Panorama: ParsableCommand {
         discussion: """
         With no FILE and a terminal: the interactive shell. With piped input: runs it as a script.
           panorama -e 'CODE'                 run CODE and exit (repeatable)
-          panorama FILE… | run FILE… [-- ARG…]   run scripts (ARGs reach them as `args`)
-          panorama notebook IN.md [-o OUT.md] [--check] [--keep-going]
+          panorama FILE… | run FILE… [-- ARG…]   run scripts (ARGs reach them as `args`;
+                                             name=value or --name value set param(…))
+          panorama run FILE --help           list a script's parameters
+          panorama notebook IN.md [-o OUT.md] [--check] [--keep-going] [-p name=value]
         """,
         version: PanoramaVersion.string)
 
@@ -65,8 +67,13 @@ struct NotebookCommand: ParsableCommand {
     @Flag(name: .long, help: "Show an error in its block's output and run the next blocks.")
     var keepGoing = false
 
+    @Option(name: .short, help: "A parameter for the notebook's param(…) calls: -p name=value (repeatable; recorded in the output).")
+    var p: [String] = []
+
     func run() throws {
-        throw ExitCode(NotebookLauncher(input: input, output: o, check: check, keepGoing: keepGoing).run())
+        var launcher = NotebookLauncher(input: input, output: o, check: check, keepGoing: keepGoing)
+        launcher.parameters = p
+        throw ExitCode(launcher.run())
     }
 }
 
@@ -98,6 +105,10 @@ while k < argv.count {
     }
 }
 argv = remaining
+if argv.first == "run", argv.contains("--help") || argv.contains("-h"), argv.count > 2 {
+    // `panorama run FILE --help`: the script's parameters, not the command's options.
+    exit(Launcher.scriptHelp(argv.dropFirst().filter { $0 != "--help" && $0 != "-h" }))
+}
 if argv.first == "notebook" {
     NotebookCommand.main(Array(argv.dropFirst()))
 } else {

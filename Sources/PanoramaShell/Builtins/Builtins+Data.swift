@@ -386,9 +386,9 @@ extension BuiltinRegistry {
             switch argument.expr.kind {
             case .vector(let items):
                 for item in items { out.append(try columnIndex(ctx, item, in: frame)) }
-            case .name(let n) where frame.columnIndex(n) == nil && ctx.interpreter.variables[n] != nil:
+            case .name(let n) where frame.columnIndex(n) == nil && ctx.interpreter.environment.lookup(n) != nil:
                 // A variable holding column names: select(p, cols) with cols = ["a", "b"].
-                let value = ctx.interpreter.variables[n]!
+                let value = ctx.interpreter.environment.lookup(n) ?? .na
                 guard case .vector(let c) = value, case .text(let t) = c.data else {
                     throw PanoramaError.unknownColumn(n, suggestion: suggestion(for: n, among: frame.names), at: argument.expr.range)
                 }
