@@ -56,10 +56,14 @@ public final class Interpreter {
             return try Operators.unary(op, v, at: expr.range)
         case .binary(.colon, _, _):
             throw .type("':' (interaction) is only meaningful inside a formula", at: expr.range)
-        case .binary(let op, let l, let r):
-            let a = try evaluate(l, scope: scope)
-            let b = try evaluate(r, scope: scope)
-            return try Operators.binary(op, a, b, at: expr.range)
+        case .binary:
+            let chain = expr.leftChain { $0 != .colon }
+            var value = try evaluate(chain.first, scope: scope)
+            for step in chain.steps {
+                if isCancelled() { throw .interrupted }
+                value = try Operators.binary(step.op, value, try evaluate(step.right, scope: scope), at: step.range)
+            }
+            return value
         case .formula(let lhs, let rhs):
             return .formula(Formula(lhs: lhs, rhs: rhs, text: text(of: expr)))
         }
@@ -102,25 +106,46 @@ public final class Interpreter {
 
     func call(_ name: String, _ arguments: [CallArgument], calleeRange: SourceRange, range: SourceRange,
               scope outer: Frame?) throws(PanoramaError) -> Value {
-        guard let builtin = BuiltinRegistry.byName[name] else {
-            let s = suggestion(for: name, among: BuiltinRegistry.byName.keys)
-            if variables[name] != nil {
-                throw .type("'\(name)' is a \(variables[name]!.kindName), not a function", at: calleeRange)
+        // `a |> f() |> g()` nests calls through their first argument: walk that spine with a
+        // loop and call from the inside out, so a long pipe chain cannot overflow the stack.
+        var spine: [(builtin: Builtin, arguments: [CallArgument], range: SourceRange)] = []
+        var link = (name: name, arguments: arguments, calleeRange: calleeRange, range: range)
+        while true {
+            let builtin = try self.builtin(named: link.name, at: link.calleeRange)
+            spine.append((builtin, link.arguments, link.range))
+            guard let first = link.arguments.first, first.label == nil,
+                  case .call(let callee, let inner) = first.value.kind, case .name(let innerName) = callee.kind,
+                  let parameter = builtin.parameters.first(where: { !$0.keywordOnly }),
+                  !builtin.quoted.contains(parameter.name) else { break }
+            link = (innerName, inner, callee.range, first.value.range)
+        }
+        var value: Value?
+        for (builtin, arguments, range) in spine.reversed() {
+            var context = try bind(builtin, arguments, range: range, outer: outer, first: value)
+            do {
+                value = try builtin.implementation(&context)
+            } catch {
+                throw PanoramaError.wrap(error, at: range)
             }
-            throw .unknownName(name, suggestion: s, at: calleeRange)
         }
-        var context = try bind(builtin, arguments, range: range, outer: outer)
-        do {
-            return try builtin.implementation(&context)
-        } catch {
-            throw PanoramaError.wrap(error, at: range)
+        guard let value else { throw .type("'\(name)' returned nothing", at: range) }
+        return value
+    }
+
+    func builtin(named name: String, at calleeRange: SourceRange) throws(PanoramaError) -> Builtin {
+        if let builtin = BuiltinRegistry.byName[name] { return builtin }
+        let s = suggestion(for: name, among: BuiltinRegistry.byName.keys)
+        if let variable = variables[name] {
+            throw .type("'\(name)' is a \(variable.kindName), not a function", at: calleeRange)
         }
+        throw .unknownName(name, suggestion: s, at: calleeRange)
     }
 
     /// Matches arguments to parameters, evaluates them (the first argument's frame becoming the
-    /// scope of the others), and checks what is missing or unknown.
+    /// scope of the others), and checks what is missing or unknown. `first` is the first
+    /// positional argument's value when the caller already evaluated it (a pipe chain).
     func bind(_ builtin: Builtin, _ arguments: [CallArgument], range: SourceRange,
-              outer: Frame?) throws(PanoramaError) -> CallContext {
+              outer: Frame?, first: Value? = nil) throws(PanoramaError) -> CallContext {
         let positional = builtin.parameters.filter { !$0.keywordOnly }
         var bound: [String: BoundArgument] = [:]
         var rest: [BoundArgument] = []
@@ -158,7 +183,12 @@ public final class Interpreter {
                             argument.range)
             }
             let parameter = positional[nextPositional]
-            let value = builtin.quoted.contains(parameter.name) ? nil : try evaluate(argument.value, scope: scope)
+            var value: Value?
+            if i == 0, let first {
+                value = first
+            } else if !builtin.quoted.contains(parameter.name) {
+                value = try evaluate(argument.value, scope: scope)
+            }
             let b = BoundArgument(expr: argument.value, value: value, range: argument.range)
             if parameter.variadic {
                 rest.append(b)

@@ -35,9 +35,15 @@ public struct Lexer {
         bytes = Array(text.utf8)
     }
 
-    func range(from start: Int, line: Int, lineStart: Int) -> SourceRange {
-        let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).count + 1
-        return SourceRange(line: line, column: column, offset: start, length: index - start)
+    /// The last column computed: its line's start, its offset and its character count from
+    /// there. Columns are counted on from it, so a long line costs linear time, not quadratic.
+    var counted = (lineStart: 0, offset: 0, characters: 0)
+
+    mutating func range(from start: Int, line: Int, lineStart: Int) -> SourceRange {
+        if counted.lineStart != lineStart || counted.offset > start { counted = (lineStart, lineStart, 0) }
+        counted.characters += String(decoding: bytes[counted.offset..<start], as: UTF8.self).count
+        counted.offset = start
+        return SourceRange(line: line, column: counted.characters + 1, offset: start, length: index - start)
     }
 
     /// All tokens, ending with `.end`.
@@ -146,7 +152,7 @@ public struct Lexer {
 
     typealias Start = (offset: Int, line: Int, lineStart: Int)
 
-    func make(_ kind: Token.Kind, _ s: Start) -> Token {
+    mutating func make(_ kind: Token.Kind, _ s: Start) -> Token {
         Token(kind: kind, range: range(from: s.offset, line: s.line, lineStart: s.lineStart))
     }
 
