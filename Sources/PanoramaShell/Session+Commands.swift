@@ -148,7 +148,8 @@ extension Session {
     func read(_ path: String) throws {
         guard files.count < Session.maximumReadDepth else {
             let chain = files + [path]
-            let loop = chain.firstIndex(of: path).map { Array(chain[$0...]) }.flatMap { $0.count < chain.count ? $0 : nil }
+            // The innermost loop when there is one (a.pan → b.pan → a.pan), else the whole chain.
+            let loop = files.lastIndex(of: path).map { Array(chain[$0...]) }
             readTooDeep = true
             throw PanoramaError.failed(".read nests files more than \(Session.maximumReadDepth) deep: "
                                        + (loop.map { $0.joined(separator: " → ") + " (a loop)" } ?? chain.joined(separator: " → ")),
