@@ -6,8 +6,12 @@
 public func suggestion(for name: String, among candidates: some Sequence<String>, replacingAll: Bool = false) -> String? {
     var best: (String, Int)?
     let limit = max(1, name.count / 3 + 1)
+    let lowered = name.lowercased(), length = lowered.count
     for c in candidates {
-        let d = editDistance(name.lowercased(), c.lowercased())
+        // The distance is at least the difference in length: most candidates stop here
+        // (every failing line of a `.bail off` script asks among all builtins).
+        if abs(c.count - length) > limit { continue }
+        let d = editDistance(lowered, c.lowercased())
         if d <= limit, replacingAll || d < name.count, best == nil || d < best!.1 { best = (c, d) }
     }
     return best?.0
