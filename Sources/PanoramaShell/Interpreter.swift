@@ -9,6 +9,8 @@ public final class Interpreter {
     public var defaultSeed: UInt64?
     /// Notes raised while evaluating the current statement (printed on stderr after it).
     var pendingNotes: [String] = []
+    /// `builtinSuggestion(for:)`'s answers so far.
+    var builtinSuggestions: [String: String?] = [:]
     public let isCancelled: @Sendable () -> Bool
     /// Called by `load` with the file's name and content hash (the session records them).
     public var onLoad: ((_ name: String, _ hash: String) -> Void)?
@@ -82,8 +84,18 @@ public final class Interpreter {
         if let scope, let s = suggestion(for: name, among: scope.names) {
             throw .unknownColumn(name, suggestion: s, at: range)
         }
-        let candidates = Array(variables.keys) + BuiltinRegistry.byName.keys
+        // Variables first, as one list: the nearer of their best and the builtins' best.
+        let candidates = [suggestion(for: name, among: variables.keys), builtinSuggestion(for: name)].compactMap { $0 }
         throw .unknownName(name, suggestion: suggestion(for: name, among: candidates), at: range)
+    }
+
+    /// The builtin nearest `name`, remembered: a `.bail off` script can fail on one name on
+    /// every line, and comparing it with every builtin was most of the time per error.
+    func builtinSuggestion(for name: String) -> String? {
+        if let known = builtinSuggestions[name] { return known }
+        let s = suggestion(for: name, among: BuiltinRegistry.byName.keys)
+        builtinSuggestions[name] = .some(s)
+        return s
     }
 
     func member(_ value: Value, _ name: String, at range: SourceRange) throws(PanoramaError) -> Value {
@@ -134,7 +146,7 @@ public final class Interpreter {
 
     func builtin(named name: String, at calleeRange: SourceRange) throws(PanoramaError) -> Builtin {
         if let builtin = BuiltinRegistry.byName[name] { return builtin }
-        let s = suggestion(for: name, among: BuiltinRegistry.byName.keys)
+        let s = builtinSuggestion(for: name)
         if let variable = variables[name] {
             throw .type("'\(name)' is a \(variable.kindName), not a function", at: calleeRange)
         }

@@ -22,6 +22,7 @@ public struct Token: Sendable, Equatable {
 public struct Lexer {
     static let keywords: Set<String> = ["true", "false", "na", "in", "not", "and", "or"]
     static let operators = ["|>", "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%", "^", "~", ":"]
+    static let operatorBytes = operators.map { Array($0.utf8) }
 
     let bytes: [UInt8]
     var index = 0
@@ -133,9 +134,8 @@ public struct Lexer {
             index += 1
             return token(.punct(Character(Unicode.Scalar(b))))
         }
-        for op in Lexer.operators {
-            let u = Array(op.utf8)
-            if index + u.count <= bytes.count && Array(bytes[index..<(index + u.count)]) == u {
+        for (op, u) in zip(Lexer.operators, Lexer.operatorBytes) {
+            if index + u.count <= bytes.count && bytes[index..<(index + u.count)].elementsEqual(u) {
                 index += u.count
                 return token(.op(op))
             }

@@ -76,7 +76,7 @@ public final class Session {
         for statement in statements {
             if echo, let source = sourceText(of: statement, in: text) { output(source) }
             let clock = ContinuousClock.now
-            let cpu = Session.cpuSeconds()
+            let cpu = timer ? Session.cpuSeconds() : 0  // a system call: only when timing
             do {
                 try execute(statement, source: text, file: file, lineOffset: lineOffset)
             } catch {
