@@ -23,9 +23,8 @@ public enum ErrorRenderer {
         }
         out += "error: \(error.message.controlsEscaped)"
         if let range, shouldShowCaret(error, source: source) {
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-            if range.line - 1 < lines.count {
-                let line = String(lines[range.line - 1]).replacingTabs()
+            if let found = line(of: source, at: range.offset) {
+                let line = found.replacingTabs()
                 // Control characters show escaped (a pasted ESC cannot drive the terminal); the
                 // caret stays under the token as shown.
                 let prefix = String(line.prefix(range.column - 1))
@@ -41,11 +40,23 @@ public enum ErrorRenderer {
     static func shouldShowCaret(_ error: PanoramaError, source: String) -> Bool {
         switch error {
         case .syntax: return true
-        case .unknownName, .unknownColumn, .type: return source.contains("\n") || source.count > 30
+        // More than 120 bytes is more than 30 characters: a long script is not rescanned.
+        case .unknownName, .unknownColumn, .type: return source.utf8.count > 120 || source.contains("\n") || source.count > 30
         default: return false
         }
     }
 
+    /// The line of `source` holding UTF-8 offset `offset`, found from there (not by splitting
+    /// the whole text: with `.bail off` a script with thousands of errors renders each).
+    static func line(of source: String, at offset: Int) -> String? {
+        let utf8 = source.utf8
+        guard offset >= 0, offset <= utf8.count else { return nil }
+        let at = utf8.index(utf8.startIndex, offsetBy: offset)
+        let newline = UInt8(ascii: "\n")
+        let start = utf8[..<at].lastIndex(of: newline).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let end = utf8[at...].firstIndex(of: newline) ?? utf8.endIndex
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
 }
 
 extension String {

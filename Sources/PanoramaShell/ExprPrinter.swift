@@ -30,22 +30,44 @@ public enum ExprPrinter {
             return plain ? n : "`\(n)`"
         case .vector(let items): return "[" + items.map { text($0) }.joined(separator: ", ") + "]"
         case .member(let t, let n): return text(t, parent: 12) + "." + n
-        case .call(let callee, let args):
-            let inner = args.map { a in (a.label.map { "\($0)=" } ?? "") + text(a.value) }
-            return text(callee, parent: 12) + "(" + inner.joined(separator: ", ") + ")"
+        case .call:
+            // Nested through the first argument (a pipe chain): printed from the inside out.
+            var spine: [(callee: Expr, arguments: [CallArgument])] = []
+            var node = e
+            while case .call(let callee, let args) = node.kind {
+                spine.append((callee, args))
+                guard let first = args.first, first.label == nil, case .call = first.value.kind else { break }
+                node = first.value
+            }
+            var inner: String?
+            for (callee, args) in spine.reversed() {
+                let texts = args.enumerated().map { i, a in
+                    i == 0 && inner != nil ? inner ?? "" : (a.label.map { "\($0)=" } ?? "") + text(a.value)
+                }
+                inner = text(callee, parent: 12) + "(" + texts.joined(separator: ", ") + ")"
+            }
+            return inner ?? ""
         case .unary(.negate, let x):
             let s = "-" + text(x, parent: 10)
             return parent > 10 ? "(\(s))" : s
         case .unary(.not, let x):
             let s = "not " + text(x, parent: 5)
             return parent > 5 ? "(\(s))" : s
-        case .binary(let op, let l, let r):
-            let p = precedence(op)
-            let right = op == .power ? p : p + 1
-            let left = op == .power ? p + 1 : p
-            let spaced = op == .power || op == .colon ? op.rawValue : " \(op.rawValue) "
-            let s = text(l, parent: left) + spaced + text(r, parent: right)
-            return parent > p ? "(\(s))" : s
+        case .binary:
+            // A left-associative chain, printed with a loop from its first operand outwards;
+            // each node is bracketed when the node holding it (or `parent`) binds tighter.
+            let chain = e.leftChain { _ in true }
+            let ops = chain.steps.map(\.op)
+            func leftParent(_ op: BinaryOperator) -> Int { op == .power ? precedence(op) + 1 : precedence(op) }
+            var s = text(chain.first, parent: ops.first.map(leftParent) ?? parent)
+            for (k, op) in ops.enumerated() {
+                let p = precedence(op)
+                let spaced = op == .power || op == .colon ? op.rawValue : " \(op.rawValue) "
+                s += spaced + text(chain.steps[k].right, parent: op == .power ? p : p + 1)
+                let holder = k + 1 < ops.count ? leftParent(ops[k + 1]) : parent
+                if holder > p { s = "(\(s))" }
+            }
+            return s
         case .formula(let l, let r):
             let s = (l.map { text($0, parent: 2) + " " } ?? "") + "~ " + text(r, parent: 2)
             return parent > 1 ? "(\(s))" : s

@@ -30,6 +30,8 @@ public final class Interpreter {
     public var defaultSeed: UInt64?
     /// Notes raised while evaluating the current statement (printed on stderr after it).
     var pendingNotes: [String] = []
+    /// `builtinSuggestion(for:)`'s answers so far.
+    var builtinSuggestions: [String: String?] = [:]
     public let isCancelled: @Sendable () -> Bool
     /// Called by `load` with the file's name and content hash (the session records them).
     public var onLoad: ((_ name: String, _ hash: String) -> Void)?
@@ -80,13 +82,27 @@ public final class Interpreter {
         case .unary(let op, let operand):
             let v = try evaluate(operand, scope: scope)
             return try Operators.unary(op, v, at: expr.range)
-        case .binary(let op, let l, let r):
+        case .binary(.colon, let l, let r):
             let a = try evaluate(l, scope: scope)
             let b = try evaluate(r, scope: scope)
             invisible = false
-            if case .number(let x) = a, case .number(let y) = b, let v = Operators.scalar(op, x, y) { return v }
-            if op == .colon { return try range(a, b, at: expr.range) }
-            return try Operators.binary(op, a, b, at: expr.range)
+            return try range(a, b, at: expr.range)
+        case .binary:
+            // A left-associative chain (`1 + 1 + …`) is walked with a loop, not one recursion
+            // per term; two plain numbers skip the vector machinery.
+            let chain = expr.leftChain { $0 != .colon }
+            var value = try evaluate(chain.first, scope: scope)
+            for step in chain.steps {
+                if isCancelled() { throw .interrupted }
+                let right = try evaluate(step.right, scope: scope)
+                if case .number(let x) = value, case .number(let y) = right, let v = Operators.scalar(step.op, x, y) {
+                    value = v
+                } else {
+                    value = try Operators.binary(step.op, value, right, at: step.range)
+                }
+            }
+            invisible = false
+            return value
         case .formula(let lhs, let rhs):
             return .formula(Formula(lhs: lhs, rhs: rhs, text: text(of: expr)))
         default:
@@ -107,8 +123,18 @@ public final class Interpreter {
         if let scope, let s = suggestion(for: name, among: scope.names) {
             throw .unknownColumn(name, suggestion: s, at: range)
         }
-        let s = suggestion(for: name, amongTiers: [environment.visibleNames, Array(BuiltinRegistry.byName.keys)])
+        // Variables first, then builtins (the nearest builtin is remembered per name).
+        let s = suggestion(for: name, amongTiers: [environment.visibleNames, [builtinSuggestion(for: name)].compactMap { $0 }])
         throw .unknownName(name, suggestion: s, at: range)
+    }
+
+    /// The builtin nearest `name`, remembered: a `.bail off` script can fail on one name on
+    /// every line, and comparing it with every builtin was most of the time per error.
+    func builtinSuggestion(for name: String) -> String? {
+        if let known = builtinSuggestions[name] { return known }
+        let s = suggestion(for: name, among: BuiltinRegistry.byName.keys)
+        builtinSuggestions[name] = .some(s)
+        return s
     }
 
     func member(_ value: Value, _ name: String, at range: SourceRange) throws(PanoramaError) -> Value {
@@ -131,34 +157,61 @@ public final class Interpreter {
 
     func call(_ name: String, _ arguments: [CallArgument], calleeRange: SourceRange, range: SourceRange,
               scope outer: Frame?) throws(PanoramaError) -> Value {
-        let variable = environment.lookup(name)
-        if case .object(let o)? = variable, let function = o as? FunctionValue {
+        if let function = userFunction(name) {
             return try invoke(function, arguments, range: range, scope: outer)
         }
         if name == "return" { return try returnCall(arguments, range: range, scope: outer) }
-        guard let builtin = BuiltinRegistry.byName[name] else {
-            let s = suggestion(for: name, among: BuiltinRegistry.byName.keys + environment.visibleNames.filter {
-                if case .object(let o)? = environment.lookup($0) { o is FunctionValue } else { false }
-            })
-            if let variable {
-                throw .type("'\(name)' is a \(variable.kindName), not a function", at: calleeRange)
+        // `a |> f() |> g()` nests calls through their first argument: walk that spine with a
+        // loop and call from the inside out, so a long pipe chain cannot overflow the stack.
+        // The spine descends only into builtins (a user function or `return` is called as an
+        // argument in the ordinary way).
+        var spine: [(builtin: Builtin, arguments: [CallArgument], range: SourceRange)] = []
+        var link = (name: name, arguments: arguments, calleeRange: calleeRange, range: range)
+        while true {
+            let builtin = try self.builtin(named: link.name, at: link.calleeRange)
+            spine.append((builtin, link.arguments, link.range))
+            guard let first = link.arguments.first, first.label == nil,
+                  case .call(let callee, let inner) = first.value.kind, case .name(let innerName) = callee.kind,
+                  innerName != "return", userFunction(innerName) == nil, BuiltinRegistry.byName[innerName] != nil,
+                  let parameter = builtin.parameters.first(where: { !$0.keywordOnly }),
+                  !builtin.quoted.contains(parameter.name) else { break }
+            link = (innerName, inner, callee.range, first.value.range)
+        }
+        var value: Value?
+        for (builtin, arguments, range) in spine.reversed() {
+            var context = try bind(builtin, arguments, range: range, outer: outer, first: value)
+            do {
+                value = try builtin.implementation(&context)
+                invisible = builtin.name == "print"
+            } catch {
+                throw PanoramaError.wrap(error, at: range)
             }
-            throw .unknownName(name, suggestion: s, at: calleeRange)
         }
-        var context = try bind(builtin, arguments, range: range, outer: outer)
-        do {
-            let value = try builtin.implementation(&context)
-            invisible = builtin.name == "print"
-            return value
-        } catch {
-            throw PanoramaError.wrap(error, at: range)
+        guard let value else { throw .type("'\(name)' returned nothing", at: range) }
+        return value
+    }
+
+    /// The user function a name holds, if any.
+    func userFunction(_ name: String) -> FunctionValue? {
+        if case .object(let o)? = environment.lookup(name) { return o as? FunctionValue }
+        return nil
+    }
+
+    func builtin(named name: String, at calleeRange: SourceRange) throws(PanoramaError) -> Builtin {
+        if let builtin = BuiltinRegistry.byName[name] { return builtin }
+        let functions = environment.visibleNames.filter { userFunction($0) != nil }
+        let s = suggestion(for: name, amongTiers: [functions, [builtinSuggestion(for: name)].compactMap { $0 }])
+        if let variable = environment.lookup(name) {
+            throw .type("'\(name)' is a \(variable.kindName), not a function", at: calleeRange)
         }
+        throw .unknownName(name, suggestion: s, at: calleeRange)
     }
 
     /// Matches arguments to parameters, evaluates them (the first argument's frame becoming the
-    /// scope of the others), and checks what is missing or unknown.
+    /// scope of the others), and checks what is missing or unknown. `first` is the first
+    /// positional argument's value when the caller already evaluated it (a pipe chain).
     func bind(_ builtin: Builtin, _ arguments: [CallArgument], range: SourceRange,
-              outer: Frame?) throws(PanoramaError) -> CallContext {
+              outer: Frame?, first: Value? = nil) throws(PanoramaError) -> CallContext {
         let positional = builtin.parameters.filter { !$0.keywordOnly }
         var bound: [String: BoundArgument] = [:]
         var rest: [BoundArgument] = []
@@ -196,7 +249,12 @@ public final class Interpreter {
                             argument.range)
             }
             let parameter = positional[nextPositional]
-            let value = builtin.quoted.contains(parameter.name) ? nil : try evaluate(argument.value, scope: scope)
+            var value: Value?
+            if i == 0, let first {
+                value = first
+            } else if !builtin.quoted.contains(parameter.name) {
+                value = try evaluate(argument.value, scope: scope)
+            }
             let b = BoundArgument(expr: argument.value, value: value, range: argument.range)
             if parameter.variadic {
                 rest.append(b)

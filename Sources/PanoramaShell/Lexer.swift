@@ -22,6 +22,7 @@ public struct Token: Sendable, Equatable {
 public struct Lexer {
     static let keywords: Set<String> = ["true", "false", "na", "in", "not", "and", "or"]
     static let operators = ["|>", "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%", "^", "~", ":"]
+    static let operatorBytes = operators.map { Array($0.utf8) }
 
     let bytes: [UInt8]
     var index = 0
@@ -38,9 +39,15 @@ public struct Lexer {
         bytes = Array(text.utf8)
     }
 
-    func range(from start: Int, line: Int, lineStart: Int) -> SourceRange {
-        let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).count + 1
-        return SourceRange(line: line, column: column, offset: start, length: index - start)
+    /// The last column computed: its line's start, its offset and its character count from
+    /// there. Columns are counted on from it, so a long line costs linear time, not quadratic.
+    var counted = (lineStart: 0, offset: 0, characters: 0)
+
+    mutating func range(from start: Int, line: Int, lineStart: Int) -> SourceRange {
+        if counted.lineStart != lineStart || counted.offset > start { counted = (lineStart, lineStart, 0) }
+        counted.characters += String(decoding: bytes[counted.offset..<start], as: UTF8.self).count
+        counted.offset = start
+        return SourceRange(line: line, column: counted.characters + 1, offset: start, length: index - start)
     }
 
     /// All tokens, ending with `.end`.
@@ -139,9 +146,8 @@ public struct Lexer {
             index += 1
             return token(.punct(Character(Unicode.Scalar(b))))
         }
-        for op in Lexer.operators {
-            let u = Array(op.utf8)
-            if index + u.count <= bytes.count && Array(bytes[index..<(index + u.count)]) == u {
+        for (op, u) in zip(Lexer.operators, Lexer.operatorBytes) {
+            if index + u.count <= bytes.count && bytes[index..<(index + u.count)].elementsEqual(u) {
                 index += u.count
                 return token(.op(op))
             }
@@ -158,7 +164,7 @@ public struct Lexer {
 
     typealias Start = (offset: Int, line: Int, lineStart: Int)
 
-    func make(_ kind: Token.Kind, _ s: Start) -> Token {
+    mutating func make(_ kind: Token.Kind, _ s: Start) -> Token {
         Token(kind: kind, range: range(from: s.offset, line: s.line, lineStart: s.lineStart))
     }
 

@@ -104,24 +104,11 @@ struct FormulaStructure: Sendable {
         case .unary(.negate, let x):
             if case .number(let v) = x.kind, v == 1 || v == 0 { return Expansion(terms: [], intercept: v == 0) }
             throw .type("only the intercept can be removed at the start of a formula (- 1)", at: e.range)
-        case .binary(.add, let l, let r):
-            var a = try expand(l)
-            let b = try expand(r)
-            for t in b.terms { a.add(t) }
-            if let i = b.intercept { a.intercept = i }
-            return a
-        case .binary(.subtract, let l, let r):
-            var a = try expand(l)
-            if case .number(let v) = r.kind {
-                guard v == 0 || v == 1 else {
-                    throw .type("a number in a formula can only be 0 or 1 (the intercept); use I(…) for arithmetic", at: r.range)
-                }
-                a.intercept = v == 0
-                return a
-            }
-            let b = try expand(r)
-            a.terms.removeAll { b.terms.contains($0) }
-            if b.intercept == true { a.intercept = false }
+        case .binary(.add, _, _), .binary(.subtract, _, _):
+            // `a + b - c …` with a loop (a long generated formula must not overflow the stack).
+            let chain = e.leftChain { $0 == .add || $0 == .subtract }
+            var a = try expand(chain.first)
+            for step in chain.steps { try combine(&a, step.op, step.right) }
             return a
         case .binary(.colon, let l, let r):
             let a = try expand(l), b = try expand(r)
@@ -154,6 +141,25 @@ struct FormulaStructure: Sendable {
             return out
         default:
             return Expansion(terms: [[try index(of: e)]], intercept: nil)
+        }
+    }
+
+    /// `a + r` or `a - r`: adds or removes `r`'s terms (`- 1`/`- 0`/`+ 0` set the intercept).
+    mutating func combine(_ a: inout Expansion, _ op: BinaryOperator, _ r: Expr) throws(PanoramaError) {
+        if op == .subtract, case .number(let v) = r.kind {
+            guard v == 0 || v == 1 else {
+                throw .type("a number in a formula can only be 0 or 1 (the intercept); use I(…) for arithmetic", at: r.range)
+            }
+            a.intercept = v == 0
+            return
+        }
+        let b = try expand(r)
+        if op == .add {
+            for t in b.terms { a.add(t) }
+            if let i = b.intercept { a.intercept = i }
+        } else {
+            a.terms.removeAll { b.terms.contains($0) }
+            if b.intercept == true { a.intercept = false }
         }
     }
 

@@ -145,6 +145,15 @@ extension Session {
 
     /// `.read FILE`: runs the script here; its errors name the file and line.
     func read(_ path: String) throws {
+        guard files.count < Session.maximumReadDepth else {
+            let chain = files + [path]
+            // The innermost loop when there is one (a.pan → b.pan → a.pan), else the whole chain.
+            let loop = files.lastIndex(of: path).map { Array(chain[$0...]) }
+            readTooDeep = true
+            throw PanoramaError.failed(".read nests files more than \(Session.maximumReadDepth) deep: "
+                                       + (loop.map { $0.joined(separator: " → ") + " (a loop)" } ?? chain.joined(separator: " → ")),
+                                       at: nil)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PanoramaError.failed("cannot read '\(path)'", at: nil)
         }
@@ -153,9 +162,10 @@ extension Session {
         }
         // A Ctrl-C inside the script stops this statement too, with one `interrupted`.
         let saved = diagnostics
-        diagnostics = { if $0 != "interrupted" { saved($0) } }
+        diagnostics = { [unowned self] in if $0 != "interrupted" && !quietUnwind { saved($0) } }
         let outcome = run(text, file: path)
         diagnostics = saved
+        if readTooDeep && bail { quietUnwind = true }
         if interpreter.isCancelled() { throw PanoramaError.interrupted }
         if outcome == .failed && bail {
             throw PanoramaError.failed("stopped: '\(path)' had an error", at: nil)

@@ -27,6 +27,14 @@ public final class Session {
     public var loadedDatasets: [(name: String, hash: String)] = []
     /// Supplies `.history N` text (set by the REPL).
     public var historyProvider: ((Int) -> String)?
+    /// The files being run, outermost first (a script or rc file, then what it `.read`s).
+    var files: [String] = []
+    /// Set when `.read` went too deep, then (once that one line is reported) `quietUnwind`:
+    /// the files above it stop without a line each.
+    var readTooDeep = false
+    var quietUnwind = false
+    /// How many files `.read` may nest (a file reading itself stops here, not by overflowing).
+    static let maximumReadDepth = 16
 
     public enum Outcome: Equatable, Sendable {
         case ok
@@ -57,6 +65,9 @@ public final class Session {
     ///   - lineOffset: lines before `text` in that file.
     @discardableResult
     public func run(_ text: String, file: String? = nil, lineOffset: Int = 0) -> Outcome {
+        if files.isEmpty { (readTooDeep, quietUnwind) = (false, false) }
+        if let file { files.append(file) }
+        defer { if file != nil { files.removeLast() } }
         let statements: [Statement]
         do {
             statements = try Parser.parse(text)
@@ -68,7 +79,7 @@ public final class Session {
         for statement in statements {
             if echo, let source = sourceText(of: statement, in: text) { output(source.controlsEscaped) }
             let clock = ContinuousClock.now
-            let cpu = Session.cpuSeconds()
+            let cpu = timer ? Session.cpuSeconds() : 0  // a system call: only when timing
             do {
                 try execute(statement, source: text, file: file, lineOffset: lineOffset)
                 try takeWriteFailure()
@@ -98,9 +109,10 @@ public final class Session {
 
     func sourceText(of statement: Statement, in text: String) -> String? {
         let range = statement.range
-        let bytes = Array(text.utf8)
-        guard range.offset + range.length <= bytes.count else { return nil }
-        return String(decoding: bytes[range.offset..<(range.offset + range.length)], as: UTF8.self)
+        let utf8 = text.utf8
+        guard range.offset >= 0, range.length >= 0, range.offset + range.length <= utf8.count else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: range.offset)
+        return String(decoding: utf8[start..<utf8.index(start, offsetBy: range.length)], as: UTF8.self)
     }
 
     func execute(_ statement: Statement, source: String, file: String?, lineOffset: Int) throws {

@@ -72,3 +72,26 @@ public enum Statement: Sendable {
     case expression(Expr, silent: Bool)
     case command(name: String, arguments: [String], range: SourceRange)
 }
+
+extension Expr {
+    /// One step of a left-associative chain: the operator, its right operand, and the range of
+    /// the node it builds.
+    public struct ChainStep: Sendable {
+        public var op: BinaryOperator
+        public var right: Expr
+        public var range: SourceRange
+    }
+
+    /// `a + b - c …` as its first operand and the steps after it, innermost first, for the
+    /// operators `include` accepts. Found with a loop: walking a generated line of thousands of
+    /// terms recursively would overflow the stack, so every tree walk goes through this.
+    public func leftChain(_ include: (BinaryOperator) -> Bool) -> (first: Expr, steps: [ChainStep]) {
+        var steps: [ChainStep] = []
+        var node = self
+        while case .binary(let op, let l, let r) = node.kind, include(op) {
+            steps.append(ChainStep(op: op, right: r, range: node.range))
+            node = l
+        }
+        return (node, steps.reversed())
+    }
+}

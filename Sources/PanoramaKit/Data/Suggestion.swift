@@ -11,9 +11,12 @@
 public func suggestion(for name: String, amongTiers tiers: [[String]], replacingAll: Bool = false) -> String? {
     var best: (name: String, distance: Int, tier: Int)?
     let limit = max(1, name.count / 3 + 1)
-    let key = name.lowercased()
+    let key = name.lowercased(), length = key.count
     for (tier, candidates) in tiers.enumerated() {
         for c in candidates {
+            // The distance is at least the difference in length: most candidates stop here
+            // (every failing line of a `.bail off` script asks among all builtins).
+            if abs(c.count - length) > limit { continue }
             let d = editDistance(key, c.lowercased())
             guard d <= limit, replacingAll || d < name.count else { continue }
             if let b = best, (b.distance, b.tier, b.name) <= (d, tier, c) { continue }

@@ -25,7 +25,7 @@ public struct NumberFormat: Sendable {
         if x == x.rounded(), magnitude < 1e15 {
             return group(String(Int64(x)))
         }
-        let exponent = Int(floor(log10(magnitude)))
+        let exponent = Int(saturating: floor(log10(magnitude)))
         if exponent >= 15 || exponent < -4 {
             return String(format: "%.\(max(significantDigits - 1, 0))g", x)
                 .replacingOccurrences(of: "e+", with: "e")

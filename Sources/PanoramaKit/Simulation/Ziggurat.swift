@@ -189,7 +189,7 @@ extension Ziggurat {
     /// normal approximation λ + √λ·Z rounded (its error is below 1 % of a standard deviation).
     public static func poisson<G: RandomNumberGenerator>(_ lambda: Double, using rng: inout G) -> Int {
         guard lambda > 0 else { return 0 }
-        if lambda > 50 { return max(0, Int((lambda + lambda.squareRoot() * normal(using: &rng)).rounded())) }
+        if lambda > 50 { return max(0, Int(saturating: (lambda + lambda.squareRoot() * normal(using: &rng)).rounded())) }
         var k = 0, p = exp(-lambda), cdf = p
         let u = openUniform(&rng)
         while u > cdf && k < 10_000 { k += 1; p *= lambda / Double(k); cdf += p }

@@ -100,12 +100,18 @@ public struct StudentTDistribution: Sendable {
 
     public init(degreesOfFreedom: Double) { self.degreesOfFreedom = degreesOfFreedom }
 
+    /// Above this many degrees of freedom t is the normal plus its first-order term in 1/ν
+    /// (the next is below 1e-9 relative for |t| < 40), as the incomplete beta's continued
+    /// fraction needs about √ν steps there: ν = 1e25 hung, and rounded x = ν/(ν+t²) to 1.
+    static let normalLimit = 1e10
+
     /// P(T > |t|) for t ≥ 0 as (one tail, the rest).
     func tails(_ t: Double) -> (small: Double, large: Double) {
         let nu = degreesOfFreedom
-        if nu.isInfinite {
-            let s = NormalDistribution.standardCDF(-abs(t))
-            return (s, 1 - s)
+        if nu > StudentTDistribution.normalLimit {
+            // F(t) = Φ(t) − φ(t)(t³ + t)/(4ν) + O(ν⁻²) (Abramowitz & Stegun 26.7.5).
+            let a = abs(t), correction = NormalDistribution().density(a) * (a * a * a + a) / (4 * nu)
+            return (NormalDistribution.standardCDF(-a) + correction, NormalDistribution.standardCDF(a) - correction)
         }
         let t2 = t * t
         let x = nu / (nu + t2), y = t2 / (nu + t2)
@@ -147,8 +153,12 @@ public struct StudentTDistribution: Sendable {
         if p == 0.5 { return 0 }
         let tail = p < 0.5 ? p : 1 - p
         let sign: Double = p < 0.5 ? -1 : 1
-        if degreesOfFreedom.isInfinite { return -NormalDistribution.standardQuantile(tail) * sign }
         let nu = degreesOfFreedom
+        if nu > StudentTDistribution.normalLimit {
+            // Cornish–Fisher: t = z + (z³ + z)/(4ν) + O(ν⁻²).
+            let z = -NormalDistribution.standardQuantile(tail)
+            return sign * (nu.isInfinite ? z : z + (z * z * z + z) / (4 * nu))
+        }
         // Start: the normal quantile with Cornish–Fisher terms, or the power-law tail.
         let z = -NormalDistribution.standardQuantile(tail)
         var start = z + (z * z * z + z) / (4 * nu)

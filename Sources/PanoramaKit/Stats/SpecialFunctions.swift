@@ -94,7 +94,9 @@ public enum SpecialFunctions {
         guard a > 0, b > 0, x >= 0, y >= 0, x.isFinite, y.isFinite else { return (.nan, .nan) }
         if x == 0 { return (0, 1) }
         if y == 0 { return (1, 0) }
-        if x > (a + 1) / (a + b + 2) {
+        // x > (a+1)/(a+b+2), tested on whichever of x, y is exact: with a huge a (Student t
+        // with ν = 1e25) x rounds to 1 and only y still says which side converges.
+        if x < 0.5 ? x > (a + 1) / (a + b + 2) : y < (b + 1) / (a + b + 2) {
             let swapped = regularizedIncompleteBeta(b, a, x: y, y: x)
             return (swapped.upper, swapped.lower)
         }

@@ -172,7 +172,14 @@ extension BuiltinRegistry {
             let d = try ctx.object("d", as: DistributionValue.self, kind: "distribution")!
             let n = try ctx.int("n", in: 0...100_000_000)!
             var rng = Xoshiro256StarStar(seed: try seed(ctx))
-            return .vector(Column(name: "draw", .number(d.distribution.sample(n, using: &rng))))
+            // In blocks, polling Ctrl-C between them (10^8 draws take seconds); same stream.
+            var draws: [Double] = []
+            draws.reserveCapacity(n)
+            while draws.count < n {
+                if ctx.cancellation() { throw PanoramaError.interrupted }
+                draws += d.distribution.sample(min(1 << 16, n - draws.count), using: &rng)
+            }
+            return .vector(Column(name: "draw", .number(draws)))
         },
         Builtin("tail_index", .distributions, signature: "tail_index(x, k=)",
                 summary: "the Hill estimate of a right tail's index α, with its standard error; warns when α ≤ 2",

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import PanoramaShell
 
@@ -40,5 +41,16 @@ import Testing
         #expect(s.interpreter.variables["lost"] == nil)
         #expect(s.interpreter.variables["also"] == nil)
         Interruption.beginComputing()
+    }
+
+    @Test func ctrlCStopsALongDrawBetweenBlocks() {
+        // Cancelled from the tenth poll on: past evaluating the call, inside draw's loop.
+        let polls = Mutex(0)
+        var err: [String] = []
+        let s = Session(isCancelled: { polls.withLock { $0 += 1; return $0 >= 10 } }, output: { _ in },
+                        diagnostics: { err.append($0) })
+        #expect(s.run("x = draw(normal(0, 1), 50000000, seed=1)") == .failed)
+        #expect(err.last == "interrupted")
+        #expect(s.interpreter.variables["x"] == nil)
     }
 }

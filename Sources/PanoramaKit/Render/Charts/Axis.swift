@@ -77,13 +77,16 @@ extension Axis {
     /// A base-10 log axis for positive values in [min, max]: powers of ten, with 2 and 5 between
     /// them when fewer than three decades are shown.
     static func log(_ min: Double, _ max: Double, count: Int, expand: Bool, numbers: NumberFormat) -> Axis {
-        var lo = log10(min), hi = log10(max)
+        // Decades of doubles lie within ±330: an edge computed past 1e308 (an infinity) must
+        // not make the loop below count to 2⁵³.
+        var lo = Swift.max(-330, Swift.min(330, log10(min))), hi = Swift.max(-330, Swift.min(330, log10(max)))
+        if lo.isNaN || hi.isNaN { (lo, hi) = (0, 1) }
         if !(hi > lo) { (lo, hi) = (lo - 0.5, hi + 0.5) }
         if expand { (lo, hi) = (lo.rounded(.down), hi.rounded(.up)) }
         let decades = hi.rounded(.up) - lo.rounded(.down)
         var values: [Double] = []
-        let every = Swift.max(1, Int((decades / Double(Swift.max(1, count))).rounded(.up)))
-        var e = Int(lo.rounded(.down))
+        let every = Swift.max(1, Int(saturating: (decades / Double(Swift.max(1, count))).rounded(.up)))
+        var e = Int(saturating: lo.rounded(.down))
         while Double(e) <= hi {
             let multipliers: [Double] = decades <= 1 ? [1, 2, 5] : (decades <= Double(count) / 2 ? [1, 3] : [1])
             if e % every == 0 || multipliers.count > 1 {
@@ -106,8 +109,8 @@ extension Axis {
     static func dates(_ minDay: Double, _ maxDay: Double, months step: Int) -> Axis {
         var lo = minDay, hi = maxDay
         if !(hi > lo) { (lo, hi) = (lo - 45, hi + 45) }
-        let start = CivilDate(dayNumber: Int(lo.rounded(.down))).monthIndex
-        let end = CivilDate(dayNumber: Int(hi.rounded(.up))).monthIndex
+        let start = CivilDate(dayNumber: Int(saturating: lo.rounded(.down))).monthIndex
+        let end = CivilDate(dayNumber: Int(saturating: hi.rounded(.up))).monthIndex
         var ticks: [Tick] = []
         var m = start
         while m <= end + 1 {
@@ -158,7 +161,7 @@ extension Axis {
         if magnitude >= 1e15 || (step < 1e-5) {
             return scientific(v)
         }
-        var decimals = Swift.max(0, -Int((log10(step) + 1e-9).rounded(.down)))
+        var decimals = Swift.max(0, -Int(saturating: (log10(step) + 1e-9).rounded(.down)))
         // A 2.5 step (histogram edges) needs one more: 7.5, not 8.
         let scaled = step * pow(10, Double(decimals))
         if abs(scaled - scaled.rounded()) > 1e-9 * scaled { decimals += 1 }

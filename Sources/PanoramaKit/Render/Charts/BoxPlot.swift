@@ -44,6 +44,7 @@ public struct BoxPlot: Sendable {
 
     public func render(_ layout: ChartLayout) -> String {
         var skipped = Skipped()
+        let groups = skipped.firstItems(self.groups, noun: "group")
         let summaries: [Summary?] = groups.map { g in
             Summary(sorted: g.values.filter { skipped.admit($0, scale: layout.xscale) }.sorted())
         }
@@ -58,9 +59,9 @@ public struct BoxPlot: Sendable {
         var frame = PlotFrame(layout: layout, gutter: gutter, rightMargin: margin, plotRows: max(1, groups.count * perGroup))
         let columns = frame.plotColumns
         let axis = XYPlot.fitXAxis(range, kind: .numbers, frame: frame, scale: layout.xscale, expand: true, numbers: layout.numbers,
-                                   columnOf: { Int(($0 * Double(columns - 1)).rounded()) })
-        frame.xTicks = axis.ticks.map { PlotFrame.XTick(column: Int((axis.fraction($0.value) * Double(columns - 1)).rounded()), label: $0.label) }
-        func col(_ v: Double) -> Int { Int((axis.fraction(v) * Double(columns - 1)).rounded()) }
+                                   columnOf: { Int(saturating: ($0 * Double(columns - 1)).rounded()) })
+        frame.xTicks = axis.ticks.map { PlotFrame.XTick(column: Int(saturating: (axis.fraction($0.value) * Double(columns - 1)).rounded()), label: $0.label) }
+        func col(_ v: Double) -> Int { Int(saturating: (axis.fraction(v) * Double(columns - 1)).rounded()) }
         let g = layout.glyphs
         for (i, s) in summaries.enumerated() {
             let mid = i * perGroup + perGroup / 2
@@ -69,55 +70,53 @@ public struct BoxPlot: Sendable {
             guard let s else { continue }
             let color = ChartColor.series(0)
             let (lw, a, m, b, hw) = (col(s.low), col(s.q1), col(s.median), col(s.q3), col(s.high))
-            var grid = frame.plot
             if compact {
-                for c in lw...hw { grid.put(g.horizontal, row: mid, column: c, color: color) }
-                grid.put(layout.ascii ? "|" : "├", row: mid, column: lw, color: color)
-                grid.put(layout.ascii ? "|" : "┤", row: mid, column: hw, color: color)
-                for c in a...b { grid.put(layout.ascii ? "=" : "▒", row: mid, column: c, color: color) }
-                grid.put(g.full, row: mid, column: m, color: color)
+                for c in lw...hw { frame.plot.put(g.horizontal, row: mid, column: c, color: color) }
+                frame.plot.put(layout.ascii ? "|" : "├", row: mid, column: lw, color: color)
+                frame.plot.put(layout.ascii ? "|" : "┤", row: mid, column: hw, color: color)
+                for c in a...b { frame.plot.put(layout.ascii ? "=" : "▒", row: mid, column: c, color: color) }
+                frame.plot.put(g.full, row: mid, column: m, color: color)
             } else {
                 let top = mid - 1, bottom = mid + 1
-                for c in lw...hw { grid.put(g.horizontal, row: mid, column: c, color: color) }
+                for c in lw...hw { frame.plot.put(g.horizontal, row: mid, column: c, color: color) }
                 for c in a...b {
-                    grid.put(g.horizontal, row: top, column: c, color: color)
-                    grid.put(g.horizontal, row: bottom, column: c, color: color)
-                    if c > a && c < b { grid.put(" ", row: mid, column: c) }
+                    frame.plot.put(g.horizontal, row: top, column: c, color: color)
+                    frame.plot.put(g.horizontal, row: bottom, column: c, color: color)
+                    if c > a && c < b { frame.plot.put(" ", row: mid, column: c) }
                 }
                 if layout.ascii {
-                    for c in [lw, hw] { grid.put("|", row: mid, column: c, color: color) }
+                    for c in [lw, hw] { frame.plot.put("|", row: mid, column: c, color: color) }
                     for c in [a, b, m] {
-                        grid.put("+", row: top, column: c, color: color)
-                        grid.put("+", row: bottom, column: c, color: color)
-                        grid.put("|", row: mid, column: c, color: color)
+                        frame.plot.put("+", row: top, column: c, color: color)
+                        frame.plot.put("+", row: bottom, column: c, color: color)
+                        frame.plot.put("|", row: mid, column: c, color: color)
                     }
                 } else {
                     if lw < a {
-                        grid.put("╷", row: top, column: lw, color: color)
-                        grid.put("├", row: mid, column: lw, color: color)
-                        grid.put("╵", row: bottom, column: lw, color: color)
+                        frame.plot.put("╷", row: top, column: lw, color: color)
+                        frame.plot.put("├", row: mid, column: lw, color: color)
+                        frame.plot.put("╵", row: bottom, column: lw, color: color)
                     }
                     if hw > b {
-                        grid.put("╷", row: top, column: hw, color: color)
-                        grid.put("┤", row: mid, column: hw, color: color)
-                        grid.put("╵", row: bottom, column: hw, color: color)
+                        frame.plot.put("╷", row: top, column: hw, color: color)
+                        frame.plot.put("┤", row: mid, column: hw, color: color)
+                        frame.plot.put("╵", row: bottom, column: hw, color: color)
                     }
-                    grid.put(a == b ? "┬" : "┌", row: top, column: a, color: color)
-                    grid.put(a == b ? "┴" : "└", row: bottom, column: a, color: color)
-                    grid.put(lw < a ? "┤" : "│", row: mid, column: a, color: color)
+                    frame.plot.put(a == b ? "┬" : "┌", row: top, column: a, color: color)
+                    frame.plot.put(a == b ? "┴" : "└", row: bottom, column: a, color: color)
+                    frame.plot.put(lw < a ? "┤" : "│", row: mid, column: a, color: color)
                     if b > a {
-                        grid.put("┐", row: top, column: b, color: color)
-                        grid.put("┘", row: bottom, column: b, color: color)
-                        grid.put(hw > b ? "├" : "│", row: mid, column: b, color: color)
+                        frame.plot.put("┐", row: top, column: b, color: color)
+                        frame.plot.put("┘", row: bottom, column: b, color: color)
+                        frame.plot.put(hw > b ? "├" : "│", row: mid, column: b, color: color)
                     }
-                    grid.put("┬", row: top, column: m, color: color)
-                    grid.put("┴", row: bottom, column: m, color: color)
-                    grid.put(m == a ? (lw < a ? "┤" : "│") : m == b ? (hw > b ? "├" : "│") : "│", row: mid, column: m, color: color)
-                    if a == b { grid.put(lw < a || hw > b ? "┼" : "│", row: mid, column: a, color: color) }
+                    frame.plot.put("┬", row: top, column: m, color: color)
+                    frame.plot.put("┴", row: bottom, column: m, color: color)
+                    frame.plot.put(m == a ? (lw < a ? "┤" : "│") : m == b ? (hw > b ? "├" : "│") : "│", row: mid, column: m, color: color)
+                    if a == b { frame.plot.put(lw < a || hw > b ? "┼" : "│", row: mid, column: a, color: color) }
                 }
             }
-            for o in s.outliers { grid.put(g.outlier, row: mid, column: col(o), color: .red) }
-            frame.plot = grid
+            for o in s.outliers { frame.plot.put(g.outlier, row: mid, column: col(o), color: .red) }
         }
         var notes = [layout.ascii ? "quartile boxes, | median, whiskers to 1.5 IQR, o outliers"
                                   : "quartile boxes, │ median, whiskers to 1.5 IQR, • outliers"]

@@ -42,7 +42,7 @@ struct DotCanvas {
         let limit = 4 * (dotWidth + dotHeight) + 8
         if abs(x0) > limit || abs(x1) > limit || abs(y0) > limit || abs(y1) > limit {
             guard let (a, b) = clip(Double(x0), Double(y0), Double(x1), Double(y1)) else { return }
-            line(Int(a.0.rounded()), Int(a.1.rounded()), Int(b.0.rounded()), Int(b.1.rounded()), color: color, dashed: dashed)
+            line(Int(saturating: a.0.rounded()), Int(saturating: a.1.rounded()), Int(saturating: b.0.rounded()), Int(saturating: b.1.rounded()), color: color, dashed: dashed)
             return
         }
         var x = x0, y = y0

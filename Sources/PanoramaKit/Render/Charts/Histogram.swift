@@ -96,7 +96,7 @@ public struct Histogram: Sendable {
             var binText: String
             if log {
                 binText = "bins ×\(layout.numbers.string(Axis.round(pow(10, width), digits: 3))) wide"
-                if width < 1, (1 / width).rounded() == 1 / width { binText += " (\(Int(1 / width)) a decade)" }
+                if width < 1, (1 / width).rounded() == 1 / width { binText += " (\(Int(saturating: 1 / width)) a decade)" }
             } else {
                 binText = "bins \(layout.numbers.string(width)) wide"
             }
@@ -116,7 +116,7 @@ public struct Histogram: Sendable {
         if log {
             let range = (pow(10, bins.edge(0)), pow(10, bins.edge(bins.count)))
             let axis = Axis(scale: .log, lo: bins.edge(0), hi: bins.edge(bins.count), ticks: [])
-            let place: (Double) -> Int = { f in Int(max(0, min(span, (f * span).rounded()))) }
+            let place: (Double) -> Int = { f in Int(saturating: max(0, min(span, (f * span).rounded()))) }
             let x = XYPlot.fitXAxis(range, kind: .numbers, frame: frame, scale: .log, expand: false, numbers: numbers, columnOf: place)
             return x.ticks.map { PlotFrame.XTick(column: place(axis.fraction($0.value)), label: $0.label) }
         }
@@ -131,7 +131,7 @@ public struct Histogram: Sendable {
         for _ in 0..<64 {
             let ratio = step.value / bins.width.value
             if abs(ratio - ratio.rounded()) <= 1e-9 * ratio {
-                let q = Int(ratio.rounded())
+                let q = Int(saturating: ratio.rounded())
                 if q > bins.count * 2 { break }
                 let t = ticks(every: q, step: step)
                 if frame.xTicksFit(t) {
@@ -151,13 +151,13 @@ public struct Histogram: Sendable {
     /// times that and the columns available: the target count, before the width is made nice.
     /// The quartiles come from a 1,024-cell sketch, exact enough to choose a bin count.
     static func automaticBins(_ values: [Double], n: Int, lo: Double, hi: Double, log: Bool, available: Int) -> Int {
-        let sturges = Int(Foundation.log2(Double(n)).rounded(.up)) + 1
+        let sturges = Int(saturating: Foundation.log2(Double(n)).rounded(.up)) + 1
         let cells = 1024
         var sketch = [Int](repeating: 0, count: cells)
         let scale = Double(cells) / (hi - lo)
         for v in values where v.isFinite && (!log || v > 0) {
             let t = log ? log10(v) : v
-            sketch[min(max(Int((t - lo) * scale), 0), cells - 1)] += 1
+            sketch[min(max(Int(saturating: (t - lo) * scale), 0), cells - 1)] += 1
         }
         func quantile(_ p: Double) -> Double {
             let target = p * Double(n)
@@ -172,7 +172,7 @@ public struct Histogram: Sendable {
         var bins = sturges
         if iqr > 0 {
             let width = 2 * iqr * pow(Double(n), -1.0 / 3)
-            bins = Int(((hi - lo) / width).rounded(.up))
+            bins = Int(saturating: ((hi - lo) / width).rounded(.up))
         }
         return max(1, min(available, max(sturges, min(bins, 4 * sturges))))
     }
@@ -222,7 +222,7 @@ struct NiceWidth: Equatable, Sendable {
     /// with `wholeNumbers`, the nearest whole one (at least 1).
     static func nearest(_ raw: Double, wholeNumbers: Bool = false) -> NiceWidth {
         guard raw.isFinite, raw > 0 else { return NiceWidth(mantissa: 1, exponent: 0) }
-        let exponent = Int(Foundation.log10(raw).rounded(.down))
+        let exponent = Int(saturating: Foundation.log10(raw).rounded(.down))
         var best = NiceWidth(mantissa: 1, exponent: exponent), distance = Double.infinity
         for candidate in (mantissas.map { NiceWidth(mantissa: $0, exponent: exponent) } + [NiceWidth(mantissa: 1, exponent: exponent + 1)]) {
             let d = abs(Foundation.log(candidate.value / raw))
@@ -252,7 +252,7 @@ struct HistogramBins: Equatable, Sendable {
     func bin(of t: Double) -> Int {
         let i = HistogramBins.index(of: t, width: width) - first
         guard i.isFinite else { return 0 }
-        return Int(max(0, min(Double(count - 1), i)))
+        return Int(saturating: max(0, min(Double(count - 1), i)))
     }
 
     /// The multiple j of the width with j·width ≤ t < (j + 1)·width, exact at the edges.
@@ -297,7 +297,7 @@ struct HistogramBins: Equatable, Sendable {
     static func spanning(_ lo: Double, _ hi: Double, width: NiceWidth, wholeNumbers: Bool) -> HistogramBins {
         let first = index(of: lo, width: width), last = index(of: hi, width: width)
         guard first.isFinite, last.isFinite else { return HistogramBins(width: width, first: 0, count: 1, closedLast: false) }
-        var bins = HistogramBins(width: width, first: first, count: Int(min(1e9, max(0, last - first))) + 1, closedLast: false)
+        var bins = HistogramBins(width: width, first: first, count: Int(saturating: min(1e9, max(0, last - first))) + 1, closedLast: false)
         // numpy's closed last bin, so that a maximum on an edge does not open a bin of its own;
         // whole numbers keep [a, a + width) so that every bin holds as many of them.
         if !wholeNumbers && last > first && width.times(last) == hi {
@@ -342,14 +342,14 @@ enum BarLevels {
     static func ticks(_ axis: Axis, rows: Int) -> [PlotFrame.YTick] {
         axis.ticks.map { t in
             let l = level(t.value, axis: axis, rows: rows)
-            let fromBottom = (axis.scale == .linear && t.value == 0) || l <= 0 ? -1 : min(rows - 1, Int(l.rounded(.down)))
+            let fromBottom = (axis.scale == .linear && t.value == 0) || l <= 0 ? -1 : min(rows - 1, Int(saturating: l.rounded(.down)))
             return PlotFrame.YTick(row: rows - 1 - fromBottom, label: t.label)
         }
     }
 
     /// The bar's height in eighths of a row; at least one for a positive value.
     static func eighths(_ v: Double, axis: Axis, rows: Int) -> Int {
-        max(v > 0 ? 1 : 0, Int((level(v, axis: axis, rows: rows) * 8).rounded()))
+        max(v > 0 ? 1 : 0, Int(saturating: (level(v, axis: axis, rows: rows) * 8).rounded()))
     }
 
     /// Fills one column from the bottom: full blocks, then the partial top (in ASCII `#`, with

@@ -35,7 +35,7 @@ public struct SCurve: Sendable {
         for v in values where skipped.admit(v, scale: layout.xscale) { finite.append(v) }
         let n = finite.count
         let rows = max(4, layout.height)
-        let percent = { (p: Double) in "\(Int((p * 100).rounded()))%" }
+        let percent = { (p: Double) in "\(Int(saturating: (p * 100).rounded()))%" }
         let yTicks: [Double] = rows >= 10 ? [0, 0.2, 0.4, 0.6, 0.8, 1] : [0, 0.5, 1]
         let yAxis = Axis(scale: .linear, lo: 0, hi: 1, ticks: yTicks.map { Axis.Tick(value: $0, label: percent($0)) })
         guard n > 0 else {
@@ -120,7 +120,7 @@ public struct SCurve: Sendable {
             let gap = q80 - point
             var text = "P80 \(layout.ascii ? "-" : "−") point = \(layout.numbers.string(SCurve.rounded(gap)))"
             if point > 0 { text += " (\(gap < 0 ? "-" : "+")\(layout.numbers.string((abs(gap) / point * 1000).rounded() / 10))%)" }
-            footnotes.append(PlotFrame.joinNotes(["point estimate \(layout.numbers.string(SCurve.rounded(point))) is P\(Int((below * 100).rounded()))",
+            footnotes.append(PlotFrame.joinNotes(["point estimate \(layout.numbers.string(SCurve.rounded(point))) is P\(Int(saturating: (below * 100).rounded()))",
                                                   text], ascii: layout.ascii))
         }
         plot.frame.footnotes = footnotes
@@ -138,7 +138,7 @@ enum Selection {
     static func quantile(_ x: inout [Double], _ p: Double) -> Double {
         guard !x.isEmpty else { return .nan }
         let h = Double(x.count - 1) * p
-        let k = Int(h.rounded(.down))
+        let k = Int(saturating: h.rounded(.down))
         let a = select(&x, k)
         guard k + 1 < x.count, h > Double(k) else { return a }
         var b = Double.infinity

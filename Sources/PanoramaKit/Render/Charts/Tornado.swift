@@ -49,13 +49,13 @@ public struct TornadoChart: Sendable {
         let valueWidth = (shown.flatMap { [numbers.string($0.low), numbers.string($0.high)] }.map(\.count).max() ?? 1) + 1
         let columns = frame.plotColumns
         let inner = Double(max(4, columns - 2 * valueWidth - 1))
-        let place: (Double) -> Int = { Int((Double(valueWidth) + $0 * inner).rounded()) }
+        let place: (Double) -> Int = { Int(saturating: (Double(valueWidth) + $0 * inner).rounded()) }
         let axis = XYPlot.fitXAxis(range, kind: .numbers, frame: frame, scale: .linear, expand: false,
                                    numbers: layout.numbers, columnOf: place)
         frame.xTicks = axis.ticks.map { PlotFrame.XTick(column: place(axis.fraction($0.value)), label: $0.label) }
         func position(_ v: Double) -> Double { Double(valueWidth) + axis.fraction(v) * inner }
         let g = layout.glyphs
-        let baseColumn = Int(position(base).rounded())
+        let baseColumn = Int(saturating: position(base).rounded())
         for r in 0..<max(1, shown.count) { frame.plot.put(g.dashedVertical, row: r, column: baseColumn, color: .gray) }
         let lowFill: Character = layout.ascii ? "=" : g.mediumShade
         for (r, bar) in shown.enumerated() {
@@ -66,11 +66,11 @@ public struct TornadoChart: Sendable {
             let lowEnd = bar.low <= base ? min(basePos, max(lowPos, highPos)) : lowPos
             let highStart = bar.high >= base ? max(basePos, min(lowPos, highPos)) : highPos
             let highEnd = bar.high >= base ? highPos : min(basePos, max(lowPos, highPos))
-            HorizontalBars.span(from: Double(Int(lowStart.rounded())), to: Double(Int(lowEnd.rounded())), row: r, in: &frame.plot,
+            HorizontalBars.span(from: Double(Int(saturating: lowStart.rounded())), to: Double(Int(saturating: lowEnd.rounded())), row: r, in: &frame.plot,
                                 glyphs: g, color: .red, fill: lowFill)
-            HorizontalBars.span(from: Double(Int(highStart.rounded())), to: Double(Int(highEnd.rounded())), row: r, in: &frame.plot,
+            HorizontalBars.span(from: Double(Int(saturating: highStart.rounded())), to: Double(Int(saturating: highEnd.rounded())), row: r, in: &frame.plot,
                                 glyphs: g, color: .blue, fill: g.full)
-            let left = Int(min(lowPos, highPos).rounded()), right = Int(max(lowPos, highPos).rounded())
+            let left = Int(saturating: min(lowPos, highPos).rounded()), right = Int(saturating: max(lowPos, highPos).rounded())
             let (leftText, rightText) = bar.low <= bar.high ? (numbers.string(bar.low), numbers.string(bar.high))
                                                             : (numbers.string(bar.high), numbers.string(bar.low))
             frame.plot.write(leftText, row: r, column: max(0, left - leftText.count - 1))

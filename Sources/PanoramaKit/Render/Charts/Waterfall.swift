@@ -51,7 +51,7 @@ public struct Waterfall: Sendable {
         let valueWidth = (rows.map(\.text.count).max() ?? 1) + 1
         let columns = frame.plotColumns
         let inner = Double(max(4, columns - valueWidth - 1))
-        let place: (Double) -> Int = { Int(($0 * inner).rounded()) }
+        let place: (Double) -> Int = { Int(saturating: ($0 * inner).rounded()) }
         // From 0 unless the largest step would be thinner than six columns there.
         let truncated = lo > 0 && stepSpan / hi * inner < 6
         if truncated {

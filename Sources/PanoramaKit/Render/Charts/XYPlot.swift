@@ -41,24 +41,24 @@ struct XYPlot {
     func dotX(_ v: Double) -> Int? {
         let f = xAxis.fraction(v)
         guard f.isFinite else { return nil }
-        return Int((f * Double(canvas.dotWidth - 1)).rounded())
+        return Int(saturating: (f * Double(canvas.dotWidth - 1)).rounded())
     }
 
     func dotY(_ v: Double) -> Int? {
         let f = yAxis.fraction(v)
         guard f.isFinite else { return nil }
-        return Int(((1 - f) * Double(canvas.dotHeight - 1)).rounded())
+        return Int(saturating: ((1 - f) * Double(canvas.dotHeight - 1)).rounded())
     }
 
     /// Clamps a dot coordinate to a range the canvas can clip cheaply.
-    static func clampDot(_ v: Double) -> Int { Int(max(-1e6, min(1e6, v)).rounded()) }
+    static func clampDot(_ v: Double) -> Int { Int(saturating: max(-1e6, min(1e6, v)).rounded()) }
 
     static func column(of fraction: Double, canvasColumns: Int) -> Int {
-        Int((fraction * Double(canvasColumns * 2 - 1)).rounded()) / 2
+        Int(saturating: (fraction * Double(canvasColumns * 2 - 1)).rounded()) / 2
     }
 
     static func row(of fraction: Double, rows: Int, dotsPerRow: Int) -> Int {
-        Int(((1 - fraction) * Double(rows * dotsPerRow - 1)).rounded()) / dotsPerRow
+        Int(saturating: ((1 - fraction) * Double(rows * dotsPerRow - 1)).rounded()) / dotsPerRow
     }
 
     /// The text of the chart: the canvas copied into the frame.
