@@ -2,11 +2,10 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 
 /// Reads one worksheet of an XLSX workbook (Office Open XML) into a frame.
 ///
-/// The workbook is a ZIP of XML parts (ZIPFoundation unzips, each part up to a memory bound; the
+/// The workbook is a ZIP of XML parts (`ZIPParts` unzips, each part up to a memory bound; the
 /// sheet and shared strings are read by `XMLScanner`, the small parts by the platform's `XMLParser`):
 /// shared strings, inline strings, numbers, booleans, and numbers whose cell style is a date
 /// format (Excel serial days, 1900 system). Cells then go through the same typing as CSV, so
@@ -14,38 +13,16 @@ import ZIPFoundation
 /// The header is the first non-empty row (after `skip=` rows); empty rows are dropped.
 enum XLSXReader {
     static func read(bytes: [UInt8], name: String, options: ReadOptions) throws -> Frame {
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw DataError(file: name, "is not an xlsx workbook (not a zip archive)")
-        }
+        let archive = try ZIPParts(bytes, file: name)
         // Each part unpacks into memory up to a bound (a zip bomb stops there).
         let bound = min(MemoryBudget.current.limit / 4, Int(UInt32.max) - 16)
-        func part(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
-            var data = Data()
-            let tooBig = DataError(file: name, "the workbook part '\(path)' unpacks to more than \(MemoryBudget.text(bound)), "
-                                   + "more than the memory available allows")
-            guard entry.uncompressedSize <= UInt64(bound) else { throw tooBig }
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    guard data.count + chunk.count <= bound else { throw tooBig }
-                    data.append(chunk)
-                }
-            } catch let error as DataError {
-                throw error
-            } catch {
-                throw DataError(file: name, "the workbook part '\(path)' is damaged")
-            }
-            return data
-        }
+        func part(_ path: String) throws -> [UInt8]? { try archive.part(path, bound: bound) }
         guard let workbook = try part("xl/workbook.xml") else {
             throw DataError(file: name, "is a zip archive but not an xlsx workbook (no xl/workbook.xml)")
         }
-        let sheets = XMLCollector.sheets(workbook)
+        let sheets = XMLCollector.sheets(Data(workbook))
         guard !sheets.isEmpty else { throw DataError(file: name, "the workbook has no sheets") }
-        let relations = try part("xl/_rels/workbook.xml.rels").map(XMLCollector.relationships) ?? [:]
+        let relations = try part("xl/_rels/workbook.xml.rels").map { XMLCollector.relationships(Data($0)) } ?? [:]
         let chosen: (name: String, id: String)
         if let wanted = options.sheet {
             if let s = sheets.first(where: { $0.name == wanted }) {
@@ -66,9 +43,9 @@ enum XLSXReader {
         }
         let sheetPart = String(target.split(separator: "/").last ?? Substring(target))
         let sharedPart = try part("xl/sharedStrings.xml")
-        let shared = try sharedPart.map { try SheetCells.sharedStrings([UInt8]($0), part: "sharedStrings.xml", file: name) }
-        let dateStyles = try part("xl/styles.xml").map(XMLCollector.dateStyles) ?? []
-        let cells = try SheetCells([UInt8](sheetData), part: sheetPart, file: name)
+        let shared = try sharedPart.map { try SheetCells.sharedStrings($0, part: "sharedStrings.xml", file: name) }
+        let dateStyles = try part("xl/styles.xml").map { XMLCollector.dateStyles(Data($0)) } ?? []
+        let cells = try SheetCells(sheetData, part: sheetPart, file: name)
         return try build(cells, shared: shared, dateStyles: dateStyles, part: sheetPart, name: name, options: options)
     }
 

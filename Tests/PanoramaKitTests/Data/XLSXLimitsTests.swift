@@ -89,3 +89,19 @@ func xlsxError(_ bytes: [UInt8]) -> String? {
     let message = MemoryBudget.$injected.withValue(MemoryBudget(available: 100_000_000)) { xlsxError(book) }
     #expect(message?.hasPrefix("the sheet's 200 rows × 16384 columns would take 157 MB of memory but about 75.0 MB is available") == true, "\(message ?? "")")
 }
+
+@Test func aWorkbookWithADamagedCentralDirectoryIsAnErrorNotATrap() throws {
+    // Found by fuzz/FuzzXLSX.swift: ZIPFoundation's in-memory archive trapped on it.
+    let url = try #require(Bundle.module.url(forResource: "fuzz-damaged-central-directory", withExtension: "xlsx",
+                                             subdirectory: "Fixtures/xlsx"))
+    let message = xlsxError([UInt8](try Data(contentsOf: url)))
+    #expect(message == "book.xlsx: is not an xlsx workbook (not a zip archive)")
+}
+
+@Test func aDamagedDeflatedPartIsNamed() throws {
+    var book = try workbook(rows: #"<row r="1"><c r="A1"><v>1</v></c></row>"#, compression: .deflate)
+    // Flip bytes in the middle of the sheet part's compressed data: its CRC or inflate fails.
+    let sheet = try #require(try ZIPParts(book, file: "book.xlsx").entries["xl/worksheets/sheet1.xml"])
+    for i in sheet.dataOffset..<sheet.dataOffset + sheet.compressedSize { book[i] ^= 0x5A }
+    #expect(xlsxError(book) == "book.xlsx: the workbook part 'xl/worksheets/sheet1.xml' is damaged")
+}
