@@ -21,7 +21,7 @@ module() { # NAME FILES…
   name=$1; shift
   # Up to date when no source is newer than the object.
   if [ -f "$out/$name.o" ]; then
-    newer=$(for f in "$@"; do case $f in *.swift) [ "$f" -nt "$out/$name.o" ] && echo "$f";; esac; done)
+    newer=$(for f in "$@"; do case $f in *.swift) if [ "$f" -nt "$out/$name.o" ]; then echo "$f"; fi;; esac; done)
     [ -z "$newer" ] && return 0
   fi
   swiftc $flags -wmo -module-name "$name" -emit-module -emit-module-path "$out/$name.swiftmodule" \
