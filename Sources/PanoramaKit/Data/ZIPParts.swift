@@ -66,7 +66,9 @@ struct ZIPParts {
             let source = Data(bytes[stored])
             do {
                 _ = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: 1 << 16, skipCRC32: true, provider: { position, size in
+                    // A truncated deflate stream asks for more than there is: stop (else inflate loops).
                     let from = Int(position)
+                    guard from < source.count else { throw damaged }
                     return source.subdata(in: from..<min(source.count, from + size))
                 }, consumer: { chunk in
                     guard out.count + chunk.count <= bound else { throw tooBig }

@@ -105,3 +105,11 @@ func xlsxError(_ bytes: [UInt8]) -> String? {
     for i in sheet.dataOffset..<sheet.dataOffset + sheet.compressedSize { book[i] ^= 0x5A }
     #expect(xlsxError(book) == "book.xlsx: the workbook part 'xl/worksheets/sheet1.xml' is damaged")
 }
+
+@Test func aTruncatedDeflatedPartIsAnErrorNotAnEndlessLoop() throws {
+    // Found by fuzz/FuzzXLSX.swift: inflate kept asking for input past the part's end.
+    let url = try #require(Bundle.module.url(forResource: "fuzz-truncated-deflate", withExtension: "xlsx",
+                                             subdirectory: "Fixtures/xlsx"))
+    let message = try #require(xlsxError([UInt8](try Data(contentsOf: url))))
+    #expect(message.contains("is damaged"), "\(message)")
+}
