@@ -40,7 +40,8 @@ let package = Package(
         // Test helpers shared by test targets (which cannot depend on each other): the NIST reader.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "PanoramaKitTests", dependencies: ["PanoramaKit", "TestSupport"],
+        .testTarget(name: "PanoramaKitTests", dependencies: ["PanoramaKit", "TestSupport",
+                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PanoramaDatasetsTests", dependencies: ["PanoramaDatasets", "TestSupport"]),
         .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell", "TestSupport"]),

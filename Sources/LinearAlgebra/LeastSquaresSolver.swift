@@ -68,8 +68,8 @@ struct LeastSquaresSolver {
         for (j, m) in moments.enumerated() {
             guard m.finite else { throw LeastSquaresSolver.notFinite }
             means[j] = m.mean
-            scales[j] = m.centred.squareRoot()
-            if !(m.centred > 0) || m.centred.squareRoot() <= options.tolerance * m.raw.squareRoot() {
+            scales[j] = m.centred
+            if !(m.centred > 0) || m.centred <= options.tolerance * m.raw {
                 aliased.insert(j)
             }
         }
@@ -218,11 +218,33 @@ struct LeastSquaresSolver {
 
     static let notFinite = ShapeError("the design and response must be finite")
 
-    /// The (weighted) mean of a column when `centre` (else 0), Σ wᵢ(xᵢ − mean)² and Σ wᵢxᵢ²,
-    /// in two passes: the sum, then the deviations with the mean's rounding correction
-    /// c = Σ wᵢ(xᵢ − m) folded in (mean = m + c/W, Σ wᵢ(xᵢ − mean)² = Σ wᵢ(xᵢ − m)² − c²/W).
+    /// The (weighted) mean of a column when `centre` (else 0), √Σ wᵢ(xᵢ − mean)² and √Σ wᵢxᵢ².
+    ///
+    /// A column of values far from 1 (beyond 1e±100) is scaled by a power of two first, so its
+    /// squares neither overflow (1e160² is ∞) nor underflow (1e-160² is 0): the rank decision
+    /// is then the same at every magnitude a Double holds.
     static func moments(_ x: UnsafeBufferPointer<Double>, weights: [Double]?, totalWeight: Double,
                         centre: Bool) -> (mean: Double, centred: Double, raw: Double) {
+        var largest = 0.0
+        for v in x { largest = max(largest, abs(v)) }
+        guard largest.isFinite, largest > 0, largest > 1e100 || largest < 1e-100 else {
+            let (mean, centred, raw) = squaredMoments(x, weights: weights, totalWeight: totalWeight, centre: centre)
+            return (mean, max(0, centred).squareRoot(), raw.squareRoot())
+        }
+        let e = Int(largest.exponent)
+        let scaled = x.map { Double(sign: .plus, exponent: -e, significand: $0) }
+        let (mean, centred, raw) = scaled.withUnsafeBufferPointer {
+            squaredMoments($0, weights: weights, totalWeight: totalWeight, centre: centre)
+        }
+        func unscale(_ v: Double) -> Double { Double(sign: .plus, exponent: e, significand: v) }
+        return (unscale(mean), unscale(max(0, centred).squareRoot()), unscale(raw.squareRoot()))
+    }
+
+    /// The mean, Σ wᵢ(xᵢ − mean)² and Σ wᵢxᵢ², in two passes: the sum, then the deviations with
+    /// the mean's rounding correction c = Σ wᵢ(xᵢ − m) folded in (mean = m + c/W,
+    /// Σ wᵢ(xᵢ − mean)² = Σ wᵢ(xᵢ − m)² − c²/W).
+    private static func squaredMoments(_ x: UnsafeBufferPointer<Double>, weights: [Double]?, totalWeight: Double,
+                                       centre: Bool) -> (mean: Double, centred: Double, raw: Double) {
         let n = x.count
         var m = 0.0
         if centre {

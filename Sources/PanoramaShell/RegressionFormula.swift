@@ -31,11 +31,24 @@ struct FormulaStructure: Sendable {
 
     /// The right-hand side while expanding: terms as sorted factor indices.
     struct Expansion {
-        var terms: [[Int]] = []
+        /// In order of first appearance; `present` holds the same terms for constant-time look-ups
+        /// (`(a + … + p)^8` has 39,203 terms).
+        private(set) var terms: [[Int]] = []
+        private var present = Set<[Int]>()
         /// Set by `1`, `0`, `- 1`: nil when the part says nothing.
         var intercept: Bool?
 
-        mutating func add(_ t: [Int]) { if !terms.contains(t) { terms.append(t) } }
+        init(terms: [[Int]] = [], intercept: Bool? = nil) {
+            for t in terms { add(t) }
+            self.intercept = intercept
+        }
+
+        mutating func add(_ t: [Int]) { if present.insert(t).inserted { terms.append(t) } }
+
+        mutating func remove(_ other: Expansion) {
+            terms.removeAll { other.present.contains($0) }
+            present.subtract(other.present)
+        }
     }
 
     init(_ formula: Formula) throws(PanoramaError) {
@@ -158,7 +171,7 @@ struct FormulaStructure: Sendable {
             for t in b.terms { a.add(t) }
             if let i = b.intercept { a.intercept = i }
         } else {
-            a.terms.removeAll { b.terms.contains($0) }
+            a.remove(b)
             if b.intercept == true { a.intercept = false }
         }
     }
@@ -166,10 +179,11 @@ struct FormulaStructure: Sendable {
     /// Every union of a term from `a` with a term from `b`.
     static func cross(_ a: [[Int]], _ b: [[Int]]) -> [[Int]] {
         var out: [[Int]] = []
+        var seen = Set<[Int]>()
         for x in a {
             for y in b {
                 let t = Array(Set(x + y)).sorted()
-                if !out.contains(t) { out.append(t) }
+                if seen.insert(t).inserted { out.append(t) }
             }
         }
         return out

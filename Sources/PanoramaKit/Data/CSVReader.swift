@@ -23,9 +23,11 @@ public enum CSVReader {
         var notes: [String] = []
         var buffer = raw
         var start = 0
-        // Byte-order mark.
+        // Byte-order mark: UTF-16 (LE or BE) is decoded to UTF-8 first; UTF-8's is skipped.
+        let utf16 = TextEncoding.decodingUTF16(buffer.base, buffer.count)
+        if let utf16 { buffer = utf16 }
         let hasBOM = buffer.count >= 3 && buffer.base[0] == 0xEF && buffer.base[1] == 0xBB && buffer.base[2] == 0xBF
-        switch options.encoding {
+        switch utf16 != nil ? .utf8 : options.encoding {
         case nil, .utf8?:
             if let bad = buffer.firstInvalidUTF8() {
                 if options.encoding == nil {

@@ -57,6 +57,8 @@ public enum DataReader {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw DataError(file: name, "cannot read the file") }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw DataError(file: name, "is a directory, not a data file") }
+        // A FIFO, /dev/stdin or a /proc file reports no size (or a wrong one): read it as a stream.
+        if (st.st_mode & S_IFMT) != S_IFREG || st.st_size == 0 { return try readStream(fd, name: name) }
         let size = Int(st.st_size)
         guard size < Int(UInt32.max) - 16 else { throw DataError(file: name, "files over 4 GB are not supported") }
         let buffer = ByteBuffer(count: size)
@@ -107,6 +109,28 @@ public enum DataReader {
         }
         buffer.knownFirstInvalidUTF8 = .some(firstInvalid)
         return (buffer, hash)
+    }
+}
+
+extension DataReader {
+    /// Everything `fd` gives until its end, for files that are not regular (pipes, devices,
+    /// /proc): the same buffer, UTF-8 check and content hash as `readFile`.
+    static func readStream(_ fd: Int32, name: String) throws -> (buffer: ByteBuffer, hash: String) {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let r = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if r < 0 { if errno == EINTR { continue }; throw DataError(file: name, "cannot read the file") }
+            if r == 0 { break }
+            bytes += chunk[0..<r]
+            guard bytes.count < Int(UInt32.max) - 16 else { throw DataError(file: name, "files over 4 GB are not supported") }
+        }
+        let buffer = ByteBuffer(bytes)
+        let pieces = stride(from: 0, to: max(buffer.count, 1), by: ContentHash.piece).map { start in
+            ContentHash.piece(buffer.base + start, min(ContentHash.piece, buffer.count - start))
+        }
+        buffer.knownFirstInvalidUTF8 = .some(TextEncoding.firstInvalidUTF8(buffer.base, buffer.count))
+        return (buffer, ContentHash.hex(ContentHash.combine(pieces)))
     }
 }
 

@@ -177,6 +177,15 @@ extension Frame {
             if key.contains(.missing) { continue }
             index[key, default: []].append(r)
         }
+        // The output's size first: each left row's matches (or 1 when it is kept unmatched).
+        var outputRows = kind == .full ? right.rowCount : 0
+        for r in 0..<rowCount {
+            let key = lk.map { KeyPart(columns[$0].data, r) }
+            let matches = key.contains(.missing) ? 0 : index[key]?.count ?? 0
+            outputRows = outputRows.addingReportingOverflow(matches > 0 || kind != .inner ? max(matches, 1) : 0).partialValue
+        }
+        try MemoryBudget.current.check(MemoryBudget.bytes(outputRows, 8 * (columnCount + right.columnCount + 2)),
+                                       for: "the join's \(outputRows) rows", hint: "join on more key columns, or make the keys unique first (distinct)")
         var leftRows: [Int] = [], rightRows: [Int] = []
         var matched = Set<Int>()
         for r in 0..<rowCount {

@@ -141,3 +141,24 @@ enum ContentHash {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
+
+extension TextEncoding {
+    /// A file starting with a UTF-16 byte-order mark (FF FE little-endian, FE FF big-endian)
+    /// as UTF-8 without the mark (a lone surrogate reads as U+FFFD); nil for any other file.
+    static func decodingUTF16(_ base: UnsafePointer<UInt8>, _ count: Int) -> ByteBuffer? {
+        guard count >= 2 else { return nil }
+        let little: Bool
+        switch (base[0], base[1]) {
+        case (0xFF, 0xFE): little = true
+        case (0xFE, 0xFF): little = false
+        default: return nil
+        }
+        let units = (count - 2) / 2
+        var codeUnits = [UInt16](repeating: 0, count: units)
+        for k in 0..<units {
+            let a = UInt16(base[2 + 2 * k]), b = UInt16(base[3 + 2 * k])
+            codeUnits[k] = little ? a | b << 8 : a << 8 | b
+        }
+        return ByteBuffer(String(decoding: codeUnits, as: UTF16.self).utf8)
+    }
+}

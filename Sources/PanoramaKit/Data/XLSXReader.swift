@@ -2,39 +2,27 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 
 /// Reads one worksheet of an XLSX workbook (Office Open XML) into a frame.
 ///
-/// The workbook is a ZIP of XML parts (ZIPFoundation unzips, the platform's `XMLParser` reads):
+/// The workbook is a ZIP of XML parts (`ZIPParts` unzips, each part up to a memory bound; the
+/// sheet and shared strings are read by `XMLScanner`, the small parts by the platform's `XMLParser`):
 /// shared strings, inline strings, numbers, booleans, and numbers whose cell style is a date
 /// format (Excel serial days, 1900 system). Cells then go through the same typing as CSV, so
 /// numbers stored as text with comma decimals (`53,02`) and `dd/mm/yyyy` text dates are read too.
 /// The header is the first non-empty row (after `skip=` rows); empty rows are dropped.
 enum XLSXReader {
     static func read(bytes: [UInt8], name: String, options: ReadOptions) throws -> Frame {
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw DataError(file: name, "is not an xlsx workbook (not a zip archive)")
-        }
-        func part(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
-            var data = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-            } catch {
-                throw DataError(file: name, "the workbook part '\(path)' is damaged")
-            }
-            return data
-        }
+        let archive = try ZIPParts(bytes, file: name)
+        // Each part unpacks into memory up to a bound (a zip bomb stops there).
+        let bound = min(MemoryBudget.current.limit / 4, Int(UInt32.max) - 16)
+        func part(_ path: String) throws -> [UInt8]? { try archive.part(path, bound: bound) }
         guard let workbook = try part("xl/workbook.xml") else {
             throw DataError(file: name, "is a zip archive but not an xlsx workbook (no xl/workbook.xml)")
         }
-        let sheets = XMLCollector.sheets(workbook)
+        let sheets = XMLCollector.sheets(Data(workbook))
         guard !sheets.isEmpty else { throw DataError(file: name, "the workbook has no sheets") }
-        let relations = try part("xl/_rels/workbook.xml.rels").map(XMLCollector.relationships) ?? [:]
+        let relations = try part("xl/_rels/workbook.xml.rels").map { XMLCollector.relationships(Data($0)) } ?? [:]
         let chosen: (name: String, id: String)
         if let wanted = options.sheet {
             if let s = sheets.first(where: { $0.name == wanted }) {
@@ -53,41 +41,51 @@ enum XLSXReader {
         guard let sheetData = try part(target) else {
             throw DataError(file: name, "the sheet '\(chosen.name)' is missing from the workbook")
         }
-        let shared = try part("xl/sharedStrings.xml").map(XMLCollector.sharedStrings) ?? []
-        let dateStyles = try part("xl/styles.xml").map(XMLCollector.dateStyles) ?? []
+        let sheetPart = String(target.split(separator: "/").last ?? Substring(target))
+        let sharedPart = try part("xl/sharedStrings.xml")
+        let shared = try sharedPart.map { try SheetCells.sharedStrings($0, part: "sharedStrings.xml", file: name) }
+        let dateStyles = try part("xl/styles.xml").map { XMLCollector.dateStyles(Data($0)) } ?? []
         try options.checkCancelled()
-        let cells = XMLCollector.cells(sheetData)
+        let cells = try SheetCells(sheetData, part: sheetPart, file: name)
         try options.checkCancelled()
-        if let error = cells.error { throw DataError(file: name, "the sheet '\(chosen.name)' is not valid xml: \(error)") }
-        return try build(cells.rows, shared: shared, dateStyles: dateStyles, name: name, options: options)
+        return try build(cells, shared: shared, dateStyles: dateStyles, part: sheetPart, name: name, options: options)
     }
 
     /// Lays the cells out as a `CellTable` (text in one buffer, typed values alongside) and types it.
-    static func build(_ sheetRows: [(row: Int, cells: [XMLCollector.Cell])], shared: [String], dateStyles: Set<Int>,
+    static func build(_ sheet: SheetCells, shared: [String]?, dateStyles: Set<Int>, part: String,
                       name: String, options: ReadOptions) throws -> Frame {
         var notes: [String] = []
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(sheet.values.count)
         var errors = 0
         // Each row's cells as (column, span, native).
-        func layout(_ cells: [XMLCollector.Cell]) -> [(Int, Span, NativeCell)] {
+        func layout(_ row: Int, _ cells: Range<Int>) throws -> [(Int, Span, NativeCell)] {
             var out: [(Int, Span, NativeCell)] = []
-            for c in cells {
+            for c in sheet.cells[cells] {
                 let start = UInt32(bytes.count)
                 var native = NativeCell(kind: .absent, value: 0)
-                switch c.type {
-                case "s":
-                    if let k = Int(c.value), k >= 0, k < shared.count { bytes += shared[k].utf8 }
-                case "str", "inlineStr", "d":
-                    bytes += c.value.utf8
-                case "b":
-                    native = NativeCell(kind: .bool, value: c.value == "1" ? 1 : 0)
-                    bytes += (c.value == "1" ? "true" : "false").utf8
-                case "e":
+                let value = sheet.values[c.value]
+                switch c.kind {
+                case .shared:
+                    guard let k = SheetCells.number(value), let strings = shared, k < strings.count else {
+                        let which = String(decoding: value, as: UTF8.self)
+                        let have = shared.map { "the workbook has \($0.count)" } ?? "the workbook has no shared strings part"
+                        throw DataError(file: name, "\(part) cell \(SheetCells.reference(column: Int(c.column), row: row)): "
+                                        + "shared string \(which) does not exist (\(have))")
+                    }
+                    bytes += strings[k].utf8
+                case .text:
+                    bytes += value
+                case .boolean:
+                    let yes = value.elementsEqual([0x31])
+                    native = NativeCell(kind: .bool, value: yes ? 1 : 0)
+                    bytes += (yes ? "true" : "false").utf8
+                case .error:
                     errors += 1
-                default:
-                    let trimmed = c.value.trimmingCharacters(in: .whitespaces)
-                    if let x = Double(trimmed) {
-                        if dateStyles.contains(c.style), let day = ValueParsing.dayNumber(excelSerial: x) {
+                case .number:
+                    let text = String(decoding: value, as: UTF8.self)
+                    if let x = Double(text.trimmingCharacters(in: .whitespaces)) {
+                        if dateStyles.contains(Int(c.style)), let day = ValueParsing.dayNumber(excelSerial: x) {
                             native = NativeCell(kind: .date, value: x)
                             bytes += CivilDate(dayNumber: Int(day)).text(.day).utf8
                         } else {
@@ -95,23 +93,27 @@ enum XLSXReader {
                             bytes += JSON.numberText(x).utf8
                         }
                     } else {
-                        bytes += c.value.utf8
+                        bytes += value
                     }
                 }
-                out.append((c.column, Span(start: start, end: UInt32(bytes.count)), native))
+                guard bytes.count < Int(UInt32.max) else { throw DataError(file: name, "the sheet's text is over 4 GB") }
+                out.append((Int(c.column), Span(start: start, end: UInt32(bytes.count)), native))
             }
             return out
         }
         var laidOut: [(row: Int, cells: [(Int, Span, NativeCell)])] = []
         var skipped = 0
-        for r in sheetRows {
+        for r in sheet.rows {
             if skipped < options.skip { skipped += 1; continue }
-            let cells = layout(r.cells).filter { $0.1.end > $0.1.start || $0.2.kind != .absent }
+            let cells = try layout(r.row, r.cells).filter { $0.1.end > $0.1.start || $0.2.kind != .absent }
             if cells.isEmpty { continue }
             laidOut.append((r.row, cells))
         }
         guard let headerRow = laidOut.first else { throw DataError(file: name, line: 1, column: 1, "the sheet is empty") }
         let width = (laidOut.map { $0.cells.map(\.0).max() ?? 0 }.max() ?? 0) + 1
+        try MemoryBudget.current.check(MemoryBudget.bytes(MemoryBudget.bytes(laidOut.count, width), 48),
+                                       for: "the sheet's \(laidOut.count) rows × \(width) columns",
+                                       hint: "delete the far-away cells that widen the sheet, or save it as csv")
         let buffer = ByteBuffer(bytes)
         var header = [String](repeating: "", count: width)
         for (column, span, _) in headerRow.cells {
@@ -131,7 +133,7 @@ enum XLSXReader {
             }
             lines.append(Int32(row.row))
         }
-        let emptyRows = sheetRows.count - skipped - laidOut.count
+        let emptyRows = sheet.rows.count - skipped - laidOut.count
         if emptyRows > 0 { notes.append("dropped \(emptyRows) empty row\(emptyRows == 1 ? "" : "s")") }
         if errors > 0 { notes.append("\(errors) cell\(errors == 1 ? " holds an Excel error" : "s hold Excel errors") (#N/A, #DIV/0!…), read as na") }
         let table = CellTable(buffer: buffer, header: header, spans: spans, lines: lines, width: width,
@@ -145,13 +147,6 @@ enum XLSXReader {
 
 /// SAX readers for the few XLSX parts needed.
 enum XMLCollector {
-    struct Cell {
-        var column: Int
-        var type: String
-        var style: Int
-        var value: String
-    }
-
     /// `<sheet name="…" r:id="…">` in workbook order.
     static func sheets(_ data: Data) -> [(name: String, id: String)] {
         let d = Collector { element, attributes, _ in element == "sheet" ? attributes : nil }
@@ -203,22 +198,6 @@ enum XMLCollector {
         return false
     }
 
-    static func sharedStrings(_ data: Data) -> [String] {
-        let d = SharedStringsDelegate()
-        let parser = XMLParser(data: data)
-        parser.delegate = d
-        _ = parser.parse()
-        return d.strings
-    }
-
-    static func cells(_ data: Data) -> (rows: [(row: Int, cells: [Cell])], error: String?) {
-        let d = SheetDelegate()
-        let parser = XMLParser(data: data)
-        parser.delegate = d
-        let ok = parser.parse()
-        return (d.rows, ok ? nil : (parser.parserError.map { "\($0.localizedDescription)" } ?? "parse error"))
-    }
-
     /// Column index (0-based) of a cell reference: `C14` → 2.
     static func columnIndex(_ reference: String) -> Int? {
         var v = 0
@@ -263,70 +242,6 @@ enum XMLCollector {
         }
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
             if localName(elementName) == "cellXfs" { inCellXfs = false }
-        }
-    }
-
-    final class SharedStringsDelegate: NSObject, XMLParserDelegate {
-        var strings: [String] = []
-        var current = ""
-        var inText = false
-        var phonetic = 0
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
-            switch localName(elementName) {
-            case "si": current = ""
-            case "t": inText = phonetic == 0
-            case "rPh": phonetic += 1
-            default: break
-            }
-        }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            switch localName(elementName) {
-            case "si": strings.append(current)
-            case "t": inText = false
-            case "rPh": phonetic -= 1
-            default: break
-            }
-        }
-    }
-
-    final class SheetDelegate: NSObject, XMLParserDelegate {
-        var rows: [(row: Int, cells: [Cell])] = []
-        var cells: [Cell] = []
-        var rowNumber = 0
-        var cell: Cell?
-        var nextColumn = 0
-        var capture = false
-        var text = ""
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
-            switch localName(elementName) {
-            case "row":
-                rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-                cells = []
-                nextColumn = 0
-            case "c":
-                let column = attributes["r"].flatMap(XMLCollector.columnIndex) ?? nextColumn
-                nextColumn = column + 1
-                cell = Cell(column: column, type: attributes["t"] ?? "n", style: attributes["s"].flatMap(Int.init) ?? 0, value: "")
-            case "v", "t":
-                if cell != nil { capture = true; text = "" }
-            default: break
-            }
-        }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { if capture { text += string } }
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            switch localName(elementName) {
-            case "v", "t":
-                if capture { cell?.value += text; capture = false }
-            case "c":
-                if let c = cell, c.column < 16_384 { cells.append(c) }
-                cell = nil
-            case "row":
-                rows.append((rowNumber, cells))
-            default: break
-            }
         }
     }
 }

@@ -36,6 +36,9 @@ public struct LinearModel: Sendable {
     public let dfModel: Int
     public let dfResidual: Int
     public let residualSumOfSquares: Double
+    /// The residuals are zero to rounding (‖e‖ ≤ 1e-13 ‖y‖): σ is 0, and t, F and their p-values
+    /// are not defined (na), as R reports an exact fit instead of dividing rounding noise.
+    public let exactFit: Bool
     public let totalSumOfSquares: Double
     public let rSquared: Double
     public let adjustedRSquared: Double
@@ -90,7 +93,11 @@ public struct LinearModel: Sendable {
         dfResidual = n - rank
         residuals = solution.residuals
         fitted = (0..<n).map { design.response[$0] - solution.residuals[$0] }
-        let rss = solution.residualSumOfSquares
+        var rss = solution.residualSumOfSquares
+        var responseSquares = 0.0
+        for i in 0..<n { responseSquares += (w?[i] ?? 1) * design.response[i] * design.response[i] }
+        exactFit = rss <= 1e-26 * responseSquares || (rss == 0 && n > rank)
+        if exactFit { rss = 0 }
         residualSumOfSquares = rss
 
         // Total sum of squares: centred on the weighted mean with an intercept, else about 0.
@@ -161,7 +168,8 @@ public struct LinearModel: Sendable {
         covariance = cov
         let se = (0..<p).map { cov[$0, $0].squareRoot() }
         standardErrors = se
-        let t = (0..<p).map { solution.coefficients[$0] / se[$0] }
+        let exact = exactFit
+        let t = (0..<p).map { exact ? .nan : solution.coefficients[$0] / se[$0] }
         tValues = t
         let residualDF = n - rank
         let tDistribution = StudentTDistribution(degreesOfFreedom: Double(residualDF))
@@ -170,7 +178,7 @@ public struct LinearModel: Sendable {
         // Overall F test.
         let interceptColumn = design.interceptColumn
         let slopes = solution.kept.filter { $0 != interceptColumn }
-        if dfModel > 0 && dfResidual > 0 {
+        if dfModel > 0 && dfResidual > 0 && !exactFit {
             if covarianceType == .nonrobust {
                 fStatistic = ((tss - rss) / Double(dfModel)) / sigma2
             } else {
@@ -197,7 +205,7 @@ public struct LinearModel: Sendable {
             den += e[i] * e[i]
             if i > 0 { num += (e[i] - e[i - 1]) * (e[i] - e[i - 1]) }
         }
-        durbinWatson = den > 0 ? num / den : .nan
+        durbinWatson = den > 0 && !exactFit ? num / den : .nan
         let mean = Descriptive.mean(e)
         var m2 = 0.0, m3 = 0.0, m4 = 0.0
         for v in e {
@@ -230,6 +238,7 @@ public struct LinearModel: Sendable {
             out.append("\(Prose.noun(rows.count, "Observation")) \(LinearModel.list(rows)) \(rows.count == 1 ? "has" : "have") leverage 1: "
                        + "\(covarianceType.rawValue) standard errors are undefined for \(LinearModel.list(names)).")
         }
+        if exactFit { out.append("Exact fit: residuals are all zero, so t, F and their p-values are not defined.") }
         if design.weights != nil { out.append("Weighted least squares: each row counts by its weight.") }
         if design.droppedRows > 0 {
             let d = design.droppedRows

@@ -79,6 +79,20 @@ public struct DesignCoding: Sendable {
     /// treatment contrasts (k − 1 columns) rather than by k indicators.
     public var contrasts: [[Bool]]
     public var intercept: Bool
+
+    /// The number of design columns, counted before they are built (saturating at `Int.max`).
+    public var columnCount: Int {
+        var count = intercept ? 1 : 0
+        for (t, term) in terms.enumerated() {
+            var width = 1
+            for (j, k) in term.factors.enumerated() {
+                if case .categorical(let levels, _) = factors[k] { width = MemoryBudget.bytes(width, levels.count - (contrasts[t][j] ? 1 : 0)) }
+            }
+            let (sum, overflow) = count.addingReportingOverflow(width)
+            count = overflow ? Int.max : sum
+        }
+        return count
+    }
 }
 
 /// The design matrix of a model and what it was built from.
@@ -209,6 +223,9 @@ public struct ModelDesign: Sendable {
         }
         let coding = DesignCoding(factorNames: factors.map(\.name), factors: codings, terms: terms,
                                   contrasts: contrasts, intercept: intercept)
+        try MemoryBudget.current.check(MemoryBudget.bytes(MemoryBudget.bytes(rowCount, coding.columnCount), 24),
+                                       for: "the design matrix (\(rowCount) rows × \(coding.columnCount) columns)",
+                                       hint: "use fewer terms or categories (lump rare levels, drop interactions)")
         var design = try coding.matrix(factors: factors, selecting: selected, count: rowCount, rows: selected)
         design.response = selected.map { rows in rows.map { y[$0] } } ?? y
         design.weights = weights.map { w in selected.map { rows in rows.map { w[$0] } } ?? w }

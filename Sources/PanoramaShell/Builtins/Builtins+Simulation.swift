@@ -206,6 +206,8 @@ extension BuiltinRegistry {
         }
         if sweepRho != nil && sweepDF != nil { throw ctx.fail("sweep one of 'corr' or 'df' at a time") }
         let trials = try ctx.int("trials", default: 100_000, in: 2...1_000_000_000)!
+        try MemoryBudget.current.check(MemoryBudget.bytes(trials, 8 * (3 + groupNames.count)),
+                                       for: "\(NumberFormat().string(Double(trials))) trials", hint: "use fewer trials (trials=)")
         let seed = try seed(ctx)
         let threads = try ctx.int("threads", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...256)!
         let cancellation = ctx.cancellation

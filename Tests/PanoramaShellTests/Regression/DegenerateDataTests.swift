@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import PanoramaShell
+import PanoramaKit
+
+/// Degenerate data: an exact fit is reported as R does (σ = 0; t, F and p not defined), and the
+/// rank decision does not depend on a column's magnitude.
+private func data(scale: String = "1") -> String {
+    "x = [1, 2, 3, 4, 5, 6, 7, 8]\nd = frame(x = x, xs = x * \(scale), z = [3, 1, 4, 1, 5, 9, 2, 6], y = [2.1, 3.9, 6.2, 7.8, 10.1, 12.2, 13.8, 16.1])"
+}
+
+@Test func aConstantResponseIsAnExactFitWithNoTOrFStatistics() throws {
+    let s = RegressionSession()
+    s.run("d = frame(a = [1, 2, 3, 4, 5], y = [7, 7, 7, 7, 7])\nm = ols(y ~ a, d)")
+    let m = try #require(s.model())
+    #expect(m.exactFit)
+    #expect(m.sigma == 0)
+    #expect(m.fStatistic.isNaN && m.fPValue.isNaN)
+    #expect(m.tValues.allSatisfy(\.isNaN) && m.pValues.allSatisfy(\.isNaN))
+    #expect(abs(m.coefficients[0] - 7) < 1e-12 && abs(m.coefficients[1]) < 1e-12)
+    #expect(m.notes.contains("Exact fit: residuals are all zero, so t, F and their p-values are not defined."))
+    let printed = s.run("m").out
+    let row = printed.split(separator: "\n").first { $0.hasPrefix("a ") }.map(String.init) ?? ""
+    #expect(row.contains(" na ") && !row.contains("*"), "\(printed)")
+    #expect(printed.contains("Exact fit: residuals are all zero"))
+}
+
+@Test func anExactLinearRelationIsAnExactFitToo() throws {
+    let s = RegressionSession()
+    s.run("d = frame(a = [1, 2, 3, 4, 5], y = [3, 5, 7, 9, 11])\nm = ols(y ~ a, d)")
+    let m = try #require(s.model())
+    #expect(m.exactFit && m.sigma == 0 && m.rSquared == 1)
+    #expect(abs(m.coefficients[1] - 2) < 1e-12)
+}
+
+@Test func aNoisyFitIsNotAnExactFit() throws {
+    let s = RegressionSession()
+    s.run(data() + "\nm = ols(y ~ x, d)")
+    let m = try #require(s.model())
+    #expect(!m.exactFit && m.sigma > 0 && m.fStatistic > 0)
+}
+
+@Test(arguments: ["1e160", "1e-160", "1e300", "1e-300", "1e100", "1e-100"])
+func theRankDecisionAndTheFitDoNotDependOnAColumnsMagnitude(_ scale: String) throws {
+    let s = RegressionSession()
+    s.run(data(scale: scale) + "\nplain = ols(y ~ x + z, d)\nscaled = ols(y ~ xs + z, d)")
+    let plain = try #require(s.model("plain")), scaled = try #require(s.model("scaled"), "\(s.diagnostics)")
+    let k = try #require(Double(scale))
+    #expect(scaled.aliasedColumns.isEmpty)
+    #expect(scaled.rank == 3)
+    // The same model reparametrised: the slope scales by 1/k, t-values and fit are unchanged.
+    #expect(abs(scaled.coefficients[1] * k / plain.coefficients[1] - 1) < 1e-9)
+    // Standard errors come from the unscaled covariance, whose entries go as 1/k²: exact while
+    // k² is a normal Double (|log10 k| < 154), not beyond (a known limit).
+    if abs(log10(k)) < 154 { for j in 0..<3 { #expect(abs(scaled.tValues[j] / plain.tValues[j] - 1) < 1e-9) } }
+    #expect(abs(scaled.rSquared - plain.rSquared) < 1e-12)
+}
+
+@Test func aScaledCopyOfAColumnIsStillAliasedAtEveryMagnitude() throws {
+    let s = RegressionSession()
+    s.run(data(scale: "1e160") + "\nm = ols(y ~ x + xs, d)")
+    let m = try #require(s.model())
+    #expect(m.aliasedColumns == ["xs"])
+}

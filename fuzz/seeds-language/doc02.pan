@@ -1,0 +1,2 @@
+notebook shows its error in place and the run goes on):
+

@@ -1,0 +1,5 @@
+p = load("panorama")
+last = p |> where(edition == 14)
+last |> sort(cost, desc=true) |> head(5) |> select(project, ministry, phase, cost)
+last |> summarize(by=ministry, projects=n(cost), total=sum(cost)) |> sort(total, desc=true) |> head(5)
+last |> bar(ministry, cost, sort=true, title="Total cost by ministry, Nov 2021 (M€)")
