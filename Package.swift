@@ -15,6 +15,7 @@ let package = Package(
         // C seams: a module map and a header each, nothing else.
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
+        .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ"),
 
         // The only importer of CLapack.
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
@@ -25,11 +26,15 @@ let package = Package(
         ]),
         // The only importer of CEditLine.
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        // The only importer of CZeroMQ: sockets and message signing.
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
         // The language, the session, dot-commands, script and notebook runners.
         .target(name: "PanoramaShell", dependencies: ["PanoramaKit", "LineEditing"]),
+        // The Jupyter kernel: the messaging protocol over ZeroMQ, one Session per kernel.
+        .target(name: "JupyterKernel", dependencies: ["PanoramaShell", "ZeroMQ"]),
         // Argument parsing and wiring only.
         .executableTarget(name: "panorama", dependencies: [
-            "PanoramaShell", "LineEditing", "LinearAlgebra",
+            "PanoramaShell", "LineEditing", "LinearAlgebra", "JupyterKernel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -40,5 +45,6 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["panorama"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "ZeroMQ", "PanoramaShell"]),
     ]
 )

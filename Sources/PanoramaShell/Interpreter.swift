@@ -12,6 +12,9 @@ public final class Interpreter {
     public let isCancelled: @Sendable () -> Bool
     /// Called by `load` with the file's name and content hash (the session records them).
     public var onLoad: ((_ name: String, _ hash: String) -> Void)?
+    /// Where long computations report their progress (0…1, from any thread) instead of the
+    /// terminal's progress bar: the Jupyter kernel shows it as an updating display.
+    public var progress: (@Sendable (Double) -> Void)?
 
     public init(options: RenderOptions = RenderOptions(), isCancelled: @escaping @Sendable () -> Bool = { false }) {
         self.options = options

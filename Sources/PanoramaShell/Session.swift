@@ -25,6 +25,9 @@ public final class Session {
     public var loadedDatasets: [(name: String, hash: String)] = []
     /// Supplies `.history N` text (set by the REPL).
     public var historyProvider: ((Int) -> String)?
+    /// When set, shown values go here instead of as text to `output` (the Jupyter kernel
+    /// sends them as rich results); `.output FILE` still takes precedence.
+    public var valueSink: ((Value) -> Void)?
 
     public enum Outcome: Equatable, Sendable {
         case ok
@@ -155,7 +158,9 @@ public final class Session {
     /// Prints a value in the current mode.
     public func show(_ value: Value) {
         lastValue = value
-        if options.mode == .json {
+        if let valueSink, redirect == nil {
+            valueSink(value)
+        } else if options.mode == .json {
             write(Display.json(value, options).text)
         } else {
             write(Display.render(value, options))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JupyterKernel
 import LinearAlgebra
 import LineEditing
 import PanoramaKit
@@ -70,6 +71,47 @@ struct NotebookCommand: ParsableCommand {
     }
 }
 
+/// `panorama kernel -f CONNECTION_FILE` (Jupyter starts this) and `panorama kernel install`.
+struct KernelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "panorama kernel",
+        abstract: "Serve a Jupyter kernel, or install its kernelspec.",
+        discussion: "  panorama kernel install [--user | --prefix DIR]\n  panorama kernel -f CONNECTION_FILE")
+
+    @Argument(help: "`install` writes the kernelspec.")
+    var action: String?
+
+    @Option(name: .short, help: "The connection file Jupyter wrote.")
+    var f: String?
+
+    @Flag(name: .long, help: "Install for the current user only.")
+    var user = false
+
+    @Option(name: .long, help: "Install under DIR/share/jupyter/kernels.")
+    var prefix: String?
+
+    mutating func validate() throws {
+        if let action, action != "install" { throw ValidationError("unknown kernel action '\(action)' (install is the one)") }
+        if action == nil && f == nil { throw ValidationError("give -f CONNECTION_FILE, or `install`") }
+        if user && prefix != nil { throw ValidationError("--user and --prefix exclude each other") }
+    }
+
+    func run() throws {
+        do {
+            if action == "install" {
+                let directory = KernelSpec.directory(user: user, prefix: prefix)
+                try KernelSpec.install(executable: KernelSpec.currentExecutable(), directory: directory)
+                print("installed the panorama kernelspec in \(directory)")
+                return
+            }
+            throw ExitCode(try Kernel(connection: ConnectionInfo(file: f ?? "")).run())
+        } catch let error as JupyterKernelError {
+            FileHandle.standardError.write(Data(("error: \(error)\n").utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
 // One BLAS thread: panorama parallelises above BLAS, and idle OpenBLAS workers spin on a core.
 BLASThreads.useOne()
 
@@ -95,7 +137,9 @@ while k < argv.count {
     }
 }
 argv = remaining
-if argv.first == "notebook" {
+if argv.first == "kernel" {
+    KernelCommand.main(Array(argv.dropFirst()))
+} else if argv.first == "notebook" {
     NotebookCommand.main(Array(argv.dropFirst()))
 } else {
     Panorama.main(argv)
