@@ -25,10 +25,13 @@ build: deps
 run: setup
 	./.build/release/panorama
 
-# Set up and run every test (unit, end to end, notebooks).
+# Set up and run every test (unit, end to end, notebooks; then the Jupyter kernel with Jupyter's
+# own clients: jupyter_kernel_test's conformance suite and nbclient on the converted notebooks).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@python3 -c "import jupyter_kernel_test, jupyter_client, nbclient, nbformat" 2>/dev/null || python3 -m pip install -q jupyter_kernel_test jupyter_client nbclient nbformat
+	PANORAMA=.build/debug/panorama python3 -m unittest discover -s tests/jupyter -t tests/jupyter
 
 # Build release and run the benchmarks against their peers (numpy, pandas, statsmodels).
 bench: setup

@@ -16,6 +16,8 @@ struct Panorama: ParsableCommand {
           panorama -e 'CODE'                 run CODE and exit (repeatable)
           panorama FILE… | run FILE… [-- ARG…]   run scripts (ARGs reach them as `args`)
           panorama notebook IN.md [-o OUT.md] [--check] [--keep-going]
+          panorama notebook IN.md --to ipynb | IN.ipynb --to md   convert for Jupyter
+          panorama kernel install [--user | --prefix DIR]        the Jupyter kernel
         """,
         version: PanoramaVersion.string)
 
@@ -66,7 +68,11 @@ struct NotebookCommand: ParsableCommand {
     @Flag(name: .long, help: "Show an error in its block's output and run the next blocks.")
     var keepGoing = false
 
+    @Option(name: .long, help: "Convert instead of running: ipynb (from .md) or md (from .ipynb).")
+    var to: String?
+
     func run() throws {
+        if let to { throw ExitCode(Notebook.convert(input: input, output: o, to: to)) }
         throw ExitCode(NotebookLauncher(input: input, output: o, check: check, keepGoing: keepGoing).run())
     }
 }
