@@ -45,6 +45,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["panorama"]),
-        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "ZeroMQ", "PanoramaShell"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "ZeroMQ", "PanoramaShell", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
     ]
 )
