@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "PanoramaKitTests", dependencies: ["PanoramaKit", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["panorama"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["panorama", "JupyterKernel", "ZeroMQ"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "ZeroMQ", "PanoramaShell", "TestSupport"],
                     resources: [.copy("Fixtures")]),
     ]

@@ -65,7 +65,14 @@ public final class Kernel: @unchecked Sendable {
     }
 
     /// SIGINT (jupyter_client's interrupt in `signal` mode) stops the running statement only.
+    /// SIGINT and SIGTERM are unblocked first: a parent may have spawned the kernel with them
+    /// blocked, and then neither interrupt nor shutdown by signal would reach it.
     static func installInterruptHandler() {
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in Interruption.request() }
         sigemptyset(&action.sa_mask)

@@ -2,6 +2,7 @@
 
 Run: python3 -m unittest discover -s tests/jupyter (PANORAMA=path/to/panorama to pick a build).
 """
+import signal
 import time
 import unittest
 
@@ -47,7 +48,13 @@ class PanoramaKernelTests(jupyter_kernel_test.KernelTests):
 class InterruptTests(unittest.TestCase):
     """An interrupt stops a long simulation within a second; the session keeps its variables."""
 
-    def test_interrupt_stops_a_long_simulation_and_keeps_the_session(self):
+    def test_interrupt_request_stops_a_long_simulation_and_keeps_the_session(self):
+        self.interrupt_and_continue(lambda km: km.interrupt_kernel())
+
+    def test_sigint_stops_a_long_simulation_and_keeps_the_session(self):
+        self.interrupt_and_continue(lambda km: km.signal_kernel(signal.SIGINT))
+
+    def interrupt_and_continue(self, interrupt):
         km, kc = start_new_kernel(kernel_name="panorama")
         try:
             kc.execute_interactive("kept = 41", timeout=30)
@@ -57,7 +64,7 @@ class InterruptTests(unittest.TestCase):
             bar = self.progress_display(kc, msg_id)
             self.assertRegex(bar, r"^\[#* *\] \d+ %$")
             asked = time.monotonic()
-            km.interrupt_kernel()
+            interrupt(km)
             reply = kc.get_shell_msg(timeout=30)
             elapsed = time.monotonic() - asked
             self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
