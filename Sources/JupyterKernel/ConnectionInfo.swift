@@ -39,8 +39,10 @@ public struct ConnectionInfo: Codable, Sendable {
         }
         do {
             self = try JSONDecoder().decode(ConnectionInfo.self, from: data)
+        } catch DecodingError.keyNotFound(let key, _) {
+            throw JupyterKernelError("'\(path)' is not a Jupyter connection file: it has no '\(key.stringValue)'")
         } catch {
-            throw JupyterKernelError("'\(path)' is not a Jupyter connection file: \(error)")
+            throw JupyterKernelError("'\(path)' is not a Jupyter connection file (JSON with the five ports and the key)")
         }
         guard signatureScheme == "hmac-sha256" || key.isEmpty else {
             throw JupyterKernelError("'\(path)': signature scheme '\(signatureScheme)' is not supported (hmac-sha256 is)")

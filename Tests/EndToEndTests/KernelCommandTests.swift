@@ -27,6 +27,10 @@ import ZeroMQ
         let missing = try Binary.run(["kernel", "-f", "/nonexistent/kernel-1.json"])
         #expect(missing.status == 1)
         #expect(missing.stderr == "error: cannot read the connection file '/nonexistent/kernel-1.json'\n")
+        let partial = try Binary.temporaryFile("c.json", #"{"transport": "tcp", "ip": "127.0.0.1", "key": "k", "shell_port": 1}"#)
+        let bad = try Binary.run(["kernel", "-f", partial.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "error: '\(partial.path)' is not a Jupyter connection file: it has no 'control_port'\n")
         let both = try Binary.run(["kernel", "install", "--user", "--prefix", "/tmp"])
         #expect(both.status == 64)
     }
