@@ -71,6 +71,23 @@ extension Kernel {
             content.merge(["status": "ok", "payload": [Any](), "user_expressions": [String: Any]()]) { $1 }
         }
         reply(request, on: shell, content)
+        if error != nil && request.content["stop_on_error"] as? Bool ?? true { abortQueuedCells() }
+    }
+
+    /// After a failed cell, the cells already queued behind it (JupyterLab's Run All sends them
+    /// all at once) are answered `aborted` instead of run, as ipykernel does; other requests
+    /// waiting meanwhile are served as usual.
+    func abortQueuedCells() {
+        while let frames = try? shell.receive(timeout: 0) {
+            guard let request = try? WireMessage(frames: frames, key: key) else { continue }
+            publish("status", ["execution_state": "busy"], parent: request)
+            if request.type == "execute_request" {
+                reply(request, on: shell, ["status": "aborted", "execution_count": executionCount])
+            } else {
+                handle(request, on: shell)
+            }
+            publish("status", ["execution_state": "idle"], parent: request)
+        }
     }
 
     /// The shell's context completion at the cursor (a code-point offset, as in protocol 5.2+).

@@ -45,6 +45,29 @@ class PanoramaKernelTests(jupyter_kernel_test.KernelTests):
     supported_history_operations = ("tail", "range", "search")
 
 
+class StopOnErrorTests(unittest.TestCase):
+    """Cells queued behind a failing one (Run All) are aborted, not run."""
+
+    def test_cells_queued_behind_an_error_are_aborted(self):
+        km, kc = start_new_kernel(kernel_name="panorama")
+        try:
+            failing = kc.execute("x = 1\nundefined_name")
+            queued = kc.execute("y = 2")
+            replies = {}
+            while len(replies) < 2:
+                reply = kc.get_shell_msg(timeout=30)
+                replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+            self.assertEqual(replies, {failing: "error", queued: "aborted"})
+            outputs = []
+            kc.execute_interactive("x", timeout=30, output_hook=outputs.append)
+            self.assertEqual([m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"], ["1"])
+            reply = kc.execute_interactive("y", timeout=30)
+            self.assertEqual(reply["content"]["status"], "error")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
 class InterruptTests(unittest.TestCase):
     """An interrupt stops a long simulation within a second; the session keeps its variables."""
 
