@@ -24,6 +24,10 @@ let package = Package(
             "LinearAlgebra",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // The dataset builder, a tool and not the runtime: rebuilds datasets/ from the published
+        // sources (`swift run panorama-datasets`); its key matching has a small public interface.
+        .target(name: "PanoramaDatasets", dependencies: ["PanoramaKit"]),
+        .executableTarget(name: "panorama-datasets", dependencies: ["PanoramaDatasets"]),
         // The only importer of CEditLine.
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
         // The only importer of CZeroMQ: sockets and message signing.
@@ -43,6 +47,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "PanoramaKitTests", dependencies: ["PanoramaKit", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "PanoramaDatasetsTests", dependencies: ["PanoramaDatasets", "TestSupport"]),
         .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["panorama", "JupyterKernel", "ZeroMQ"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "ZeroMQ", "PanoramaShell", "TestSupport"],

@@ -9,7 +9,9 @@ Every file in bench/workloads/ defines `workloads(ctx)` returning a list of dict
   process (panorama's `.timer` line, the peer's own clock) used instead of the process wall time,
   for workloads whose target is about one step and not start-up or loading; optional
   statement_seconds ((fn(stdout, stderr) -> seconds, limit)): one statement's own time, which
-  must stay under the limit.
+  must stay under the limit; optional statement_ratio ((fn(stdout, stderr) -> ratio, limit)):
+  a ratio of two statements' own times in one run (say, a second pass against the pass it
+  repeats), whose median over the runs must stay under the limit.
 Each command runs `--repeat` times (default 5) after one warm-up; the medians, the ratio and the
 peak RSS are printed and written to bench/out/results.json.
 
@@ -51,11 +53,12 @@ def run_once(argv, env):
     return wall, out.decode(errors="replace"), err.decode(errors="replace")
 
 
-def measure(argv, repeat, env, inner=None):
+def measure(argv, repeat, env, inner=None, extra=None):
     """Median wall time (or inner time when `inner` reads it from the output) and peak RSS over
-    `repeat` runs (after a warm-up)."""
+    `repeat` runs (after a warm-up), the last run's output, and the median of `extra` (a number
+    read from each run's output) when given."""
     run_once(argv, env)
-    times, rss, out, err = [], 0.0, "", ""
+    times, extras, rss, out, err = [], [], 0.0, "", ""
     for _ in range(repeat):
         # Peak RSS of this child alone: run it under a fresh fork that reports its own rusage.
         r, w = os.pipe()
@@ -66,8 +69,9 @@ def measure(argv, repeat, env, inner=None):
                 t, o, e = run_once(argv, env)
                 if inner is not None:
                     t = inner(o, e)
+                x = extra(o, e) if extra is not None else None
                 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
-                os.write(w, json.dumps({"t": t, "rss": peak, "out": o[-4000:], "err": e[-4000:]}).encode())
+                os.write(w, json.dumps({"t": t, "x": x, "rss": peak, "out": o[-4000:], "err": e[-4000:]}).encode())
             except Exception as e:  # noqa: BLE001
                 os.write(w, json.dumps({"error": str(e)}).encode())
             os._exit(0)
@@ -84,10 +88,11 @@ def measure(argv, repeat, env, inner=None):
         if "error" in result:
             raise RuntimeError(result["error"])
         times.append(result["t"])
+        extras.append(result["x"])
         rss = max(rss, result["rss"])
         out = result["out"]
         err = result["err"]
-    return statistics.median(times), rss, out, err
+    return statistics.median(times), rss, out, err, (statistics.median(extras) if extra is not None else None)
 
 
 def load_workloads(ctx, only):
@@ -141,7 +146,9 @@ def run_workload(w, ctx, repeat, env, failures):
     name = w["name"]
     if w.get("prepare"):
         w["prepare"](ctx)
-    p_time, p_rss, p_out, p_err = measure(w["panorama"], repeat, env, w.get("panorama_inner"))
+    ratio_check = w.get("statement_ratio")
+    p_time, p_rss, p_out, p_err, p_ratio = measure(w["panorama"], repeat, env, w.get("panorama_inner"),
+                                                   ratio_check[0] if ratio_check else None)
     if w.get("check"):
         problem = w["check"](p_out)
         if problem:
@@ -153,8 +160,13 @@ def run_workload(w, ctx, repeat, env, failures):
         row["statement_s"] = read(p_out, p_err)
         if row["statement_s"] > limit:
             failures.append(f"{name}: statement took {row['statement_s']:.3f} s, above {limit} s")
+    if ratio_check:
+        row["statement_ratio"] = p_ratio
+        print(f"  {name}: statement ratio {p_ratio:.2f} (target ≤ {ratio_check[1]})", file=sys.stderr)
+        if p_ratio > ratio_check[1]:
+            failures.append(f"{name}: statement ratio {p_ratio:.2f} above {ratio_check[1]}")
     if w.get("peer"):
-        q_time, q_rss, _, _ = measure(w["peer"], repeat, env, w.get("peer_inner"))
+        q_time, q_rss, _, _, _ = measure(w["peer"], repeat, env, w.get("peer_inner"))
         row.update({"peer": w.get("peer_name", "peer"), "peer_s": q_time, "peer_rss_mb": q_rss,
                     "ratio": p_time / q_time})
         if w.get("max_ratio") is not None and row["ratio"] > w["max_ratio"]:

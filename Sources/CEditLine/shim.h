@@ -3,7 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 #include <editline/readline.h>
+
+/* wcwidth(3) is XSI: declared here so the default feature macros need not change. */
+extern int wcwidth(wchar_t c);
+/* Columns a character takes on the terminal (2 for CJK and emoji, 0 for combining marks, -1
+   for control characters), per LC_CTYPE. */
+static inline int pn_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 
 /* Swift 6 cannot touch C globals directly: one static inline accessor each. */
 static inline void pn_set_completion(rl_completion_func_t *f) { rl_attempted_completion_function = f; }

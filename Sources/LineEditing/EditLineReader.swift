@@ -23,12 +23,15 @@ public typealias Completer = @Sendable (_ line: String, _ cursor: Int) -> Comple
 /// Reads lines through libedit's readline interface: editing, history, completion.
 ///
 /// Use only when stdin and stdout are terminals. History entries are whole statements
-/// (a multi-line statement is one entry), deduplicated, persisted to `historyFile`.
+/// (a multi-line statement is one entry), deduplicated, persisted to `historyFile`: each new
+/// entry is appended under an exclusive `flock`, so shells sharing the file lose nothing; the
+/// file is compacted (duplicates and entries beyond `maxEntries` dropped) when a shell starts.
 /// Key bindings: libedit's emacs map plus Ctrl-R (reverse incremental search, set by libedit's
 /// readline emulation) and Up/Down searching history for entries that start with the text
 /// before the cursor. `~/.editrc` can override them.
 public struct EditLineReader: LineReader {
-    let historyFile: String
+    /// Nil: history is kept for the session only.
+    let historyFile: String?
     let wasInterrupted: @Sendable () -> Bool
 
     /// The completer the C callback reads; one process has one terminal, so one global.
@@ -37,19 +40,20 @@ public struct EditLineReader: LineReader {
     static let search = Mutex(PrefixSearch())
 
     /// - Parameters:
-    ///   - historyFile: read now, rewritten after each statement.
+    ///   - historyFile: read and compacted now, appended to after each statement; nil keeps no file.
     ///   - maxEntries: history entries kept.
     ///   - wasInterrupted: whether a SIGINT arrived while reading (tells Ctrl-C from Ctrl-D:
     ///     libedit returns NULL for both).
-    public init(historyFile: String, maxEntries: Int = 1000,
+    public init(historyFile: String?, maxEntries: Int = 1000,
                 wasInterrupted: @escaping @Sendable () -> Bool) {
         self.historyFile = historyFile
         self.wasInterrupted = wasInterrupted
+        EditLineReader.useUTF8CharacterType()
         pn_set_readline_name("panorama")
         _ = rl_initialize()
         using_history()
         stifle_history(Int32(maxEntries))
-        _ = read_history(historyFile)
+        if let historyFile { EditLineReader.loadHistory(historyFile) }
         // Word breaks: every character that cannot be part of a name. The completer decides
         // the real word (a path, a dot-command…); the callback reconciles the two.
         pn_set_word_break(EditLineReader.wordBreaks)
@@ -64,6 +68,28 @@ public struct EditLineReader: LineReader {
         // so the bindings go in just before each line is read.
         pn_set_pre_input_hook(panoramaBindKeys)
     }
+
+    /// libedit reads keys as wide characters only when LC_CTYPE is a UTF-8 locale; in the
+    /// "C" locale a program starts in, it drops every byte above 0x7F (`"Éducation"` reaches
+    /// the evaluator as `"ducation"`). So: the environment's locale when it is UTF-8, else a
+    /// UTF-8 one that exists (C.UTF-8 on Linux, UTF-8 on macOS) — panorama's source is UTF-8
+    /// whatever LANG says. Only LC_CTYPE changes (numbers and messages do not depend on it).
+    /// - Returns: the LC_CTYPE locale in effect afterwards.
+    @discardableResult
+    public static func useUTF8CharacterType() -> String {
+        if setlocale(LC_CTYPE, "") != nil, isUTF8CharacterType { return currentCharacterType }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8", "UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+            if isUTF8CharacterType { break }
+        }
+        return currentCharacterType
+    }
+
+    static var isUTF8CharacterType: Bool {
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
+        return codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+    }
+
+    static var currentCharacterType: String { setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "" }
 
     static let wordBreaks = " \t\n\"\\'`@$><=;|&{(,)}[].~+-*/%^:!?#"
     static let noPrefixes = ""
@@ -83,7 +109,7 @@ public struct EditLineReader: LineReader {
     public static let keyHelp: [(keys: String, action: String)] = [
         ("TAB", "complete a name, column, argument, file or command (twice: list them)"),
         ("Up / Down", "previous / next statement starting with the text before the cursor"),
-        ("Ctrl-R", "search history backwards as you type (Enter keeps, Ctrl-G gives up)"),
+        ("Ctrl-R", "search history backwards as you type (Enter runs the match, Ctrl-E keeps it to edit, Ctrl-G gives up)"),
         ("Ctrl-A / Ctrl-E", "start / end of line"),
         ("Alt-B / Alt-F", "word left / right"),
         ("Ctrl-K / Ctrl-U", "delete to end / start of line"),
@@ -120,16 +146,16 @@ public struct EditLineReader: LineReader {
     }
 
     public mutating func addHistory(_ statement: String) {
-        // Remove older identical entries so the history stays deduplicated.
-        var i = Int(pn_history_length())
-        while i > 0 {
-            i -= 1
-            if let line = pn_history_line(Int32(i)), String(cString: line) == statement {
-                pn_history_remove(Int32(i))
-            }
-        }
         add_history(statement)
-        _ = write_history(historyFile)
+        EditLineReader.removeDuplicates()
+        guard let historyFile else { return }
+        EditLineReader.locked(historyFile) { fd in
+            // libedit's append_history(n) writes n + 1 entries (libedit 3.1-2022): write the
+            // line in its file format ourselves.
+            var line = EditLineReader.historyFileLine(statement)
+            if lseek(fd, 0, SEEK_END) == 0 { line = Array(EditLineReader.historyCookie.utf8) + line }
+            _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        }
     }
 
     /// Turns off canonical mode and echo on standard input; returns the settings to restore
@@ -224,7 +250,10 @@ private func replaceLine(with text: String, current: String) {
     let point = Int(pn_point())
     // Back to the start of the edit area and clear below; rl_forced_update_display resets
     // libedit's model of the screen and redraws prompt and line from there.
-    let rows = EditLineReader.rowsAbove(cursor: point, in: current)
+    var size = winsize()
+    let width = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    let prompt = EditLineReader.currentPrompt.withLock { $0 }
+    let rows = EditLineReader.rowsAbove(cursor: point, in: current, after: prompt, width: width)
     pn_write_stdout("\r" + (rows > 0 ? "\u{1B}[\(rows)A" : "") + "\u{1B}[J")
     if current.isEmpty {
         _ = rl_insert_text(text)
@@ -241,16 +270,17 @@ extension EditLineReader {
     /// The prompt being shown (for redrawing after Up/Down).
     static let currentPrompt = Mutex("")
 
-    /// Terminal rows between the prompt's row and the cursor's, for `line` with the cursor at
-    /// scalar offset `cursor` (newlines and wrapping at the terminal width).
-    static func rowsAbove(cursor: Int, in line: String) -> Int {
-        var size = winsize()
-        let width = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    /// Terminal rows between the prompt's row and the cursor's, for `line` shown after `prompt`
+    /// with the cursor at scalar offset `cursor` (newlines, and wrapping at `width`: CJK and
+    /// emoji take two columns, combining marks none — wcwidth in the UTF-8 LC_CTYPE).
+    static func rowsAbove(cursor: Int, in line: String, after prompt: String, width: Int) -> Int {
         var row = 0
-        var column = currentPrompt.withLock { $0.unicodeScalars.count }
+        var column = prompt.unicodeScalars.count
         for (i, c) in line.unicodeScalars.enumerated() where i < cursor {
             if c == "\n" { row += 1; column = 0; continue }
-            column += 1
+            let cells = Int(pn_wcwidth(c.value))
+            if column + cells > width { row += 1; column = 0 }
+            column += max(0, cells)
             if column >= width { row += 1; column = 0 }
         }
         return row
@@ -303,4 +333,58 @@ func longestCommonPrefix(_ strings: [String]) -> String {
         prefix.removeSubrange(n...)
     }
     return String(String.UnicodeScalarView(prefix))
+}
+
+// MARK: - The history file
+
+extension EditLineReader {
+    /// The first line of libedit's history file format.
+    static let historyCookie = "_HiStOrY_V2_\n"
+
+    /// Reads the history file and writes it back without duplicates and with at most the kept
+    /// entries, holding the lock (another shell may be appending).
+    static func loadHistory(_ path: String) {
+        locked(path) { _ in
+            _ = read_history(path)
+            removeDuplicates()
+            _ = write_history(path)
+        }
+    }
+
+    /// Runs `body` with `path` open for appending and exclusively locked (`flock`): every shell
+    /// writing the history file goes through here. Nothing runs when the file cannot be opened.
+    static func locked(_ path: String, _ body: (Int32) -> Void) {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+        body(fd)
+        flock(fd, LOCK_UN)
+    }
+
+    /// Drops older copies of entries that occur again later (the newest copy stays).
+    static func removeDuplicates() {
+        var seen: Set<String> = []
+        var i = Int(pn_history_length())
+        while i > 0 {
+            i -= 1
+            guard let line = pn_history_line(Int32(i)).map({ String(cString: $0) }) else { continue }
+            if !seen.insert(line).inserted { pn_history_remove(Int32(i)) }
+        }
+    }
+
+    /// One entry as libedit's history file stores it (strvis with VIS_WHITE): backslash doubled,
+    /// white space and other control characters as three octal digits (`\040`, `\012`), the
+    /// rest (UTF-8 included) as is; then a newline.
+    static func historyFileLine(_ entry: String) -> [UInt8] {
+        var out: [UInt8] = []
+        for byte in entry.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): out += [byte, byte]
+            case 0..<0x21, 0x7F: out += [UInt8(ascii: "\\"), 0x30 + (byte >> 6), 0x30 + ((byte >> 3) & 7), 0x30 + (byte & 7)]
+            default: out.append(byte)
+            }
+        }
+        return out + [0x0A]
+    }
 }

@@ -137,9 +137,9 @@ struct ScaleTransform: Sendable {
         let columns = kept.enumerated().map { (k, j) in (offset: j * n, mean: means[k], scale: 1 / scales[k]) }
         return try design.storage.withUnsafeBufferPointer { xs in
             try y.withUnsafeBufferPointer { ys in
-                let source = UnsafeSource(x: xs.baseAddress!, y: ys.baseAddress!)
+                let sharedX = SharedPointer(readOnly: xs.baseAddress!), sharedY = SharedPointer(readOnly: ys.baseAddress!)
                 return try TallSkinnyQR.triangularFactor(rows: n, columns: q) { start, count, out, leading in
-                    let x = source.x, y = source.y
+                    let x = sharedX.base, y = sharedY.base
                     for (k, c) in columns.enumerated() {
                         let src = x + c.offset + start, dst = out + k * leading
                         if let roots {
@@ -176,10 +176,4 @@ struct ScaleTransform: Sendable {
         }
         return out
     }
-}
-
-/// Read-only pointers to X and y for `TallSkinnyQR`'s workers (alive for the whole call).
-private struct UnsafeSource: @unchecked Sendable {
-    let x: UnsafePointer<Double>
-    let y: UnsafePointer<Double>
 }

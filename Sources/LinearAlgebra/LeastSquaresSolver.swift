@@ -48,8 +48,8 @@ struct LeastSquaresSolver {
         var moments = [(mean: Double, centred: Double, raw: Double, finite: Bool)](repeating: (0, 0, 0, true), count: p)
         x.storage.withUnsafeBufferPointer { xs in
             moments.withUnsafeMutableBufferPointer { out in
-                let source = UncheckedPointer(base: UnsafeMutablePointer(mutating: xs.baseAddress!))
-                let target = UncheckedPointer(base: out.baseAddress!)
+                let source = SharedPointer(readOnly: xs.baseAddress!)
+                let target = SharedPointer(out.baseAddress!)
                 let intercept = problem.intercept
                 @Sendable func column(_ j: Int) {
                     let column = UnsafeBufferPointer(start: source.base + j * n, count: n)

@@ -32,7 +32,7 @@ public struct Matrix: Sendable, Equatable {
         }
         let perColumn = (rows + piece - 1) / piece
         self.storage = [Double](unsafeUninitializedCapacity: total) { buffer, count in
-            let out = UncheckedPointer(base: buffer.baseAddress!)
+            let out = SharedPointer(buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: cols.count * perColumn) { k in
                 let j = k / perColumn, start = (k % perColumn) * piece
                 let length = min(piece, rows - start)
@@ -189,7 +189,7 @@ extension Matrix {
     /// leading dimension `leading` — for callers whose data live in their own buffers.
     ///
     /// The corresponding BLAS routine is `dsyrk`.
-    public static func gram(of a: UnsafePointer<Double>, rows: Int, columns: Int, leading: Int) -> Matrix {
+    package static func gram(of a: UnsafePointer<Double>, rows: Int, columns: Int, leading: Int) -> Matrix {
         precondition(rows >= 0 && columns >= 0 && leading >= max(1, rows), "invalid matrix shape")
         var c = Matrix(rows: columns, columns: columns)
         guard rows > 0, columns > 0 else { return c }
@@ -205,7 +205,7 @@ extension Matrix {
     /// column-major with leading dimension `leading`.
     ///
     /// The corresponding BLAS routine is `dgemm`.
-    public static func multiply(_ a: UnsafePointer<Double>, rows: Int, leading: Int, transposed b: Matrix,
+    package static func multiply(_ a: UnsafePointer<Double>, rows: Int, leading: Int, transposed b: Matrix,
                                 into c: UnsafeMutablePointer<Double>) {
         precondition(rows >= 0 && leading >= max(1, rows), "invalid matrix shape")
         guard rows > 0, b.rows > 0 else { return }
@@ -220,7 +220,3 @@ extension Matrix {
     }
 }
 
-/// A pointer that workers write through at disjoint offsets.
-struct UncheckedPointer<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>
-}

@@ -40,7 +40,7 @@ public enum TallSkinnyQR {
         var triangles = [Matrix](repeating: Matrix(rows: q, columns: q), count: segments)
         let failure = Mutex<(any Error)?>(nil)
         triangles.withUnsafeMutableBufferPointer { out in
-            let shared = UncheckedPointer(base: out.baseAddress!)
+            let shared = SharedPointer(out.baseAddress!)
             @Sendable func work(_ s: Int) {
                 let start = s * segmentRows
                 let end = s == segments - 1 ? n : start + segmentRows

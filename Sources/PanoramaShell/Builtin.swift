@@ -5,7 +5,7 @@ import PanoramaKit
 /// `.help`, tab completion and argument checking all read this, so nothing is written twice.
 public struct Builtin: Sendable {
     public enum Category: String, Sendable, CaseIterable {
-        case data, math, stats, regression, distributions, simulation, forecast, charts
+        case language, data, math, stats, regression, distributions, simulation, forecast, charts
     }
 
     public var name: String
@@ -55,14 +55,18 @@ public struct Parameter: Sendable {
     public var variadic: Bool
     /// Must be given.
     public var required: Bool
+    /// The strings it accepts, when they are a fixed set (`copula=`: gaussian, t, iman-conover):
+    /// TAB completes them inside the quotes.
+    public var values: [String]
 
     public init(_ name: String, _ summary: String = "", keywordOnly: Bool = false,
-                variadic: Bool = false, required: Bool = false) {
+                variadic: Bool = false, required: Bool = false, values: [String] = []) {
         self.name = name
         self.summary = summary
         self.keywordOnly = keywordOnly
         self.variadic = variadic
         self.required = required
+        self.values = values
     }
 
     public static func required(_ name: String, _ summary: String = "") -> Parameter {
@@ -70,5 +74,9 @@ public struct Parameter: Sendable {
     }
     public static func keyword(_ name: String, _ summary: String = "") -> Parameter {
         Parameter(name, summary, keywordOnly: true)
+    }
+    /// A keyword taking one of `values`.
+    public static func choice(_ name: String, _ summary: String, _ values: [String]) -> Parameter {
+        Parameter(name, summary, keywordOnly: true, values: values)
     }
 }

@@ -75,8 +75,13 @@ public struct CallContext {
     /// A whole number in `range`; 1e6 is accepted as 1,000,000.
     public func int(_ name: String, default value: Int? = nil, in range: ClosedRange<Int>? = nil) throws -> Int? {
         guard let x = try number(name) else { return value }
-        guard x.isFinite, x == x.rounded(), abs(x) < 9e15 else {
+        guard x.isFinite, x == x.rounded() else {
             throw fail("'\(name)' must be a whole number, not \(NumberFormat().string(x))")
+        }
+        // Whole numbers this large are beyond what a Double holds exactly: say the limit.
+        guard abs(x) < 9e15 else {
+            let limits = range.map { "between \($0.lowerBound) and \($0.upperBound)" } ?? "between -9e15 and 9e15"
+            throw fail("'\(name)' must be \(limits), not \(NumberFormat().string(x))")
         }
         let i = Int(x)
         if let range, !range.contains(i) {

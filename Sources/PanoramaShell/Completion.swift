@@ -32,8 +32,11 @@ public enum Completion {
         scan.run()
         let context = Context(variables: variables, suffix: Array(scalars[cut...]))
         switch scan.state {
-        case .comment, .backquote:
+        case .comment:
             return CompletionResult(start: cut, candidates: [])
+        case .backquote(let start):
+            let partial = String(String.UnicodeScalarView(scalars[start..<cut]))
+            return CompletionResult(start: start, candidates: context.quotedCandidates(partial, pieces: scan.pieces, at: start - 1))
         case .string(let start, let quote):
             let partial = String(String.UnicodeScalarView(scalars[start..<cut]))
             return CompletionResult(start: start, candidates: context.stringCandidates(partial, quote: quote, pieces: scan.pieces))
@@ -64,7 +67,9 @@ struct Scanner {
         var end: Int
     }
     enum State: Equatable {
-        case normal, comment, backquote
+        case normal, comment
+        /// Inside an unclosed back-quoted name whose content starts at `start`.
+        case backquote(start: Int)
         /// Inside an unclosed string whose content starts at `start`.
         case string(start: Int, quote: Unicode.Scalar)
         /// Inside a dot-command (or `?name`) starting at `start`.
@@ -134,7 +139,7 @@ struct Scanner {
             } else if c == "`" {
                 i += 1
                 while i < n && scalars[i] != "`" && scalars[i] != "\n" { i += 1 }
-                if i >= n || scalars[i] == "\n" { state = .backquote; return }
+                if i >= n || scalars[i] == "\n" { state = .backquote(start: start + 1); return }
                 i += 1
                 push(.name(String(String.UnicodeScalarView(scalars[(start + 1)..<(i - 1)]))), start)
             } else if Scanner.isLetter(c) {
@@ -189,6 +194,8 @@ struct Context {
     let variables: [String: Value]
     /// The text after the cursor (for frames named later in the statement).
     let suffix: [Unicode.Scalar]
+    /// Completing inside back-quotes: columns are offered by label too (`Coût estimé`).
+    var quoting = false
 
     /// One bracket level of the statement being typed.
     struct Level {
@@ -250,15 +257,15 @@ struct Context {
 
         if inFormula {
             let frame = formulaFrame(levels: levels, statement: statement)
-            return result((frame?.names ?? []) + builtins)
+            return result((frame.map(columnNames) ?? []) + builtins)
         }
         var candidates: [String] = []
         if inner.bracket == "(", inner.arguments.last!.isEmpty, let name = inner.callee,
-           let builtin = BuiltinRegistry.byName[name] {
+           let builtin = BuiltinRegistry.byName[name] ?? userFunction(name) {
             candidates += keywordCandidates(builtin, given: inner.arguments.dropLast())
         }
         if let frame = callFrame(levels: levels, statement: statement) {
-            candidates += frame.names
+            candidates += columnNames(frame)
         }
         return result(candidates + variableNames + builtins)
     }
@@ -399,27 +406,13 @@ struct Context {
 
     func members(of name: String) -> [String] {
         switch variables[name] {
-        case .frame(let f)?: return f.names
-        case .object(let o)?: return o.memberNames + (o.tableView?.names ?? [])
+        case .frame(let f)?: return columnNames(f)
+        case .object(let o)?: return o.memberNames + (o.tableView.map(columnNames) ?? [])
         default: return []
         }
     }
 
     // MARK: Strings and dot-commands
-
-    func stringCandidates(_ partial: String, quote: Unicode.Scalar, pieces: [Scanner.Piece]) -> [String] {
-        var candidates = Completion.paths(partial)
-        // `load("pan` also offers the bundled datasets by short name.
-        let levels = Context.levels(of: pieces)
-        if let inner = levels.last, inner.callee == "load", inner.arguments.count == 1, inner.arguments[0].isEmpty,
-           !partial.contains("/") {
-            candidates = Context.filter(DatasetLocator.available().map(\.name), prefix: partial) + candidates
-        }
-        if candidates.count == 1, !candidates[0].hasSuffix("/") {
-            return [candidates[0] + String(quote)]  // a whole file name: close the string too
-        }
-        return candidates
-    }
 
     func command(_ text: String, start: Int) -> CompletionResult {
         let scalars = Array(text.unicodeScalars)
@@ -453,32 +446,11 @@ struct Context {
             + Help.topics + Session.commands.map { String($0.name.dropFirst()) }
     }
 
-    /// The candidates starting with `prefix`, each once, in order.
+    /// The candidates starting with `prefix` (a back-quoted one: its name), each once, in order.
     static func filter(_ candidates: [String], prefix: String) -> [String] {
         var seen: Set<String> = []
-        return candidates.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }
-    }
-}
-
-extension Completion {
-    /// File and folder names starting with `partial` (a path as typed; `~/` is the home folder).
-    /// Folders end with `/`; hidden files are offered only when `partial`'s name starts with `.`.
-    static func paths(_ partial: String) -> [String] {
-        let slash = partial.lastIndex(of: "/")
-        let folder = slash.map { String(partial[...$0]) } ?? ""
-        let namePrefix = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
-        var listed = folder.isEmpty ? "." : folder
-        if listed.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
-            listed = home + listed.dropFirst()
+        return candidates.filter { c in
+            (c.hasPrefix(prefix) || Context.unquoted(c).hasPrefix(prefix)) && seen.insert(c).inserted
         }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: listed) else { return [] }
-        return names.filter { $0.hasPrefix(namePrefix) && (namePrefix.hasPrefix(".") || !$0.hasPrefix(".")) }
-            .sorted()
-            .map { name in
-                var isFolder: ObjCBool = false
-                let full = (listed.hasSuffix("/") ? listed : listed + "/") + name
-                _ = FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
-                return folder + name + (isFolder.boolValue ? "/" : "")
-            }
     }
 }

@@ -60,27 +60,13 @@ public enum Display {
         case .na: return .null
         case .date(let d, let p): return .string(d.text(p))
         case .vector(let c): return .array((0..<c.count).map { jsonElement(c, $0) })
-        case .frame(let f): return frameJSON(f)
+        case .frame(let f): return f.json()
         case .formula(let f): return .object([("kind", .string("formula")), ("text", .string(f.text))])
         case .object(let o): return o.json(options)
         }
     }
 
-    public static func jsonElement(_ c: Column, _ i: Int) -> JSON {
-        if c.data.isNA(i) { return .null }
-        switch c.data {
-        case .number(let v): return .finite(v[i])
-        case .text(let t): return .string(t[i]!)
-        case .bool(let v): return .bool(v[i] == 1)
-        case .date(let v, let p): return .string(CivilDate(dayNumber: Int(v[i])).text(p))
-        }
-    }
-
-    /// `{"columns": [...], "rows": [[...], ...]}`, rows complete.
-    public static func frameJSON(_ f: Frame) -> JSON {
-        let rows: [JSON] = (0..<f.rowCount).map { r in .array(f.columns.map { jsonElement($0, r) }) }
-        return .object([("columns", .array(f.columns.map { .string($0.name) })), ("rows", .array(rows))])
-    }
+    public static func jsonElement(_ c: Column, _ i: Int) -> JSON { JSON.cell(c.data, i) }
 
     /// The one-line summary of a value (after assignment in the REPL, and in `.vars`).
     public static func summary(_ value: Value, _ options: RenderOptions) -> String {
@@ -90,7 +76,7 @@ public enum Display {
             return "\(c.data.typeName) vector of \(c.count)" + (nas > 0 ? " (\(nas) na)" : "")
         case .frame(let f):
             return "frame \(Prose.counted(f.rowCount, "row", numbers: options.numbers)) × \(Prose.counted(f.columnCount, "column")): "
-                + f.names.prefix(6).joined(separator: ", ") + (f.columnCount > 6 ? ", …" : "")
+                + f.names.prefix(6).map(\.controlsEscaped).joined(separator: ", ") + (f.columnCount > 6 ? ", …" : "")
         case .formula(let f): return "formula \(f.text)"
         case .object(let o): return o.summary(options)
         default: return value.kindName + " " + render(value, options)

@@ -21,15 +21,17 @@ public enum ErrorRenderer {
                 out += "\(file): "
             }
         }
-        out += "error: \(error.message)"
+        out += "error: \(error.message.controlsEscaped)"
         if let range, shouldShowCaret(error, source: source) {
             let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             if range.line - 1 < lines.count {
                 let line = String(lines[range.line - 1]).replacingTabs()
+                // Control characters show escaped (a pasted ESC cannot drive the terminal); the
+                // caret stays under the token as shown.
                 let prefix = String(line.prefix(range.column - 1))
-                let width = max(1, min(range.length, line.count - prefix.count))
-                let indent = String(repeating: " ", count: prefix.count)
-                out += "\n  " + line + "\n  " + indent + String(repeating: "^", count: max(1, width))
+                let token = String(line.dropFirst(prefix.count).prefix(max(1, range.length)))
+                let indent = String(repeating: " ", count: prefix.controlsEscaped.count)
+                out += "\n  " + line.controlsEscaped + "\n  " + indent + String(repeating: "^", count: max(1, token.controlsEscaped.count))
             }
         }
         if case .badCall(_, _, let usage, _) = error { out += "\n" + usage }

@@ -49,6 +49,8 @@ public enum ExprPrinter {
         case .formula(let l, let r):
             let s = (l.map { text($0, parent: 2) + " " } ?? "") + "~ " + text(r, parent: 2)
             return parent > 1 ? "(\(s))" : s
+        default:
+            return constructText(e)
         }
     }
 }

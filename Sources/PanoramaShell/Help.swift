@@ -7,11 +7,12 @@ import PanoramaKit
 /// `Session.commands`, so nothing is documented twice.
 enum Help {
     /// Topics besides builtins, categories and commands.
-    static let topics = ["keys", "datasets", "commands"]
+    static let topics = ["keys", "datasets", "commands", "synonyms"]
 
     static func text(for query: String, session: Session) -> String {
         let q = query.trimmingCharacters(in: .whitespaces)
         if q.isEmpty { return overview() }
+        if let page = languagePage(q, session: session) { return page }
         if let b = BuiltinRegistry.byName[q] { return page(b, session: session) }
         if let c = Session.commands.first(where: { $0.name == q || $0.name == "." + q }) {
             return "\(c.usage)\n  \(c.summary)"
@@ -23,6 +24,7 @@ enum Help {
         case "commands": return commands()
         case "keys": return keys()
         case "datasets": return DatasetHelp.text()
+        case "synonyms": return Synonym.table()
         default: return search(q)
         }
     }
@@ -38,6 +40,7 @@ enum Help {
         lines.append("")
         lines.append(pad("keys", 14) + "key bindings (TAB completes, Up searches history, Ctrl-R searches, Ctrl-C stops)")
         lines.append(pad("datasets", 14) + "the bundled datasets, loaded by short name: load(\"NAME\")")
+        lines.append(pad("synonyms", 14) + "words from dplyr, pandas, SQL and R, and how panorama says them")
         return lines.joined(separator: "\n")
     }
 
@@ -51,19 +54,30 @@ enum Help {
             .joined(separator: "\n")
     }
 
-    /// Builtins and commands whose name or summary contains `q`; a did-you-mean when none.
+    /// What `q` finds: synonyms from other tools (`filter` → `where`), then builtins whose name,
+    /// summary or an argument's name contains it, then commands; a did-you-mean when none.
     static func search(_ q: String) -> String {
         let needle = q.lowercased()
-        let builtins = BuiltinRegistry.all.filter { $0.name.contains(needle) || $0.summary.lowercased().contains(needle) }
-        let commands = Session.commands.filter { $0.name.contains(needle) || $0.summary.lowercased().contains(needle) }
-        if builtins.isEmpty && commands.isEmpty {
+        let synonyms = Synonym.matching(q)
+        let seen = Set(synonyms.flatMap(\.see))
+        let builtins = BuiltinRegistry.all.filter { b in
+            seen.contains(b.name) || b.name.contains(needle) || b.summary.lowercased().contains(needle)
+                || b.parameters.contains { $0.name.lowercased().contains(needle) }
+        }
+        let commands = Session.commands.filter {
+            seen.contains($0.name) || $0.name.contains(needle) || $0.summary.lowercased().contains(needle)
+                || $0.usage.lowercased().contains(needle)
+        }
+        if synonyms.isEmpty && builtins.isEmpty && commands.isEmpty {
             let names = Array(BuiltinRegistry.byName.keys) + Session.commands.map { String($0.name.dropFirst()) } + topics
+                + Synonym.all.map(\.word)
             let s = suggestion(for: q, among: names)
             return "nothing matches '\(q)'" + (s.map { ". Did you mean '\($0)'?" } ?? "") + " (.help lists the topics)"
         }
-        var lines: [String] = []
+        var lines = synonyms.map(\.line)
+        if !synonyms.isEmpty && !(builtins.isEmpty && commands.isEmpty) { lines.append("") }
         if !builtins.isEmpty { lines.append(list(builtins)) }
-        if !commands.isEmpty { lines += commands.map { pad($0.usage, 40) + " " + $0.summary } }
+        lines += commands.map { pad($0.usage, 40) + " " + $0.summary }
         return lines.joined(separator: "\n")
     }
 
@@ -90,13 +104,20 @@ enum Help {
 
     /// Runs an example in a fresh session with the same options, statement by statement, and
     /// returns a transcript: each statement after `> ` (continuation lines after `  `), then
-    /// what it printed — as the REPL would have shown it.
+    /// what it printed — as the REPL would have shown it. Relative paths are those of a
+    /// temporary folder, removed afterwards: help leaves no files behind.
     static func runExample(_ code: String, like session: Session) -> [String] {
         var out: [String] = []
         let scratch = Session(options: session.options,
                               output: { out += $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) },
                               diagnostics: { out += $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) })
         scratch.interpreter.defaultSeed = session.interpreter.defaultSeed
+        // Examples that write files (`save`) write them in a folder removed afterwards.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-help-\(UUID().uuidString)")
+        if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil {
+            scratch.interpreter.directory = folder.path
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
         var statement: [String] = []
         for line in code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             statement.append(line)

@@ -4,7 +4,28 @@ import PanoramaKit
 ///
 /// Holds the variables of one session. Not thread-safe: one interpreter per session.
 public final class Interpreter {
-    public internal(set) var variables: [String: Value] = [:]
+    /// The session's variables (the outermost scope).
+    public internal(set) var variables: [String: Value] {
+        get { global.values }
+        set { global.values = newValue }
+    }
+    let global = Environment()
+    /// The scope statements run in now: the global one, or a function call's.
+    /// (This and the two below are read on every step of a loop; the interpreter is used from
+    /// one thread, so the runtime's exclusivity checks are left out for them.)
+    @exclusivity(unchecked) var environment: Environment
+    /// How many user-function calls are under way (recursion is limited).
+    @exclusivity(unchecked) var callDepth = 0
+    /// Stops recursion before the thread's stack runs out.
+    var stack = StackGuard()
+    /// Set when the value just computed should not be printed again (`print(v)`, loops).
+    @exclusivity(unchecked) public var invisible = false
+    /// Script or notebook parameters given on the command line, by name (read by `param`).
+    public var parameterValues: [String: String] = [:]
+    /// The parameters `param(…)` asked for so far, in order.
+    public internal(set) var declaredParameters: [String] = []
+    /// Shows a value as the prompt would (`print(v)`); set by the session.
+    public var printer: ((Value) -> Void)?
     public var options: RenderOptions
     public var defaultSeed: UInt64?
     /// Notes raised while evaluating the current statement (printed on stderr after it).
@@ -15,10 +36,14 @@ public final class Interpreter {
     /// Where long computations report their progress (0…1, from any thread) instead of the
     /// terminal's progress bar: the Jupyter kernel shows it as an updating display.
     public var progress: (@Sendable (Double) -> Void)?
+    /// The folder relative paths of `load` and `save` are taken from (nil: the process's
+    /// current folder); `.help` runs its examples in a temporary one.
+    public var directory: String?
 
     public init(options: RenderOptions = RenderOptions(), isCancelled: @escaping @Sendable () -> Bool = { false }) {
         self.options = options
         self.isCancelled = isCancelled
+        self.environment = global
     }
 
     public func note(_ text: String) {
@@ -30,7 +55,8 @@ public final class Interpreter {
         return pendingNotes
     }
 
-    public func set(_ name: String, _ value: Value) { variables[name] = value }
+    /// Sets a variable in the current scope.
+    public func set(_ name: String, _ value: Value) { environment.set(name, value) }
 
     // MARK: Evaluation
 
@@ -51,20 +77,23 @@ public final class Interpreter {
             return try member(value, name, at: expr.range)
         case .call(let callee, let arguments):
             guard case .name(let name) = callee.kind else {
-                throw .type("only functions can be called; this is an expression", at: callee.range)
+                return try callValue(callee, arguments, range: expr.range, scope: scope)
             }
             return try call(name, arguments, calleeRange: callee.range, range: expr.range, scope: scope)
         case .unary(let op, let operand):
             let v = try evaluate(operand, scope: scope)
             return try Operators.unary(op, v, at: expr.range)
-        case .binary(.colon, _, _):
-            throw .type("':' (interaction) is only meaningful inside a formula", at: expr.range)
         case .binary(let op, let l, let r):
             let a = try evaluate(l, scope: scope)
             let b = try evaluate(r, scope: scope)
+            invisible = false
+            if case .number(let x) = a, case .number(let y) = b, let v = Operators.scalar(op, x, y) { return v }
+            if op == .colon { return try range(a, b, at: expr.range) }
             return try Operators.binary(op, a, b, at: expr.range)
         case .formula(let lhs, let rhs):
             return .formula(Formula(lhs: lhs, rhs: rhs, text: text(of: expr)))
+        default:
+            return try evaluateConstruct(expr, scope: scope)
         }
     }
 
@@ -73,7 +102,7 @@ public final class Interpreter {
 
     func lookup(_ name: String, scope: Frame?, at range: SourceRange) throws(PanoramaError) -> Value {
         if let scope, let c = scope.column(name) { return .vector(c) }
-        if let v = variables[name] { return v }
+        if let v = environment.lookup(name) { return v }
         if BuiltinRegistry.byName[name] != nil {
             throw .type("'\(name)' is a function; call it as \(name)(…)", at: range)
         }
@@ -81,8 +110,8 @@ public final class Interpreter {
         if let scope, let s = suggestion(for: name, among: scope.names) {
             throw .unknownColumn(name, suggestion: s, at: range)
         }
-        let candidates = Array(variables.keys) + BuiltinRegistry.byName.keys
-        throw .unknownName(name, suggestion: suggestion(for: name, among: candidates), at: range)
+        let s = suggestion(for: name, amongTiers: [environment.visibleNames, Array(BuiltinRegistry.byName.keys)])
+        throw .unknownName(name, suggestion: s, at: range)
     }
 
     func member(_ value: Value, _ name: String, at range: SourceRange) throws(PanoramaError) -> Value {
@@ -105,16 +134,25 @@ public final class Interpreter {
 
     func call(_ name: String, _ arguments: [CallArgument], calleeRange: SourceRange, range: SourceRange,
               scope outer: Frame?) throws(PanoramaError) -> Value {
+        let variable = environment.lookup(name)
+        if case .object(let o)? = variable, let function = o as? FunctionValue {
+            return try invoke(function, arguments, range: range, scope: outer)
+        }
+        if name == "return" { return try returnCall(arguments, range: range, scope: outer) }
         guard let builtin = BuiltinRegistry.byName[name] else {
-            let s = suggestion(for: name, among: BuiltinRegistry.byName.keys)
-            if variables[name] != nil {
-                throw .type("'\(name)' is a \(variables[name]!.kindName), not a function", at: calleeRange)
+            let s = suggestion(for: name, among: BuiltinRegistry.byName.keys + environment.visibleNames.filter {
+                if case .object(let o)? = environment.lookup($0) { o is FunctionValue } else { false }
+            })
+            if let variable {
+                throw .type("'\(name)' is a \(variable.kindName), not a function", at: calleeRange)
             }
             throw .unknownName(name, suggestion: s, at: calleeRange)
         }
         var context = try bind(builtin, arguments, range: range, outer: outer)
         do {
-            return try builtin.implementation(&context)
+            let value = try builtin.implementation(&context)
+            invisible = builtin.name == "print"
+            return value
         } catch {
             throw PanoramaError.wrap(error, at: range)
         }

@@ -23,11 +23,18 @@ public struct Launcher {
         self.arguments = arguments
     }
 
-    static func standardError(_ text: String) {
-        FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
+    static func standardError(_ text: String) { StandardStreams.error(text) }
+
+    /// Runs everything asked, then closes the `.output` file and checks that standard output
+    /// took every result (exit 1 with a message when it did not).
+    public func run() -> Int32 {
+        var session: Session?
+        var code = execute(&session)
+        if let session, !session.closeOutput(), code == 0 { code = 1 }
+        return StandardStreams.finish(code)
     }
 
-    public func run() -> Int32 {
+    func execute(_ created: inout Session?) -> Int32 {
         var files = arguments
         let scriptArgs = scriptArguments
         if files.first == "run" { files.removeFirst() }
@@ -39,13 +46,19 @@ public struct Launcher {
         let stdoutIsTerminal = isatty(1) == 1
         var options = RenderOptions()
         options.mode = format ?? .box
-        options.width = Launcher.terminalWidth(stdoutIsTerminal)
-        options.color = stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        options.width = Launcher.terminalWidth(stdoutIsTerminal) { Launcher.standardError(options.note($0)) }
+        options.color = Launcher.colorAllowed(terminal: stdoutIsTerminal, ProcessInfo.processInfo.environment)
         options.charset = Launcher.unicodeAllowed() ? .unicode : .ascii
         options.numbers.ascii = options.charset == .ascii
 
         let session = Session(options: options, isCancelled: { Interruption.isRequested })
+        created = session
         session.interpreter.set("args", .vector(Column(name: "args", .text(Categorical(scriptArgs.map { Optional($0) })))))
+        session.interpreter.parameterValues = ScriptParameters.parse(scriptArgs)
+        if let message = Launcher.undeclaredParameter(session.interpreter.parameterValues, files: files) {
+            Launcher.standardError(message)
+            return 64
+        }
         Interruption.install()
 
         if !noInit {
@@ -95,13 +108,27 @@ public struct Launcher {
         return session.run(text, file: "<stdin>") == .failed ? (Interruption.wasInterrupted ? 130 : 1) : 0
     }
 
-    static func terminalWidth(_ isTerminal: Bool) -> Int {
-        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n >= 20 { return n }
+    /// COLUMNS, else the terminal's width, else 80; clamped to `RenderOptions.widthRange`.
+    /// - Parameter note: told when COLUMNS is outside the range.
+    static func terminalWidth(_ isTerminal: Bool, note: (String) -> Void = { _ in }) -> Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c) {
+            let clamped = RenderOptions.clampedWidth(n, from: "COLUMNS")
+            clamped.note.map(note)
+            return clamped.width
+        }
         if isTerminal {
             var size = winsize()
-            if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return Int(size.ws_col) }
+            if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+                return RenderOptions.clampedWidth(Int(size.ws_col), from: "the terminal width").width
+            }
         }
         return 80
+    }
+
+    /// Colour only on a terminal that can show it: not `TERM=dumb`, not with `NO_COLOR` set
+    /// to anything non-empty (no-color.org).
+    static func colorAllowed(terminal: Bool, _ env: [String: String]) -> Bool {
+        terminal && env["TERM"] != "dumb" && (env["NO_COLOR"] ?? "").isEmpty
     }
 
     static func unicodeAllowed() -> Bool {
@@ -119,6 +146,8 @@ public struct NotebookLauncher {
     public var output: String?
     public var check: Bool
     public var keepGoing: Bool
+    /// `-p name=value`: values for the notebook's `param(…)` calls.
+    public var parameters: [String] = []
 
     public init(input: String, output: String?, check: Bool, keepGoing: Bool) {
         self.input = input
@@ -135,7 +164,13 @@ public struct NotebookLauncher {
         Interruption.install()
         // Errors name the notebook by its file name, so outputs do not depend on the working directory.
         let name = URL(fileURLWithPath: input).lastPathComponent
-        let result = Notebook(markdown: text).execute(file: name, keepGoing: keepGoing, isCancelled: { Interruption.isRequested })
+        let given = ScriptParameters.parse(parameters)
+        if let bad = parameters.first(where: { !$0.contains("=") }) {
+            Launcher.standardError("error: -p takes name=value, not '\(bad)'")
+            return 64
+        }
+        let result = Notebook(markdown: text).execute(file: name, keepGoing: keepGoing, parameters: given.isEmpty ? nil : given,
+                                                      isCancelled: { Interruption.isRequested })
         if !result.succeeded && !keepGoing {
             for e in result.errors { Launcher.standardError(e) }
         }
@@ -149,22 +184,11 @@ public struct NotebookLauncher {
         }
         let target = output ?? input
         do {
-            try atomicWrite(result.text, to: target)
+            try AtomicFile.write(Data(result.text.utf8), to: target)
         } catch {
-            Launcher.standardError("error: cannot write '\(target)': \(error.localizedDescription)")
+            Launcher.standardError("error: cannot write '\(target)': " + ((error as? DataError)?.problem ?? "\(error)"))
             return 1
         }
         return result.succeeded ? 0 : 1
-    }
-}
-
-/// Writes a file through a temporary file in the same folder and a rename: never half-written.
-public func atomicWrite(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    try Data(text.utf8).write(to: temporary)
-    if rename(temporary.path, url.path) != 0 {
-        try? FileManager.default.removeItem(at: temporary)
-        throw CocoaError(.fileWriteUnknown)
     }
 }

@@ -7,7 +7,7 @@ public struct Token: Sendable, Equatable {
         /// A back-quoted name: never a keyword.
         case quotedName(String)
         case op(String)
-        /// `(` `)` `[` `]` `,` `.` `=`
+        /// `(` `)` `[` `]` `{` `}` `,` `.` `=`
         case punct(Character)
         case newline
         case semicolon
@@ -28,6 +28,9 @@ public struct Lexer {
     var line = 1
     var lineStart = 0
     var depth = 0
+    /// The open brackets, innermost last: a newline is a blank inside `(` or `[` but ends a
+    /// statement inside `{` (a function body or loop body passed as an argument).
+    var open: [UInt8] = []
     /// True when an unclosed string or back-quote ran to the end (the REPL keeps reading).
     public private(set) var unterminated = false
 
@@ -63,7 +66,7 @@ public struct Lexer {
                 index += 1
             } else if b == UInt8(ascii: "#") {
                 while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
-            } else if b == UInt8(ascii: "\n") && depth > 0 {
+            } else if b == UInt8(ascii: "\n") && open.last.map({ $0 != UInt8(ascii: "{") }) == true {
                 index += 1
                 line += 1
                 lineStart = index
@@ -121,8 +124,17 @@ public struct Lexer {
             index += 1
             return token(.quotedName(name))
         }
-        if "([".utf8.contains(b) { depth += 1; index += 1; return token(.punct(Character(Unicode.Scalar(b)))) }
-        if ")]".utf8.contains(b) { depth = max(0, depth - 1); index += 1; return token(.punct(Character(Unicode.Scalar(b)))) }
+        if "([{".utf8.contains(b) {
+            depth += 1; open.append(b); index += 1
+            return token(.punct(Character(Unicode.Scalar(b))))
+        }
+        if ")]}".utf8.contains(b) {
+            depth = max(0, depth - 1); _ = open.popLast(); index += 1
+            return token(.punct(Character(Unicode.Scalar(b))))
+        }
+        if let missing = missingOperator(at: b) {
+            throw .syntax(missing, at: token(.end).range)
+        }
         if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") {
             index += 1
             return token(.punct(Character(Unicode.Scalar(b))))

@@ -1,4 +1,5 @@
 import Foundation
+import PanoramaKit
 
 /// Converting between the two notebook forms: panorama's Markdown notebooks and Jupyter's
 /// `.ipynb` (nbformat 4.5), so checked notebooks open in JupyterLab and back.
@@ -103,12 +104,12 @@ extension Notebook {
         }
         let target = output ?? URL(fileURLWithPath: input).deletingPathExtension().appendingPathExtension(format).path
         do {
-            try atomicWrite(format == "ipynb" ? ipynb(fromMarkdown: text) : markdown(fromIpynb: text), to: target)
+            try AtomicFile.write(Data((format == "ipynb" ? ipynb(fromMarkdown: text) : markdown(fromIpynb: text)).utf8), to: target)
         } catch let error as PanoramaError {
             Launcher.standardError("\(input): error: \(error.message)")
             return 1
         } catch {
-            Launcher.standardError("error: cannot write '\(target)': \(error.localizedDescription)")
+            Launcher.standardError("error: cannot write '\(target)': " + ((error as? DataError)?.problem ?? "\(error)"))
             return 1
         }
         return 0

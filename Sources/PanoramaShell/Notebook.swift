@@ -92,7 +92,33 @@ public struct Notebook {
     /// - Parameters:
     ///   - file: the notebook's name, for error locations.
     ///   - keepGoing: show an error in its block's output and go on, instead of stopping.
-    public func execute(file: String, keepGoing: Bool = false, isCancelled: @escaping @Sendable () -> Bool = { false }) -> Result {
+    ///
+    /// Error positions (`FILE:LINE:COL`) are those of the written document, so that `--check`
+    /// finds them unchanged: each block's lines are counted in the output, including the output
+    /// blocks inserted above it and the provenance lines. The provenance grows with each dataset
+    /// loaded, so its length is taken from the document's own provenance, and when that guess
+    /// proves wrong and a position was shown, the notebook runs again with the known length.
+    ///   - parameters: values for `param(…)`; nil reruns with those recorded in the provenance.
+    public func execute(file: String, keepGoing: Bool = false, parameters: [String: String]? = nil,
+                        isCancelled: @escaping @Sendable () -> Bool = { false }) -> Result {
+        let guess = recordedProvenanceLines
+        let first = execute(file: file, keepGoing: keepGoing, parameters: parameters, isCancelled: isCancelled, provenanceLines: guess)
+        guard first.provenanceLines != guess, first.showedPositions, !isCancelled() else { return first.result }
+        return execute(file: file, keepGoing: keepGoing, parameters: parameters, isCancelled: isCancelled, provenanceLines: first.provenanceLines).result
+    }
+
+    /// The length of the provenance at the top of the document's first output block (1 when none).
+    var recordedProvenanceLines: Int {
+        for part in parts {
+            guard case .output(let lines) = part else { continue }
+            guard lines.first?.hasPrefix("panorama ") == true else { return 1 }
+            return 1 + lines.dropFirst().prefix { $0.hasPrefix("dataset ") }.count
+        }
+        return 1
+    }
+
+    func execute(file: String, keepGoing: Bool, parameters: [String: String]?, isCancelled: @escaping @Sendable () -> Bool,
+                 provenanceLines: Int) -> (result: Result, provenanceLines: Int, showedPositions: Bool) {
         var options = RenderOptions()
         options.width = Notebook.width
         options.mode = .box
@@ -103,8 +129,10 @@ public struct Notebook {
         let session = Session(options: options, isCancelled: isCancelled,
                               output: { captured.append($0) }, diagnostics: { captured.append($0) })
         session.bail = true
+        session.interpreter.parameterValues = parameters ?? recordedParameters
         var out: [String] = []
         var stopped = false
+        var showedPositions = false
         var firstOutputIndex: Int?
         // Blank lines between a code block and its output are regenerated as one.
         var pendingBlank = false
@@ -133,8 +161,11 @@ public struct Notebook {
                 session.diagnostics = { text in
                     captured.append(text)
                     if text.contains("error: ") { blockErrors.append(text.components(separatedBy: "\n")[0]) }
+                    if text.hasPrefix(file + ":") { showedPositions = true }
                 }
-                let outcome = session.run(code, file: file, lineOffset: line - 1)
+                // Lines above this block's code in the written document.
+                let above = out.count - lines.count - 1 + (firstOutputIndex == nil ? 0 : provenanceLines)
+                let outcome = session.run(code, file: file, lineOffset: above)
                 if expectsError {
                     if outcome != .failed { errors.append("\(file):\(line): error: this block is marked 'panorama error' but ran without one") }
                 } else {
@@ -149,12 +180,14 @@ public struct Notebook {
                 pendingBlank = true
             }
         }
+        let provenance = provenance(session)
         if let first = firstOutputIndex {
-            out.insert(provenance(session), at: first + 1)
+            out.insert(provenance, at: first + 1)
         }
         var text = out.joined(separator: "\n")
         if !text.hasSuffix("\n") { text += "\n" }
-        return Result(text: text, succeeded: errors.isEmpty, errors: errors)
+        return (Result(text: text, succeeded: errors.isEmpty, errors: errors),
+                provenance.components(separatedBy: "\n").count, showedPositions)
     }
 
     /// What produced the outputs: the version, then one line per dataset loaded with the
@@ -164,6 +197,9 @@ public struct Notebook {
         var seen = Set<String>()
         for (name, hash) in session.loadedDatasets where seen.insert(name + hash).inserted {
             lines.append("dataset \(name) \(hash)")
+        }
+        for (name, value) in session.interpreter.parameterValues.sorted(by: { $0.key < $1.key }) {
+            lines.append("parameter \(name)=\(value)")
         }
         return lines.joined(separator: "\n")
     }

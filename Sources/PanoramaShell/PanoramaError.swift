@@ -16,6 +16,22 @@ public enum PanoramaError: Error, Sendable {
     case failed(String, at: SourceRange?)
     /// Ctrl-C stopped the statement.
     case interrupted
+    /// `break`, `next` or `return(v)` leaving a loop or function (an error only when nothing
+    /// catches it).
+    case jump(Jump, at: SourceRange)
+
+    public enum Jump: Sendable {
+        case `break`, next
+        case `return`(Value)
+
+        var word: String {
+            switch self {
+            case .break: "break"
+            case .next: "next"
+            case .return: "return"
+            }
+        }
+    }
 
     /// The same error placed at `range` when it had no place yet.
     public func placed(at range: SourceRange?) -> PanoramaError {
@@ -36,6 +52,7 @@ public enum PanoramaError: Error, Sendable {
         case .unknownName(_, _, let r), .unknownColumn(_, _, let r): r
         case .badCall(_, _, _, let r), .type(_, let r), .failed(_, let r): r
         case .interrupted: nil
+        case .jump(_, let r): r
         }
     }
 
@@ -50,12 +67,15 @@ public enum PanoramaError: Error, Sendable {
         case .badCall(_, let m, _, _): return m
         case .type(let m, _), .failed(let m, _): return m
         case .interrupted: return "interrupted"
+        case .jump(.return, _): return "'return' is only meaningful inside a function"
+        case .jump(let j, _): return "'\(j.word)' is only meaningful inside a loop"
         }
     }
 
     /// Wraps any error thrown below the language (kernel errors, I/O) as a `PanoramaError`.
     public static func wrap(_ error: any Error, at range: SourceRange? = nil) -> PanoramaError {
         if let e = error as? PanoramaError { return e.placed(at: range) }
+        if error is CancellationError { return .interrupted }
         if let e = error as? UserFacingError { return .failed(e.message, at: range) }
         return .failed("\(error)", at: range)
     }

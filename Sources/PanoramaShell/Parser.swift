@@ -31,8 +31,8 @@ public struct Parser {
         var depth = 0
         for t in tokens {
             if case .punct(let c) = t.kind {
-                if c == "(" || c == "[" { depth += 1 }
-                if c == ")" || c == "]" { depth -= 1 }
+                if c == "(" || c == "[" || c == "{" { depth += 1 }
+                if c == ")" || c == "]" || c == "}" { depth -= 1 }
             }
         }
         if depth > 0 { return false }
@@ -131,7 +131,8 @@ public struct Parser {
             return .assignColumn(frame: frame, column: column, value, silent: false,
                                  range: expr.range.through(value.range))
         default:
-            throw .syntax("can only assign to a name or to frame.column", at: equals.range)
+            let value = try expression()
+            return try indexAssignment(expr, value, equals: equals)
         }
     }
 
@@ -313,6 +314,8 @@ public struct Parser {
                 let arguments = try callArguments()
                 let close = try expect(")", "')' to close the call")
                 expr = Expr(.call(expr, arguments), expr.range.through(close.range))
+            } else if isPunct("[") {
+                expr = try index(expr)
             } else if isPunct(".") {
                 _ = advance()
                 switch current.kind {
@@ -353,6 +356,7 @@ public struct Parser {
     }
 
     mutating func primary() throws(PanoramaError) -> Expr {
+        if let construct = try languageConstruct() { return construct }
         let t = current
         switch t.kind {
         case .number(let x): _ = advance(); return Expr(.number(x), t.range)
@@ -389,6 +393,7 @@ extension Statement {
         switch self {
         case .assign(let n, let e, _, let r): .assign(name: n, e, silent: true, range: r)
         case .assignColumn(let f, let c, let e, _, let r): .assignColumn(frame: f, column: c, e, silent: true, range: r)
+        case .assignIndex(let t, let i, let e, _, let r): .assignIndex(target: t, index: i, e, silent: true, range: r)
         case .expression(let e, _): .expression(e, silent: true)
         case .command: self
         }

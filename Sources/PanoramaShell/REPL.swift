@@ -19,7 +19,11 @@ public struct REPL {
     public func run() -> Int32 {
         session.interactive = true
         session.bail = false
-        var reader = EditLineReader(historyFile: REPL.historyPath(), wasInterrupted: { Interruption.takeSignal() })
+        let historyFile = REPL.historyPath(ProcessInfo.processInfo.environment)
+        if historyFile == nil {
+            Launcher.standardError(session.options.note("history is not saved: neither HOME nor XDG_STATE_HOME is set"))
+        }
+        var reader = EditLineReader(historyFile: historyFile, wasInterrupted: { Interruption.takeSignal() })
         let history = reader
         session.historyProvider = { REPL.historyListing(history.recentHistory($0), total: history.historyCount) }
         print(REPL.banner)
@@ -75,7 +79,8 @@ public struct REPL {
         }
     }
 
-    /// `.history N`: numbered entries; a multi-line statement keeps its lines, indented.
+    /// `.history N`: numbered entries; a multi-line statement keeps its lines, indented; control
+    /// characters escaped (a pasted ESC sequence shows as text, it does not drive the terminal).
     static func historyListing(_ entries: [String], total: Int) -> String {
         if entries.isEmpty { return "no history yet" }
         let first = total - entries.count + 1
@@ -85,15 +90,21 @@ public struct REPL {
             let label = String(repeating: " ", count: width - number.count) + number + "  "
             let indent = String(repeating: " ", count: label.count)
             return entry.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-                .map { ($0.offset == 0 ? label : indent) + $0.element }.joined(separator: "\n")
+                .map { ($0.offset == 0 ? label : indent) + String($0.element).controlsEscaped }.joined(separator: "\n")
         }.joined(separator: "\n")
     }
 
-    /// `$XDG_STATE_HOME/panorama/history`, else `~/.local/state/panorama/history`.
-    static func historyPath() -> String {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 + "/panorama" }
-            ?? (env["HOME"] ?? ".") + "/.local/state/panorama"
+    /// `$XDG_STATE_HOME/panorama/history`, else `$HOME/.local/state/panorama/history`; nil (no
+    /// history file) when neither is set to an absolute path — never a file in the working folder.
+    static func historyPath(_ env: [String: String]) -> String? {
+        let base: String
+        if let state = env["XDG_STATE_HOME"], state.hasPrefix("/") {
+            base = state + "/panorama"
+        } else if let home = env["HOME"], home.hasPrefix("/") {
+            base = home + "/.local/state/panorama"
+        } else {
+            return nil
+        }
         try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         return base + "/history"
     }

@@ -162,7 +162,7 @@ struct BootstrapValue: ObjectValue {
         let r = result
         var lines = [options.prose("Bootstrap of ols \(formula): \(Prose.counted(r.replications, "case resample", numbers: options.numbers)), "
                                    + "seed \(r.seed), \(RegressionSummary.percentLabel(r.level)) percentile intervals"), ""]
-        lines.append(RegressionSummary.table(frame, options, dropping: ["boot_se"]))
+        lines.append(RegressionSummary.table(frame, options, secondary: ["boot_se"]))
         let failed = r.failures.max() ?? 0
         if failed > 0 {
             lines.append("")

@@ -141,8 +141,7 @@ enum RegressionSummary {
         return out.joined(separator: "\n")
     }
 
-    /// The coefficient rows, dropping the interval columns and then shortening term names
-    /// until the table fits the width.
+    /// The coefficient rows, fitted to the width without losing a column (see `fittedTable`).
     static func coefficientTable(header: [String], rows: [[String]], width: Int, markdown: Bool, rule: String) -> [String] {
         if markdown {
             var lines = ["| term | " + header.dropFirst().map { h in h.isEmpty ? " " : h.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"]
@@ -152,48 +151,52 @@ enum RegressionSummary {
             }
             return lines
         }
-        return fittedTable(header: header, rows: rows, width: width, right: [1, 2, 3, 4, 6, 7], droppable: [6, 7])
+        // P>|t| keeps its stars and the interval its two ends; the interval moves to a second block first.
+        return fittedTable(header: header, rows: rows, width: width, right: [1, 2, 3, 4, 6, 7],
+                           groups: [[1], [2], [3], [4, 5], [6, 7]], secondary: [6, 7])
     }
 
-    /// An aligned table whose first column holds term names, fitted to `width`: term names are
-    /// shortened (keeping their end) down to 18 characters; if that is not enough, the
-    /// `droppable` columns are left out and names shortened down to 8.
-    static func fittedTable(header: [String], rows: [[String]], width: Int, right: Set<Int>, droppable: [Int]) -> [String] {
-        var columns = Array(0..<header.count)
-        func widths(_ cols: [Int]) -> [Int] {
-            cols.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max()! }
-        }
-        func total(_ cols: [Int]) -> Int { widths(cols).reduce(0, +) + 2 * (cols.count - 1) }
-        func fitted(_ cols: [Int], minimum: Int) -> Int? {
-            let excess = total(cols) - width
-            if excess <= 0 { return widths(cols)[0] }
-            let w = widths(cols)[0] - excess
-            return w >= minimum ? w : nil
-        }
-        let nameWidth: Int
-        if let w = fitted(columns, minimum: 18) {
-            nameWidth = w
-        } else {
-            columns.removeAll { droppable.contains($0) }
-            nameWidth = fitted(columns, minimum: 8) ?? 8
+    /// An aligned table whose first column holds term names, fitted to `width` without losing a
+    /// column: names get the room the primary columns leave (at least 18 characters, shortened
+    /// readably by `shorten`), and the column `groups` that do not fit beside them continue in
+    /// further blocks below, each repeating the names — as R prints a matrix too wide for the
+    /// console. A block is separated from the next by a blank line.
+    static func fittedTable(header: [String], rows: [[String]], width: Int, right: Set<Int>,
+                            groups: [[Int]], secondary: Set<Int> = []) -> [String] {
+        func columnWidth(_ c: Int) -> Int { ([header[c]] + rows.map { $0[c] }).map(\.count).max()! }
+        func groupWidth(_ g: [Int]) -> Int { g.map(columnWidth).reduce(0, +) + 2 * g.count }
+        let longest = columnWidth(0)
+        let primary = groups.filter { !$0.allSatisfy(secondary.contains) }.map(groupWidth).reduce(0, +)
+        let room = min(longest, max(18, width - primary))
+        let nameWidth = ([header[0]] + rows.map { $0[0] }).map { shorten($0, to: room).count }.max()!
+        // Pack the groups into blocks, left to right; each block holds at least one group.
+        var blocks: [[Int]] = [[]]
+        var used = nameWidth
+        for g in groups {
+            if !blocks[blocks.count - 1].isEmpty && used + groupWidth(g) > width {
+                blocks.append([])
+                used = nameWidth
+            }
+            blocks[blocks.count - 1] += g
+            used += groupWidth(g)
         }
         func cell(_ text: String, _ c: Int, _ w: Int) -> String {
-            var t = text
-            if c == 0 && t.count > w { t = shorten(t, to: w) }
-            return pad(t, w, right: right.contains(c))
+            pad(c == 0 && text.count > w ? shorten(text, to: w) : text, w, right: right.contains(c))
         }
-        var w = widths(columns)
-        w[0] = nameWidth
-        var lines = [zip(columns, w).map { cell(header[$0], $0, $1) }.joined(separator: "  ")]
-        for r in rows {
-            lines.append(zip(columns, w).map { cell(r[$0], $0, $1) }.joined(separator: "  "))
+        var lines: [String] = []
+        for (b, block) in blocks.enumerated() {
+            if b > 0 { lines.append("") }
+            let columns = [0] + block
+            let w = [nameWidth] + block.map(columnWidth)
+            lines.append(zip(columns, w).map { cell(header[$0], $0, $1) }.joined(separator: "  "))
+            for r in rows { lines.append(zip(columns, w).map { cell(r[$0], $0, $1) }.joined(separator: "  ")) }
         }
         return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
     }
 
     /// A small aligned table of a frame (bootstrap results), numbers right-aligned, fitted to
-    /// the width like the coefficient table (the `dropping` columns go first).
-    static func table(_ frame: Frame, _ options: RenderOptions, dropping droppable: [String] = []) -> String {
+    /// the width like the coefficient table (the `secondary` columns move to a later block first).
+    static func table(_ frame: Frame, _ options: RenderOptions, secondary: [String] = []) -> String {
         let header = frame.columns.map(\.label)
         let rows: [[String]] = (0..<frame.rowCount).map { r in
             frame.columns.map { c in
@@ -210,21 +213,43 @@ enum RegressionSummary {
             for r in rows { lines.append("| " + r.joined(separator: " | ") + " |") }
             return lines.joined(separator: "\n")
         }
-        let drop = frame.columns.indices.filter { droppable.contains(frame.columns[$0].name) }
+        let later = Set(frame.columns.indices.filter { secondary.contains(frame.columns[$0].name) })
         return fittedTable(header: header, rows: rows, width: max(options.width, 40), right: Set(header.indices.dropFirst()),
-                           droppable: drop).joined(separator: "\n")
+                           groups: header.indices.dropFirst().map { [$0] }, secondary: later).joined(separator: "\n")
     }
 
-    /// A term name cut to `w` characters keeping its end (the level of a dummy tells terms
-    /// apart): `C(phase, ref="Intérieur")[T.Déploiement]` → `…ur")[T.Déploiement]`.
+    /// A term name fitted to `w` characters keeping the variable and the level readable: a
+    /// `C(…)` term drops its options first (the reference level is in the formula above), then
+    /// the level and the variable lose their middles, never their ends:
+    /// `C(phase, ref="design_build")[T.completed]` → `C(phase, …)[T.completed]` → `C(phase, …)[T.com…ted]`;
+    /// `phase[T.design_build]` in 18 → `phase[T.desi…uild]`.
     static func shorten(_ name: String, to w: Int) -> String {
         guard name.count > w, w > 1 else { return name }
-        if let bracket = name.lastIndex(of: "["), name.distance(from: bracket, to: name.endIndex) < w - 1 {
-            let tail = String(name[bracket...])
-            let head = w - 1 - tail.count
-            return String(name.prefix(head)) + "…" + tail
+        // `head[T.level]`: `open` is `[T.` (or `[`), kept whole like the closing `]`.
+        var head = name, open = "", level = ""
+        if name.hasSuffix("]"), let bracket = name.lastIndex(of: "[") {
+            head = String(name[..<bracket])
+            level = String(name[name.index(after: bracket)..<name.index(before: name.endIndex)])
+            open = level.hasPrefix("T.") ? "[T." : "["
+            level = String(level.dropFirst(open.count - 1))
         }
-        return String(name.prefix(w - 1)) + "…"
+        if head.hasPrefix("C("), head.hasSuffix(")"), let comma = head.firstIndex(of: ",") {
+            head = String(head[..<comma]) + ", …)"
+        }
+        func joined() -> String { open.isEmpty ? head : head + open + level + "]" }
+        if joined().count <= w { return joined() }
+        if !open.isEmpty { level = middleCut(level, to: max(5, w - head.count - open.count - 1)) }
+        if joined().count <= w { return joined() }
+        head = middleCut(head, to: max(5, w - (open.isEmpty ? 0 : open.count + level.count + 1)))
+        let text = joined()
+        return text.count <= w ? text : String(text.prefix(w - 1)) + "…"
+    }
+
+    /// `s` in `n` characters: its start and end around a `…` (`design_build`, 7 → `des…ild`).
+    static func middleCut(_ s: String, to n: Int) -> String {
+        guard s.count > n, n >= 3 else { return s }
+        let keep = n - 1
+        return String(s.prefix((keep + 1) / 2)) + "…" + String(s.suffix(keep / 2))
     }
 
     static func pad(_ s: String, _ w: Int, right: Bool = false) -> String {

@@ -16,7 +16,7 @@ extension Session {
         (".output", ".output [FILE]", "send results to FILE (no FILE: back to the screen)"),
         (".once", ".once FILE", "send the next result to FILE"),
         (".maxrows", ".maxrows [N]", "show at most N rows of a table (0: all)"),
-        (".width", ".width [N]", "render tables and charts N columns wide (at least 20)"),
+        (".width", ".width [N]", "render tables and charts N columns wide (20 to 1000)"),
         (".vars", ".vars", "list variables with their kind and summary"),
         (".seed", ".seed [N|off]", "default seed for simulations that give none"),
         (".bail", ".bail [on|off]", "stop a script at the first error"),
@@ -83,8 +83,9 @@ extension Session {
         case ".maxrows": if let n = try count(options.maxRows) { options.maxRows = n }
         case ".width":
             if let n = try count(options.width) {
-                guard n >= 20 else { throw PanoramaError.failed(".width needs at least 20 columns", at: nil) }
-                options.width = n
+                let (width, note) = RenderOptions.clampedWidth(n, from: ".width")
+                if let note { diagnostics(options.note(note)) }
+                options.width = width
             }
         case ".seed":
             guard let a = try argument() else {
@@ -102,14 +103,12 @@ extension Session {
             try read(arguments[0])
         case ".output", ".once":
             guard arguments.count <= 1, !(canonical == ".once" && arguments.isEmpty) else { throw usage() }
-            redirect?.close()
-            redirect = nil
-            guard let path = arguments.first else { return }
-            guard FileManager.default.createFile(atPath: path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: path) else {
-                throw PanoramaError.failed("cannot write '\(path)'", at: nil)
+            if var previous = redirect {
+                redirect = nil
+                do { try previous.close() } catch { previous.discard(); throw error }
             }
-            redirect = OutputRedirect(handle: handle, once: canonical == ".once")
+            guard let path = arguments.first else { return }
+            redirect = OutputRedirect(file: try AtomicFile(path: path), once: canonical == ".once")
         case ".last":
             try noArguments()
             guard let value = lastValue else { write("no result yet"); return }

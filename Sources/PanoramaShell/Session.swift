@@ -19,6 +19,8 @@ public final class Session {
     public internal(set) var quitRequested = false
     /// Where `.output FILE` / `.once FILE` send results.
     var redirect: OutputRedirect?
+    /// Why the last write to the `.output` file failed, until reported.
+    var writeFailure: PanoramaError?
     /// The last value printed, unabridged, for `.last`.
     public private(set) var lastValue: Value?
     /// Datasets loaded during the session, with their content hash (for notebooks).
@@ -37,13 +39,14 @@ public final class Session {
 
     public init(options: RenderOptions = RenderOptions(),
                 isCancelled: @escaping @Sendable () -> Bool = { false },
-                output: @escaping (String) -> Void = { print($0) },
-                diagnostics: @escaping (String) -> Void = { FileHandle.standardError.write(($0 + "\n").data(using: .utf8)!) }) {
+                output: @escaping (String) -> Void = StandardStreams.output,
+                diagnostics: @escaping (String) -> Void = StandardStreams.error) {
         self.interpreter = Interpreter(options: options, isCancelled: isCancelled)
         self.output = output
         self.diagnostics = diagnostics
         interpreter.set("args", .vector(Column(name: "args", .text(Categorical([String?]())))))
         interpreter.onLoad = { [weak self] name, hash in self?.loadedDatasets.append((name: name, hash: hash)) }
+        interpreter.printer = { [weak self] value in self?.show(value) }
     }
 
     public var options: RenderOptions {
@@ -66,11 +69,12 @@ public final class Session {
         }
         var outcome = Outcome.ok
         for statement in statements {
-            if echo, let source = sourceText(of: statement, in: text) { output(source) }
+            if echo, let source = sourceText(of: statement, in: text) { output(source.controlsEscaped) }
             let clock = ContinuousClock.now
             let cpu = Session.cpuSeconds()
             do {
                 try execute(statement, source: text, file: file, lineOffset: lineOffset)
+                try takeWriteFailure()
             } catch {
                 flushNotes()
                 diagnostics(ErrorRenderer.render(PanoramaError.wrap(error), source: text, file: file, lineOffset: lineOffset))
@@ -96,11 +100,7 @@ public final class Session {
     }
 
     func sourceText(of statement: Statement, in text: String) -> String? {
-        let range: SourceRange
-        switch statement {
-        case .assign(_, _, _, let r), .assignColumn(_, _, _, _, let r), .command(_, _, let r): range = r
-        case .expression(let e, _): range = e.range
-        }
+        let range = statement.range
         let bytes = Array(text.utf8)
         guard range.offset + range.length <= bytes.count else { return nil }
         return String(decoding: bytes[range.offset..<(range.offset + range.length)], as: UTF8.self)
@@ -115,44 +115,42 @@ public final class Session {
                 throw error.placed(at: range)
             }
         case .expression(let expr, let silent):
+            interpreter.invisible = false
             let value = try interpreter.evaluate(expr)
-            interpreter.set("ans", value)
-            if !silent { show(value) }
-        case .assign(let name, let expr, let silent, _):
-            guard name != "ans" && name != "args" else {
-                throw PanoramaError.type("'\(name)' is set by panorama and cannot be assigned", at: expr.range)
-            }
-            let value = try interpreter.evaluate(expr)
-            interpreter.set(name, value)
-            if interactive && !silent && options.mode != .json {
+            // A loop (or an if without else not taken) has no value to keep in `ans`.
+            if case .na = value, interpreter.invisible {} else { interpreter.set("ans", value) }
+            if !Session.quiet(silent, expr.range, in: source) && !interpreter.invisible { show(value) }
+        case .assign(let name, _, let silent, let range):
+            let value = try interpreter.execute(statement, scope: nil)
+            if interactive && !Session.quiet(silent, range, in: source) && options.mode != .json {
                 write("\(name): " + Display.summary(value, options))
             }
-        case .assignColumn(let frameName, let columnName, let expr, let silent, let range):
-            guard case .frame(var frame)? = interpreter.variables[frameName] else {
-                let kind = interpreter.variables[frameName]?.kindName
-                throw PanoramaError.type(kind.map { "'\(frameName)' is a \($0), not a frame" }
-                                         ?? "no frame named '\(frameName)'", at: range)
+        case .assignColumn(let frameName, _, _, let silent, let range):
+            let frame = try interpreter.execute(statement, scope: nil)
+            if interactive && !Session.quiet(silent, range, in: source) && options.mode != .json {
+                write("\(frameName): " + Display.summary(frame, options))
             }
-            let value = try interpreter.evaluate(expr, scope: frame)
-            guard var column = value.asColumn(name: columnName) else {
-                throw PanoramaError.type("cannot store a \(value.kindName) in a column", at: expr.range)
-            }
-            if column.count == 1 && frame.rowCount != 1 {
-                column.data = column.data.gather(Array(repeating: 0, count: frame.rowCount))
-            }
-            guard column.count == frame.rowCount || frame.columnCount == 0 else {
-                throw PanoramaError.type("the new column has \(Prose.counted(column.count, "value")) but '\(frameName)' has \(Prose.counted(frame.rowCount, "row"))",
-                                         at: expr.range)
-            }
-            let existing = frame.column(columnName)
-            column.name = existing?.name ?? identifier(for: columnName)
-            column.label = existing?.label ?? columnName
-            frame.setColumn(column)
-            interpreter.set(frameName, .frame(frame))
-            if interactive && !silent && options.mode != .json {
-                write("\(frameName): " + Display.summary(.frame(frame), options))
+        case .assignIndex(let target, _, _, let silent, let range):
+            _ = try interpreter.execute(statement, scope: nil)
+            if interactive && !Session.quiet(silent, range, in: source) && options.mode != .json, let name = target.rootName,
+               let value = interpreter.variables[name] {
+                write("\(name): " + Display.summary(value, options))
             }
         }
+    }
+
+    /// Whether a statement the parser marked `silent` (a `;` after it) stays quiet: only when the
+    /// `;` ends the line, as in R and the DuckDB shell — `sum(x); mean(y)` prints both values,
+    /// `m = ols(…);` at the end of a line prints nothing.
+    static func quiet(_ silent: Bool, _ range: SourceRange, in source: String) -> Bool {
+        guard silent else { return false }
+        let bytes = Array(source.utf8)
+        var i = range.offset + range.length
+        func skipBlanks() { while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
+        skipBlanks()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ";") else { return true }
+        while i < bytes.count && bytes[i] == UInt8(ascii: ";") { i += 1; skipBlanks() }
+        return i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == UInt8(ascii: "#")
     }
 
     /// Prints a value in the current mode.
@@ -168,12 +166,38 @@ public final class Session {
     }
 
     func write(_ text: String) {
-        if var r = redirect {
-            r.write(text)
+        guard var r = redirect else { output(text); return }
+        do {
+            try r.write(text)
             redirect = r.once ? nil : r
-            if r.once { r.close() }
-        } else {
-            output(text)
+            if r.once { try r.close() }
+        } catch {
+            r.discard()
+            redirect = nil
+            writeFailure = writeFailure ?? PanoramaError.wrap(error)
+        }
+    }
+
+    /// Throws (once) the error of a failed write to an `.output` file, so that the statement
+    /// that wrote fails.
+    func takeWriteFailure() throws {
+        guard let failure = writeFailure else { return }
+        writeFailure = nil
+        throw failure
+    }
+
+    /// Closes the `.output` file, renaming it into place; false (and the error on the
+    /// diagnostics) when it cannot be written. Call when the session ends.
+    public func closeOutput() -> Bool {
+        guard var r = redirect else { return true }
+        redirect = nil
+        do {
+            try r.close()
+            return true
+        } catch {
+            r.discard()
+            diagnostics(ErrorRenderer.render(PanoramaError.wrap(error), source: "", file: nil, lineOffset: 0))
+            return false
         }
     }
 
@@ -185,14 +209,17 @@ public final class Session {
     }
 }
 
-/// `.output FILE` and `.once FILE`: results go to a file.
+/// `.output FILE` and `.once FILE`: results go to a file, written atomically: a temporary
+/// file beside it is renamed into place when the output is closed (`AtomicFile`).
 struct OutputRedirect {
-    let handle: FileHandle
+    var file: AtomicFile
     let once: Bool
 
-    mutating func write(_ text: String) {
-        handle.write((text + "\n").data(using: .utf8)!)
+    mutating func write(_ text: String) throws {
+        try file.append(Data((text + "\n").utf8))
     }
 
-    func close() { try? handle.close() }
+    mutating func close() throws { try file.commit() }
+
+    mutating func discard() { file.discard() }
 }

@@ -17,6 +17,20 @@ public indirect enum ExprKind: Sendable {
     case binary(BinaryOperator, Expr, Expr)
     /// `y ~ x` or `~ x`
     case formula(Expr?, Expr)
+    /// `function(x, by="a") body`
+    case function(FunctionLiteral)
+    /// `{ a; b }`: statements run in order, the last one's value is the block's.
+    case block([Statement])
+    /// `if (cond) a else b`
+    case `if`(Expr, Expr, Expr?)
+    /// `for (name in sequence) body`
+    case `for`(String, Expr, Expr)
+    /// `while (cond) body`
+    case `while`(Expr, Expr)
+    /// `break` and `next` inside a loop.
+    case `break`, next
+    /// `target[index]`
+    case index(Expr, Expr)
 }
 
 public struct Expr: Sendable {
@@ -53,6 +67,8 @@ public enum BinaryOperator: String, Sendable {
 public enum Statement: Sendable {
     case assign(name: String, Expr, silent: Bool, range: SourceRange)
     case assignColumn(frame: String, column: String, Expr, silent: Bool, range: SourceRange)
+    /// `x[i] = v` or `f.col[rows] = v`: `target` is the name or `name.column` indexed.
+    case assignIndex(target: Expr, index: Expr, Expr, silent: Bool, range: SourceRange)
     case expression(Expr, silent: Bool)
     case command(name: String, arguments: [String], range: SourceRange)
 }

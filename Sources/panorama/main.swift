@@ -14,8 +14,10 @@ struct Panorama: ParsableCommand {
         discussion: """
         With no FILE and a terminal: the interactive shell. With piped input: runs it as a script.
           panorama -e 'CODE'                 run CODE and exit (repeatable)
-          panorama FILE… | run FILE… [-- ARG…]   run scripts (ARGs reach them as `args`)
-          panorama notebook IN.md [-o OUT.md] [--check] [--keep-going]
+          panorama FILE… | run FILE… [-- ARG…]   run scripts (ARGs reach them as `args`;
+                                             name=value or --name value set param(…))
+          panorama run FILE --help           list a script's parameters
+          panorama notebook IN.md [-o OUT.md] [--check] [--keep-going] [-p name=value]
           panorama notebook IN.md --to ipynb | IN.ipynb --to md   convert for Jupyter
           panorama kernel install [--user | --prefix DIR]        the Jupyter kernel
         """,
@@ -68,12 +70,17 @@ struct NotebookCommand: ParsableCommand {
     @Flag(name: .long, help: "Show an error in its block's output and run the next blocks.")
     var keepGoing = false
 
+    @Option(name: .short, help: "A parameter for the notebook's param(…) calls: -p name=value (repeatable; recorded in the output).")
+    var p: [String] = []
+
     @Option(name: .long, help: "Convert instead of running: ipynb (from .md) or md (from .ipynb).")
     var to: String?
 
     func run() throws {
         if let to { throw ExitCode(Notebook.convert(input: input, output: o, to: to)) }
-        throw ExitCode(NotebookLauncher(input: input, output: o, check: check, keepGoing: keepGoing).run())
+        var launcher = NotebookLauncher(input: input, output: o, check: check, keepGoing: keepGoing)
+        launcher.parameters = p
+        throw ExitCode(launcher.run())
     }
 }
 
@@ -118,6 +125,9 @@ struct KernelCommand: ParsableCommand {
     }
 }
 
+// Closed standard descriptors get /dev/null before any file is opened (see StandardStreams).
+StandardStreams.prepare()
+
 // One BLAS thread: panorama parallelises above BLAS, and idle OpenBLAS workers spin on a core.
 BLASThreads.useOne()
 
@@ -143,6 +153,10 @@ while k < argv.count {
     }
 }
 argv = remaining
+if argv.first == "run", argv.contains("--help") || argv.contains("-h"), argv.count > 2 {
+    // `panorama run FILE --help`: the script's parameters, not the command's options.
+    exit(Launcher.scriptHelp(argv.dropFirst().filter { $0 != "--help" && $0 != "-h" }))
+}
 if argv.first == "kernel" {
     KernelCommand.main(Array(argv.dropFirst()))
 } else if argv.first == "notebook" {

@@ -23,10 +23,11 @@ enum Binary {
         var status: Int32
     }
 
+    /// Runs `panorama` (or `executable`, e.g. `/bin/sh` for redirections) with `arguments`.
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
-                    directory: URL? = nil) throws -> Result {
+                    directory: URL? = nil, executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable ?? url
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = FileManager.default.temporaryDirectory.path  // no user rc file

@@ -36,4 +36,12 @@ import Testing
         #expect(try String(contentsOf: out, encoding: .utf8).hasSuffix("```output\npanorama 0.1.0\n2\n```\n"))
         #expect(try String(contentsOf: nb, encoding: .utf8) == "```panorama\n1 + 1\n```\n")
     }
+
+    /// Issue 14.4: a new notebook with an error block passes `--check` right after its first run.
+    @Test func aNewNotebookWithAnErrorBlockPassesCheckAfterItsFirstRun() throws {
+        let nb = try Binary.temporaryFile("e.md", "# E\n\n```panorama\nx = [1, 2]\nsum(x)\n```\n\n```panorama\nx * 2\n```\n\n```panorama error\ncots * 2\n```\n")
+        #expect(try Binary.run(["notebook", nb.path]).status == 0)
+        let r = try Binary.run(["notebook", nb.path, "--check"])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
 }

@@ -62,7 +62,10 @@ public enum CSVReader {
         let separator = options.separator ?? sniff(buffer, from: start)
         var tokenizer = CSVTokenizer(buffer: buffer, separator: separator, name: name, strict: options.strict)
         if let split { (tokenizer.parallelBytes, tokenizer.parts) = split }
-        let table = try tokenizer.tokenize(from: start, line: line, notes: &notes)
+        tokenizer.isCancelled = options.isCancelled
+        var table = try tokenizer.tokenize(from: start, line: line, notes: &notes)
+        try options.checkCancelled()
+        table.marksQuotedCells = true
         if table.width == 0 { throw DataError(file: name, line: line, column: 1, "the file is empty") }
         let decimal = options.decimal ?? (separator == 0x3B ? 0x2C : 0x2E)
         var frame = try FrameBuilder(table: table, name: name, options: options, defaultDecimal: decimal,

@@ -17,31 +17,12 @@ public struct DataError: UserFacingError, Equatable {
     public var problem: String
 
     /// Control characters in `problem` (a quoted cell or column name may hold a newline) are
-    /// written as escapes (`\n`, `\r`, `\t`, `\u{1B}`), so the message stays one line.
+    /// written as escapes (`\n`, `\r`, `\t`, `\e`, `\u{7}`), so the message stays one line.
     public init(file: String, line: Int? = nil, column: Int? = nil, _ problem: String) {
         self.file = file
         self.line = line
         self.column = column
-        self.problem = DataError.oneLine(problem)
-    }
-
-    static func oneLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.properties.generalCategory == .control {
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        self.problem = problem.controlsEscaped
     }
 
     public var message: String {
@@ -180,6 +161,9 @@ struct CellTable {
     var native: [NativeCell]?
     /// The line (or sheet row) of the header.
     var headerLine: Int
+    /// Whether a cell right after a `"` byte was quoted in the source (CSV), so that a quoted
+    /// `"NA"` or `""` in a text column is that text, not `na`.
+    var marksQuotedCells = false
 
     var rowCount: Int { lines.count }
 }

@@ -1,8 +1,12 @@
 import Foundation
+import LinearAlgebra
 
-/// Reads data files (CSV, XLSX) into frames.
+/// Reads data files (CSV, XLSX, JSON) into frames.
 public enum DataReader {
-    /// Reads the file at `path`: XLSX by its extension (or ZIP signature), CSV otherwise.
+    /// Reads the file at `path`: XLSX by its extension (or ZIP signature), JSON (the §4 frame
+    /// shape, an array of row objects, or JSON Lines) by its extension or a first `{`/`[`,
+    /// CSV otherwise. A file that is none of these (Parquet, a ZIP without a workbook, binary
+    /// data) is refused in one line: `data.parquet: not a CSV/XLSX/JSON file (Parquet)`.
     ///
     /// - Parameter displayName: the name used in messages (default: `path` as given).
     /// - Returns: the frame (with its notes) and the content hash of the file's bytes.
@@ -11,13 +15,28 @@ public enum DataReader {
                             displayName: String? = nil) throws -> (frame: Frame, hash: String) {
         let name = displayName ?? path
         let (buffer, hash) = try readFile(path, name: name)
-        let isZip = buffer.count >= 4 && buffer.base[0] == 0x50 && buffer.base[1] == 0x4B
-            && buffer.base[2] == 0x03 && buffer.base[3] == 0x04
-        if isZip || path.lowercased().hasSuffix(".xlsx") {
-            let bytes = [UInt8](UnsafeBufferPointer(start: buffer.base, count: buffer.count))
-            return (try XLSXReader.read(bytes: bytes, name: name, options: options), hash)
+        try options.checkCancelled()
+        let bytes = UnsafeBufferPointer(start: buffer.base, count: buffer.count)
+        let lower = path.lowercased()
+        let isZip = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        if bytes.starts(with: Array("PAR1".utf8)) { throw DataError(file: name, "not a CSV/XLSX/JSON file (Parquet)") }
+        if isZip && !contains(bytes, "xl/workbook.xml") {
+            throw DataError(file: name, "not a CSV/XLSX/JSON file (a zip archive without a workbook)")
+        }
+        if isZip || lower.hasSuffix(".xlsx") {
+            return (try XLSXReader.read(bytes: Array(bytes), name: name, options: options), hash)
+        }
+        if bytes.prefix(4096).contains(0) { throw DataError(file: name, "not a CSV/XLSX/JSON file (binary data)") }
+        let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 < 0x80 })
+        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            return (try JSONReader.read(bytes: Array(bytes), name: name), hash)
         }
         return (try CSVReader.read(buffer: buffer, name: name, options: options), hash)
+    }
+
+    /// Whether `text`'s bytes occur in `bytes` (a ZIP's central directory stores names as is).
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        bytes.firstRange(of: Array(text.utf8)) != nil
     }
 
     /// The whole file, read with POSIX calls into one buffer.
@@ -46,27 +65,27 @@ public enum DataReader {
         // Per piece: bytes read, hash, where UTF-8 checking started and where it stopped.
         let results = UnsafeMutableBufferPointer<PieceResult>.allocate(capacity: pieces)
         defer { results.deallocate() }
-        let shared = PieceResults(results: results, base: buffer.base)
+        let sharedResults = SharedPointer(results.baseAddress!), bytes = SharedPointer(buffer.base)
         DispatchQueue.concurrentPerform(iterations: pieces) { k in
             let start = k * piece, end = min(size, start + piece)
             var done = start
             while done < end {
-                let r = pread(fd, shared.base + done, end - done, off_t(done))
+                let r = pread(fd, bytes.base + done, end - done, off_t(done))
                 if r < 0 { if errno == EINTR { continue }; break }
                 if r == 0 { break }
                 done += r
             }
             guard done == end else {
-                shared.results[k] = PieceResult(complete: false, hash: 0, checkedFrom: start, stoppedAt: nil)
+                sharedResults[k] = PieceResult(complete: false, hash: 0, checkedFrom: start, stoppedAt: nil)
                 return
             }
-            let hash = ContentHash.piece(shared.base + start, end - start)
+            let hash = ContentHash.piece(bytes.base + start, end - start)
             // Start at a sequence's first byte: up to three continuation bytes belong to the
             // previous piece's last character (checked at the boundary below).
             var from = start
-            while k > 0 && from < min(end, start + 3) && shared.base[from] & 0xC0 == 0x80 { from += 1 }
-            let stopped = TextEncoding.firstInvalidUTF8(shared.base + from, end - from).map { from + $0 }
-            shared.results[k] = PieceResult(complete: true, hash: hash, checkedFrom: from, stoppedAt: stopped)
+            while k > 0 && from < min(end, start + 3) && bytes.base[from] & 0xC0 == 0x80 { from += 1 }
+            let stopped = TextEncoding.firstInvalidUTF8(bytes.base + from, end - from).map { from + $0 }
+            sharedResults[k] = PieceResult(complete: true, hash: hash, checkedFrom: from, stoppedAt: stopped)
         }
         guard results.allSatisfy(\.complete) else { throw DataError(file: name, "the file changed while it was read") }
         let hash = ContentHash.hex(ContentHash.combine(results.map(\.hash)))
@@ -97,12 +116,6 @@ private struct PieceResult {
     var hash: UInt64
     var checkedFrom: Int
     var stoppedAt: Int?
-}
-
-/// The buffers `readFile`'s workers write to, at disjoint indices and offsets.
-private struct PieceResults: @unchecked Sendable {
-    let results: UnsafeMutableBufferPointer<PieceResult>
-    let base: UnsafeMutablePointer<UInt8>
 }
 
 #if canImport(Glibc)

@@ -131,6 +131,10 @@ struct FrameBuilder {
         return false
     }
 
+    /// Whether the cell starting at `s` was quoted in a CSV source (its span starts after the quote).
+    @inline(__always)
+    func wasQuoted(_ s: Int) -> Bool { table.marksQuotedCells && s > 0 && p[s - 1] == 0x22 }
+
     @inline(__always)
     func nativeKind(_ k: Int) -> NativeCell.Kind { table.native?[k].kind ?? NativeCell.Kind.absent }
 
@@ -148,6 +152,7 @@ struct FrameBuilder {
     // MARK: Typing
 
     func buildColumn(_ j: Int, label: String, forced: ColumnType?) throws -> (ColumnData, String?, String?) {
+        try options.checkCancelled()
         if let forced {
             switch forced {
             case .number:
@@ -206,6 +211,7 @@ struct FrameBuilder {
         let sp = table.spans.column(j)
         let ok: Bool = try out.withUnsafeMutableBufferPointer { o in
             for r in 0..<rows {
+                if r & 0xFFFF == 0xFFFF { try options.checkCancelled() }
                 let k = r * w + j
                 let s = Int(sp[r].start), e = Int(sp[r].end)
                 if let v = parse(k, s, e) { o[r] = v; parsed += 1; continue }
@@ -246,6 +252,8 @@ struct FrameBuilder {
     func numbers(_ j: Int, label: String, infer: Bool) throws -> ([Double], String?, String?)? {
         let mark = decimal(for: j)
         var unit = ValueParsing.Unit.none
+        var overflowed = 0
+        var firstOverflow: String?
         let native = table.native
         let p = self.p
         guard let (values, note) = try scan(j, label: label, typeName: "number", infer: infer, na: Double.nan, parse: { k, s, e in
@@ -260,9 +268,15 @@ struct FrameBuilder {
             if u != .none {
                 if unit == .none { unit = u } else if unit != u { return nil }
             }
+            if v.isInfinite && containsDigit(s, e) {
+                overflowed += 1
+                if firstOverflow == nil { firstOverflow = trimmedString(s, e) }
+            }
             return v
         }) else { return nil }
-        return (values, unit.text, note)
+        guard let firstOverflow else { return (values, unit.text, note) }
+        let overflow = "column '\(label)': \(Prose.counted(overflowed, "number")) beyond ±1.8e308 read as ±∞ (first: '\(firstOverflow)')"
+        return (values, unit.text, note.map { $0 + "; " + overflow } ?? overflow)
     }
 
     func dates(_ j: Int, label: String, infer: Bool) throws -> ([Int32], DatePrecision, String?)? {
@@ -341,7 +355,7 @@ struct FrameBuilder {
         return result
     }
 
-    /// Dictionary-encodes column `j` by its bytes; missing markers are `na`.
+    /// Dictionary-encodes column `j` by its bytes; missing markers are `na` unless quoted.
     func text(_ j: Int) -> Categorical {
         let w = table.width
         var interner = ByteInterner(base: p)
@@ -351,7 +365,7 @@ struct FrameBuilder {
             for r in 0..<rows {
                 let k = r * w + j
                 let s = Int(sp[r].start), e = Int(sp[r].end)
-                if e - s <= longestMissing, nativeKind(k) == .absent, isMissing(s, e) { continue }
+                if e - s <= longestMissing, nativeKind(k) == .absent, isMissing(s, e), !wasQuoted(s) { continue }
                 c[r] = interner.intern(s, e)
             }
         }

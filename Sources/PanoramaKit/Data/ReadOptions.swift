@@ -21,6 +21,15 @@ public struct ReadOptions: Sendable {
     public var strict: Bool
     /// The worksheet of an XLSX file, by name or 1-based number; the first when nil.
     public var sheet: String?
+    /// Polled between the stages of a load (read, tokenize or parse the sheet, type each column)
+    /// and every 65,536 CSV records while they are split and typed; true stops the load with
+    /// `CancellationError` (Ctrl-C in the shell).
+    public var isCancelled: @Sendable () -> Bool = { false }
+
+    /// Throws `CancellationError` when the load should stop.
+    func checkCancelled() throws {
+        if isCancelled() { throw CancellationError() }
+    }
 
     public init(separator: UInt8? = nil, decimal: UInt8? = nil, encoding: TextEncoding? = nil,
                 types: [String: ColumnType] = [:], missing: [String] = [], skip: Int = 0,

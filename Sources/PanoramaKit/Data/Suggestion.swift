@@ -2,15 +2,30 @@
 /// typo: at most a third of the name's length plus one edits and, unless `replacingAll`, fewer
 /// than its length (the file readers' column hints also offer 'a' for a one-letter 'c').
 ///
+/// The same input always gives the same answer: ties go to the earlier tier of `tiers` (the
+/// caller lists the nearer scope first: columns, then variables, then builtins), then to the
+/// alphabetically first name — never to the candidates' (hash) order.
+///
 /// `suggestion(for: "cots", among: ["cost", "phase"]) // "cost"`
-public func suggestion(for name: String, among candidates: some Sequence<String>, replacingAll: Bool = false) -> String? {
-    var best: (String, Int)?
+/// `suggestion(for: "cots", amongTiers: [[], ["ols", "cor", "coef"]]) // "coef"`
+public func suggestion(for name: String, amongTiers tiers: [[String]], replacingAll: Bool = false) -> String? {
+    var best: (name: String, distance: Int, tier: Int)?
     let limit = max(1, name.count / 3 + 1)
-    for c in candidates {
-        let d = editDistance(name.lowercased(), c.lowercased())
-        if d <= limit, replacingAll || d < name.count, best == nil || d < best!.1 { best = (c, d) }
+    let key = name.lowercased()
+    for (tier, candidates) in tiers.enumerated() {
+        for c in candidates {
+            let d = editDistance(key, c.lowercased())
+            guard d <= limit, replacingAll || d < name.count else { continue }
+            if let b = best, (b.distance, b.tier, b.name) <= (d, tier, c) { continue }
+            best = (c, d, tier)
+        }
     }
-    return best?.0
+    return best?.name
+}
+
+/// The closest candidate of one scope; see `suggestion(for:amongTiers:replacingAll:)`.
+public func suggestion(for name: String, among candidates: some Sequence<String>, replacingAll: Bool = false) -> String? {
+    suggestion(for: name, amongTiers: [Array(candidates)], replacingAll: replacingAll)
 }
 
 /// Levenshtein distance between two strings (by Characters).

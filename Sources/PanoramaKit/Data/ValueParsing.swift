@@ -70,11 +70,12 @@ public enum ValueParsing {
     /// a first group of one to three digits (`1,234.5`), otherwise a decimal mark (`6.75` in a
     /// comma column). Returns nil when the text is not a number.
     /// `parseNumber("1 234,5 M€", decimal: ",") // (1234.5, .megaEuro)`
-    public static func parseNumber(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
+    package static func parseNumber(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
                                    decimal: UInt8) -> (Double, Unit)? {
         if let v = parsePlainNumber(p, start, end, decimal: decimal) { return (v, .none) }
         var (s, e) = trim(p, start, end)
         guard s < e else { return nil }
+        if let infinity = parseInfinity(p, s, e) { return (infinity, .none) }
         // Suffix units.
         var unit = Unit.none
         if p[e - 1] == 0x25 { unit = .percent; e -= 1 }
@@ -178,6 +179,18 @@ public enum ValueParsing {
         return (negative ? -value : value, unit)
     }
 
+    /// ±∞ written as `inf`, `infinity` (any case) or `∞`, with an optional sign (`-`, `+`, `−`).
+    static func parseInfinity(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        var s = start
+        var sign = 1.0
+        if p[s] == 0x2D { sign = -1; s += 1 }
+        else if p[s] == 0x2B { s += 1 }
+        else if end - s >= 3, p[s] == 0xE2, p[s + 1] == 0x88, p[s + 2] == 0x92 { sign = -1; s += 3 }
+        guard s < end, end - s <= 8, p[s] | 0x20 == 0x69 || p[s] == 0xE2 else { return nil }
+        let word = String(decoding: UnsafeBufferPointer(start: p + s, count: end - s), as: UTF8.self).lowercased()
+        return word == "inf" || word == "infinity" || word == "∞" ? sign * .infinity : nil
+    }
+
     /// The cells most numeric columns are made of — `-`, up to 15 digits with at most one
     /// decimal mark, nothing else — by Clinger's fast path (the same value as the full parser,
     /// which takes everything else: spaces, groups, units, exponents, long mantissas).
@@ -233,7 +246,7 @@ public enum ValueParsing {
     // MARK: Booleans
 
     /// 1 for `Oui`/`true`/`vrai`/`yes`, 0 for `Non`/`false`/`faux`/`no` (any case), nil otherwise.
-    public static func parseBool(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int8? {
+    package static func parseBool(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int8? {
         let (s, e) = trim(p, start, end)
         let n = e - s
         guard n >= 2 && n <= 5 else { return nil }
@@ -274,7 +287,7 @@ public enum ValueParsing {
 
     /// Parses a date; returns its day number and precision, or nil.
     /// `parseDate("juillet 2013") // (15887, .month)`; `parseDate("30/06/2024") // (19904, .day)`
-    public static func parseDate(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int32, DatePrecision)? {
+    package static func parseDate(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int32, DatePrecision)? {
         let (s, e) = trim(p, start, end)
         guard e - s >= 4 else { return nil }
         // Leading digits.

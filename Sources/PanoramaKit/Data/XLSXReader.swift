@@ -55,7 +55,9 @@ enum XLSXReader {
         }
         let shared = try part("xl/sharedStrings.xml").map(XMLCollector.sharedStrings) ?? []
         let dateStyles = try part("xl/styles.xml").map(XMLCollector.dateStyles) ?? []
+        try options.checkCancelled()
         let cells = XMLCollector.cells(sheetData)
+        try options.checkCancelled()
         if let error = cells.error { throw DataError(file: name, "the sheet '\(chosen.name)' is not valid xml: \(error)") }
         return try build(cells.rows, shared: shared, dateStyles: dateStyles, name: name, options: options)
     }

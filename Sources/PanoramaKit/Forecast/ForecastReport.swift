@@ -24,6 +24,9 @@ public struct ForecastReport: Sendable {
     /// Forecasts `series` with `method` (`auto`, `combination` or a `ForecastMethod` name).
     ///
     /// - Throws: `ForecastError` for an unknown method or a series too short for it.
+    /// What `method:` accepts: auto (chosen by backtest or AICc), combination, or one method.
+    public static let methodNames = ["auto", "combination"] + ForecastMethod.allCases.map(\.rawValue)
+
     public static func make(_ series: ForecastSeries, method: String = "auto", horizon: Int = 1,
                             levels: [Double] = [80, 95], since: String? = nil, minimumTraining: Int? = nil,
                             cancelled: () -> Bool = { false }) throws -> ForecastReport {
@@ -54,8 +57,7 @@ public struct ForecastReport: Sendable {
                                   chosenBy: by, points: fit.forecasts, fit: fit, selection: selection, since: since, notes: notes)
         }
         guard let m = ForecastMethod(rawValue: method) else {
-            let names = ["auto", "combination"] + ForecastMethod.allCases.map(\.rawValue)
-            throw ForecastError("unknown method '\(method)'; methods are " + names.map { "'\($0)'" }.joined(separator: ", "))
+            throw ForecastError("unknown method '\(method)'; methods are " + methodNames.map { "'\($0)'" }.joined(separator: ", "))
         }
         let fit = try ForecastFit.estimate(m, on: series.values, horizon: horizon)
         notes += fit.warnings
@@ -201,24 +203,9 @@ public struct ForecastReport: Sendable {
                 ("point", one(selection.combination) { .finite($0.mean) }),
                 ("intervals", intervals(selection.combination)),
             ])))
-            if let b = selection.backtest { pairs.append(("backtest", ForecastReport.frameJSON(b.frame))) }
+            if let b = selection.backtest { pairs.append(("backtest", b.frame.json())) }
         }
         pairs.append(("notes", .array(notes.map { .string($0) })))
         return .object(pairs)
-    }
-
-    /// `{"columns": […], "rows": [[…], …]}` for the kernel's own frames (numbers and text).
-    public static func frameJSON(_ frame: Frame) -> JSON {
-        let rows: [JSON] = (0..<frame.rowCount).map { r in
-            .array(frame.columns.map { c in
-                switch c.data {
-                case .number(let v): return .finite(v[r])
-                case .text(let t): return t[r].map { .string($0) } ?? .null
-                case .bool(let v): return v[r] < 0 ? .null : .bool(v[r] == 1)
-                case .date(let v, let p): return v[r] == ColumnData.naDay ? .null : .string(CivilDate(dayNumber: Int(v[r])).text(p))
-                }
-            })
-        }
-        return .object([("columns", .array(frame.names.map { .string($0) })), ("rows", .array(rows))])
     }
 }

@@ -20,7 +20,7 @@ public struct PortfolioBacktest: Sendable {
 
     /// - Throws: `ForecastError` when no origin has `minimumTransitions` earlier transitions.
     public static func run(_ panel: PortfolioPanel, levels: [Double] = [80, 95], trials: Int = 2000, seed: UInt64 = 1,
-                           minimumTransitions: Int = 2, cancelled: () -> Bool = { false }) throws -> PortfolioBacktest {
+                           minimumTransitions: Int = 2, cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioBacktest {
         let pairs = panel.consecutivePairs
         var targets: [Int] = [], origins: [Int] = [], actuals: [Double] = [], points: [Double] = []
         var lower = levels.map { _ in [Double]() }, upper = lower

@@ -23,7 +23,7 @@ public struct PortfolioOutlook: Sendable {
     public static func make(series: ForecastSeries?, panel: PortfolioPanel?, method: String = "auto",
                             since: (time: Double, label: String)? = nil, levels: [Double] = [80, 95],
                             trials: Int = 10_000, seed: UInt64 = 1, backtestTrials: Int = 2_000,
-                            cancelled: () -> Bool = { false }) throws -> PortfolioOutlook {
+                            cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioOutlook {
         guard series != nil || panel != nil else { throw ForecastError("an outlook needs a series of totals, a per-project panel, or both") }
         var outlook = PortfolioOutlook(levels: levels, notes: [])
         if var series {
@@ -200,6 +200,9 @@ public struct PortfolioOutlook: Sendable {
                 ("mean", .finite(sim.mean)),
                 ("sd", .finite(sim.standardDeviation)),
                 ("percentiles", .object(Self.percentiles.map { ("P\(Int($0))", .finite(sim.quantile($0 / 100))) })),
+                ("standard_errors", .object([("mean", .finite(sim.meanStandardError))] + Self.percentiles.map {
+                    ("P\(Int($0))", .finite(sim.percentileEstimate($0 / 100).standardError))
+                })),
                 ("intervals", .object(levels.map { level in
                     let i = sim.interval(level)
                     return (ForecastFormat.level(level), .array([.finite(i.lower), .finite(i.upper)]))
@@ -222,12 +225,12 @@ public struct PortfolioOutlook: Sendable {
                     ("continuing", .number(Double(m.continuingCount))),
                 ])),
             ]
-            if let g = groups { b.append(("by", ForecastReport.frameJSON(g))) }
+            if let g = groups { b.append(("by", g.json())) }
             pairs.append(("bottom_up", .object(b)))
         } else {
             pairs.append(("bottom_up", .null))
         }
-        pairs.append(("backtest", ForecastReport.frameJSON(backtest)))
+        pairs.append(("backtest", backtest.json()))
         pairs.append(("notes", .array(notes.map { .string($0) })))
         return .object(pairs)
     }

@@ -38,7 +38,7 @@ public struct BootstrapResult: Sendable {
         var values = [Double](repeating: .nan, count: replications * p)
         do {
             try values.withUnsafeMutableBufferPointer { buffer in
-                let draws = SharedBuffer(base: buffer.baseAddress!)
+                let draws = SharedPointer(buffer.baseAddress!)
                 try ParallelChunks.run(count: chunks, threads: ProcessInfo.processInfo.activeProcessorCount,
                                        isCancelled: isCancelled, progress: nil,
                                        makeWorkspace: {}) { c, _ in

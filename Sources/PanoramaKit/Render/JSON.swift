@@ -27,7 +27,7 @@ public indirect enum JSON: Sendable, Equatable {
         switch self {
         case .null: s += "null"
         case .bool(let b): s += b ? "true" : "false"
-        case .number(let x): s += JSON.numberText(x)
+        case .number(let x): s += x.isInfinite ? (x > 0 ? "1e999" : "-1e999") : JSON.numberText(x)
         case .string(let v): JSON.writeString(v, to: &s)
         case .array(let items):
             s += "["

@@ -17,6 +17,19 @@ public struct RenderOptions: Sendable {
     public var color: Bool
     public var numbers: NumberFormat
 
+    /// The widths tables, vectors and charts are laid out for. `.width` and the terminal's
+    /// width (COLUMNS, the window size) are clamped into it, so that a huge value
+    /// (`COLUMNS=9223372036854775807`) cannot make rendering overflow or allocate without bound.
+    public static let widthRange = 20...1000
+
+    /// `requested` clamped into `widthRange`, and a note when it had to move.
+    /// - Parameter source: what asked for the width (`.width`, `COLUMNS`), for the note.
+    public static func clampedWidth(_ requested: Int, from source: String) -> (width: Int, note: String?) {
+        let width = min(max(requested, widthRange.lowerBound), widthRange.upperBound)
+        guard width != requested else { return (width, nil) }
+        return (width, "\(source) \(requested) is outside \(widthRange.lowerBound)…\(widthRange.upperBound) columns; using \(width)")
+    }
+
     public init(mode: Mode = .box, width: Int = 80, maxRows: Int = 40, charset: Charset = .unicode,
                 color: Bool = false, numbers: NumberFormat = NumberFormat()) {
         self.mode = mode

@@ -4,8 +4,9 @@ import Foundation
 ///
 /// - `box` (default): Unicode box drawing (ASCII `+-|` with `.charset ascii`), labels as
 ///   headers (with the unit: `Coût estimé (M€)`), numbers right-aligned with grouped thousands,
-///   at most `maxRows` rows then `… N more rows`; columns fitted to `width`: long text is cut
-///   with `…`, and columns that still do not fit are left out and named in a footer.
+///   at most `maxRows` rows then `… N more rows` and how to see them; columns fitted to `width`: long text is cut
+///   with `…`, and columns that still do not fit are left out and named in a footer (all of
+///   them, wrapped) that says how to see them: the shell's `.width N` or `--format csv`.
 /// - `markdown`: a GitHub table (numbers right-aligned), `maxRows` applies.
 /// - `csv`: RFC 4180, every row, LF line ends.
 /// - `json`: `{"columns": […], "rows": […]}`, every row.
@@ -17,7 +18,7 @@ public func renderTable(_ frame: Frame, _ options: RenderOptions) -> String {
         var text = CSVWriter.text(frame, lineEnding: "\n")
         if text.hasSuffix("\n") { text.removeLast() }
         return text
-    case .json: return TableRenderer.json(frame).text
+    case .json: return frame.json().text
     }
 }
 
@@ -34,9 +35,10 @@ struct TableRenderer {
         return (shown, n - shown)
     }
 
+    /// The column's label (with its unit), control characters escaped.
     func header(_ c: Column) -> String {
-        if let unit = c.unit, !c.label.contains(unit) { return "\(c.label) (\(unit))" }
-        return c.label
+        if let unit = c.unit, !c.label.contains(unit) { return "\(c.label) (\(unit))".controlsEscaped }
+        return c.label.controlsEscaped
     }
 
     func cell(_ c: Column, _ r: Int, decimals: Int? = nil) -> String {
@@ -47,7 +49,7 @@ struct TableRenderer {
             f.ascii = ascii
             if let decimals, v[r].isFinite { return f.fixed(v[r], decimals: decimals) }
             return f.string(v[r])
-        case .text(let t): return flatten(t[r]!)
+        case .text(let t): return flatten(t[r]!).controlsEscaped
         case .bool(let v): return v[r] == 1 ? "true" : "false"
         case .date(let v, let p): return CivilDate(dayNumber: Int(v[r])).text(p)
         }
@@ -97,6 +99,12 @@ struct TableRenderer {
         return min(needed, max(0, 6 - integerDigits), 6)
     }
 
+    /// `… 12 more rows (.maxrows 0 or .last shows them)`: the rows left out and how to see them
+    /// (the shell's commands).
+    func rowsFooter(_ more: Int) -> String {
+        "\(ellipsis) \(NumberFormat(ascii: ascii).string(Double(more))) more row\(more == 1 ? "" : "s") (.maxrows 0 or .last shows them)"
+    }
+
     func isNumeric(_ c: Column) -> Bool {
         if case .number = c.data { return true }
         return false
@@ -125,6 +133,7 @@ struct TableRenderer {
         let budget = max(options.width, 20)
         // Keep the columns (from the left) that fit at their narrowest, then narrow the widest
         // columns one character at a time until the table fits.
+        let fullWidth = total(widths)
         var kept = 0
         var used = 1
         while kept < widths.count && (kept == 0 || used + minimum[kept] + 3 <= budget) {
@@ -160,11 +169,14 @@ struct TableRenderer {
         lines.append(ascii ? rule("+", "+", "+") : rule("└", "┴", "┘"))
         if frame.rowCount == 0 { lines.append("(0 rows)") }
         if more > 0 {
-            lines.append("\(ellipsis) \(NumberFormat(ascii: ascii).string(Double(more))) more row\(more == 1 ? "" : "s")")
+            lines.append(rowsFooter(more))
         }
         if left > 0 {
-            let names = frame.columns.suffix(left).map(\.name).joined(separator: ", ")
-            lines.append(cut("\(ellipsis) \(left) more column\(left == 1 ? "" : "s"): \(names)", budget))
+            // Every column left out is named (wrapped, never cut), with how to see it.
+            let names = frame.columns.suffix(left).map(\.name.controlsEscaped).joined(separator: ", ")
+            let text = "\(ellipsis) \(left) more column\(left == 1 ? "" : "s"): \(names) "
+                + "(.width \(fullWidth) or --format csv shows them)"
+            lines += Prose.wrap(text, width: budget, indent: 2)
         }
         return lines.joined(separator: "\n")
     }
@@ -186,24 +198,9 @@ struct TableRenderer {
         }
         if more > 0 {
             lines.append("")
-            lines.append("\(ellipsis) \(NumberFormat(ascii: ascii).string(Double(more))) more row\(more == 1 ? "" : "s")")
+            lines.append(rowsFooter(more))
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func json(_ frame: Frame) -> JSON {
-        let rows: [JSON] = (0..<frame.rowCount).map { r in
-            .array(frame.columns.map { c in
-                if c.data.isNA(r) { return .null }
-                switch c.data {
-                case .number(let v): return .finite(v[r])
-                case .text(let t): return .string(t[r]!)
-                case .bool(let v): return .bool(v[r] == 1)
-                case .date(let v, let p): return .string(CivilDate(dayNumber: Int(v[r])).text(p))
-                }
-            })
-        }
-        return .object([("columns", .array(frame.columns.map { .string($0.name) })), ("rows", .array(rows))])
     }
 }
 

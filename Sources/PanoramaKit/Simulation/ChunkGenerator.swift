@@ -4,8 +4,8 @@ import LinearAlgebra
 /// Generates the draws of one chunk of trials from that chunk's own random stream. The run and
 /// the contributions' second pass both call it, so they see the same draws.
 ///
-/// Trials are split into chunks of `chunkSize` (the last one absorbs the remainder); chunk c
-/// uses the seed's generator jumped c times. Within a chunk the draws come in a fixed order
+/// Trials are split into chunks by `ParallelChunks.runTrials` (the last one absorbs the
+/// remainder); chunk c uses the seed's generator jumped c times. Within a chunk the draws come in a fixed order
 /// (t copula's mixing variables, the common factor, then project by project), so a chunk's
 /// output depends only on (seed, c) and never on which thread runs it.
 ///
@@ -13,7 +13,7 @@ import LinearAlgebra
 /// latent variables, the draws): 3 × 4096 × 50 × 8 bytes ≈ 4.9 MB for 50 projects; twice that
 /// for the longer last chunk at most.
 struct ChunkGenerator: Sendable {
-    static let chunkSize = 4096
+    static let chunkSize = ParallelChunks.trialsPerChunk
 
     enum Latent: Sendable {
         /// y = √ρ·c + √(1−ρ)·z: exact for a common ρ ≥ 0, O(n) per trial.
@@ -91,14 +91,8 @@ struct ChunkGenerator: Sendable {
         fusedLognormal = fused
     }
 
-    /// The chunks' trial ranges: ⌊trials / chunkSize⌋ chunks (at least one), the last one
-    /// taking the remainder.
-    static func chunks(trials: Int) -> [Range<Int>] {
-        let count = max(1, trials / chunkSize)
-        return (0..<count).map { c in
-            c * chunkSize..<(c == count - 1 ? trials : (c + 1) * chunkSize)
-        }
-    }
+    /// The chunks' trial ranges (`ParallelChunks.trialChunks`).
+    static func chunks(trials: Int) -> [Range<Int>] { ParallelChunks.trialChunks(trials) }
 
     /// Buffers for one worker, sized for the longest chunk.
     final class Workspace {

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// The Monte Carlo engine: a portfolio's total cost over many trials.
 public enum MonteCarlo {
@@ -32,24 +33,21 @@ public enum MonteCarlo {
     /// The totals in trial order, and their moments accumulated chunk by chunk by the workers.
     static func runTotals(_ model: PortfolioModel, _ settings: SimulationSettings) throws -> ([Double], Moments) {
         let generator = try ChunkGenerator(model)
-        let chunks = ChunkGenerator.chunks(trials: settings.trials)
-        let streams = Xoshiro256StarStar.streams(seed: settings.seed, count: chunks.count)
+        let chunkCount = ChunkGenerator.chunks(trials: settings.trials).count
         var totals = [Double](repeating: 0, count: settings.trials)
-        var chunkMoments = [Moments](repeating: Moments(), count: chunks.count)
+        var chunkMoments = [Moments](repeating: Moments(), count: chunkCount)
         let point = model.pointEstimate
         try totals.withUnsafeMutableBufferPointer { buffer in
           try chunkMoments.withUnsafeMutableBufferPointer { momentBuffer in
-            let out = SharedBuffer(base: buffer.baseAddress!)
-            let momentsOut = SharedBuffer(base: momentBuffer.baseAddress!)
+            let out = SharedPointer(buffer.baseAddress!)
+            let momentsOut = SharedPointer(momentBuffer.baseAddress!)
             let trials = settings.trials
-            try ParallelChunks.run(count: chunks.count, threads: settings.threads,
-                                   isCancelled: settings.isCancelled, progress: settings.progress,
-                                   makeWorkspace: { generator.workspace(trials: trials) }) { c, workspace in
-                var rng = streams[c]
-                let range = chunks[c]
+            try ParallelChunks.runTrials(trials, seed: settings.seed, threads: settings.threads,
+                                         isCancelled: settings.isCancelled, progress: settings.progress,
+                                         makeWorkspace: { generator.workspace(trials: trials) }) { c, range, rng, workspace in
                 try generator.generate(&rng, count: range.count, workspace: workspace,
-                                       totals: out.base + range.lowerBound)
-                momentsOut.base[c] = Moments(out.base + range.lowerBound, count: range.count, atOrBelow: point)
+                                       totals: out + range.lowerBound)
+                momentsOut[c] = Moments(out + range.lowerBound, count: range.count, atOrBelow: point)
             }
           }
         }

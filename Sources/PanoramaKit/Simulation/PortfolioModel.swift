@@ -110,6 +110,3 @@ public struct SimulationSettings: Sendable {
         self.progress = progress
     }
 }
-
-/// Thrown when `SimulationSettings.isCancelled` returned true.
-public struct SimulationCancelled: Error, Sendable {}

@@ -16,6 +16,21 @@ public struct PercentileEstimate: Sendable, Equatable {
 
     /// `P80`
     public var label: String { "P" + NumberFormat(groupSeparator: "").string(percent) }
+
+    public init(percent: Double, value: Double, lower: Double, upper: Double, standardError: Double) {
+        (self.percent, self.value, self.lower, self.upper, self.standardError) = (percent, value, lower, upper, standardError)
+    }
+
+    /// The p-quantile (0 < p < 1) of `sorted` (ascending, not empty) with its bounds and error.
+    public init(sorted: [Double], _ p: Double) {
+        let n = sorted.count
+        let z = 1.959963984540054
+        let half = z * (Double(n) * p * (1 - p)).squareRoot()
+        let lo = min(n, max(1, Int((Double(n) * p - half).rounded(.down)))) - 1
+        let hi = max(lo, min(n, Int((Double(n) * p + half).rounded(.up))) - 1)
+        self.init(percent: 100 * p, value: Descriptive.quantile(sorted: sorted, p),
+                  lower: sorted[lo], upper: sorted[hi], standardError: (sorted[hi] - sorted[lo]) / (2 * z))
+    }
 }
 
 /// The outcome of a simulation: the totals and what budget holders read from them.
@@ -114,15 +129,7 @@ public final class SimulationResult: Sendable {
 
     /// The percentile estimate (value, 95 % order-statistic bounds, SE) for any p in (0, 1).
     public func percentileEstimate(_ p: Double) -> PercentileEstimate {
-        let sorted = sortedTotals
-        let n = sorted.count
-        let z = 1.959963984540054
-        let half = z * (Double(n) * p * (1 - p)).squareRoot()
-        let lo = max(1, Int((Double(n) * p - half).rounded(.down))) - 1
-        let hi = max(lo, min(n, Int((Double(n) * p + half).rounded(.up))) - 1)
-        return PercentileEstimate(percent: 100 * p, value: Descriptive.quantile(sorted: sorted, p),
-                                  lower: sorted[lo], upper: sorted[hi],
-                                  standardError: (sorted[hi] - sorted[lo]) / (2 * z))
+        PercentileEstimate(sorted: sortedTotals, p)
     }
 
     /// Per-project (and per-group) contributions to the total's uncertainty; computed on

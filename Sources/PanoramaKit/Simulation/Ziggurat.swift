@@ -98,7 +98,7 @@ public enum Ziggurat {
     /// Fills `out[0..<count]` with standard normal draws — the same values, in the same
     /// order, as `count` calls of `normal(using:)`, with the tables loaded once.
     @inline(never)
-    public static func fillNormals(_ out: UnsafeMutablePointer<Double>, count: Int, using rng: inout Xoshiro256StarStar) {
+    package static func fillNormals(_ out: UnsafeMutablePointer<Double>, count: Int, using rng: inout Xoshiro256StarStar) {
         let t = normalTables
         let fast = t.fast
         // A local copy keeps the generator's state in registers.

@@ -207,7 +207,12 @@ extension BuiltinRegistry {
                     throw ctx.fail("waterfall() needs as many labels as values, at least a start and an end")
                 }
                 let steps = (1..<(labels.count - 1)).map { (label: labels[$0], delta: values[$0]) }
-                chart = Waterfall(startLabel: labels[0], start: values[0], steps: steps, endLabel: labels.last!, end: values.last!)
+                guard values.dropLast().allSatisfy(\.isFinite) else {
+                    throw ctx.fail("waterfall() needs a number for the start and every step (na only for the end, which is then computed)")
+                }
+                // An na end is the start plus the steps (drawing it as 0 would be silently wrong).
+                let end = values[values.count - 1].isNaN ? steps.reduce(values[0]) { $0 + $1.delta } : values[values.count - 1]
+                chart = Waterfall(startLabel: labels[0], start: values[0], steps: steps, endLabel: labels[labels.count - 1], end: end)
             }
             return try styled(ChartValue(type: "waterfall", chart: chart, description: "of \(Prose.counted(chart.steps.count, "step"))"), ctx)
         },

@@ -5,12 +5,12 @@ extension BuiltinRegistry {
     /// The data builtins: reading and writing files, and the verbs on frames (DESIGN §2, §5).
     static let dataBuiltins: [Builtin] = [
         Builtin("load", .data, signature: "load(path, sep=, decimal=, encoding=, types=, na=, skip=, strict=, sheet=)",
-                summary: "read a CSV or XLSX file, or a bundled dataset by short name, into a frame",
+                summary: "read a CSV, XLSX or JSON file, or a bundled dataset by short name, into a frame",
                 parameters: [
-                    .required("path", "a file (CSV, XLSX) or a dataset name such as \"panorama\""),
+                    .required("path", "a file (CSV, XLSX, JSON, JSON Lines) or a dataset name such as \"panorama\""),
                     .keyword("sep", "field separator (default: sniffed among , ; TAB |)"),
-                    .keyword("decimal", "decimal mark \".\" or \",\" (default: per column; , for ; files)"),
-                    .keyword("encoding", "\"utf-8\", \"windows-1252\" or \"latin-1\" (default: utf-8, else windows-1252)"),
+                    .choice("decimal", "decimal mark \".\" or \",\" (default: per column; , for ; files)", [".", ","]),
+                    .choice("encoding", "\"utf-8\", \"windows-1252\" or \"latin-1\" (default: utf-8, else windows-1252)", ["utf-8", "windows-1252", "latin-1"]),
                     .keyword("types", "column types, e.g. [\"cost:number\", \"start:date\", \"code:text\"]"),
                     .keyword("na", "extra cell texts meaning na, e.g. [\"NC\", \"?\"]"),
                     .keyword("skip", "lines (or sheet rows) to skip before the header"),
@@ -18,23 +18,24 @@ extension BuiltinRegistry {
                     .keyword("sheet", "XLSX sheet name or number (default: the first)"),
                 ],
                 example: """
-                save(frame(projet=["A; \\"B\\"", "C"], cout=[1.5, 2000]), "/tmp/panorama-load.csv", sep=";", decimal=",");
-                load("/tmp/panorama-load.csv")
+                save(frame(projet=["A; \\"B\\"", "C"], cout=[1.5, 2000]), "panorama-load.csv", sep=";", decimal=",");
+                load("panorama-load.csv")
                 """, frameScope: false) { ctx in
             try load(&ctx)
         },
         Builtin("save", .data, signature: "save(frame, path, sep=\",\", decimal=\".\")",
-                summary: "write a frame as CSV, atomically (sep=\";\", decimal=\",\" for French Excel)",
-                parameters: [.required("frame", "the frame to write"), .required("path", "the CSV file"),
-                             .keyword("sep", "field separator (default \",\")"), .keyword("decimal", "decimal mark (default \".\")")],
-                example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"/tmp/panorama-save.csv\", sep=\";\", decimal=\",\")",
+                summary: "write a frame by the file's extension (.csv .json .jsonl .md .xlsx), atomically",
+                parameters: [.required("frame", "the frame to write"), .required("path", "the file: .csv, .json, .jsonl, .md or .xlsx"),
+                             .keyword("sep", "CSV field separator (default \",\"; \";\" with decimal=\",\" for French Excel)"),
+                             .keyword("decimal", "CSV decimal mark (default \".\")")],
+                example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"panorama-save.csv\", sep=\";\", decimal=\",\")",
                 frameScope: false) { ctx in
             let frame = try ctx.frame("frame")!
             guard let path = try ctx.string("path") else { throw ctx.fail("missing argument 'path'") }
             let sep = try separator(ctx, "sep") ?? ","
             let decimal = try decimalMark(ctx) ?? "."
             if sep == decimal { throw ctx.fail("sep= and decimal= cannot both be '\(sep)'") }
-            try CSVWriter.write(frame, to: path, separator: sep, decimal: decimal)
+            try FrameWriter.write(frame, to: filePath(path, ctx), separator: sep, decimal: decimal)
             ctx.note("wrote \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(Prose.counted(frame.columnCount, "column")) to '\(path)'")
             return .string(path)
         },
@@ -92,7 +93,12 @@ extension BuiltinRegistry {
                 parameters: [.required("frame", "a frame"), Parameter("columns", "column names (bare, quoted, or a vector of strings)", variadic: true, required: true)],
                 example: "select(frame(a=[1, 2], b=[\"x\", \"y\"], c=[true, false]), c, a)", quoted: ["columns"]) { ctx in
             let frame = try ctx.frame("frame")!
-            return .frame(frame.selecting(try columnIndices(ctx, ctx.rest, in: frame)))
+            let indices = try columnIndices(ctx, ctx.rest, in: frame)
+            var seen = Set<Int>()
+            if let twice = indices.first(where: { !seen.insert($0).inserted }) {
+                throw ctx.failure("'\(frame.columns[twice].name)' is selected twice; a frame cannot have two columns of one name")
+            }
+            return .frame(frame.selecting(indices))
         },
         Builtin("drop", .data, signature: "drop(frame, column, …)", summary: "the frame without the named columns",
                 parameters: [.required("frame", "a frame"), Parameter("columns", "column names to leave out", variadic: true, required: true)],
@@ -173,7 +179,7 @@ extension BuiltinRegistry {
                 summary: "rows of two frames matched on key columns (how: inner, left or full)",
                 parameters: [.required("left", "a frame"), .required("right", "a frame"),
                              .keyword("by", "key column(s) in both (default: the columns they share)"),
-                             .keyword("how", "\"inner\" (default), \"left\" or \"full\"")],
+                             .choice("how", "\"inner\" (default), \"left\" or \"full\"", Frame.JoinKind.allCases.map(\.rawValue))],
                 example: """
                 costs = frame(project=["A", "B", "C"], cost=[12.5, 40, 7])
                 owners = frame(project=["A", "C", "D"], ministry=["Intérieur", "Culture", "Armées"])
@@ -291,6 +297,7 @@ extension BuiltinRegistry {
         options.missing = try strings(ctx, "na") ?? []
         options.skip = try ctx.int("skip", default: 0, in: 0...1_000_000)!
         options.strict = try ctx.bool("strict", default: true)
+        options.isCancelled = ctx.cancellation
         if let sheet = ctx["sheet"] {
             switch sheet {
             case .string(let s): options.sheet = s
@@ -307,9 +314,17 @@ extension BuiltinRegistry {
         return .frame(clean)
     }
 
+    /// A user's path for the file system: `~/` is the home folder, a relative path is taken
+    /// from the interpreter's folder when it has one.
+    static func filePath(_ path: String, _ ctx: CallContext) -> String {
+        if path.hasPrefix("~/") { return NSHomeDirectory() + String(path.dropFirst(1)) }
+        guard let directory = ctx.interpreter.directory, !path.hasPrefix("/") else { return path }
+        return directory + "/" + path
+    }
+
     /// A path as given, or a bundled dataset's path when `path` is a short name that is not a file.
     static func resolveDataPath(_ path: String, _ ctx: CallContext) throws -> (path: String, display: String) {
-        let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + String(path.dropFirst(1)) : path
+        let expanded = filePath(path, ctx)
         if FileManager.default.fileExists(atPath: expanded) { return (expanded, path) }
         let isShortName = !path.contains("/") && !path.contains(".")
             || (!path.contains("/") && (path.hasSuffix(".csv") || path.hasSuffix(".xlsx")))
@@ -371,9 +386,9 @@ extension BuiltinRegistry {
             switch argument.expr.kind {
             case .vector(let items):
                 for item in items { out.append(try columnIndex(ctx, item, in: frame)) }
-            case .name(let n) where frame.columnIndex(n) == nil && ctx.interpreter.variables[n] != nil:
+            case .name(let n) where frame.columnIndex(n) == nil && ctx.interpreter.environment.lookup(n) != nil:
                 // A variable holding column names: select(p, cols) with cols = ["a", "b"].
-                let value = ctx.interpreter.variables[n]!
+                let value = ctx.interpreter.environment.lookup(n) ?? .na
                 guard case .vector(let c) = value, case .text(let t) = c.data else {
                     throw PanoramaError.unknownColumn(n, suggestion: suggestion(for: n, among: frame.names), at: argument.expr.range)
                 }
@@ -420,11 +435,24 @@ extension BuiltinRegistry {
         }
         let notesBefore = ctx.interpreter.pendingNotes
         ctx.interpreter.pendingNotes = []
+        // Notes raised per group (e.g. "sum skipped 2 na values"), each with the groups it came from.
+        var raised: [(note: String, groups: [String])] = []
+        func groupName(_ rows: [Int]) -> String {
+            keys.map { groupText(frame.columns[$0], rows[0]) }.joined(separator: ", ")
+        }
         for (name, argument) in ctx.extraKeywords {
             var values: [Value] = []
             for rows in groups {
                 if ctx.isCancelled { throw PanoramaError.interrupted }
                 var value = try ctx.evaluate(argument.expr, in: frame.rows(rows))
+                for note in ctx.interpreter.takeNotes() {
+                    let group = groupName(rows)
+                    if let k = raised.firstIndex(where: { $0.note == note }) {
+                        if !raised[k].groups.contains(group) { raised[k].groups.append(group) }
+                    } else {
+                        raised.append((note, [group]))
+                    }
+                }
                 if case .vector(let c) = value {
                     guard c.count == 1 else {
                         throw ctx.failure("'\(name)' gives \(c.count) values for a group; use an aggregate such as sum(), mean() or n()",
@@ -444,11 +472,11 @@ extension BuiltinRegistry {
             c.label = name
             columns.append(c)
         }
-        // Notes raised per group (e.g. "sum skipped 2 na values") are summarized, not repeated.
-        let raised = ctx.interpreter.pendingNotes
         ctx.interpreter.pendingNotes = notesBefore
-        for note in raised.prefix(3) { ctx.note(note) }
-        if raised.count > 3 { ctx.note("… and \(raised.count - 3) more notes from other groups") }
+        for (note, names) in raised {
+            let which = names.map { "'\($0)'" }.joined(separator: ", ")
+            ctx.note(keys.isEmpty ? note : "\(note) (group\(names.count == 1 ? "" : "s") \(which))")
+        }
         return .frame(Frame(columns: columns))
     }
 }

@@ -94,7 +94,8 @@ extension BuiltinRegistry {
         },
         Builtin("fit", .distributions, signature: "fit(kind, x, threshold=, by=)",
                 summary: "fit a distribution by maximum likelihood (normal, lognormal, uniform, triangular, pert, student_t, pareto, gpd)",
-                parameters: [.required("kind", "\"normal\", \"lognormal\", \"uniform\", \"triangular\", \"pert\", \"student_t\", \"pareto\" or \"gpd\""),
+                parameters: [Parameter("kind", "\"normal\", \"lognormal\", \"uniform\", \"triangular\", \"pert\", \"student_t\", \"pareto\" or \"gpd\"",
+                                       required: true, values: FitFamily.allCases.map(\.rawValue)),
                              .required("x", "the values; na skipped"),
                              .keyword("threshold", "for \"gpd\": fit the values above it"),
                              .keyword("by", "a grouping vector: one fit per group (for simulate's overrun=)")],
@@ -113,8 +114,15 @@ extension BuiltinRegistry {
                 }
                 let (labels, index) = groupLabels(by)
                 var distributions: [Distribution] = []
+                var fitted: [String] = []
                 for (g, label) in labels.enumerated() {
                     let values = x.indices.filter { index[$0] == g && !x[$0].isNaN }.map { x[$0] }
+                    // A group with no values (all na) has nothing to fit: skip it, named.
+                    if values.isEmpty {
+                        ctx.note("fit skipped group '\(label)': all its values are na")
+                        continue
+                    }
+                    fitted.append(label)
                     do {
                         let f = try Distribution.fit(family, values, threshold: threshold)
                         for w in f.warnings { ctx.note("\(label): \(w)") }
@@ -123,7 +131,8 @@ extension BuiltinRegistry {
                         throw ctx.failure("group '\(label)': \(e.message)", argument: "x")
                     }
                 }
-                return .object(DistributionSetValue(labels: labels, distributions: distributions))
+                guard !distributions.isEmpty else { throw ctx.failure("every group's values are na", argument: "x") }
+                return .object(DistributionSetValue(labels: fitted, distributions: distributions))
             }
             let values = try present(ctx, "x", builtin: "fit")
             let f = try Distribution.fit(family, values, threshold: threshold)

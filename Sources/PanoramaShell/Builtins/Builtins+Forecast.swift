@@ -13,7 +13,7 @@ extension BuiltinRegistry {
                     .keyword("value", "the column to forecast (default: total_cost, cost, or the only numeric column)"),
                     .keyword("time", "edition numbers (missing numbers are gaps) or dates (default: edition if present)"),
                     .keyword("h", "editions ahead (default 1)"),
-                    .keyword("method", "auto, naive, drift, mean, trend, ses, holt or combination"),
+                    .choice("method", "auto, naive, drift, mean, trend, ses, holt or combination", ForecastReport.methodNames),
                     .keyword("level", "interval coverages in percent (default [80, 95])"),
                     .keyword("since", "use only editions from this one on (a structural break)"),
                     .keyword("min_train", "observations in the first backtest window for auto (default 6)"),
@@ -26,6 +26,8 @@ extension BuiltinRegistry {
                                         levels: try levelsArgument(ctx), since: since,
                                         minimumTraining: ctx.int("min_train", in: 2...100_000), cancelled: ctx.cancellation)
             }
+            // Notes go to stderr with the statement, as every note does; the value prints results.
+            for n in report.notes { ctx.note(n) }
             return .object(ForecastValue(report: report))
         },
         Builtin("backtest", .forecast,
@@ -35,7 +37,8 @@ extension BuiltinRegistry {
                     .required("series", "a series (frame with one row per edition, or numeric vector), or a per-project panel"),
                     .keyword("value", "the column to forecast"),
                     .keyword("time", "edition numbers or dates"),
-                    .keyword("methods", "methods to compare (default all six and their combination)"),
+                    .choice("methods", "methods to compare (default all six and their combination)",
+                            ForecastMethod.allCases.map(\.rawValue) + ["combination"]),
                     .keyword("level", "interval coverages in percent (default [80, 95])"),
                     .keyword("since", "use only editions from this one on"),
                     .keyword("min_train", "observed values (a panel: transitions) in the first training window"),
@@ -103,7 +106,7 @@ extension BuiltinRegistry {
                     .keyword("duration", "the panel's planned duration in years (default duration)"),
                     .keyword("date", "the panel's edition-date column (default edition_date)"),
                     .keyword("by", "break the bottom-up view down by this column, e.g. \"ministry\""),
-                    .keyword("method", "top-down method (default auto)"),
+                    .choice("method", "top-down method (default auto)", ForecastReport.methodNames),
                     .keyword("since", "top-down: use only editions from this one on"),
                     .keyword("level", "interval coverages in percent (default [80, 95])"),
                     .keyword("trials", "Monte Carlo trials (default 10,000)"),
@@ -323,8 +326,11 @@ struct ForecastValue: ChartableForecast {
             + (report.horizon > 1 ? " (+\(report.horizon - 1) more)" : "")
     }
 
+    /// The report without its notes (`forecast` gave them on stderr; JSON keeps them).
     func render(_ options: RenderOptions) -> String {
-        options.mode == .csv ? renderTable(report.table, options) : report.render(options)
+        var shown = report
+        shown.notes = []
+        return options.mode == .csv ? renderTable(report.table, options) : shown.render(options)
     }
 
     func json(_ options: RenderOptions) -> JSON { report.json }

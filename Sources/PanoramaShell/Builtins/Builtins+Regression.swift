@@ -9,7 +9,7 @@ extension BuiltinRegistry {
                     .required("formula", "y ~ x1 + x2; C(x) for categories, I(x^2) for arithmetic, - 1 for no intercept"),
                     Parameter("data", "a frame whose columns the formula names (default: variables)"),
                     .keyword("weights", "positive weights per row (a column or expression): weighted least squares"),
-                    .keyword("robust", "\"HC0\", \"HC1\", \"HC2\" or \"HC3\" (true means HC3): heteroscedasticity-robust errors"),
+                    .choice("robust", "\"HC0\", \"HC1\", \"HC2\" or \"HC3\" (true means HC3): heteroscedasticity-robust errors", ["HC0", "HC1", "HC2", "HC3"]),
                 ],
                 example: "p = load(\"panorama\") |> where(edition == 14)\nols(log(cost) ~ log(duration) + C(phase), p)",
                 quoted: ["weights"]) { ctx in
@@ -39,7 +39,7 @@ extension BuiltinRegistry {
                 parameters: [
                     .required("m", "a model from ols()"),
                     Parameter("newdata", "a frame with the model's variables (default: the rows fitted)"),
-                    .keyword("interval", "\"confidence\" (the mean) or \"prediction\" (a new observation)"),
+                    .choice("interval", "\"confidence\" (the mean) or \"prediction\" (a new observation)", ["confidence", "prediction"]),
                     .keyword("level", "interval level (default 0.95)"),
                 ],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nm = ols(y ~ x, d)\npredict(m, frame(x=[7, 8]), interval=\"prediction\")", frameScope: false) { ctx in

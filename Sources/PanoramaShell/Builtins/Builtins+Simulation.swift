@@ -4,6 +4,9 @@ import PanoramaKit
 import Synchronization
 
 extension BuiltinRegistry {
+    /// What `simulate`'s `copula=` accepts.
+    static let copulaNames = ["gaussian", "t", "iman-conover"]
+
     /// The simulation builtins: `simulate`, `percentiles`, `contributions`.
     static let simulationBuiltins: [Builtin] = [
         Builtin("simulate", .simulation,
@@ -14,7 +17,7 @@ extension BuiltinRegistry {
                     .keyword("cost", "base costs, one per project (a column of data, or a vector)"),
                     .keyword("overrun", "the overrun factor: a distribution, per_group(…)/fit(…, by=) with by=, or a model ols(log(factor) ~ …) predicting each project's factor from its columns"),
                     .keyword("corr", "correlation of the latent normals: one ρ, a frame holding the matrix, or a vector of ρ for a sensitivity table"),
-                    .keyword("copula", "\"gaussian\" (default), \"t\" or \"iman-conover\" (corr= is then the target rank correlation)"),
+                    .choice("copula", "\"gaussian\" (default), \"t\" or \"iman-conover\" (corr= is then the target rank correlation)", copulaNames),
                     .keyword("df", "the t copula's degrees of freedom (default 4); a vector gives a sensitivity table"),
                     .keyword("by", "each project's group: chooses per-group overruns and gives group contributions"),
                     .keyword("label", "project names (default: the frame's project/name column, else 1, 2, …)"),
@@ -34,6 +37,11 @@ extension BuiltinRegistry {
             let ps = try ctx.numbers("p") ?? MonteCarlo.reportedPercentiles
             for p in ps where !(p > 0 && p < 100) {
                 throw ctx.fail("'p' must be percentiles strictly between 0 and 100, not \(NumberFormat().string(p))")
+            }
+            // Probabilities given for percents (quantile's habit) are almost surely a slip.
+            if ps.allSatisfy({ $0 <= 1 }) {
+                let meant = ps.map { NumberFormat().string(($0 * 100 * 1e9).rounded() / 1e9) }.joined(separator: ", ")
+                ctx.note("percentiles takes percents; did you mean \(meant)?")
             }
             let estimates = ps.map { p in s.result.percentile(p) ?? s.result.percentileEstimate(p / 100) }
             return .frame(Frame(columns: [
@@ -96,6 +104,7 @@ extension BuiltinRegistry {
         } else {
             names = allCosts.indices.map { String($0 + 1) }
         }
+        let naCost = allCosts.map(\.isNaN)
         // Groups.
         var groupOf: [Int] = []
         var groupNames: [String] = []
@@ -116,12 +125,16 @@ extension BuiltinRegistry {
                 throw ctx.fail("overrun= gives one distribution per group; say which group each project is in with by=")
             }
             overruns = []
-            for g in groupOf {
-                guard let d = set.distribution(for: groupNames[g]) else {
+            // A project skipped for its na cost needs no distribution, so a group whose
+            // projects are all skipped (or that fit(…, by=) left out for having no values) is
+            // no error; it is named in the na-cost note below.
+            for (i, g) in groupOf.enumerated() {
+                if let d = set.distribution(for: groupNames[g]) { overruns.append(d); continue }
+                guard allCosts[i].isNaN else {
                     let hint = suggestion(for: groupNames[g], among: set.labels).map { ". Did you mean '\($0)'?" } ?? ""
                     throw ctx.failure("no overrun distribution for group '\(groupNames[g])'\(hint)", argument: "overrun")
                 }
-                overruns.append(d)
+                overruns.append(.lognormal(meanlog: 0, sdlog: 1))  // never drawn: the project is skipped
             }
         case .object(let m as ModelValue):
             guard let data else {
@@ -137,12 +150,14 @@ extension BuiltinRegistry {
         default:
             throw ctx.fail("'overrun' must be a distribution, per_group(…) or a model of log(factor), not a \(overrunValue.kindName)")
         }
-        // Drop projects whose cost is na, with a note.
-        let kept = allCosts.indices.filter { !allCosts[$0].isNaN }
-        if kept.count < allCosts.count {
-            let k = allCosts.count - kept.count
-            ctx.note("simulate skipped \(k) project\(k == 1 ? "" : "s") with na cost")
+        // Drop projects whose cost is na (naming the groups they empty) or that were skipped above.
+        let k = naCost.filter { $0 }.count
+        if k > 0 {
+            let emptied = groupNames.indices.filter { g in groupOf.indices.allSatisfy { groupOf[$0] != g || naCost[$0] } }
+            let whole = emptied.isEmpty ? "" : " (all of " + emptied.map { "group '\(groupNames[$0])'" }.joined(separator: ", ") + ")"
+            ctx.note("simulate skipped \(Prose.counted(k, "project")) with na cost\(whole)")
         }
+        let kept = allCosts.indices.filter { !allCosts[$0].isNaN }
         let costs = kept.map { allCosts[$0] }
         names = kept.map { names[$0] }
         overruns = kept.map { overruns[$0] }
@@ -158,7 +173,7 @@ extension BuiltinRegistry {
 
         // Copula and correlation (a vector of ρ or of df is a sweep).
         let copulaName = try ctx.string("copula") ?? "gaussian"
-        let known = ["gaussian", "t", "iman-conover"]
+        let known = copulaNames
         guard known.contains(copulaName) else {
             let hint = suggestion(for: copulaName, among: known).map { ". Did you mean '\($0)'?" } ?? ""
             throw ctx.fail("unknown copula '\(copulaName)'; use \"gaussian\", \"t\" or \"iman-conover\"\(hint)")
@@ -273,12 +288,12 @@ final class ProgressBar: Sendable {
             let filled = Int(fraction * Double(width))
             return "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(percent) %"
         }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+        if let line { _ = StandardStreams.writeAll(2, line) }
     }
 
     func finish() {
         if state.withLock({ $0.shown }) {
-            FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 40) + "\r").utf8))
+            _ = StandardStreams.writeAll(2, "\r" + String(repeating: " ", count: 40) + "\r")
         }
     }
 }

@@ -25,8 +25,11 @@ struct InteractiveShellTests {
             return url.path
         }
 
-        func start(_ arguments: [String] = []) throws -> PseudoTerminal {
-            let t = try PseudoTerminal(arguments, environment: environment)
+        /// - Parameter environment: added to the sandbox's (nil removes a variable).
+        func start(_ arguments: [String] = [], environment extra: [String: String?] = [:]) throws -> PseudoTerminal {
+            var env: [String: String?] = environment
+            env.merge(extra) { $1 }
+            let t = try PseudoTerminal(arguments, environment: env)
             try t.waitFor("panorama> ")
             return t
         }
@@ -68,12 +71,12 @@ struct InteractiveShellTests {
             t.send("\u{04}")
             #expect(try t.waitForExit() == 0)
         }
-        let history = try String(contentsOfFile: box.root.appendingPathComponent("state/panorama/history").path, encoding: .utf8)
+        let t = try box.start()
         // libedit's file format escapes blanks and newlines (vis(3)): one entry per statement.
+        // Entries are appended as typed; a starting shell drops the duplicates from the file.
+        let history = try String(contentsOfFile: box.root.appendingPathComponent("state/panorama/history").path, encoding: .utf8)
         #expect(history.components(separatedBy: "1\\040+\\0401").count == 2)
         #expect(history.contains("y\\040=\\040[10,\\01220]"))
-
-        let t = try box.start()
         // Up twice: `1 + 1` once (deduplicated), then the two-line statement as one entry.
         t.send("\u{1B}[A\u{1B}[A")
         try t.waitFor("20]")

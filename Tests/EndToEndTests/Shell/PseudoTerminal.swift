@@ -37,8 +37,11 @@ final class PseudoTerminal {
     }
 
     /// Starts `panorama ARGUMENTS` on a new pty of `columns`×`rows`.
-    /// - Parameter environment: added to a minimal one (PATH, TERM=xterm, LANG=C.UTF-8).
-    init(_ arguments: [String] = [], environment: [String: String], columns: UInt16 = 100, rows: UInt16 = 40) throws {
+    /// - Parameters:
+    ///   - environment: added to a minimal one (PATH, TERM=xterm, LANG=C.UTF-8); nil removes.
+    ///   - directory: the working directory (default: the tests').
+    init(_ arguments: [String] = [], environment: [String: String?], directory: String? = nil,
+         columns: UInt16 = 100, rows: UInt16 = 40) throws {
         var masterFD: Int32 = -1, slaveFD: Int32 = -1
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&masterFD, &slaveFD, nil, nil, &size) == 0 else { throw POSIXError(.ENXIO) }
@@ -46,11 +49,16 @@ final class PseudoTerminal {
         let slaveName = String(cString: ttyname(slaveFD))
         defer { close(slaveFD) }
 
-        var env = ["PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8"]
+        var env: [String: String?] = ["PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
-        let path = PseudoTerminal.binary.path
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var path = PseudoTerminal.binary.path
+        var command = [path] + arguments
+        if let directory {
+            command = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory] + command
+            path = "/bin/sh"
+        }
+        let argv = command.map { strdup($0) } + [nil]
+        let envp = env.compactMap { entry in entry.value.map { strdup("\(entry.key)=\($0)") } } + [nil]
         defer { for p in argv + envp { free(p) } }
 
         var actions = posix_spawn_file_actions_t()

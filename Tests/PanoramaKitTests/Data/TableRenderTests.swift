@@ -18,7 +18,7 @@ let tableSample = Frame(columns: [
     │ Réseau interministériel de l'État │ 1,234,568 │ true  │ 2013-07 │
     │ B                                 │        40 │ false │ 2015-04 │
     └───────────────────────────────────┴───────────┴───────┴─────────┘
-    … 1 more row
+    … 1 more row (.maxrows 0 or .last shows them)
     """)
 }
 
@@ -32,8 +32,25 @@ let tableSample = Frame(columns: [
     | B                |        40 | false |
     | na               |        na | na    |
     +------------------+-----------+-------+
-    ... 1 more column: debut
+    ... 1 more column: debut (.width 67 or
+      --format csv shows them)
     """)
+}
+
+/// Issue 14.5: a wide frame's footer names every column left out, wrapped, never cut.
+@Test func theFooterNamesEveryColumnLeftOutWrappedNotCut() {
+    let columns = (1...12).map { Column(name: "a_rather_long_column_name_\($0)", .number([Double($0)])) }
+    let text = renderTable(Frame(columns: columns), RenderOptions(width: 80))
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines.allSatisfy { $0.count <= 80 })
+    let footer = lines.drop { !$0.hasPrefix("…") }.joined(separator: " ")
+    let shown = lines[1].split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    #expect(!shown.isEmpty)
+    #expect(shown.count < 12)
+    for c in columns.dropFirst(shown.count) { #expect(footer.contains(c.name + ",") || footer.contains(c.name + " ("), "\(c.name)") }
+    #expect(footer.hasPrefix("… \(12 - shown.count) more columns: "))
+    #expect(footer.contains("or --format csv shows them)"))
+    #expect(!footer.contains("…,") && footer.filter { $0 == "…" }.count == 1)
 }
 
 @Test func markdownEscapesPipesAndRightAlignsNumbers() {
@@ -59,7 +76,7 @@ let tableSample = Frame(columns: [
 @Test func savedCSVReadsBackTheSameFrame() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-roundtrip-\(UInt32.random(in: 0...UInt32.max)).csv").path
     defer { try? FileManager.default.removeItem(atPath: path) }
-    try CSVWriter.write(tableSample, to: path, separator: ";", decimal: ",")
+    try FrameWriter.write(tableSample, to: path, separator: ";", decimal: ",")
     let back = try DataReader.load(path: path).frame
     #expect(back.columns.map(\.label) == ["projet", "Coût", "inter", "debut"])
     #expect(back.column("cout")?.data.numbers?.first == 1_234_567.5)

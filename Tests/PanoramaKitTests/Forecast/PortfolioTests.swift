@@ -8,7 +8,7 @@ import Testing
 /// + 0.004 age + u_e + ε, u_e ~ N(0, 0.03²) per transition, ε ~ N(0, 0.08²); exits with
 /// probability 0.5 past the planned end and 0.05 otherwise; Poisson(6) entrants a transition
 /// costing lognormal(log 25, 0.8).
-private struct SyntheticLaw {
+struct SyntheticLaw {
     static let intercept = 0.02, logCost = -0.01, age = 0.004
     static let phaseEffect = ["design_build": 0.0, "deployment": -0.03, "experimentation": 0.05]
     static let shockSD = 0.03, noiseSD = 0.08

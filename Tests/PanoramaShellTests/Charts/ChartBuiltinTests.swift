@@ -206,3 +206,15 @@ func chartErrorsSayWhatIsWrong(_ code: String, _ message: String) {
     session.run(".mode json\nseq(0, 1, by=0.25)\nseq(1, 2, length=3)\nseq_len(3)\nseq(3, 1)")
     #expect(take().out == "[0, 0.25, 0.5, 0.75, 1]\n[1, 1.5, 2]\n[1, 2, 3]\n[3, 2, 1]")
 }
+
+/// Issue 14.7: an na end is computed from the start and the steps, never drawn as 0.
+@Test func aWaterfallWithAnNAEndComputesIt() {
+    let (session, take) = chartSession(width: 40)
+    session.run("waterfall([\"a\", \"b\", \"c\"], [10, 5, na])")
+    let computed = take().out
+    session.run("waterfall([\"a\", \"b\", \"c\"], [10, 5, 15])")
+    #expect(computed == take().out)
+    #expect(computed.contains("c │") && computed.contains(" 15"))
+    session.run("waterfall([\"a\", \"b\", \"c\"], [10, na, na])")
+    #expect(take().err.hasPrefix("error: waterfall() needs a number for the start and every step"))
+}

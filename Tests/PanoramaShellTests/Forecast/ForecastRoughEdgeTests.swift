@@ -12,9 +12,11 @@ private func transcript(_ text: String) -> (out: String, err: String) {
 }
 
 @Test func oneBacktestOriginIsSingular() {
-    let (out, _) = transcript("forecast(load(\"panorama_series\"), since=13)")
+    let (out, notes) = transcript("forecast(load(\"panorama_series\"), since=13)")
     #expect(out.contains("candidates for edition 21 (AICc picks naive; 1 one-step origin):"))
-    #expect(out.contains("note: only 1 backtest origin: the choice uses AICc"))
+    // Issue 14.7: the note goes to stderr, not into the printed value.
+    #expect(notes.contains("note: only 1 backtest origin: the choice uses AICc"))
+    #expect(!out.contains("note:"))
     let (_, err) = transcript("backtest(load(\"panorama_series\"), since=13, min_train=6, methods=[\"naive\"])")
     #expect(err.hasPrefix("note: backtest of total_cost: 1 one-step forecast, edition 20 to edition 20,"))
 }

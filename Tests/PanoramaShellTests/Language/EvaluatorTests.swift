@@ -98,7 +98,7 @@ import Testing
         ("ans = 3", "error: 'ans' is set by panorama and cannot be assigned"),
         ("x = 1; x.cost", "error: a number has no member 'cost'"),
         ("quantile([1, 2], 1.5)", "error: 'p' must be probabilities between 0 and 1, not 1.5\nusage: quantile(x, p)"),
-        ("a ~ b:c + d; 1:2", "error: ':' (interaction) is only meaningful inside a formula"),
+        ("a ~ b:c + d; \"a\":2", "error: a range a:b needs two whole numbers, not a string and a number (inside a formula ':' is the interaction)"),
         (".mode fancy", "error: usage: .mode [box|markdown|csv|json]"),
         (".mdoe json", "error: unknown command '.mdoe'. Did you mean '.mode'? (.help commands lists them)"),
     ])

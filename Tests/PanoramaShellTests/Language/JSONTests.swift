@@ -22,7 +22,7 @@ import PanoramaKit
 
     @Test func framesAreColumnsAndCompleteRows() {
         let f = Frame(columns: [Column(name: "a", .number([1, 2])), Column(name: "b", .text(Categorical(["x", nil])))])
-        #expect(Display.frameJSON(f).text == #"{"columns": ["a", "b"], "rows": [[1, "x"], [2, null]]}"#)
+        #expect(f.json().text == #"{"columns": ["a", "b"], "rows": [[1, "x"], [2, null]]}"#)
     }
 
     @Test func datesPrintAtTheirPrecision() {

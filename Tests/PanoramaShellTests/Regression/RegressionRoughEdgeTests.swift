@@ -89,14 +89,18 @@ func aRowWithLeverageOneLeavesItsCoefficientsStandardErrorUndefined(_ type: Stri
     #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.map(\.count))")
     #expect(lines[0] == "Bootstrap of ols y ~ log(long_predictor_name) + C(category_of_the_project,")
     #expect(lines[1] == "  ref=\"gamma\"): 200 case resamples, seed 3, 95 % percentile intervals")
-    // The term names are shortened keeping their level, as in the summary.
-    #expect(lines[3] == "term                             estimate  bootstrap se    2.5 %  97.5 %  failed")
-    #expect(lines[6] == "C(category_of_the_pro…[T.alpha]   0.14051        1.2041  -2.4365  2.2576       1")
-    #expect(lines[9] == "Note: in 8 resamples a coefficient was aliased (a level or value missing from")
-    #expect(lines[10] == "      the resample); its interval uses the others.")
-    // Narrower still, the bootstrap standard error goes before the intervals do.
+    // The term names keep their variable and level, as in the summary; the columns that do
+    // not fit beside them continue in a second block (issue 14.5: none is left out).
+    #expect(lines[3] == "term                                    estimate  bootstrap se    2.5 %  97.5 %")
+    #expect(lines[6] == "C(category_of_the_project, …)[T.alpha]   0.14051        1.2041  -2.4365  2.2576")
+    #expect(lines[9] == "term                                    failed")
+    #expect(lines[12] == "C(category_of_the_project, …)[T.alpha]       1")
+    #expect(lines[15] == "Note: in 8 resamples a coefficient was aliased (a level or value missing from")
+    // Narrower still, names are cut in their middles and the columns take more blocks.
     s.run(".width 50")
     let narrow = s.run("bootstrap(m, reps=200, seed=3)").out.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(narrow.allSatisfy { $0.count <= 50 })
-    #expect(narrow.contains("term             estimate    2.5 %  97.5 %  failed"))
+    #expect(narrow.contains("term                estimate  bootstrap se"))
+    #expect(narrow.contains("term                  2.5 %  97.5 %  failed"))
+    #expect(narrow.contains("log(long_…or_name)   3.4831  7.5082       0"))
 }

@@ -41,10 +41,42 @@ import PanoramaKit
     let lines = out.split(separator: "\n")
     #expect(lines.allSatisfy { $0.count <= 60 })
     #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) || $0.contains("²") == false })
-    #expect(out.contains("C(g, re…[T.a]"))
+    #expect(out.contains("C(g, ref=\"c\")[T.a]  "))
     #expect(out.contains("R^2 "))
     #expect(out.contains("[1] Standard errors are heteroscedasticity robust (HC1)."))
-    #expect(!out.contains("2.5 %"))  // the interval columns make way for the rest
+    // Issue 14.5: no column is lost; what does not fit continues in a block below, as in R.
+    let headers = lines.filter { $0.hasPrefix("                     ") && !$0.contains("0.") }
+    #expect(headers.map { $0.split(separator: " ", omittingEmptySubsequences: true) }.flatMap { $0 }
+            == ["estimate", "std.", "error", "t", "P>|t|", "2.5", "%", "97.5", "%"])
+    #expect(lines.filter { $0.hasPrefix("C(g, ref=\"c\")[T.a]") }.count == 2)
+}
+
+@Test func longTermNamesKeepTheirVariableAndLevelAndEveryColumnShows() {
+    let t = RegressionSession(width: 80)
+    let (out, _) = t.run("""
+    d = frame(y=[1.2, 2.3, 2.9, 4.1, 5.2, 5.8, 7.1, 8.3, 8.8, 10.2], x=[1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      stage=["design_build", "completed", "experimentation", "design_build", "completed", "experimentation", "design_build", "completed", "experimentation", "design_build"])
+    ols(y ~ x + C(stage, ref="design_build"), d)
+    """)
+    let lines = out.split(separator: "\n").map(String.init)
+    #expect(lines.allSatisfy { $0.count <= 80 })
+    for column in ["estimate", "std. error", "P>|t|", "2.5 %", "97.5 %"] { #expect(out.contains(column), "\(column)") }
+    // The reference level is in the formula; the variable and the level stay whole.
+    #expect(lines.contains { $0.hasPrefix("C(stage, …)[T.experimentation]") })
+    #expect(lines.contains { $0.hasPrefix("C(stage, …)[T.completed]") })
+}
+
+@Test(arguments: [
+    ("C(phase, ref=\"design_build\")[T.completed]", 30, "C(phase, …)[T.completed]"),
+    ("C(phase, ref=\"design_build\")[T.experimentation]", 24, "C(phase, …)[T.expe…tion]"),
+    ("phase[T.design_build]", 19, "phase[T.desig…uild]"),
+    ("phase[T.design_build]", 18, "phase[T.desi…uild]"),
+    ("log(long_predictor_name)", 18, "log(long_…or_name)"),
+])
+func termNamesAreShortenedInTheirMiddles(name: String, width: Int, shortened: String) {
+    let s = RegressionSummary.shorten(name, to: width)
+    #expect(s == shortened)
+    #expect(s.count <= width)
 }
 
 @Test func summaryInMarkdownIsTables() {

@@ -174,3 +174,39 @@ func candidatesExtendTheTypedWordAndExist(line: String) {
     #expect(DatasetLocator.available().map(\.name).contains("panorama"))
     #expect(complete("load(\"panor").contains { $0.hasPrefix("panorama") })
 }
+
+/// Inside the quotes of an argument whose parameter takes a fixed set of strings, TAB offers
+/// those (from the builtin's parameter definition), not file names.
+@Test(arguments: [
+    ("forecast(xs, method=\"ho", ["holt\""]),
+    ("forecast(xs, method=\"", ["auto", "combination", "naive", "drift", "mean", "trend", "ses", "holt"]),
+    ("simulate(p, copula=\"", ["gaussian", "t", "iman-conover"]),
+    ("simulate(p, copula='i", ["iman-conover'"]),
+    ("fit(\"logn", ["lognormal\""]),
+    ("join(p, p, how=\"l", ["left\""]),
+    ("load(\"x.csv\", encoding=\"w", ["windows-1252\""]),
+    ("predict(m, interval=\"p", ["prediction\""]),
+    ("backtest(xs, methods=[\"naive\", \"dr", ["drift\""]),
+])
+func stringArgumentsCompleteTheirValues(line: String, expected: [String]) {
+    #expect(complete(line) == expected)
+}
+
+/// Back-quoted names complete to column labels (accents and spaces kept) and close the quote;
+/// names that are not plain identifiers are offered back-quoted.
+@Test func backQuotedLabelsAndAccentedNamesComplete() {
+    let session = completionSession()
+    session.interpreter.set("c", .frame(Frame(columns: [
+        Column(name: "cout_estime", label: "Coût estimé", .number([1])),
+        Column(name: "durée", .number([2])),
+        Column(name: "two words", .number([3])),
+    ])))
+    #expect(complete("sum(c.`Coû", session) == ["Coût estimé`"])
+    #expect(complete("c |> where(`dur", session) == ["durée`"])
+    #expect(complete("sum(c, dur", session).first == "durée")
+    #expect(complete("c.tw", session) == ["`two words`"])
+    // Scalar offsets: the word starts after the accented text before it.
+    let line = "é = c |> sum(`Coû"
+    let result = Completion.complete(line: line, cursor: line.unicodeScalars.count, variables: session.interpreter.variables)
+    #expect(result.start == 14)
+}

@@ -86,7 +86,13 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
     #expect(t.session.options.maxRows == 5)
     t.run(".width 100")
     #expect(t.session.options.width == 100)
-    #expect(t.take(".width 19").err == "error: .width needs at least 20 columns")
+    // Outside 20…1000 the width is clamped, with a note (a huge width once made rendering
+    // allocate without bound).
+    #expect(t.take(".width 100000000").err.contains("using 1000"))
+    #expect(t.session.options.width == 1000)
+    #expect(t.take(".width 19").err.contains(".width 19 is outside 20…1000 columns; using 20"))
+    #expect(t.session.options.width == 20)
+    #expect(t.take("[1, 2, 3]").out == "[1, 2, 3]")
     t.run(".charset ascii")
     #expect(t.session.options.charset == .ascii)
     #expect(t.session.options.numbers.ascii)
@@ -184,7 +190,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
     let once = dir.appendingPathComponent("once.txt").path
     #expect(t.take(".once \(once)\n10\n20").out == "20")
     #expect(try String(contentsOfFile: once, encoding: .utf8) == "10\n")
-    #expect(t.take(".output /nonexistent-dir/x.txt").err == "error: cannot write '/nonexistent-dir/x.txt'")
+    #expect(t.take(".output /nonexistent-dir/x.txt").err == "error: /nonexistent-dir/x.txt: no such folder '/nonexistent-dir'")
 }
 
 @Test func quitStopsTheRunAndExitAliasesIt() {

@@ -33,11 +33,22 @@ import PanoramaKit
 
 @Test func everyBuiltinExampleRunsWithoutError() {
     for b in BuiltinRegistry.all where !b.example.isEmpty {
-        var errors: [String] = []
-        let s = Session(output: { _ in }, diagnostics: { errors.append($0) })
-        s.run(b.example)
-        #expect(errors.filter { $0.hasPrefix("error") || $0.contains(": error:") }.isEmpty, "\(b.name): \(errors)")
+        let transcript = Help.runExample(b.example, like: Session(output: { _ in }, diagnostics: { _ in }))
+        #expect(!transcript.contains { $0.hasPrefix("error") || $0.contains(": error:") }, "\(b.name): \(transcript)")
     }
+}
+
+/// Issue 14.7: `?save` and `?load` run their examples, which write a file: in a temporary
+/// folder that is gone afterwards, never in the current folder or /tmp.
+@Test(arguments: ["save", "load"])
+func helpExamplesLeaveNoFilesBehind(_ name: String) throws {
+    let old = "/tmp/panorama-\(name).csv"  // where the examples used to write
+    try? FileManager.default.removeItem(atPath: old)
+    let page = ShellTranscript().take("?\(name)").out
+    #expect(page.contains("wrote 2 rows × 2 columns to 'panorama-\(name).csv'"))
+    #expect(!page.contains("error:"))
+    #expect(!FileManager.default.fileExists(atPath: "panorama-\(name).csv"))
+    #expect(!FileManager.default.fileExists(atPath: old))
 }
 
 @Test func helpSearchesNamesAndSummaries() {
@@ -73,6 +84,43 @@ import PanoramaKit
         #expect(!b.summary.isEmpty, "\(b.name) has no summary")
         for p in b.parameters {
             #expect(!p.summary.trimmingCharacters(in: .whitespaces).isEmpty, "\(b.name): parameter '\(p.name)' has no summary")
+        }
+    }
+}
+
+/// Issue 14.8: `.help` finds the words people bring from dplyr, pandas, SQL and R.
+@Test(arguments: [
+    ("filter", "filter (dplyr) → where(frame, condition)", "where(frame, condition)"),
+    ("mutate", "mutate (dplyr) → f.col = expression", nil),
+    ("group_by", "group_by (dplyr) → summarize(frame, by=column, name=expression)", "summarize(frame, by=, name=expr, …)"),
+    ("export", "export (shells) → save(frame, \"file.csv\")", ".mode [box|markdown|csv|json]"),
+    ("json", "json (shells) → .mode json, or panorama --format json", ".mode [box|markdown|csv|json]"),
+    ("arrange", "arrange (dplyr) → sort(frame, column, desc=true)", "sort(x, column, …, desc=false)"),
+    ("slice", "slice (dplyr) → head(frame, n) or tail(frame, n)", "head("),
+    ("n_distinct", "n_distinct (dplyr) → nrow(distinct(frame, column))", "distinct(x, column, …)"),
+    ("read_csv", "read_csv (dplyr, pandas) → load(\"file.csv\")", "load("),
+    ("read.csv", "read.csv (R) → load(\"file.csv\")", "load("),
+] as [(String, String, String?)])
+func helpFindsWordsFromOtherTools(word: String, synonym: String, builtin: String?) {
+    let out = ShellTranscript().take(".help \(word)").out
+    #expect(out.hasPrefix(synonym), "\(out)")
+    if let builtin { #expect(out.contains("\n" + builtin) || out.contains(builtin), "\(out)") }
+    #expect(!out.hasPrefix("nothing matches"))
+}
+
+@Test func helpSearchesArgumentNames() {
+    // `desc=` is an argument of sort, not in its name or summary.
+    #expect(ShellTranscript().take(".help desc").out.contains("sort(x, column, …, desc=false)"))
+}
+
+@Test func helpSynonymsListsTheWholeTable() {
+    let out = ShellTranscript().take(".help synonyms").out.split(separator: "\n").map(String.init)
+    #expect(out.count == Synonym.all.count + 1)
+    for (line, s) in zip(out.dropFirst(), Synonym.all) { #expect(line.hasPrefix(s.word + " ") && line.hasSuffix(s.panorama)) }
+    // Every builtin a synonym points to exists, so the table cannot go stale.
+    for s in Synonym.all {
+        for name in s.see {
+            #expect(BuiltinRegistry.byName[name] != nil || Session.commands.contains { $0.name == name }, "\(s.word): \(name)")
         }
     }
 }

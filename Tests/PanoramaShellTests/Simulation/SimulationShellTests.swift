@@ -198,6 +198,34 @@ func mistakesGetExactMessages(_ code: String, _ message: String) {
     """)
     let lines = out.split(separator: "\n")
     #expect(lines[1] == "│ project         │ base cost │ rank corr │ var. share │ P10 total │ P90 total │")
-    #expect(lines.last == "… 2 more columns: mean, sd")
+    #expect(lines.last == "… 2 more columns: mean, sd (.width 116 or --format csv shows them)")
     #expect(lines.allSatisfy { $0.count <= 80 })
+}
+
+/// Issue 14.7: percentiles are in percent; probabilities draw a warning.
+@Test func percentilesGivenAsProbabilitiesGetAWarning() {
+    let (out, err) = run("s = simulate(cost=[100, 50], overrun=lognormal(0, 0.3), trials=2000, seed=1)\npercentiles(s, [0.5, 0.8])")
+    #expect(out.contains("P0.5"))
+    #expect(err == "note: percentiles takes percents; did you mean 50, 80?")
+    #expect(run("s = simulate(cost=[100, 50], overrun=lognormal(0, 0.3), trials=2000, seed=1)\npercentiles(s, [0.5, 80])").err == "")
+}
+
+/// Issue 14.7: a group with no values or only skipped projects is skipped with a note naming it.
+@Test func fitByGroupSkipsAGroupWithoutValuesNamingIt() {
+    let (out, err) = run("fit(\"lognormal\", [1.1, 1.2, 1.5, na, na, 1.3, 1.2], by=[\"a\", \"a\", \"a\", \"b\", \"b\", \"c\", \"c\"])")
+    #expect(err == "note: fit skipped group 'b': all its values are na")
+    #expect(out.contains("│ a ") && out.contains("│ c ") && !out.contains("│ b "))
+    #expect(run("fit(\"lognormal\", [na, na], by=[\"a\", \"b\"])").err.hasPrefix("note: fit skipped group 'a'"))
+}
+
+@Test func simulateByGroupSkipsAGroupWhoseProjectsAreAllSkipped() {
+    let code = """
+    f = frame(cost=[10, 20, na, 5], g=["a", "a", "b", "c"], x=[1.1, 1.3, na, 1.2])
+    d = fit("lognormal", [1.1, 1.2, 1.5, na, 1.3, 1.2], by=["a", "a", "a", "b", "c", "c"]);
+    s = simulate(f, cost=cost, overrun=d, by=g, trials=1000, seed=1)
+    nrow(contributions(s, groups=true))
+    """
+    let (out, err) = run(code)
+    #expect(err == "note: fit skipped group 'b': all its values are na\nnote: simulate skipped 1 project with na cost (all of group 'b')")
+    #expect(out == "2")
 }

@@ -37,10 +37,11 @@ struct CellGrid {
         cells[row * width + column] = Cell(character: c, color: color)
     }
 
-    /// Writes text from `column` on, one character a cell, clipped at the grid's edge.
+    /// Writes text from `column` on, one character a cell, clipped at the grid's edge. Control
+    /// characters (a title or label from a data file) are written escaped, as tables show them.
     mutating func write(_ text: String, row: Int, column: Int, color: ChartColor? = nil) {
         var c = column
-        for ch in text {
+        for ch in text.controlsEscaped {
             put(ch, row: row, column: c, color: color)
             c += 1
         }

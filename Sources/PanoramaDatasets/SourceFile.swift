@@ -1,0 +1,79 @@
+import Foundation
+import PanoramaKit
+
+/// A source file of the bundled datasets, read by the data reader with the types the builder
+/// needs forced, so that nothing is guessed: a cell that does not fit is an error naming its
+/// line and column (`DataError`), and any note the reader would make is an error too.
+struct SourceFile {
+    var frame: Frame
+    /// The file name, for messages.
+    var name: String
+
+    /// One column the builder reads: the labels it may have (the first present wins) and its type.
+    struct Wanted {
+        var labels: [String]
+        var type: ColumnType
+        init(_ labels: String..., as type: ColumnType) {
+            self.labels = labels
+            self.type = type
+        }
+    }
+
+    /// Reads `url` and returns it with the frame index of each wanted column, in order.
+    ///
+    /// The file is read once to learn its labels, then again with every wanted column's type
+    /// forced (strict). Other columns are left as inferred and not used.
+    /// - Throws: `DatasetError` for a missing column or a reader note; the reader's `DataError`
+    ///   for a cell that fits no forced type.
+    static func read(_ url: URL, _ wanted: [Wanted]) throws -> (SourceFile, [Int]) {
+        let name = url.lastPathComponent
+        let labels = try DataReader.load(path: url.path, displayName: name).frame.columns.map(\.label)
+        var types: [String: ColumnType] = [:]
+        var chosen: [String] = []
+        for w in wanted {
+            guard let label = w.labels.first(where: labels.contains) else {
+                throw DatasetError("\(name): no column '\(w.labels[0])'")
+            }
+            types[label] = w.type
+            chosen.append(label)
+        }
+        let frame = try DataReader.load(path: url.path, options: ReadOptions(types: types), displayName: name).frame
+        if let note = frame.notes.first { throw DatasetError("\(name): \(note)") }
+        let indices = chosen.map { label in frame.columns.firstIndex { $0.label == label }! }
+        return (SourceFile(frame: frame, name: name), indices)
+    }
+
+    /// Text cells of column `j` (nil for `na`).
+    func text(_ j: Int) -> [String?] {
+        if case .text(let c) = frame.columns[j].data { return c.strings }
+        return Array(repeating: nil, count: frame.rowCount)
+    }
+
+    /// Numbers of column `j` (nil for `na`).
+    func numbers(_ j: Int) -> [Double?] {
+        (frame.columns[j].data.numbers ?? []).map { $0.isNaN ? nil : $0 }
+    }
+
+    /// Dates of column `j` (nil for `na`).
+    func dates(_ j: Int) -> [CivilDate?] {
+        guard case .date(let days, _) = frame.columns[j].data else { return [] }
+        return days.map { $0 == ColumnData.naDay ? nil : CivilDate(dayNumber: Int($0)) }
+    }
+
+    /// Booleans of column `j` (nil for `na`).
+    func bools(_ j: Int) -> [Bool?] {
+        guard case .bool(let v) = frame.columns[j].data else { return [] }
+        return v.map { $0 < 0 ? nil : $0 == 1 }
+    }
+
+    /// The error for data record `r` (0-based), numbered from 1 in the message.
+    func error(row r: Int, _ message: String) -> DatasetError {
+        DatasetError("\(name): row \(r + 1): \(message)")
+    }
+}
+
+/// An error building or checking a bundled dataset: one line naming the file and what is wrong.
+public struct DatasetError: UserFacingError, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}

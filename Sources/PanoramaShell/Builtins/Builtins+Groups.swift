@@ -1,0 +1,78 @@
+import Foundation
+import PanoramaKit
+
+/// `group_map`, `split` and `as_number`: the work behind the language builtins.
+extension BuiltinRegistry {
+    /// The grouping key columns, each group's label and each group's rows.
+    static func groups(_ ctx: CallContext) throws -> (keys: [Int], names: [String], frames: [Frame]) {
+        let frame = try ctx.frame("frame")!
+        guard let by = ctx.arguments["by"] else { throw ctx.fail("say how to group, e.g. by=ministry") }
+        let keys = try columnIndices(ctx, [by], in: frame)
+        let groups = frame.groups(by: keys)
+        let names = groups.map { rows in
+            keys.map { Display.element(frame.columns[$0], rows[0], ctx.options).trimmingCharacters(in: ["\""]) }
+                .joined(separator: "/")
+        }
+        return (keys, names, groups.map { frame.rows($0) })
+    }
+
+    static func groupMap(_ ctx: CallContext) throws -> Value {
+        let function = try functionArgument(ctx, "f")
+        let (keys, names, frames) = try groups(ctx)
+        var results: [Value] = []
+        for g in frames {
+            if ctx.isCancelled { throw PanoramaError.interrupted }
+            results.append(try ctx.interpreter.apply(function, [.frame(g)], at: ctx.range))
+        }
+        // One row per group when every result is a one-row frame or a named list of scalars.
+        let rows = results.compactMap(oneRow)
+        guard rows.count == results.count, !rows.isEmpty else {
+            return .object(ListValue(names: names, values: results))
+        }
+        let keyColumns = keys.map { k in
+            var c = frames[0].columns[k]
+            c.data = ColumnData.concatenate(frames.map { $0.columns[k].data.gather([0]) })
+            return c
+        }
+        let body = try Frame.stack(rows)
+        let keyNames = Set(keyColumns.map(\.name))
+        return .frame(Frame(columns: keyColumns + body.columns.filter { !keyNames.contains($0.name) }))
+    }
+
+    /// A one-row frame, or a named list of scalars as one; nil otherwise.
+    static func oneRow(_ value: Value) -> Frame? {
+        switch value {
+        case .frame(let f) where f.rowCount == 1: return f
+        case .object(let l as ListValue):
+            var columns: [Column] = []
+            for (name, v) in zip(l.names, l.values) {
+                guard let name, !isVector(v), let c = v.asColumn(name: name) else { return nil }
+                columns.append(c)
+            }
+            return columns.isEmpty ? nil : Frame(columns: columns)
+        default: return nil
+        }
+    }
+
+    static func asNumber(_ ctx: CallContext) throws -> Value {
+        let x = try ctx.required("x")
+        guard let c = x.asColumn() else { throw ctx.fail("'x' must be a string or vector, not a \(x.kindName)") }
+        let numbers: [Double]
+        switch c.data {
+        case .number(let v): numbers = v
+        case .bool(let v): numbers = v.map { $0 < 0 ? .nan : Double($0) }
+        case .date: throw ctx.fail("'x' must be text, numbers or bools, not dates")
+        case .text(let t):
+            numbers = try t.strings.map { s in
+                guard let s else { return .nan }
+                let trimmed = s.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed == "na" || trimmed == "NA" { return .nan }
+                guard let (value, _) = ValueParsing.number(trimmed) else {
+                    throw ctx.failure("\"\(s)\" is not a number", argument: "x")
+                }
+                return value
+            }
+        }
+        return Operators.wrap(.numbers(numbers), scalar: !isVector(x))
+    }
+}

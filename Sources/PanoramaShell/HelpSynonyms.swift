@@ -1,0 +1,84 @@
+/// A word people bring from another tool (dplyr, pandas, SQL, R) and how panorama says it.
+///
+/// `.help WORD` searches these rows (`.help filter` shows `where`), and `.help synonyms` prints
+/// them all — the table docs/language.md shows. It is data: a new everyday verb is one more row.
+struct Synonym {
+    /// Where the word comes from.
+    enum Tool: String {
+        case dplyr, pandas, sql = "SQL", r = "R", shell = "shells"
+    }
+
+    let word: String
+    let tools: [Tool]
+    /// What to write in panorama.
+    let panorama: String
+    /// Builtins or dot-commands whose one-line help is listed after it.
+    let see: [String]
+
+    init(_ word: String, _ tools: [Tool], _ panorama: String, see: [String]) {
+        self.word = word
+        self.tools = tools
+        self.panorama = panorama
+        self.see = see
+    }
+
+    /// One line: `filter (dplyr) → where(frame, condition)`.
+    var line: String {
+        "\(word) (\(tools.map(\.rawValue).joined(separator: ", "))) → \(panorama)"
+    }
+
+    /// The whole table for `.help synonyms`: the word, where it comes from, panorama's way.
+    static func table() -> String {
+        let rows = [("word", "from", "in panorama")] + all.map { ($0.word, $0.tools.map(\.rawValue).joined(separator: ", "), $0.panorama) }
+        let w0 = rows.map(\.0.count).max()! + 2, w1 = rows.map(\.1.count).max()! + 2
+        return rows.map { Help.pad($0.0, w0) + Help.pad($0.1, w1) + $0.2 }.joined(separator: "\n")
+    }
+
+    static let all: [Synonym] = [
+        Synonym("filter", [.dplyr], "where(frame, condition)", see: ["where"]),
+        Synonym("query", [.pandas], "where(frame, condition)", see: ["where"]),
+        Synonym("subset", [.r], "where(frame, condition)", see: ["where"]),
+        Synonym("mutate", [.dplyr], "f.col = expression (a new or replaced column)", see: []),
+        Synonym("assign", [.pandas], "f.col = expression (a new or replaced column)", see: []),
+        Synonym("group_by", [.dplyr], "summarize(frame, by=column, name=expression)", see: ["summarize", "per_group"]),
+        Synonym("groupby", [.pandas, .sql], "summarize(frame, by=column, name=expression)", see: ["summarize", "per_group"]),
+        Synonym("summarise", [.dplyr], "summarize(frame, by=column, name=expression)", see: ["summarize"]),
+        Synonym("agg", [.pandas], "summarize(frame, by=column, name=expression)", see: ["summarize"]),
+        Synonym("arrange", [.dplyr], "sort(frame, column, desc=true)", see: ["sort"]),
+        Synonym("sort_values", [.pandas], "sort(frame, column, desc=true)", see: ["sort"]),
+        Synonym("order", [.r, .sql], "sort(frame, column, desc=true)", see: ["sort"]),
+        Synonym("slice", [.dplyr], "head(frame, n) or tail(frame, n)", see: ["head", "tail"]),
+        Synonym("limit", [.sql], "head(frame, n)", see: ["head"]),
+        Synonym("n_distinct", [.dplyr], "nrow(distinct(frame, column))", see: ["distinct", "nrow"]),
+        Synonym("nunique", [.pandas], "nrow(distinct(frame, column))", see: ["distinct", "nrow"]),
+        Synonym("unique", [.r, .pandas], "distinct(frame, column)", see: ["distinct"]),
+        Synonym("value_counts", [.pandas], "table(vector) or count(frame, column)", see: ["table", "count"]),
+        Synonym("read_csv", [.dplyr, .pandas], "load(\"file.csv\")", see: ["load"]),
+        Synonym("read.csv", [.r], "load(\"file.csv\")", see: ["load"]),
+        Synonym("read_excel", [.r, .pandas], "load(\"file.xlsx\", sheet=1)", see: ["load"]),
+        Synonym("write_csv", [.dplyr], "save(frame, \"file.csv\")", see: ["save"]),
+        Synonym("to_csv", [.pandas], "save(frame, \"file.csv\")", see: ["save"]),
+        Synonym("export", [.shell], "save(frame, \"file.csv\"); .mode csv|json|markdown; .output FILE", see: ["save", ".mode", ".output"]),
+        Synonym("json", [.shell], ".mode json, or panorama --format json", see: [".mode"]),
+        Synonym("left_join", [.dplyr, .sql], "join(a, b, by=key, how=\"left\")", see: ["join"]),
+        Synonym("merge", [.pandas, .r], "join(a, b, by=key)", see: ["join"]),
+        Synonym("bind_rows", [.dplyr], "stack(a, b)", see: ["stack"]),
+        Synonym("concat", [.pandas], "stack(a, b)", see: ["stack"]),
+        Synonym("rbind", [.r], "stack(a, b)", see: ["stack"]),
+        Synonym("union", [.sql], "stack(a, b)", see: ["stack"]),
+        Synonym("lm", [.r], "ols(y ~ x, frame)", see: ["ols"]),
+        Synonym("summary", [.r], "describe(frame); a model prints its summary", see: ["describe"]),
+        Synonym("case_when", [.dplyr], "ifelse(condition, yes, no)", see: ["ifelse"]),
+        Synonym("is.na", [.r], "is_na(x)", see: ["is_na"]),
+        Synonym("isna", [.pandas], "is_na(x)", see: ["is_na"]),
+    ]
+
+    /// The rows for a word typed in `.help`, case-insensitive; when none is exact, `.` and `_`
+    /// count as the same (`read_excel` finds `read.excel` users too).
+    static func matching(_ query: String) -> [Synonym] {
+        let exact = all.filter { $0.word.lowercased() == query.lowercased() }
+        if !exact.isEmpty { return exact }
+        func key(_ s: String) -> String { s.lowercased().replacingOccurrences(of: ".", with: "_") }
+        return all.filter { key($0.word) == key(query) }
+    }
+}

@@ -1,0 +1,154 @@
+import PanoramaKit
+
+/// Ranges `a:b` and 1-based indexing: `x[2]`, `x[2:5]`, `x[x > 3]`, `p[1:10]` (rows),
+/// `l[2]`, `l["name"]`, and the assignments `x[i] = v`, `f.col[rows] = v`.
+extension Interpreter {
+    /// Ranges longer than this are refused (a typo like `1:1e12` would exhaust memory).
+    static let maximumRangeLength = 100_000_000
+
+    func range(_ a: Value, _ b: Value, at range: SourceRange) throws(PanoramaError) -> Value {
+        guard case .number(let from) = a, case .number(let to) = b else {
+            throw .type("a range a:b needs two whole numbers, not a \(a.kindName) and a \(b.kindName) (inside a formula ':' is the interaction)", at: range)
+        }
+        guard from.isFinite, to.isFinite, from == from.rounded(), to == to.rounded(),
+              abs(from) < 9e15, abs(to) < 9e15 else {
+            throw .type("a range a:b needs whole numbers, not \(NumberFormat().string(from)):\(NumberFormat().string(to))", at: range)
+        }
+        let lo = Int(from), hi = Int(to)
+        guard abs(hi - lo) < Interpreter.maximumRangeLength else {
+            throw .type("the range \(lo):\(hi) is too long (more than \(Prose.counted(Interpreter.maximumRangeLength, "value")))", at: range)
+        }
+        let values = lo <= hi ? (lo...hi).map(Double.init) : (hi...lo).reversed().map(Double.init)
+        return .vector(Column(name: "x", .number(values)))
+    }
+
+    /// The 0-based positions an index selects among `count` elements.
+    func positions(_ index: Value, count: Int, of what: String, at range: SourceRange) throws(PanoramaError) -> (positions: [Int], single: Bool) {
+        guard let c = index.asColumn() else {
+            throw .type("an index must be numbers or true/false values, not a \(index.kindName)", at: range)
+        }
+        let single: Bool
+        if case .vector = index { single = false } else { single = true }
+        switch c.data {
+        case .number(let xs):
+            var out: [Int] = []
+            out.reserveCapacity(xs.count)
+            for x in xs {
+                guard x.isFinite, x == x.rounded(), abs(x) < 9e15 else {
+                    throw .type("an index must be whole numbers, not \(x.isNaN ? "na" : NumberFormat().string(x))", at: range)
+                }
+                let i = Int(x)
+                guard i >= 1 && i <= count else {
+                    let valid = count == 0 ? "it is empty" : "valid indexes are 1 to \(count)"
+                    throw .type("index \(i) is out of range: \(what) has \(Prose.counted(count, "value")); \(valid)", at: range)
+                }
+                out.append(i - 1)
+            }
+            return (out, single)
+        case .bool(let mask):
+            guard mask.count == count else {
+                throw .type("a true/false index needs one value per element: \(what) has \(count), the index \(mask.count)", at: range)
+            }
+            return (mask.indices.filter { mask[$0] == 1 }, false)
+        default:
+            throw .type("an index must be numbers or true/false values, not \(c.data.typeName)", at: range)
+        }
+    }
+
+    func index(_ value: Value, _ index: Value, at range: SourceRange) throws(PanoramaError) -> Value {
+        switch value {
+        case .vector(let c):
+            let (p, single) = try positions(index, count: c.count, of: "the vector", at: range)
+            if single { return c.element(p[0]) }
+            var out = c
+            out.data = c.data.gather(p)
+            return .vector(out)
+        case .frame(let f):
+            let (p, _) = try positions(index, count: f.rowCount, of: "the frame (rows)", at: range)
+            return .frame(f.rows(p))
+        case .object(let list as ListValue):
+            return try list.index(index, interpreter: self, at: range)
+        case .number, .string, .bool, .date, .na:
+            guard let c = value.asColumn() else { break }
+            return try self.index(.vector(c), index, at: range)
+        default: break
+        }
+        throw .type("a \(value.kindName) cannot be indexed with [ ]; index a vector, a frame's rows or a list", at: range)
+    }
+
+    /// `x[i] = v` and `f.col[rows] = v`.
+    func assignIndex(_ target: Expr, _ indexExpr: Expr, _ valueExpr: Expr, scope: Frame?) throws(PanoramaError) -> Value {
+        let value = try evaluate(valueExpr, scope: scope)
+        switch target.kind {
+        case .name(let name):
+            guard let current = environment.lookup(name) else {
+                throw .unknownName(name, suggestion: suggestion(for: name, among: environment.visibleNames), at: target.range)
+            }
+            let updated: Value
+            if case .object(let list as ListValue) = current {
+                updated = .object(try list.replacing(try evaluate(indexExpr, scope: scope), with: value, interpreter: self, at: indexExpr.range))
+            } else {
+                guard let column = current.asColumn(name: name) else {
+                    throw .type("'\(name)' is a \(current.kindName); only a vector or list can be assigned by index", at: target.range)
+                }
+                let i = try evaluate(indexExpr, scope: scope)
+                updated = .vector(try replaced(column, i, value, of: "'\(name)'", at: indexExpr.range, valueRange: valueExpr.range))
+            }
+            try assign(name, updated, at: target.range)
+            return value
+        case .member(let frameExpr, let columnName):
+            guard case .name(let frameName) = frameExpr.kind, case .frame(var frame)? = environment.lookup(frameName) else {
+                throw .type("'\(ExprPrinter.text(frameExpr))' is not a frame variable", at: frameExpr.range)
+            }
+            guard let column = frame.column(columnName) else {
+                throw .unknownColumn(columnName, suggestion: suggestion(for: columnName, among: frame.names), at: target.range)
+            }
+            let i = try evaluate(indexExpr, scope: frame)
+            frame.setColumn(try replaced(column, i, value, of: "'\(frameName)'", at: indexExpr.range, valueRange: valueExpr.range))
+            set(frameName, .frame(frame))
+            return value
+        default:
+            throw .syntax("can only assign to x[i] or frame.column[rows]", at: target.range)
+        }
+    }
+
+    func replaced(_ column: Column, _ index: Value, _ value: Value, of what: String, at range: SourceRange,
+                  valueRange: SourceRange) throws(PanoramaError) -> Column {
+        let (p, _) = try positions(index, count: column.count, of: what, at: range)
+        guard let v = value.asColumn() else {
+            throw .type("cannot store a \(value.kindName) in a vector", at: valueRange)
+        }
+        guard v.count == 1 || v.count == p.count else {
+            throw .type("\(Prose.counted(p.count, "position")) selected but \(Prose.counted(v.count, "value")) given", at: valueRange)
+        }
+        func source(_ k: Int) -> Int { v.count == 1 ? 0 : k }
+        var out = column
+        let allMissing = (0..<v.count).allSatisfy { v.data.isNA($0) }
+        switch (column.data, v.data) {
+        case (.number(var xs), .number(let ys)):
+            for (k, i) in p.enumerated() { xs[i] = ys[source(k)] }
+            out.data = .number(xs)
+        case (.bool(var xs), .bool(let ys)):
+            for (k, i) in p.enumerated() { xs[i] = ys[source(k)] }
+            out.data = .bool(xs)
+        case (.date(var xs, let precision), .date(let ys, _)):
+            for (k, i) in p.enumerated() { xs[i] = ys[source(k)] }
+            out.data = .date(xs, precision)
+        case (.text(let t), _) where allMissing || v.data.typeName == column.data.typeName:
+            var strings = t.strings
+            let given: [String?]
+            if case .text(let u) = v.data { given = u.strings } else { given = Array(repeating: nil, count: v.count) }
+            for (k, i) in p.enumerated() { strings[i] = given[source(k)] }
+            out.data = .text(Categorical(strings))
+        case (.bool(var xs), _) where allMissing:
+            for i in p { xs[i] = -1 }
+            out.data = .bool(xs)
+        case (.date(var xs, let precision), _) where allMissing:
+            for i in p { xs[i] = ColumnData.naDay }
+            out.data = .date(xs, precision)
+        default:
+            throw .type("cannot store \(v.data.typeName) in \(what), which holds \(column.data.typeName)", at: valueRange)
+        }
+        return out
+    }
+}

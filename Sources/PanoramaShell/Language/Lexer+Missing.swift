@@ -1,0 +1,46 @@
+/// Operators other languages have and panorama does not: each is refused in words, with the
+/// spelling to use instead, rather than as an unexpected character or a silent misreading
+/// (`x<-1` would otherwise compare x with -1).
+extension Lexer {
+    func missingOperator(at b: UInt8) -> String? {
+        let following = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let afterThat = index + 2 < bytes.count ? bytes[index + 2] : 0
+        let equals = UInt8(ascii: "=")
+        switch (Character(Unicode.Scalar(b)), Character(Unicode.Scalar(following))) {
+        case ("+", "="), ("-", "="), ("*", "="), ("/", "="), ("^", "="), ("%", "="):
+            guard afterThat != equals else { return nil }
+            let op = String(Character(Unicode.Scalar(b)))
+            let target = wordBefore() ?? "x"
+            let value = restOfLine(from: index + 2) ?? "y"
+            return "there is no '\(op)='; write \(target) = \(target) \(op) \(value)"
+        case ("+", "+"):
+            let target = wordBefore() ?? "x"
+            return "there is no '++'; write \(target) = \(target) + 1"
+        case ("<", "-"):
+            return "there is no '<-'; assign with '=' (write 'a < -1' with spaces to compare with a negative number)"
+        case ("&", _): return "there is no '&' or '&&'; write 'and'"
+        case ("|", let c) where c != ">": return "there is no '|' or '||'; write 'or'"
+        case ("!", let c) where c != "=": return "there is no '!'; write 'not'"
+        default: return nil
+        }
+    }
+
+    /// The name just before `index` (skipping blanks), for the suggested rewrite.
+    func wordBefore() -> String? {
+        var end = index
+        while end > 0 && (bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")) { end -= 1 }
+        var start = end
+        while start > 0 && (isLetter(bytes[start - 1]) || isDigit(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".")) {
+            start -= 1
+        }
+        return start < end ? String(decoding: bytes[start..<end], as: UTF8.self) : nil
+    }
+
+    func restOfLine(from start: Int) -> String? {
+        var end = start
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") && bytes[end] != UInt8(ascii: ";") { end += 1 }
+        let text = String(decoding: bytes[min(start, end)..<end], as: UTF8.self).trimmingTrailingSpaces()
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        return trimmed.isEmpty ? nil : String(trimmed)
+    }
+}

@@ -1,0 +1,76 @@
+import PanoramaKit
+
+/// `list(model=m, n=12)`: values of different kinds, in order, optionally named. `l.model` and
+/// `l["model"]` take an entry by name, `l[2]` by position; it prints one entry per block.
+public struct ListValue: ObjectValue {
+    public var names: [String?]
+    public var values: [Value]
+
+    public init(names: [String?], values: [Value]) {
+        self.names = names
+        self.values = values
+    }
+
+    public var kind: String { "list" }
+
+    func label(_ i: Int) -> String { names[i] ?? "[\(i + 1)]" }
+
+    public func summary(_ options: RenderOptions) -> String {
+        let shown = values.indices.prefix(6).map { label($0) }.joined(separator: ", ")
+        return "list of \(values.count)" + (values.isEmpty ? "" : ": " + shown + (values.count > 6 ? ", …" : ""))
+    }
+
+    public func render(_ options: RenderOptions) -> String {
+        if values.isEmpty { return "list()" }
+        return values.indices.map { i in
+            let body = Display.render(values[i], options)
+            let compact = !body.contains("\n") && body.count + label(i).count < options.width - 2
+            return compact ? "\(label(i)): \(body)" : "\(label(i)):\n" + body
+        }.joined(separator: "\n\n")
+    }
+
+    public func json(_ options: RenderOptions) -> JSON {
+        if names.allSatisfy({ $0 != nil }) {
+            return .object(values.indices.map { (names[$0]!, Display.json(values[$0], options)) })
+        }
+        return .array(values.map { Display.json($0, options) })
+    }
+
+    public func member(_ name: String) -> Value? {
+        names.firstIndex(of: name).map { values[$0] }
+    }
+
+    public var memberNames: [String] { names.compactMap { $0 } }
+
+    func position(of name: String, at range: SourceRange) throws(PanoramaError) -> Int {
+        guard let i = names.firstIndex(of: name) else {
+            let s = suggestion(for: name, among: memberNames)
+            throw .type("the list has no entry '\(name)'" + (s.map { ". Did you mean '\($0)'?" } ?? ""), at: range)
+        }
+        return i
+    }
+
+    /// `l[2]` or `l["name"]` is one entry; `l[1:2]` or `l[[true, false]]` a shorter list.
+    func index(_ index: Value, interpreter: Interpreter, at range: SourceRange) throws(PanoramaError) -> Value {
+        if case .string(let name) = index { return values[try position(of: name, at: range)] }
+        let (p, single) = try interpreter.positions(index, count: values.count, of: "the list", at: range)
+        if single { return values[p[0]] }
+        return .object(ListValue(names: p.map { names[$0] }, values: p.map { values[$0] }))
+    }
+
+    /// `l[2] = v` replaces an entry; `l["name"] = v` replaces or adds one.
+    func replacing(_ index: Value, with value: Value, interpreter: Interpreter, at range: SourceRange) throws(PanoramaError) -> ListValue {
+        var out = self
+        if case .string(let name) = index {
+            if let i = names.firstIndex(of: name) { out.values[i] = value } else {
+                out.names.append(name)
+                out.values.append(value)
+            }
+            return out
+        }
+        let (p, single) = try interpreter.positions(index, count: values.count, of: "the list", at: range)
+        guard single else { throw .type("assign list entries one at a time: l[2] = v", at: range) }
+        out.values[p[0]] = value
+        return out
+    }
+}

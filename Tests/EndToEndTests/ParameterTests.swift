@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// `param(…)` from `panorama run FILE -- name=value`, `--name value`, `run FILE --help` and
+/// `notebook FILE -p name=value` (recorded in the provenance and reused by `--check`).
+@Suite struct ParameterTests {
+    static let script = """
+    edition = param("edition", default=14, help="the edition to report on")
+    label = param("label", default="all", help="a label")
+    edition + 1
+    label
+    """
+
+    @Test func `a script's parameters come from the command line typed by their default`() throws {
+        let file = try Binary.temporaryFile("s.pn", Self.script)
+        #expect(try Binary.run(["run", file.path]).stdout == "15\n\"all\"\n")
+        #expect(try Binary.run(["run", file.path, "--", "edition=13"]).stdout == "14\n\"all\"\n")
+        #expect(try Binary.run(["run", file.path, "--", "--edition", "12", "--label=x"]).stdout == "13\n\"x\"\n")
+    }
+
+    @Test func `a parameter that does not convert or does not exist is a clear error`() throws {
+        let file = try Binary.temporaryFile("s.pn", Self.script)
+        let bad = try Binary.run(["run", file.path, "--", "edition=abc"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("parameter 'edition' must be a number (its default is 14), not \"abc\""))
+        let misspelt = try Binary.run(["run", file.path, "--", "editon=3"])
+        #expect(misspelt.status == 64)
+        #expect(misspelt.stderr.contains("no parameter named 'editon'. Did you mean 'edition'?"))
+    }
+
+    @Test func `run FILE --help lists the parameters with defaults and help`() throws {
+        let file = try Binary.temporaryFile("s.pn", Self.script)
+        let r = try Binary.run(["run", file.path, "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("  edition=14   the edition to report on\n  label=\"all\"  a label"))
+    }
+
+    @Test func `a notebook run with parameters records them and check reuses them`() throws {
+        let nb = try Binary.temporaryFile("n.md", "```panorama\ne = param(\"edition\", default=14)\ne * 2\n```\n")
+        #expect(try Binary.run(["notebook", nb.path, "-p", "edition=13"]).status == 0)
+        let executed = try String(contentsOf: nb, encoding: .utf8)
+        #expect(executed.contains("parameter edition=13\n26\n"))
+        #expect(try Binary.run(["notebook", nb.path, "--check"]).status == 0)
+    }
+}

@@ -1,0 +1,69 @@
+"""The language's interpreter (issue 15): a 10^6-iteration `for` loop of scalar arithmetic and
+10^5 calls of a small user function, each against CPython running the same loop in the same run
+(target: panorama at most 1× CPython's time).
+
+Only the loop is timed on both sides: panorama's `.timer` line of the loop statement, CPython's
+own clock around its loop (bench/peers/interpreter_loop.py), so start-up is left out.
+"""
+import re
+
+LOOP = (
+    "s = 0\n"
+    ".timer on\n"
+    "for (i in 1:1000000) { s = s + i * 0.5 - 1 }\n"
+    ".timer off\n"
+    "s\n"
+)
+
+CALLS = (
+    "f = function(x) x * 2 + 1\n"
+    "s = 0\n"
+    ".timer on\n"
+    "for (i in 1:100000) { s = s + f(i) }\n"
+    ".timer off\n"
+    "s\n"
+)
+
+
+def panorama_loop_seconds(stdout, stderr):
+    lines = re.findall(r"Run Time: wall ([0-9.]+) s", stderr)
+    if not lines:
+        raise RuntimeError("no .timer line in panorama's stderr: " + stderr[-300:])
+    return float(lines[-1])
+
+
+def python_loop_seconds(stdout, stderr):
+    found = re.search(r"elapsed ([0-9.]+)", stdout)
+    if not found:
+        raise RuntimeError("no elapsed line in the peer's output: " + stdout[-300:])
+    return float(found.group(1))
+
+
+def same_sum(expected):
+    def check(stdout):
+        digits = re.sub(r"[^0-9]", "", stdout.strip().splitlines()[0] if stdout.strip() else "")
+        return None if digits == expected else f"panorama printed {stdout.strip()[:80]!r}, expected {expected}"
+    return check
+
+
+def workloads(ctx):
+    loop, calls = ctx.tmp / "interpreter_loop.pan", ctx.tmp / "interpreter_calls.pan"
+
+    def prepare_loop(ctx):
+        loop.write_text(LOOP)
+
+    def prepare_calls(ctx):
+        calls.write_text(CALLS)
+
+    common = {"max_ratio": 1.0, "peer_name": "CPython", "panorama_inner": panorama_loop_seconds,
+              "peer_inner": python_loop_seconds}
+    return [
+        dict(common, name="interpreter-for-1e6", target="panorama ≤ 1 × CPython (loop time)", prepare=prepare_loop,
+             panorama=[str(ctx.panorama), "--no-init", str(loop)],
+             peer=[ctx.python, "bench/peers/interpreter_loop.py", "loop"],
+             check=same_sum("249999250000")),
+        dict(common, name="interpreter-calls-1e5", target="panorama ≤ 1 × CPython (loop time)", prepare=prepare_calls,
+             panorama=[str(ctx.panorama), "--no-init", str(calls)],
+             peer=[ctx.python, "bench/peers/interpreter_loop.py", "calls"],
+             check=same_sum("10000200000")),
+    ]
