@@ -70,16 +70,26 @@ extension Kernel {
         } else {
             content.merge(["status": "ok", "payload": [Any](), "user_expressions": [String: Any]()]) { $1 }
         }
+        let queued = error != nil && request.content["stop_on_error"] as? Bool ?? true ? takeQueued() : []
         reply(request, on: shell, content)
-        if error != nil && request.content["stop_on_error"] as? Bool ?? true { abortQueuedCells() }
+        abort(queued)
     }
 
-    /// After a failed cell, the cells already queued behind it (JupyterLab's Run All sends them
-    /// all at once) are answered `aborted` instead of run, as ipykernel does; other requests
-    /// waiting meanwhile are served as usual.
-    func abortQueuedCells() {
+    /// The requests already waiting on the shell channel, taken before the failed cell's
+    /// reply goes out, so nothing sent after that reply is mistaken for a queued cell.
+    func takeQueued() -> [WireMessage] {
+        var queued: [WireMessage] = []
         while let frames = try? shell.receive(timeout: 0) {
-            guard let request = try? WireMessage(frames: frames, key: key) else { continue }
+            if let request = try? WireMessage(frames: frames, key: key) { queued.append(request) }
+        }
+        return queued
+    }
+
+    /// After a failed cell, the cells queued behind it (JupyterLab's Run All sends them all at
+    /// once) are answered `aborted` instead of run, as ipykernel does; other requests taken
+    /// meanwhile are served as usual.
+    func abort(_ queued: [WireMessage]) {
+        for request in queued {
             publish("status", ["execution_state": "busy"], parent: request)
             if request.type == "execute_request" {
                 reply(request, on: shell, ["status": "aborted", "execution_count": executionCount])

@@ -28,7 +28,7 @@ extension Notebook {
                                            "outputs": [Any](), "execution_count": NSNull()]
                 if i + 1 < parts.count, case .output(var body) = parts[i + 1] {
                     if provenance == nil {
-                        let header = body.prefix { $0.hasPrefix("panorama ") || $0.hasPrefix("dataset ") }
+                        let header = body.prefix { line in ["panorama ", "dataset ", "parameter "].contains { line.hasPrefix($0) } }
                         provenance = Array(header)
                         body.removeFirst(header.count)
                     }

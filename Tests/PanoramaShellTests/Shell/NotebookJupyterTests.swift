@@ -68,7 +68,8 @@ import TestSupport
 
     @Test("Every checked notebook of the repository survives the round trip byte for byte",
           arguments: ["README.md", "docs/language.md", "notebooks/01-portfolio-tour.md", "notebooks/02-cost-growth-drivers.md",
-                      "notebooks/03-cost-overrun-risk.md", "notebooks/04-next-semester-total.md"])
+                      "notebooks/03-cost-overrun-risk.md", "notebooks/04-next-semester-total.md",
+                      "notebooks/05-per-ministry-edition-8.md"])
     func roundTripCheckedNotebooks(_ name: String) throws {
         let md = try String(contentsOf: RepositoryPaths.root.appendingPathComponent(name), encoding: .utf8)
         #expect(try Notebook.markdown(fromIpynb: Notebook.ipynb(fromMarkdown: md)) == md)
