@@ -37,8 +37,23 @@ extension Kernel {
          "language_info": ["name": "panorama", "version": PanoramaVersion.string, "mimetype": "text/x-panorama",
                            "file_extension": ".pn", "pygments_lexer": "text", "codemirror_mode": "r"],
          "banner": "panorama \(PanoramaVersion.string) — a forecasting workbench for portfolios of large projects",
-         "help_links": [["text": "panorama language", "url": "https://github.com/panorama-forecasting/panorama/blob/main/docs/language.md"]],
+         "help_links": Kernel.helpLinks,
          "debugger": false]
+    }
+
+    /// The language reference and the README of the checkout this binary was built in
+    /// (file URLs; none when the binary lives elsewhere).
+    static var helpLinks: [[String: String]] {
+        var dir = URL(fileURLWithPath: KernelSpec.currentExecutable()).deletingLastPathComponent()
+        for _ in 0..<5 {
+            let reference = dir.appendingPathComponent("docs/language.md")
+            if FileManager.default.fileExists(atPath: reference.path) {
+                return [["text": "panorama language", "url": reference.absoluteString],
+                        ["text": "panorama README", "url": dir.appendingPathComponent("README.md").absoluteString]]
+            }
+            dir.deleteLastPathComponent()
+        }
+        return []
     }
 
     /// Runs a cell; outputs go out on IOPub as they come.
