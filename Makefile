@@ -1,6 +1,6 @@
 # panorama — set-up, build, run, test, bench. `make run` and `make test` work on a fresh Debian.
 SWIFT ?= swift
-PACKAGES := libedit-dev liblapacke-dev libopenblas-dev
+PACKAGES := libedit-dev liblapacke-dev libopenblas-dev libzmq3-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all setup deps build run test bench fuzz clean
@@ -25,14 +25,18 @@ build: deps
 run: setup
 	./.build/release/panorama
 
-# Set up and run every test (unit, end to end, notebooks).
+# Set up and run every test (unit, end to end, notebooks; then the Jupyter kernel with Jupyter's
+# own clients: jupyter_kernel_test's conformance suite and nbclient on the converted notebooks).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@python3 -c "import jupyter_kernel_test, jupyter_client, nbclient, nbformat" 2>/dev/null || python3 -m pip install -q jupyter_kernel_test jupyter_client nbclient nbformat
+	PANORAMA=.build/debug/panorama python3 -m unittest discover -s tests/jupyter -t tests/jupyter
 
-# Build release and run the benchmarks against their peers (numpy, pandas, statsmodels).
+# Build release and run the benchmarks against their peers (numpy, pandas, statsmodels, ipykernel).
 bench: setup
 	@python3 -c "import numpy, pandas, statsmodels, plotext; plotext.hist" 2>/dev/null || python3 -m pip install -q numpy pandas statsmodels "plotext==5.3.2"
+	@python3 -c "import jupyter_client, ipykernel" 2>/dev/null || python3 -m pip install -q jupyter_client ipykernel
 	python3 bench/run.py
 
 clean:

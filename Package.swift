@@ -15,6 +15,7 @@ let package = Package(
         // C seams: a module map and a header each, nothing else.
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
+        .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ"),
 
         // The only importer of CLapack.
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
@@ -29,11 +30,15 @@ let package = Package(
         .executableTarget(name: "panorama-datasets", dependencies: ["PanoramaDatasets"]),
         // The only importer of CEditLine.
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        // The only importer of CZeroMQ: sockets and message signing.
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
         // The language, the session, dot-commands, script and notebook runners.
         .target(name: "PanoramaShell", dependencies: ["PanoramaKit", "LineEditing"]),
+        // The Jupyter kernel: the messaging protocol over ZeroMQ, one Session per kernel.
+        .target(name: "JupyterKernel", dependencies: ["PanoramaShell", "ZeroMQ"]),
         // Argument parsing and wiring only.
         .executableTarget(name: "panorama", dependencies: [
-            "PanoramaShell", "LineEditing", "LinearAlgebra",
+            "PanoramaShell", "LineEditing", "LinearAlgebra", "JupyterKernel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -45,6 +50,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PanoramaDatasetsTests", dependencies: ["PanoramaDatasets", "TestSupport"]),
         .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["panorama"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["panorama", "JupyterKernel", "ZeroMQ"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "ZeroMQ", "PanoramaShell", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
     ]
 )

@@ -35,6 +35,9 @@ public final class Interpreter {
     public let isCancelled: @Sendable () -> Bool
     /// Called by `load` with the file's name and content hash (the session records them).
     public var onLoad: ((_ name: String, _ hash: String) -> Void)?
+    /// Where long computations report their progress (0…1, from any thread) instead of the
+    /// terminal's progress bar: the Jupyter kernel shows it as an updating display.
+    public var progress: (@Sendable (Double) -> Void)?
     /// The folder relative paths of `load` and `save` are taken from (nil: the process's
     /// current folder); `.help` runs its examples in a temporary one.
     public var directory: String?

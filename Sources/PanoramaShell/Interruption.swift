@@ -22,6 +22,13 @@ public enum Interruption {
     public static var isRequested: Bool { requested.load(ordering: .relaxed) }
     public static var wasInterrupted: Bool { interrupted.load(ordering: .relaxed) }
 
+    /// Asks the running statement to stop, as one Ctrl-C does (the Jupyter kernel's
+    /// `interrupt_request` and its SIGINT handler). Atomics only: safe in a signal handler.
+    public static func request() {
+        requested.store(true, ordering: .relaxed)
+        interrupted.store(true, ordering: .relaxed)
+    }
+
     /// Clears the flags before the next statement.
     public static func reset() {
         requested.store(false, ordering: .relaxed)

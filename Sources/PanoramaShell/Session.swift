@@ -35,6 +35,9 @@ public final class Session {
     var quietUnwind = false
     /// How many files `.read` may nest (a file reading itself stops here, not by overflowing).
     static let maximumReadDepth = 16
+    /// When set, shown values go here instead of as text to `output` (the Jupyter kernel
+    /// sends them as rich results); `.output FILE` still takes precedence.
+    public var valueSink: ((Value) -> Void)?
 
     public enum Outcome: Equatable, Sendable {
         case ok
@@ -165,7 +168,9 @@ public final class Session {
     /// Prints a value in the current mode.
     public func show(_ value: Value) {
         lastValue = value
-        if options.mode == .json {
+        if let valueSink, redirect == nil {
+            valueSink(value)
+        } else if options.mode == .json {
             write(Display.json(value, options).text)
         } else {
             write(Display.render(value, options))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JupyterKernel
 import LinearAlgebra
 import LineEditing
 import PanoramaKit
@@ -17,6 +18,8 @@ struct Panorama: ParsableCommand {
                                              name=value or --name value set param(…))
           panorama run FILE --help           list a script's parameters
           panorama notebook IN.md [-o OUT.md] [--check] [--keep-going] [-p name=value]
+          panorama notebook IN.md --to ipynb | IN.ipynb --to md   convert for Jupyter
+          panorama kernel install [--user | --prefix DIR]        the Jupyter kernel
         """,
         version: PanoramaVersion.string)
 
@@ -70,10 +73,55 @@ struct NotebookCommand: ParsableCommand {
     @Option(name: .short, help: "A parameter for the notebook's param(…) calls: -p name=value (repeatable; recorded in the output).")
     var p: [String] = []
 
+    @Option(name: .long, help: "Convert instead of running: ipynb (from .md) or md (from .ipynb).")
+    var to: String?
+
     func run() throws {
+        if let to { throw ExitCode(Notebook.convert(input: input, output: o, to: to)) }
         var launcher = NotebookLauncher(input: input, output: o, check: check, keepGoing: keepGoing)
         launcher.parameters = p
         throw ExitCode(launcher.run())
+    }
+}
+
+/// `panorama kernel -f CONNECTION_FILE` (Jupyter starts this) and `panorama kernel install`.
+struct KernelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "panorama kernel",
+        abstract: "Serve a Jupyter kernel, or install its kernelspec.",
+        discussion: "  panorama kernel install [--user | --prefix DIR]\n  panorama kernel -f CONNECTION_FILE")
+
+    @Argument(help: "`install` writes the kernelspec.")
+    var action: String?
+
+    @Option(name: .short, help: "The connection file Jupyter wrote.")
+    var f: String?
+
+    @Flag(name: .long, help: "Install for the current user only.")
+    var user = false
+
+    @Option(name: .long, help: "Install under DIR/share/jupyter/kernels.")
+    var prefix: String?
+
+    mutating func validate() throws {
+        if let action, action != "install" { throw ValidationError("unknown kernel action '\(action)' (install is the one)") }
+        if action == nil && f == nil { throw ValidationError("give -f CONNECTION_FILE, or `install`") }
+        if user && prefix != nil { throw ValidationError("--user and --prefix exclude each other") }
+    }
+
+    func run() throws {
+        do {
+            if action == "install" {
+                let directory = KernelSpec.directory(user: user, prefix: prefix)
+                try KernelSpec.install(executable: KernelSpec.currentExecutable(), directory: directory)
+                print("installed the panorama kernelspec in \(directory)")
+                return
+            }
+            throw ExitCode(try Kernel(connection: ConnectionInfo(file: f ?? "")).run())
+        } catch let error as JupyterKernelError {
+            FileHandle.standardError.write(Data(("error: \(error)\n").utf8))
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -109,7 +157,9 @@ if argv.first == "run", argv.contains("--help") || argv.contains("-h"), argv.cou
     // `panorama run FILE --help`: the script's parameters, not the command's options.
     exit(Launcher.scriptHelp(argv.dropFirst().filter { $0 != "--help" && $0 != "-h" }))
 }
-if argv.first == "notebook" {
+if argv.first == "kernel" {
+    KernelCommand.main(Array(argv.dropFirst()))
+} else if argv.first == "notebook" {
     NotebookCommand.main(Array(argv.dropFirst()))
 } else {
     Panorama.main(argv)

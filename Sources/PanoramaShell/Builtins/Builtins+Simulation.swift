@@ -224,8 +224,8 @@ extension BuiltinRegistry {
                                        groupLabels: groupNames, groupOfProject: groupOf)
             let bar = ProgressBar.forTerminal()
             defer { bar?.finish() }
-            var progress: (@Sendable (Double) -> Void)? = nil
-            if let bar { progress = { bar.update($0) } }
+            var progress = ctx.interpreter.progress
+            if let bar, progress == nil { progress = { bar.update($0) } }
             let settings = SimulationSettings(trials: trials, seed: seed, threads: threads,
                                               isCancelled: cancellation, progress: progress)
             do {
