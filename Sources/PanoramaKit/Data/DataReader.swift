@@ -26,7 +26,8 @@ public enum DataReader {
         if isZip || lower.hasSuffix(".xlsx") {
             return (try XLSXReader.read(bytes: Array(bytes), name: name, options: options), hash)
         }
-        if bytes.prefix(4096).contains(0) { throw DataError(file: name, "not a CSV/XLSX/JSON file (binary data)") }
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !utf16 && bytes.prefix(4096).contains(0) { throw DataError(file: name, "not a CSV/XLSX/JSON file (binary data)") }
         let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 < 0x80 })
         if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             return (try JSONReader.read(bytes: Array(bytes), name: name), hash)

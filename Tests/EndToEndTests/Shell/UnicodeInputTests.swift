@@ -37,9 +37,11 @@ struct UnicodeInputTests {
         // (libedit redraws the prompt while editing: wait for the results themselves.)
         t.send("y = \"aéz\u{7F}\u{7F}b\"\r")
         try t.waitFor("y: string \"ab\"\n")
+        try t.waitFor(Self.prompt)  // libedit reads raw keys only once it shows the prompt
         // Ctrl-W removes the word `trœs` whole.
         t.send("z = \"un deux trœs\u{17}\"\r")
         try t.waitFor("z: string \"un deux \"\n")
+        try t.waitFor(Self.prompt)  // libedit reads raw keys only once it shows the prompt
         // Left over `"`, `ç` and `€` (three bytes) lands between `à` and `€`.
         t.send("w = \"à€ç\"\u{1B}[D\u{1B}[D\u{1B}[DX\r")
         try t.waitFor("w: string \"àX€ç\"\n")
