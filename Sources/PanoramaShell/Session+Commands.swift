@@ -151,13 +151,11 @@ extension Session {
         guard let text = String(data: data, encoding: .utf8) else {
             throw PanoramaError.failed("'\(path)' is not UTF-8 text", at: nil)
         }
-        // A Ctrl-C inside the script stops this statement too, with one `interrupted`.
-        let saved = diagnostics
-        diagnostics = { if $0 != "interrupted" { saved($0) } }
-        let outcome = run(text, file: path)
-        diagnostics = saved
-        if interpreter.isCancelled() { throw PanoramaError.interrupted }
-        if outcome == .failed && bail {
+        // A Ctrl-C inside the script stops this statement too, with one `interrupted` (the
+        // outer run's): the inner run keeps its interruption to itself.
+        let inner = run(text, file: path, lineOffset: 0, showsInterruption: false)
+        if inner.interrupted || interpreter.isCancelled() { throw PanoramaError.interrupted }
+        if inner.outcome == .failed && bail {
             throw PanoramaError.failed("stopped: '\(path)' had an error", at: nil)
         }
     }

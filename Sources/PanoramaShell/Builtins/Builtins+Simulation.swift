@@ -59,12 +59,7 @@ extension BuiltinRegistry {
                 example: "s = simulate(cost=[120, 45, 300], overrun=lognormal(0, 0.3), corr=0.2, trials=20000, seed=1)\ncontributions(s)") { ctx in
             let s = try ctx.object("s", as: SimulationValue.self, kind: "simulation")!
             let byGroup = try ctx.bool("groups", default: false)
-            let c: Contributions
-            do {
-                c = try s.result.contributions(isCancelled: ctx.cancellation)
-            } catch is SimulationCancelled {
-                throw PanoramaError.interrupted
-            }
+            let c = try s.result.contributions(isCancelled: ctx.cancellation)
             if byGroup && c.groups.isEmpty { throw ctx.fail("this simulation has no groups; give simulate a by= argument") }
             let rows = byGroup ? c.groups.sorted { abs($0.rankCorrelation) > abs($1.rankCorrelation) } : c.ranked
             // The measures of contribution first, each labelled no wider than its numbers, so that
@@ -226,11 +221,7 @@ extension BuiltinRegistry {
             if let bar { progress = { bar.update($0) } }
             let settings = SimulationSettings(trials: trials, seed: seed, threads: threads,
                                               isCancelled: cancellation, progress: progress)
-            do {
-                return try MonteCarlo.simulate(model, settings)
-            } catch is SimulationCancelled {
-                throw PanoramaError.interrupted
-            }
+            return try MonteCarlo.simulate(model, settings)
         }
         if sweepRho != nil || sweepDF != nil {
             // Sensitivity table: the same seed for every value (common random numbers).
