@@ -18,7 +18,6 @@ import Testing
         #expect(!Interruption.isRequested)
         #expect(Interruption.registerSignal(atMilliseconds: 5000) == .stopStatement)
         #expect(Interruption.isRequested)
-        #expect(Interruption.wasInterrupted)
         #expect(Interruption.registerSignal(atMilliseconds: 5999) == .exit)
         Interruption.beginComputing()
         #expect(Interruption.registerSignal(atMilliseconds: 8000) == .stopStatement)
