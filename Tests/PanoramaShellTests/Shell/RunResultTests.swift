@@ -54,4 +54,24 @@ import Testing
         #expect(r.succeeded, "\(r.errors)")
         #expect(r.errors.isEmpty)
     }
+
+    @Test func aNotebookStoppedByCtrlCSaysSoAndExitsWith130() {
+        let r = Notebook(markdown: "```panorama\n1\n```\n").execute(file: "n.md", isCancelled: { true })
+        #expect(r.interrupted)
+        #expect(!r.succeeded)
+        #expect(r.exitCode == 130)
+        #expect(r.errors.isEmpty)
+    }
+
+    @Test func readReportsOneInterruptionForTheWholeScript() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-read-\(getpid()).pan").path
+        try "1\n2\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        final class Lines { var err: [String] = [] }
+        let lines = Lines()
+        let s = Session(isCancelled: { true }, output: { _ in }, diagnostics: { lines.err.append($0) })
+        let r = s.run(".read \(path)")
+        #expect(r.interrupted)
+        #expect(lines.err == ["interrupted"])
+    }
 }
