@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import LineEditing
 import PanoramaKit
 import Synchronization
 
@@ -265,7 +266,7 @@ final class ProgressBar: Sendable {
 
     /// A bar when stderr is a terminal, else nil.
     static func forTerminal() -> ProgressBar? {
-        isatty(2) != 0 ? ProgressBar() : nil
+        Terminal.isTerminal(2) ? ProgressBar() : nil
     }
 
     func update(_ fraction: Double) {
