@@ -9,6 +9,7 @@ public struct Launcher {
     public var format: RenderOptions.Mode?
     public var initFile: String?
     public var noInit: Bool
+    /// The scripts to run, in order, in one session.
     public var arguments: [String]
     /// What followed `--` on the command line: the script's `args`.
     public var scriptArguments: [String]
@@ -44,9 +45,6 @@ public struct Launcher {
     func execute(_ created: inout Session?) -> Int32 {
         let files = arguments
         let scriptArgs = scriptArguments
-        if let bad = files.first(where: { $0.hasPrefix("-") && $0.count > 1 }) {
-            return Launcher.report(.usage("unknown option '\(bad)' (panorama --help lists them)"))
-        }
         let environment = ProcessInfo.processInfo.environment
         let stdinIsTerminal = Terminal.isTerminal(0)
         let stdoutIsTerminal = Terminal.isTerminal(1)
