@@ -74,7 +74,7 @@ extension Kernel {
         let progress = ProgressDisplay(kernel: self, parent: request)
         session.interpreter.progress = silent ? nil : progress.update
         Interruption.reset()
-        let outcome = session.run(code)
+        let outcome = session.run(code).outcome
         progress.finish()
         let error = cell.finish(failed: outcome == .failed)
         if store { history.append((count, code, cell.transcript.joined(separator: "\n"))) }

@@ -125,6 +125,8 @@ public struct EditLineReader: LineReader {
         EditLineReader.completer.withLock { $0 = completer }
     }
 
+    public func useCompleter(_ completer: Completer?) { EditLineReader.setCompleter(completer) }
+
     public mutating func readLine(prompt: String) -> LineReadResult {
         EditLineReader.search.withLock { $0 = PrefixSearch() }
         EditLineReader.currentPrompt.withLock { $0 = prompt }
@@ -250,8 +252,7 @@ private func replaceLine(with text: String, current: String) {
     let point = Int(pn_point())
     // Back to the start of the edit area and clear below; rl_forced_update_display resets
     // libedit's model of the screen and redraws prompt and line from there.
-    var size = winsize()
-    let width = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    let width = Terminal.columns() ?? 80
     let prompt = EditLineReader.currentPrompt.withLock { $0 }
     let rows = EditLineReader.rowsAbove(cursor: point, in: current, after: prompt, width: width)
     pn_write_stdout("\r" + (rows > 0 ? "\u{1B}[\(rows)A" : "") + "\u{1B}[J")

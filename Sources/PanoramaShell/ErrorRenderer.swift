@@ -9,7 +9,7 @@ public enum ErrorRenderer {
     ///   - source: the text the statement came from (for the caret line).
     ///   - file: the script's name, when running a file.
     ///   - lineOffset: lines before `source` in the file (a notebook block's first line).
-    public static func render(_ error: PanoramaError, source: String, file: String?, lineOffset: Int = 0) -> String {
+    public static func render(_ error: PanoramaError, source: String = "", file: String? = nil, lineOffset: Int = 0) -> String {
         // Ctrl-C is not an error in the user's code: one word, no location.
         if case .interrupted = error { return "interrupted" }
         var out = ""

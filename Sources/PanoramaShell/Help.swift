@@ -126,7 +126,7 @@ enum Help {
             out.append("> " + statement[0])
             out += statement.dropFirst().map { "  " + $0 }
             statement = []
-            if scratch.run(text) != .ok { break }
+            if scratch.run(text).outcome != .ok { break }
         }
         if !statement.isEmpty {
             out += statement.map { "> " + $0 }

@@ -57,6 +57,16 @@ public final class Interpreter {
         return pendingNotes
     }
 
+    /// Runs `body` with its notes kept apart from the statement's: they are returned, not raised
+    /// (`summarize` names the groups each note came from before raising it).
+    func collectingNotes<T>(_ body: () throws -> T) rethrows -> (value: T, notes: [String]) {
+        let outer = pendingNotes
+        pendingNotes = []
+        defer { pendingNotes = outer }
+        let value = try body()
+        return (value, pendingNotes)
+    }
+
     /// Sets a variable in the current scope.
     public func set(_ name: String, _ value: Value) { environment.set(name, value) }
 

@@ -12,27 +12,22 @@ public enum Interruption {
     static let requested = Atomic<Bool>(false)
     /// A SIGINT arrived since the prompt was shown.
     static let signalled = Atomic<Bool>(false)
-    /// Whether a statement was interrupted (the exit code becomes 130).
-    static let interrupted = Atomic<Bool>(false)
     /// False while the REPL waits for input: Ctrl-C then never exits.
     static let computing = Atomic<Bool>(true)
     /// Milliseconds (monotonic) of the last SIGINT while computing, 0 when none.
     static let lastSignal = Atomic<Int64>(0)
 
     public static var isRequested: Bool { requested.load(ordering: .relaxed) }
-    public static var wasInterrupted: Bool { interrupted.load(ordering: .relaxed) }
 
     /// Asks the running statement to stop, as one Ctrl-C does (the Jupyter kernel's
     /// `interrupt_request` and its SIGINT handler). Atomics only: safe in a signal handler.
     public static func request() {
         requested.store(true, ordering: .relaxed)
-        interrupted.store(true, ordering: .relaxed)
     }
 
     /// Clears the flags before the next statement.
     public static func reset() {
         requested.store(false, ordering: .relaxed)
-        interrupted.store(false, ordering: .relaxed)
         lastSignal.store(0, ordering: .relaxed)
     }
 
@@ -81,7 +76,6 @@ public enum Interruption {
         let previous = lastSignal.exchange(now, ordering: .relaxed)
         if previous != 0 && now - previous < 1000 { return .exit }
         requested.store(true, ordering: .relaxed)
-        interrupted.store(true, ordering: .relaxed)
         return .stopStatement
     }
 

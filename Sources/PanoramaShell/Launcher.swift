@@ -9,6 +9,7 @@ public struct Launcher {
     public var format: RenderOptions.Mode?
     public var initFile: String?
     public var noInit: Bool
+    /// The scripts to run, in order, in one session.
     public var arguments: [String]
     /// What followed `--` on the command line: the script's `args`.
     public var scriptArguments: [String]
@@ -25,6 +26,13 @@ public struct Launcher {
 
     static func standardError(_ text: String) { StandardStreams.error(text) }
 
+    /// Shows `error` as every error is shown (`FILE: error: …` when it concerns a file) and
+    /// returns the exit status it ends the command with.
+    public static func report(_ error: PanoramaError, file: String? = nil) -> Int32 {
+        standardError(ErrorRenderer.render(error, file: file))
+        return error.exitCode
+    }
+
     /// Runs everything asked, then closes the `.output` file and checks that standard output
     /// took every result (exit 1 with a message when it did not).
     public func run() -> Int32 {
@@ -35,77 +43,75 @@ public struct Launcher {
     }
 
     func execute(_ created: inout Session?) -> Int32 {
-        var files = arguments
+        let files = arguments
         let scriptArgs = scriptArguments
-        if files.first == "run" { files.removeFirst() }
-        if let bad = files.first(where: { $0.hasPrefix("-") && $0.count > 1 }) {
-            Launcher.standardError("error: unknown option '\(bad)' (panorama --help lists them)")
-            return 64
-        }
-        let stdinIsTerminal = isatty(0) == 1
-        let stdoutIsTerminal = isatty(1) == 1
+        let environment = ProcessInfo.processInfo.environment
+        let stdinIsTerminal = Terminal.isTerminal(0)
+        let stdoutIsTerminal = Terminal.isTerminal(1)
         var options = RenderOptions()
         options.mode = format ?? .box
         options.width = Launcher.terminalWidth(stdoutIsTerminal) { Launcher.standardError(options.note($0)) }
-        options.color = Launcher.colorAllowed(terminal: stdoutIsTerminal, ProcessInfo.processInfo.environment)
-        options.charset = Launcher.unicodeAllowed() ? .unicode : .ascii
+        options.color = Terminal.supportsColor(isTerminal: stdoutIsTerminal, environment)
+        options.charset = Terminal.supportsUTF8(environment) ? .unicode : .ascii
         options.numbers.ascii = options.charset == .ascii
 
         let session = Session(options: options, isCancelled: { Interruption.isRequested })
         created = session
         session.interpreter.set("args", .vector(Column(name: "args", .text(Categorical(scriptArgs.map { Optional($0) })))))
         session.interpreter.parameterValues = ScriptParameters.parse(scriptArgs)
-        if let message = Launcher.undeclaredParameter(session.interpreter.parameterValues, files: files) {
-            Launcher.standardError(message)
-            return 64
+        if let error = Launcher.undeclaredParameter(session.interpreter.parameterValues, files: files) {
+            return Launcher.report(error)
         }
         Interruption.install()
 
         if !noInit {
-            let path = initFile ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.panoramarc" } ?? "")
+            let path = initFile ?? (environment["HOME"].map { $0 + "/.panoramarc" } ?? "")
             if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
                 // At the interactive prompt a broken rc file is reported and the shell starts
                 // anyway (as the DuckDB shell does); a script or -e run stops with exit 1.
                 let interactive = expressions.isEmpty && files.isEmpty && stdinIsTerminal && stdoutIsTerminal
-                if session.run(text, file: path) == .failed && !interactive { return 1 }
+                if session.run(text, file: path).outcome == .failed && !interactive { return 1 }
             } else if initFile != nil {
-                Launcher.standardError("error: cannot read init file '\(path)'")
-                return 1
+                return Launcher.report(.failed("cannot read init file '\(path)'", at: nil))
             }
         }
         for code in expressions {
-            switch session.run(code) {
-            case .failed: return Interruption.wasInterrupted ? 130 : 1
-            case .quit: return 0
-            case .ok: continue
-            }
+            if let code = Launcher.exitCode(session.run(code)) { return code }
         }
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                Launcher.standardError("error: cannot read '\(file)'")
-                return 1
+                return Launcher.report(.failed("cannot read '\(file)'", at: nil))
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                Launcher.standardError("\(file): error: the file is not UTF-8 text")
-                return 1
+                return Launcher.report(.failed("the file is not UTF-8 text", at: nil), file: file)
             }
-            switch session.run(text, file: file) {
-            case .failed: return Interruption.wasInterrupted ? 130 : 1
-            case .quit: return 0
-            case .ok: continue
-            }
+            if let code = Launcher.exitCode(session.run(text, file: file)) { return code }
         }
         if !expressions.isEmpty || !files.isEmpty { return 0 }
         if stdinIsTerminal && stdoutIsTerminal {
-            return REPL(session: session).run()
+            let historyFile = REPL.historyPath(environment)
+            if historyFile == nil {
+                Launcher.standardError(session.options.note("history is not saved: neither HOME nor XDG_STATE_HOME is set"))
+            }
+            var reader = EditLineReader(historyFile: historyFile, wasInterrupted: { Interruption.takeSignal() })
+            return REPL(session: session, terminalWidth: { Launcher.terminalWidth(true) }).run(&reader)
         }
         // Piped stdin: a script, no prompt, no banner.
         let data = FileHandle.standardInput.readDataToEndOfFile()
         guard let text = String(data: data, encoding: .utf8) else {
-            Launcher.standardError("<stdin>: error: the input is not UTF-8 text")
-            return 1
+            return Launcher.report(.failed("the input is not UTF-8 text", at: nil), file: "<stdin>")
         }
-        return session.run(text, file: "<stdin>") == .failed ? (Interruption.wasInterrupted ? 130 : 1) : 0
+        return Launcher.exitCode(session.run(text, file: "<stdin>")) ?? 0
+    }
+
+    /// The exit code a run ends the process with, or nil to go on: 130 when Ctrl-C stopped it,
+    /// 1 after an error, 0 after `.quit`.
+    static func exitCode(_ result: RunResult) -> Int32? {
+        switch result.outcome {
+        case .failed: return result.interrupted ? 130 : 1
+        case .quit: return 0
+        case .ok: return nil
+        }
     }
 
     /// COLUMNS, else the terminal's width, else 80; clamped to `RenderOptions.widthRange`.
@@ -116,27 +122,10 @@ public struct Launcher {
             clamped.note.map(note)
             return clamped.width
         }
-        if isTerminal {
-            var size = winsize()
-            if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-                return RenderOptions.clampedWidth(Int(size.ws_col), from: "the terminal width").width
-            }
+        if isTerminal, let columns = Terminal.columns() {
+            return RenderOptions.clampedWidth(columns, from: "the terminal width").width
         }
         return 80
-    }
-
-    /// Colour only on a terminal that can show it: not `TERM=dumb`, not with `NO_COLOR` set
-    /// to anything non-empty (no-color.org).
-    static func colorAllowed(terminal: Bool, _ env: [String: String]) -> Bool {
-        terminal && env["TERM"] != "dumb" && (env["NO_COLOR"] ?? "").isEmpty
-    }
-
-    static func unicodeAllowed() -> Bool {
-        let env = ProcessInfo.processInfo.environment
-        if env["TERM"] == "dumb" { return false }
-        let locale = env["LC_ALL"] ?? env["LC_CTYPE"] ?? env["LANG"] ?? ""
-        if locale.isEmpty { return true }
-        return locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
     }
 }
 
@@ -158,16 +147,14 @@ public struct NotebookLauncher {
 
     public func run() -> Int32 {
         guard let data = FileManager.default.contents(atPath: input), let text = String(data: data, encoding: .utf8) else {
-            Launcher.standardError("error: cannot read notebook '\(input)'")
-            return 1
+            return Launcher.report(.failed("cannot read notebook '\(input)'", at: nil))
         }
         Interruption.install()
         // Errors name the notebook by its file name, so outputs do not depend on the working directory.
         let name = URL(fileURLWithPath: input).lastPathComponent
         let given = ScriptParameters.parse(parameters)
         if let bad = parameters.first(where: { !$0.contains("=") }) {
-            Launcher.standardError("error: -p takes name=value, not '\(bad)'")
-            return 64
+            return Launcher.report(.usage("-p takes name=value, not '\(bad)'"))
         }
         let result = Notebook(markdown: text).execute(file: name, keepGoing: keepGoing, parameters: given.isEmpty ? nil : given,
                                                       isCancelled: { Interruption.isRequested })
@@ -176,19 +163,19 @@ public struct NotebookLauncher {
         }
         if check {
             if result.text != text {
-                Launcher.standardError("error: '\(input)' is out of date: its outputs differ from a fresh run")
+                _ = Launcher.report(.failed("'\(input)' is out of date: its outputs differ from a fresh run", at: nil))
                 Launcher.standardError(lineDiff(text, result.text, oldName: input, newName: "fresh run"))
                 return 1
             }
-            return result.succeeded ? 0 : 1
+            return result.exitCode
         }
         let target = output ?? input
         do {
             try AtomicFile.write(Data(result.text.utf8), to: target)
         } catch {
-            Launcher.standardError("error: cannot write '\(target)': " + ((error as? DataError)?.problem ?? "\(error)"))
-            return 1
+            let reason = (error as? DataError)?.problem ?? PanoramaError.wrap(error).message
+            return Launcher.report(.failed("cannot write '\(target)': " + reason, at: nil))
         }
-        return result.succeeded ? 0 : 1
+        return result.exitCode
     }
 }

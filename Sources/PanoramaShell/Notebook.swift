@@ -22,10 +22,15 @@ public struct Notebook {
     public struct Result {
         /// The executed document.
         public var text: String
-        /// False when a block failed.
+        /// False when a block failed or Ctrl-C stopped the run.
         public var succeeded: Bool
         /// Errors, as `FILE:LINE:COL: error: …` lines.
         public var errors: [String]
+        /// Ctrl-C stopped a block (the command exits with 130).
+        public var interrupted: Bool
+
+        /// 0 when every block ran as expected, 130 after Ctrl-C, else 1.
+        public var exitCode: Int32 { interrupted ? 130 : succeeded ? 0 : 1 }
     }
 
     static let width = 80
@@ -133,6 +138,7 @@ public struct Notebook {
         var out: [String] = []
         var stopped = false
         var showedPositions = false
+        var interrupted = false
         var firstOutputIndex: Int?
         // Blank lines between a code block and its output are regenerated as one.
         var pendingBlank = false
@@ -157,20 +163,17 @@ public struct Notebook {
                 if stopped { continue }
                 captured = []
                 let code = lines.joined(separator: "\n")
-                var blockErrors: [String] = []
-                session.diagnostics = { text in
-                    captured.append(text)
-                    if text.contains("error: ") { blockErrors.append(text.components(separatedBy: "\n")[0]) }
-                    if text.hasPrefix(file + ":") { showedPositions = true }
-                }
                 // Lines above this block's code in the written document.
                 let above = out.count - lines.count - 1 + (firstOutputIndex == nil ? 0 : provenanceLines)
-                let outcome = session.run(code, file: file, lineOffset: above)
+                let run = session.run(code, file: file, lineOffset: above)
+                let shownErrors = run.errors.filter { !$0.isInterruption }
+                if !shownErrors.isEmpty { showedPositions = true }
+                interrupted = interrupted || run.interrupted
                 if expectsError {
-                    if outcome != .failed { errors.append("\(file):\(line): error: this block is marked 'panorama error' but ran without one") }
+                    if run.outcome != .failed { errors.append(Notebook.missingError(file: file, line: line)) }
                 } else {
-                    errors += blockErrors
-                    if outcome == .failed && !keepGoing { stopped = true }
+                    errors += shownErrors.map { run.render($0).components(separatedBy: "\n")[0] }
+                    if run.outcome == .failed && !keepGoing { stopped = true }
                 }
                 out.append("")
                 if firstOutputIndex == nil { firstOutputIndex = out.count }
@@ -186,8 +189,15 @@ public struct Notebook {
         }
         var text = out.joined(separator: "\n")
         if !text.hasSuffix("\n") { text += "\n" }
-        return (Result(text: text, succeeded: errors.isEmpty, errors: errors),
+        return (Result(text: text, succeeded: errors.isEmpty && !interrupted, errors: errors, interrupted: interrupted),
                 provenance.components(separatedBy: "\n").count, showedPositions)
+    }
+
+    /// A ```` ```panorama error ```` block that ran without one, placed at its first code line.
+    static func missingError(file: String, line: Int) -> String {
+        let error = PanoramaError.failed("this block is marked 'panorama error' but ran without one",
+                                         at: SourceRange(line: 1, column: 1, offset: 0, length: 0))
+        return ErrorRenderer.render(error, file: file, lineOffset: line - 1)
     }
 
     /// What produced the outputs: the version, then one line per dataset loaded with the

@@ -1,3 +1,4 @@
+import Foundation
 import PanoramaKit
 
 /// Every error a user can see, as data. `ErrorRenderer` is the one function that prints them.
@@ -16,6 +17,9 @@ public enum PanoramaError: Error, Sendable {
     case failed(String, at: SourceRange?)
     /// Ctrl-C stopped the statement.
     case interrupted
+    /// The command line asked for something panorama does not take: `unknown option '--nmae'`
+    /// (exit status 64).
+    case usage(String)
     /// `break`, `next` or `return(v)` leaving a loop or function (an error only when nothing
     /// catches it).
     case jump(Jump, at: SourceRange)
@@ -31,6 +35,12 @@ public enum PanoramaError: Error, Sendable {
             case .return: "return"
             }
         }
+    }
+
+    /// Whether Ctrl-C stopped the statement (not an error in the user's code).
+    public var isInterruption: Bool {
+        if case .interrupted = self { return true }
+        return false
     }
 
     /// The same error placed at `range` when it had no place yet.
@@ -51,7 +61,7 @@ public enum PanoramaError: Error, Sendable {
         case .syntax(_, let r): r
         case .unknownName(_, _, let r), .unknownColumn(_, _, let r): r
         case .badCall(_, _, _, let r), .type(_, let r), .failed(_, let r): r
-        case .interrupted: nil
+        case .interrupted, .usage: nil
         case .jump(_, let r): r
         }
     }
@@ -67,16 +77,45 @@ public enum PanoramaError: Error, Sendable {
         case .badCall(_, let m, _, _): return m
         case .type(let m, _), .failed(let m, _): return m
         case .interrupted: return "interrupted"
+        case .usage(let m): return m
         case .jump(.return, _): return "'return' is only meaningful inside a function"
         case .jump(let j, _): return "'\(j.word)' is only meaningful inside a loop"
         }
     }
 
-    /// Wraps any error thrown below the language (kernel errors, I/O) as a `PanoramaError`.
+    /// The exit status of a command that stopped with this error: 130 after Ctrl-C, 64 for a
+    /// wrong command line, 1 otherwise.
+    public var exitCode: Int32 {
+        switch self {
+        case .interrupted: 130
+        case .usage: 64
+        default: 1
+        }
+    }
+
+    /// Wraps any error thrown below the language as a `PanoramaError` — the one place where the
+    /// kernel's errors are translated: its cancellation (`Cancelled`, and Swift's own
+    /// `CancellationError`) becomes `interrupted`, its `UserFacingError`s keep their message,
+    /// and a Foundation I/O error says what failed in words. No Swift type name reaches the user.
     public static func wrap(_ error: any Error, at range: SourceRange? = nil) -> PanoramaError {
-        if let e = error as? PanoramaError { return e.placed(at: range) }
-        if error is CancellationError { return .interrupted }
-        if let e = error as? UserFacingError { return .failed(e.message, at: range) }
-        return .failed("\(error)", at: range)
+        switch error {
+        case let e as PanoramaError: return e.placed(at: range)
+        case is Cancelled, is CancellationError: return .interrupted
+        case let e as UserFacingError: return .failed(e.message, at: range)
+        default: return .failed(systemMessage(error), at: range)
+        }
+    }
+
+    /// A Foundation or system error in words: `'out.csv': permission denied`.
+    static func systemMessage(_ error: any Error) -> String {
+        let ns = error as NSError
+        var posix: Int32?
+        if ns.domain == NSPOSIXErrorDomain { posix = Int32(ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            posix = Int32(underlying.code)
+        }
+        let reason = posix.map { String(cString: strerror($0)).lowercased() } ?? "the operation failed (code \(ns.code))"
+        if let path = ns.userInfo[NSFilePathErrorKey] as? String { return "'\(path)': " + reason }
+        return reason
     }
 }

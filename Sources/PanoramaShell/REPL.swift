@@ -3,60 +3,66 @@ import LineEditing
 import PanoramaKit
 
 /// The interactive loop: read a whole statement (continuation lines while incomplete), run it
-/// through `Session.run`, repeat. Line editing, history and key bindings live in `LineEditing`;
-/// completion is computed by `Completion` from the session's variables.
+/// through `Session.run`, repeat. It reads through any `LineReader` — libedit at a terminal, a
+/// scripted reader in tests — and writes through the session's sinks; completion is computed
+/// by `Completion` from the session's variables.
 public struct REPL {
     let session: Session
+    /// The terminal's current width (read before each statement, so tables follow a resized
+    /// window unless `.width` set one); nil keeps the session's width.
+    public var terminalWidth: (() -> Int)?
+    /// Told when the loop starts reading (Ctrl-C then discards the line) and when it starts
+    /// running a statement (Ctrl-C then stops it).
+    public var phase: (Phase) -> Void = { $0 == .reading ? Interruption.beginReading() : Interruption.beginComputing() }
+
+    public enum Phase: Sendable { case reading, computing }
 
     public static let prompt = "panorama> "
     public static let continuationPrompt = "     ...> "
     public static let banner = "panorama \(PanoramaVersion.string) — TAB completes, ?NAME or .help for help, Ctrl-D or .quit to leave"
 
-    public init(session: Session) {
+    public init(session: Session, terminalWidth: (() -> Int)? = nil) {
         self.session = session
+        self.terminalWidth = terminalWidth
     }
 
-    public func run() -> Int32 {
+    /// Runs statements read from `reader` until Ctrl-D or `.quit`; returns the exit code (0).
+    public func run<Reader: LineReader>(_ reader: inout Reader) -> Int32 {
         session.interactive = true
         session.bail = false
-        let historyFile = REPL.historyPath(ProcessInfo.processInfo.environment)
-        if historyFile == nil {
-            Launcher.standardError(session.options.note("history is not saved: neither HOME nor XDG_STATE_HOME is set"))
-        }
-        var reader = EditLineReader(historyFile: historyFile, wasInterrupted: { Interruption.takeSignal() })
-        let history = reader
-        session.historyProvider = { REPL.historyListing(history.recentHistory($0), total: history.historyCount) }
-        print(REPL.banner)
+        session.output(REPL.banner)
         var autoWidth = session.options.width
-        defer { EditLineReader.setCompleter(nil) }
+        defer { reader.useCompleter(nil) }
         while true {
             guard let text = readStatement(&reader) else { return 0 }
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
             reader.addHistory(text)
+            let history = reader
+            session.historyProvider = { REPL.historyListing(history.recentHistory($0), total: history.historyCount) }
             // Follow the terminal's width unless `.width` changed it.
-            if session.options.width == autoWidth {
-                session.options.width = Launcher.terminalWidth(true)
+            if let terminalWidth, session.options.width == autoWidth {
+                session.options.width = terminalWidth()
                 autoWidth = session.options.width
             }
-            Interruption.beginComputing()
-            let outcome = session.run(text)
-            Interruption.beginReading()
-            if outcome == .quit { return 0 }
+            phase(.computing)
+            let result = session.run(text)
+            phase(.reading)
+            if result.outcome == .quit { return 0 }
         }
     }
 
     /// Reads lines until they form a complete statement. Ctrl-C discards what was typed and
     /// gives an empty statement; nil means Ctrl-D on an empty prompt (leave).
-    func readStatement(_ reader: inout EditLineReader) -> String? {
+    func readStatement<Reader: LineReader>(_ reader: inout Reader) -> String? {
         var text = ""
         while true {
-            Interruption.beginReading()
-            installCompleter(pending: text)
+            phase(.reading)
+            reader.useCompleter(completer(pending: text))
             switch reader.readLine(prompt: text.isEmpty ? REPL.prompt : REPL.continuationPrompt) {
             case .endOfInput:
                 return text.isEmpty ? nil : ""
             case .interrupted:
-                print("")
+                session.output("")
                 return ""
             case .line(let line):
                 text += text.isEmpty ? line : "\n" + line
@@ -67,11 +73,11 @@ public struct REPL {
 
     /// Completion sees the statement's earlier lines (an open call on the line above) and a
     /// snapshot of the variables.
-    func installCompleter(pending: String) {
+    func completer(pending: String) -> Completer {
         let variables = session.interpreter.variables
         let before = pending.isEmpty ? "" : pending + "\n"
         let offset = before.unicodeScalars.count
-        EditLineReader.setCompleter { line, cursor in
+        return { line, cursor in
             var result = Completion.complete(line: before + line, cursor: offset + cursor, variables: variables)
             result.start -= offset
             if result.start < 0 { return CompletionResult(start: cursor, candidates: []) }

@@ -132,12 +132,8 @@ enum RegressionBridge {
             ctx.note("bootstrap seed \(seed) (give seed=\(seed) to repeat)")
         }
         let cancelled = ctx.cancellation
-        do {
-            let result = try BootstrapResult.run(m.model, replications: reps, seed: seed, level: level,
-                                                 isCancelled: { cancelled() })
-            return .object(BootstrapValue(result: result, formula: m.model.formula))
-        } catch is CancellationError {
-            throw PanoramaError.interrupted
-        }
+        let result = try BootstrapResult.run(m.model, replications: reps, seed: seed, level: level,
+                                             isCancelled: { cancelled() })
+        return .object(BootstrapValue(result: result, formula: m.model.formula))
     }
 }

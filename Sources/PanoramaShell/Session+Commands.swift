@@ -160,14 +160,16 @@ extension Session {
         guard let text = String(data: data, encoding: .utf8) else {
             throw PanoramaError.failed("'\(path)' is not UTF-8 text", at: nil)
         }
-        // A Ctrl-C inside the script stops this statement too, with one `interrupted`.
+        // A Ctrl-C inside the script stops this statement too, with one `interrupted` (the
+        // outer run's): the inner run keeps its interruption to itself. Once `.read` went too
+        // deep, the files above it stop without a line each (`quietUnwind`).
         let saved = diagnostics
-        diagnostics = { [unowned self] in if $0 != "interrupted" && !quietUnwind { saved($0) } }
-        let outcome = run(text, file: path)
+        diagnostics = { [unowned self] in if !quietUnwind { saved($0) } }
+        let inner = run(text, file: path, lineOffset: 0, showsInterruption: false)
         diagnostics = saved
         if readTooDeep && bail { quietUnwind = true }
-        if interpreter.isCancelled() { throw PanoramaError.interrupted }
-        if outcome == .failed && bail {
+        if inner.interrupted || interpreter.isCancelled() { throw PanoramaError.interrupted }
+        if inner.outcome == .failed && bail {
             throw PanoramaError.failed("stopped: '\(path)' had an error", at: nil)
         }
     }

@@ -23,6 +23,8 @@ public final class Session {
     var writeFailure: PanoramaError?
     /// The last value printed, unabridged, for `.last`.
     public private(set) var lastValue: Value?
+    /// The values shown by the statements of the current `run`.
+    var shownValues: [Value] = []
     /// Datasets loaded during the session, with their content hash (for notebooks).
     public var loadedDatasets: [(name: String, hash: String)] = []
     /// Supplies `.history N` text (set by the REPL).
@@ -38,12 +40,6 @@ public final class Session {
     /// When set, shown values go here instead of as text to `output` (the Jupyter kernel
     /// sends them as rich results); `.output FILE` still takes precedence.
     public var valueSink: ((Value) -> Void)?
-
-    public enum Outcome: Equatable, Sendable {
-        case ok
-        case failed
-        case quit
-    }
 
     public init(options: RenderOptions = RenderOptions(),
                 isCancelled: @escaping @Sendable () -> Bool = { false },
@@ -62,23 +58,49 @@ public final class Session {
         set { interpreter.options = newValue }
     }
 
-    /// Runs every statement of `text`. Stops at the first error when `bail` is on.
+    /// Runs every statement of `text` and says what happened: the values shown, the notes, the
+    /// errors and whether Ctrl-C stopped it. Stops at the first error when `bail` is on.
+    ///
+    /// The text also streams to the sinks as it is produced (results on `output`, notes and
+    /// rendered errors on `diagnostics`), so a long script shows its progress; callers decide
+    /// what to do from the returned `RunResult`, never from that text.
     /// - Parameters:
     ///   - file: the script's name for `FILE:LINE:COL:` prefixes (nil at the REPL and for `-e`).
     ///   - lineOffset: lines before `text` in that file.
     @discardableResult
-    public func run(_ text: String, file: String? = nil, lineOffset: Int = 0) -> Outcome {
+    public func run(_ text: String, file: String? = nil, lineOffset: Int = 0) -> RunResult {
+        run(text, file: file, lineOffset: lineOffset, showsInterruption: true)
+    }
+
+    /// `run`; `showsInterruption` false for a script run by `.read`, whose Ctrl-C the outer
+    /// statement reports.
+    func run(_ text: String, file: String?, lineOffset: Int, showsInterruption: Bool) -> RunResult {
         if files.isEmpty { (readTooDeep, quietUnwind) = (false, false) }
         if let file { files.append(file) }
         defer { if file != nil { files.removeLast() } }
+        let outer = shownValues
+        shownValues = []
+        var result = runStatements(text, file: file, lineOffset: lineOffset, showsInterruption: showsInterruption)
+        result.shown = shownValues
+        shownValues = outer + shownValues
+        return result
+    }
+
+    func runStatements(_ text: String, file: String?, lineOffset: Int, showsInterruption: Bool) -> RunResult {
+        var result = RunResult(source: text, file: file, lineOffset: lineOffset)
+        func fail(_ error: PanoramaError) {
+            flushNotes(into: &result)
+            result.errors.append(error)
+            result.outcome = .failed
+            if showsInterruption || !error.isInterruption { diagnostics(result.render(error)) }
+        }
         let statements: [Statement]
         do {
             statements = try Parser.parse(text)
         } catch {
-            diagnostics(ErrorRenderer.render(error, source: text, file: file, lineOffset: lineOffset))
-            return .failed
+            fail(PanoramaError.wrap(error))
+            return result
         }
-        var outcome = Outcome.ok
         for statement in statements {
             if echo, let source = sourceText(of: statement, in: text) { output(source.controlsEscaped) }
             let clock = ContinuousClock.now
@@ -87,27 +109,30 @@ public final class Session {
                 try execute(statement, source: text, file: file, lineOffset: lineOffset)
                 try takeWriteFailure()
             } catch {
-                flushNotes()
-                diagnostics(ErrorRenderer.render(PanoramaError.wrap(error), source: text, file: file, lineOffset: lineOffset))
-                outcome = .failed
-                if bail || (error as? PanoramaError).map({ if case .interrupted = $0 { true } else { false } }) == true {
-                    return outcome
-                }
+                fail(PanoramaError.wrap(error))
+                if bail || result.interrupted { return result }
                 continue
             }
-            flushNotes()
+            flushNotes(into: &result)
             if timer {
                 let wall = ContinuousClock.now - clock
                 let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
                 diagnostics(String(format: "Run Time: wall %.3f s, cpu %.3f s", seconds, Session.cpuSeconds() - cpu))
             }
-            if quitRequested { return .quit }
+            if quitRequested {
+                result.outcome = .quit
+                return result
+            }
         }
-        return outcome
+        return result
     }
 
-    func flushNotes() {
-        for note in interpreter.takeNotes() { diagnostics(options.note(note)) }
+    /// Moves the notes the statement raised into `result`, showing each on the diagnostics.
+    func flushNotes(into result: inout RunResult) {
+        for note in interpreter.takeNotes() {
+            result.notes.append(note)
+            diagnostics(options.note(note))
+        }
     }
 
     func sourceText(of statement: Statement, in text: String) -> String? {
@@ -168,6 +193,7 @@ public final class Session {
     /// Prints a value in the current mode.
     public func show(_ value: Value) {
         lastValue = value
+        shownValues.append(value)
         if let valueSink, redirect == nil {
             valueSink(value)
         } else if options.mode == .json {
@@ -208,7 +234,7 @@ public final class Session {
             return true
         } catch {
             r.discard()
-            diagnostics(ErrorRenderer.render(PanoramaError.wrap(error), source: "", file: nil, lineOffset: 0))
+            diagnostics(ErrorRenderer.render(PanoramaError.wrap(error)))
             return false
         }
     }

@@ -42,7 +42,7 @@ public enum StandardStreams {
         if fflush(nil) != 0, outputFailure == nil { outputFailure = errno }
         guard let failure = outputFailure else { return code }
         let reason = failure == EBADF ? "it is closed" : String(cString: strerror(failure)).lowercased()
-        error("error: cannot write the results to standard output: " + reason)
+        error(ErrorRenderer.render(.failed("cannot write the results to standard output: " + reason, at: nil)))
         return code == 0 ? 1 : code
     }
 

@@ -6,62 +6,106 @@ import LineEditing
 import PanoramaKit
 import PanoramaShell
 
-/// The command line (DESIGN §3): argument parsing and wiring only.
+/// The command line (DESIGN §3): argument parsing and wiring only. `run` is the default
+/// subcommand, so `panorama FILE…`, `panorama -e CODE` and plain `panorama` mean `panorama run …`.
 struct Panorama: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "panorama",
         abstract: "A forecasting workbench for portfolios of large projects.",
-        discussion: """
-        With no FILE and a terminal: the interactive shell. With piped input: runs it as a script.
-          panorama -e 'CODE'                 run CODE and exit (repeatable)
-          panorama FILE… | run FILE… [-- ARG…]   run scripts (ARGs reach them as `args`;
-                                             name=value or --name value set param(…))
-          panorama run FILE --help           list a script's parameters
-          panorama notebook IN.md [-o OUT.md] [--check] [--keep-going] [-p name=value]
-          panorama notebook IN.md --to ipynb | IN.ipynb --to md   convert for Jupyter
-          panorama kernel install [--user | --prefix DIR]        the Jupyter kernel
+        usage: """
+        panorama [run] [-e <code> ...] [--format <format>] [--init <file>] [--no-init] [<file> ...] [-- <arg> ...]
+          panorama run <file> ... --help
+          panorama notebook <in.md> [-o <out.md>] [--check] [--keep-going] [-p <name=value> ...]
+          panorama notebook <in.md> --to ipynb | <in.ipynb> --to md   (convert for Jupyter)
+          panorama kernel -f <connection-file> | kernel install [--user | --prefix <dir>]
         """,
-        version: PanoramaVersion.string)
+        discussion: """
+        With no FILE and a terminal: the interactive shell; with piped input: runs it as a \
+        script. The ARGs after -- reach the scripts as `args`; name=value or --name value \
+        set their param(…). `panorama run FILE --help` lists a script's parameters.
+        """,
+        version: PanoramaVersion.string,
+        subcommands: [Run.self, NotebookCommand.self, KernelCommand.self],
+        defaultSubcommand: Run.self)
 
-    @Option(name: .shortAndLong, parsing: .unconditionalSingleValue, help: "Run CODE and exit (repeatable; after the init file).")
-    var e: [String] = []
+    /// What follows `--`: the scripts' `args`, untouched by the option parser. Declared here, on
+    /// the root, because ArgumentParser does not allow a second positional array beside `run`'s
+    /// FILE…; `run` reads it through `@ParentCommand`.
+    @Argument(parsing: .postTerminator, help: ArgumentHelp("After --: the scripts' `args` (name=value or --name value set param(…)).",
+                                                          valueName: "arg"))
+    var scriptArguments: [String] = []
+}
 
-    @Option(name: .long, help: "How results print: box, markdown, csv or json.")
-    var format: String?
+extension RenderOptions.Mode: ExpressibleByArgument {}
 
-    @Option(name: .customLong("init"), help: "The init file to run first (default ~/.panoramarc).")
+/// `panorama [run] [-e CODE]… [FILE…] [-- ARG…]`: code, scripts, piped stdin or the REPL.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run code and scripts; with none and a terminal, the interactive shell (the default command).",
+        helpNames: [])
+
+    @Option(name: .customShort("e"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Run CODE and exit (repeatable; after the init file).", valueName: "code"))
+    var expressions: [String] = []
+
+    @Option(help: "How results print: box, markdown, csv or json.")
+    var format: RenderOptions.Mode?
+
+    @Option(name: .customLong("init"), help: ArgumentHelp("The init file to run first (default ~/.panoramarc).", valueName: "file"))
     var initFile: String?
 
-    @Flag(name: .long, help: "Do not run an init file.")
+    @Flag(help: "Do not run an init file.")
     var noInit = false
 
-    @Argument(help: "Scripts to run, or `run FILE… [-- ARG…]`, or `notebook …`.")
+    @Flag(name: .shortAndLong, help: "Show help; after FILE…, list the scripts' parameters.")
+    var help = false
+
+    @Argument(help: ArgumentHelp("Scripts to run, in one session.", valueName: "file"))
     var files: [String] = []
 
-    mutating func validate() throws {
-        if let format, RenderOptions.Mode(rawValue: format) == nil {
-            throw ValidationError("--format must be box, markdown, csv or json, not '\(format)'")
+    @ParentCommand var panorama: Panorama
+
+    /// `-e ---1` → `-e=---1` (before any `--`); every other word as given.
+    static func joiningDashedExpressions(_ arguments: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < arguments.count {
+            if arguments[i] == "--" { return out + arguments[i...] }
+            if arguments[i] == "-e", i + 1 < arguments.count, arguments[i + 1].hasPrefix("---") {
+                out.append("-e=" + arguments[i + 1])
+                i += 2
+            } else {
+                out.append(arguments[i])
+                i += 1
+            }
         }
+        return out
     }
 
     func run() throws {
-        let code = Launcher(expressions: e + extractedExpressions, format: format.flatMap(RenderOptions.Mode.init(rawValue:)),
-                            initFile: initFile, noInit: noInit, arguments: files,
-                            scriptArguments: scriptArguments).run()
+        if help {
+            guard !files.isEmpty else {
+                print(Panorama.helpMessage(for: Run.self))
+                return
+            }
+            throw ExitCode(Launcher.scriptHelp(files))
+        }
+        let code = Launcher(expressions: expressions, format: format, initFile: initFile, noInit: noInit,
+                            arguments: files, scriptArguments: panorama.scriptArguments).run()
         throw ExitCode(code)
     }
 }
 
-/// `panorama notebook IN.md [-o OUT.md] [--check] [--keep-going]`.
+/// `panorama notebook IN.md [-o OUT.md] [--check] [--keep-going] [-p name=value]…`.
 struct NotebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "panorama notebook",
+        commandName: "notebook",
         abstract: "Execute a Markdown notebook and write each block's output after it.")
 
-    @Argument(help: "The notebook (Markdown with ```panorama blocks).")
+    @Argument(help: ArgumentHelp("The notebook (Markdown with ```panorama blocks).", valueName: "in.md"))
     var input: String
 
-    @Option(name: .short, help: "Write the executed notebook here instead of in place.")
+    @Option(name: .short, help: ArgumentHelp("Write the executed notebook here instead of in place.", valueName: "out.md"))
     var o: String?
 
     @Flag(name: .long, help: "Rerun and fail with a diff if any output differs; write nothing.")
@@ -70,7 +114,8 @@ struct NotebookCommand: ParsableCommand {
     @Flag(name: .long, help: "Show an error in its block's output and run the next blocks.")
     var keepGoing = false
 
-    @Option(name: .short, help: "A parameter for the notebook's param(…) calls: -p name=value (repeatable; recorded in the output).")
+    @Option(name: .short, help: ArgumentHelp("A parameter for the notebook's param(…) calls (repeatable; recorded in the output).",
+                                             valueName: "name=value"))
     var p: [String] = []
 
     @Option(name: .long, help: "Convert instead of running: ipynb (from .md) or md (from .ipynb).")
@@ -87,7 +132,7 @@ struct NotebookCommand: ParsableCommand {
 /// `panorama kernel -f CONNECTION_FILE` (Jupyter starts this) and `panorama kernel install`.
 struct KernelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "panorama kernel",
+        commandName: "kernel",
         abstract: "Serve a Jupyter kernel, or install its kernelspec.",
         discussion: "  panorama kernel install [--user | --prefix DIR]\n  panorama kernel -f CONNECTION_FILE")
 
@@ -119,8 +164,7 @@ struct KernelCommand: ParsableCommand {
             }
             throw ExitCode(try Kernel(connection: ConnectionInfo(file: f ?? "")).run())
         } catch let error as JupyterKernelError {
-            FileHandle.standardError.write(Data(("error: \(error)\n").utf8))
-            throw ExitCode(1)
+            throw ExitCode(Launcher.report(.failed(error.description, at: nil)))
         }
     }
 }
@@ -131,36 +175,7 @@ StandardStreams.prepare()
 // One BLAS thread: panorama parallelises above BLAS, and idle OpenBLAS workers spin on a core.
 BLASThreads.useOne()
 
-// Everything after the first `--` reaches the script as `args` (DESIGN §3), untouched by the parser.
-nonisolated(unsafe) var scriptArguments: [String] = []
-var argv = Array(CommandLine.arguments.dropFirst())
-if let dash = argv.firstIndex(of: "--") {
-    scriptArguments = Array(argv[(dash + 1)...])
-    argv = Array(argv[..<dash])
-}
-// `-e CODE` takes CODE verbatim, even when it starts with dashes (`-e '---1'`), so it is
-// taken out before the option parser sees it.
-nonisolated(unsafe) var extractedExpressions: [String] = []
-var remaining: [String] = []
-var k = 0
-while k < argv.count {
-    if (argv[k] == "-e" || argv[k] == "--e") && k + 1 < argv.count {
-        extractedExpressions.append(argv[k + 1])
-        k += 2
-    } else {
-        remaining.append(argv[k])
-        k += 1
-    }
-}
-argv = remaining
-if argv.first == "run", argv.contains("--help") || argv.contains("-h"), argv.count > 2 {
-    // `panorama run FILE --help`: the script's parameters, not the command's options.
-    exit(Launcher.scriptHelp(argv.dropFirst().filter { $0 != "--help" && $0 != "-h" }))
-}
-if argv.first == "kernel" {
-    KernelCommand.main(Array(argv.dropFirst()))
-} else if argv.first == "notebook" {
-    NotebookCommand.main(Array(argv.dropFirst()))
-} else {
-    Panorama.main(argv)
-}
+// `-e CODE` takes CODE verbatim (`.unconditionalSingleValue`), but ArgumentParser's splitter
+// rejects a word of three or more leading dashes before any option sees it: such a CODE is handed
+// over in ArgumentParser's own joined form, `-e=---1`.
+Panorama.main(Run.joiningDashedExpressions(Array(CommandLine.arguments.dropFirst())))

@@ -35,6 +35,34 @@ import Testing
         #expect(r.status == 0)
     }
 
+    @Test func runIsTheDefaultSubcommandAndEverythingAfterDoubleDashIsTheScripts() throws {
+        let script = try Binary.temporaryFile("c.pan", "args\n")
+        let r = try Binary.run([script.path, "--", "-e", "--format", "---x", "notebook"])
+        #expect(r.stdout == "[\"-e\", \"--format\", \"---x\", \"notebook\"]\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func dashETakesCodeVerbatimEvenWhenItStartsWithDashesOrNamesASubcommand() throws {
+        #expect(try Binary.run(["-e", "---1"]).stdout == "-1\n")
+        #expect(try Binary.run(["-e", "-1", "-e", "--2"]).stdout == "-1\n2\n")
+        let r = try Binary.run(["-e", "run = 3", "-e", "run + 1"])
+        #expect(r.stdout == "4\n", "\(r.stderr)")
+    }
+
+    @Test func theUsageNamesTheSubcommandsAndNoDoubleDashE() throws {
+        let help = try Binary.run(["--help"]).stdout
+        #expect(help.contains("notebook"))
+        #expect(help.contains("run (default)"))
+        #expect(!help.contains("--e"))
+        #expect(try Binary.run(["run", "--help"]).stdout.contains("-e <code>"))
+    }
+
+    @Test func launcherFailuresAreRenderedAsErrors() throws {
+        let r = try Binary.run(["notebook", "/nonexistent/n.md"])
+        #expect(r.stderr == "error: cannot read notebook '/nonexistent/n.md'\n")
+        #expect(r.status == 1)
+    }
+
     @Test func severalScriptsShareTheSession() throws {
         let a = try Binary.temporaryFile("a.pan", "x = 5\n")
         let b = try Binary.temporaryFile("b.pan", "x * 2\n")

@@ -13,7 +13,7 @@ import Testing
         session.output = cell.print
         session.diagnostics = cell.diagnose
         session.valueSink = cell.show
-        let error = cell.finish(failed: session.run(code) == .failed)
+        let error = cell.finish(failed: session.run(code).outcome == .failed)
         return (messages, error)
     }
 

@@ -24,7 +24,7 @@ struct CSVTokenizer {
     /// one is cut into (tests lower the first and raise the second).
     var parallelBytes = 4 << 20
     var parts = ProcessInfo.processInfo.activeProcessorCount
-    /// Polled every 65,536 records: true stops the scan with `CancellationError` (Ctrl-C).
+    /// Polled every 65,536 records: true stops the scan with `Cancelled` (Ctrl-C).
     var isCancelled: @Sendable () -> Bool = { false }
 
     /// How many records of each kind a scan met that the notes report.
@@ -253,7 +253,7 @@ struct CSVTokenizer {
                 }
                 part.store.append(record.spans)
                 part.lines.append(Int32(truncatingIfNeeded: recordLine))
-                if part.lines.count & 0xFFFF == 0, isCancelled() { throw CancellationError() }
+                if part.lines.count & 0xFFFF == 0, isCancelled() { throw Cancelled() }
                 // Once the first rows show the average row size, reserve for the whole range.
                 if !reserved && part.lines.count == 2_000 {
                     reserved = true

@@ -23,12 +23,12 @@ public struct ReadOptions: Sendable {
     public var sheet: String?
     /// Polled between the stages of a load (read, tokenize or parse the sheet, type each column)
     /// and every 65,536 CSV records while they are split and typed; true stops the load with
-    /// `CancellationError` (Ctrl-C in the shell).
+    /// `Cancelled` (Ctrl-C in the shell).
     public var isCancelled: @Sendable () -> Bool = { false }
 
-    /// Throws `CancellationError` when the load should stop.
+    /// Throws `Cancelled` when the load should stop.
     func checkCancelled() throws {
-        if isCancelled() { throw CancellationError() }
+        if isCancelled() { throw Cancelled() }
     }
 
     public init(separator: UInt8? = nil, decimal: UInt8? = nil, encoding: TextEncoding? = nil,

@@ -54,7 +54,7 @@ public struct Backtest: Sendable {
     /// Replays the series one origin at a time; `combination` adds the equal-weight combination
     /// of the methods as a last row.
     ///
-    /// - Throws: `ForecastError` when no origin is left to score; `CancellationError` when
+    /// - Throws: `ForecastError` when no origin is left to score; `Cancelled` when
     ///   `cancelled` turns true.
     public static func run(_ series: [Double], methods: [ForecastMethod] = ForecastMethod.candidates,
                            combination: Bool = true, levels: [Double] = [80, 95], minimumTraining: Int? = nil,
@@ -77,7 +77,7 @@ public struct Backtest: Sendable {
         var perMethod = [[ForecastPoint?]](repeating: [], count: methods.count)
         var combined: [ForecastPoint?] = []
         for j in targets {
-            if cancelled() { throw CancellationError() }
+            if cancelled() { throw Cancelled() }
             let training = Array(series[..<j])
             var fits: [ForecastFit] = []
             for (i, method) in methods.enumerated() {

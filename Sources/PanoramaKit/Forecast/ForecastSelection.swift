@@ -44,8 +44,8 @@ public struct ForecastSelection: Sendable {
         do {
             backtest = try Backtest.run(series, methods: candidates, levels: levels,
                                         minimumTraining: minimumTraining, cancelled: cancelled)
-        } catch is CancellationError {
-            throw CancellationError()
+        } catch let cancelled as Cancelled {
+            throw cancelled
         } catch {
             notes.append("no backtest: \((error as? ForecastError)?.message ?? "too short a series")")
         }

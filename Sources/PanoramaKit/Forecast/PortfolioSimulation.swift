@@ -31,7 +31,7 @@ public struct PortfolioSimulation: Sendable {
     private var sortedTotals: [Double]
 
     /// Rolls `table` forward `trials` times on `threads` workers (the result does not depend on it).
-    /// - Throws: `CancellationError` when `cancelled` returns true (polled before each chunk).
+    /// - Throws: `Cancelled` when `cancelled` returns true (polled before each chunk).
     public static func run(_ table: [PortfolioPanel.Project], model: PortfolioFlowModel, trials: Int, seed: UInt64,
                            threads: Int = ProcessInfo.processInfo.activeProcessorCount, byGroup: Bool = false,
                            cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioSimulation {
@@ -41,19 +41,15 @@ public struct PortfolioSimulation: Sendable {
         let columns = 4 + step.groupNames.count
         var values = [Double](repeating: 0, count: max(1, columns * trials))
         var chunkMoments = [Moments](repeating: Moments(), count: ParallelChunks.trialChunks(trials).count)
-        do {
-            try values.withUnsafeMutableBufferPointer { v in
-                try chunkMoments.withUnsafeMutableBufferPointer { m in
-                    let out = SharedPointer(v.baseAddress!), moments = SharedPointer(m.baseAddress!)
-                    try ParallelChunks.runTrials(trials, seed: seed, threads: threads, isCancelled: cancelled,
-                                                 makeWorkspace: {}) { c, range, rng, _ in
-                        for trial in range { step.trial(trial, of: trials, using: &rng, into: out) }
-                        moments[c] = Moments(out + range.lowerBound, count: range.count, atOrBelow: 0)
-                    }
+        try values.withUnsafeMutableBufferPointer { v in
+            try chunkMoments.withUnsafeMutableBufferPointer { m in
+                let out = SharedPointer(v.baseAddress!), moments = SharedPointer(m.baseAddress!)
+                try ParallelChunks.runTrials(trials, seed: seed, threads: threads, isCancelled: cancelled,
+                                             makeWorkspace: {}) { c, range, rng, _ in
+                    for trial in range { step.trial(trial, of: trials, using: &rng, into: out) }
+                    moments[c] = Moments(out + range.lowerBound, count: range.count, atOrBelow: 0)
                 }
             }
-        } catch is SimulationCancelled {
-            throw CancellationError()
         }
         var summary = chunkMoments[0]
         for m in chunkMoments.dropFirst() { summary.merge(m) }

@@ -20,7 +20,7 @@ public struct BootstrapResult: Sendable {
 
     /// Refits `model` on `replications` resamples of its rows (drawn with replacement, seeded)
     /// and takes the percentile interval at `level` (R type 7 quantiles) for every coefficient.
-    /// - Parameter isCancelled: polled every few replicates; throws `CancellationError`.
+    /// - Parameter isCancelled: polled every few replicates; throws `Cancelled`.
     public static func run(_ model: LinearModel, replications: Int, seed: UInt64, level: Double = 0.95,
                            isCancelled: @Sendable () -> Bool = { false }) throws -> BootstrapResult {
         let design = model.design
@@ -36,28 +36,24 @@ public struct BootstrapResult: Sendable {
         let chunks = (replications + chunk - 1) / chunk
         let streams = Xoshiro256StarStar.streams(seed: seed, count: chunks)
         var values = [Double](repeating: .nan, count: replications * p)
-        do {
-            try values.withUnsafeMutableBufferPointer { buffer in
-                let draws = SharedPointer(buffer.baseAddress!)
-                try ParallelChunks.run(count: chunks, threads: ProcessInfo.processInfo.activeProcessorCount,
-                                       isCancelled: isCancelled, progress: nil,
-                                       makeWorkspace: {}) { c, _ in
-                    var rng = streams[c]
-                    var indices = [Int](repeating: 0, count: n)
-                    for r in (c * chunk)..<min(replications, (c + 1) * chunk) {
-                        for i in 0..<n { indices[i] = rng.next(below: n) }
-                        let problem = LeastSquares.Problem(
-                            design: design.matrix.rows(indices), designLow: design.matrixLow?.rows(indices),
-                            response: indices.map { design.response[$0] },
-                            weights: design.weights.map { w in indices.map { w[$0] } },
-                            intercept: design.interceptColumn)
-                        let fit = try LeastSquares.fit(problem, options: options)
-                        for j in 0..<p { draws.base[r * p + j] = fit.coefficients[j] }
-                    }
+        try values.withUnsafeMutableBufferPointer { buffer in
+            let draws = SharedPointer(buffer.baseAddress!)
+            try ParallelChunks.run(count: chunks, threads: ProcessInfo.processInfo.activeProcessorCount,
+                                   isCancelled: isCancelled, progress: nil,
+                                   makeWorkspace: {}) { c, _ in
+                var rng = streams[c]
+                var indices = [Int](repeating: 0, count: n)
+                for r in (c * chunk)..<min(replications, (c + 1) * chunk) {
+                    for i in 0..<n { indices[i] = rng.next(below: n) }
+                    let problem = LeastSquares.Problem(
+                        design: design.matrix.rows(indices), designLow: design.matrixLow?.rows(indices),
+                        response: indices.map { design.response[$0] },
+                        weights: design.weights.map { w in indices.map { w[$0] } },
+                        intercept: design.interceptColumn)
+                    let fit = try LeastSquares.fit(problem, options: options)
+                    for j in 0..<p { draws.base[r * p + j] = fit.coefficients[j] }
                 }
             }
-        } catch is SimulationCancelled {
-            throw CancellationError()
         }
         var se = [Double](), lower = [Double](), upper = [Double](), failures = [Int]()
         let alpha = (1 - level) / 2

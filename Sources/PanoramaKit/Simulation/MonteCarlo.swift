@@ -12,7 +12,7 @@ public enum MonteCarlo {
     /// `settings.threads` workers: a seed gives bit-identical totals whatever the thread count.
     /// Only the totals are kept (8 bytes a trial) plus each worker's chunk buffers (see
     /// `ChunkGenerator`); never a trials × projects matrix.
-    /// - Throws: `KernelError` for an invalid model, `SimulationCancelled` when cancelled.
+    /// - Throws: `KernelError` for an invalid model, `Cancelled` when cancelled.
     ///
     /// ```
     /// let model = PortfolioModel(names: ["a", "b"], costs: [10, 20],

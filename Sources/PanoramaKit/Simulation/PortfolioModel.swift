@@ -95,7 +95,7 @@ public struct SimulationSettings: Sendable {
     public var seed: UInt64
     /// Worker threads; the result does not depend on it.
     public var threads: Int
-    /// Polled before each chunk; when it returns true the run stops and throws `SimulationCancelled`.
+    /// Polled before each chunk; when it returns true the run stops and throws `Cancelled`.
     public var isCancelled: @Sendable () -> Bool
     /// Called from worker threads with the fraction of chunks done (0…1).
     public var progress: (@Sendable (Double) -> Void)?

@@ -22,7 +22,7 @@ enum ParallelChunks {
                 if c >= count { break }
                 if isCancelled() {
                     stop.store(true, ordering: .relaxed)
-                    failure.withLock { if $0 == nil { $0 = SimulationCancelled() } }
+                    failure.withLock { if $0 == nil { $0 = Cancelled() } }
                     break
                 }
                 do {
@@ -66,7 +66,7 @@ extension ParallelChunks {
     /// Runs `body` once per chunk of `trials` on `threads` workers, handing it the chunk's index,
     /// its trial range, its own random stream and the worker's workspace. Bodies write disjoint
     /// outputs (their trials, or their chunk's slot); combine per-chunk results in chunk order.
-    /// - Throws: `SimulationCancelled` when `isCancelled` returns true, or what `body` throws.
+    /// - Throws: `Cancelled` when `isCancelled` returns true, or what `body` throws.
     static func runTrials<W>(_ trials: Int, seed: UInt64, threads: Int, isCancelled: @Sendable () -> Bool,
                              progress: (@Sendable (Double) -> Void)? = nil,
                              makeWorkspace: @Sendable () -> W,

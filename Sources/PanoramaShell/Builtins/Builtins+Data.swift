@@ -433,8 +433,6 @@ extension BuiltinRegistry {
             c.data = c.data.gather(groups.map { $0[0] })
             return c
         }
-        let notesBefore = ctx.interpreter.pendingNotes
-        ctx.interpreter.pendingNotes = []
         // Notes raised per group (e.g. "sum skipped 2 na values"), each with the groups it came from.
         var raised: [(note: String, groups: [String])] = []
         func groupName(_ rows: [Int]) -> String {
@@ -444,8 +442,9 @@ extension BuiltinRegistry {
             var values: [Value] = []
             for rows in groups {
                 if ctx.isCancelled { throw PanoramaError.interrupted }
-                var value = try ctx.evaluate(argument.expr, in: frame.rows(rows))
-                for note in ctx.interpreter.takeNotes() {
+                let evaluated = try ctx.interpreter.collectingNotes { try ctx.evaluate(argument.expr, in: frame.rows(rows)) }
+                var value = evaluated.value
+                for note in evaluated.notes {
                     let group = groupName(rows)
                     if let k = raised.firstIndex(where: { $0.note == note }) {
                         if !raised[k].groups.contains(group) { raised[k].groups.append(group) }
@@ -472,7 +471,6 @@ extension BuiltinRegistry {
             c.label = name
             columns.append(c)
         }
-        ctx.interpreter.pendingNotes = notesBefore
         for (note, names) in raised {
             let which = names.map { "'\($0)'" }.joined(separator: ", ")
             ctx.note(keys.isEmpty ? note : "\(note) (group\(names.count == 1 ? "" : "s") \(which))")

@@ -223,12 +223,10 @@ extension BuiltinRegistry {
         return frame
     }
 
-    /// Runs kernel work, turning cancellation into the language's interruption.
+    /// Runs kernel work, turning a forecast error into a failure of this call.
     static func run<T>(_ ctx: CallContext, _ work: () throws -> T) throws -> T {
         do {
             return try work()
-        } catch is CancellationError {
-            throw PanoramaError.interrupted
         } catch let e as ForecastError {
             throw ctx.failure(e.message)
         }

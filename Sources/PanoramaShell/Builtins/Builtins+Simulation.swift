@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import LineEditing
 import PanoramaKit
 import Synchronization
 
@@ -59,12 +60,7 @@ extension BuiltinRegistry {
                 example: "s = simulate(cost=[120, 45, 300], overrun=lognormal(0, 0.3), corr=0.2, trials=20000, seed=1)\ncontributions(s)") { ctx in
             let s = try ctx.object("s", as: SimulationValue.self, kind: "simulation")!
             let byGroup = try ctx.bool("groups", default: false)
-            let c: Contributions
-            do {
-                c = try s.result.contributions(isCancelled: ctx.cancellation)
-            } catch is SimulationCancelled {
-                throw PanoramaError.interrupted
-            }
+            let c = try s.result.contributions(isCancelled: ctx.cancellation)
             if byGroup && c.groups.isEmpty { throw ctx.fail("this simulation has no groups; give simulate a by= argument") }
             let rows = byGroup ? c.groups.sorted { abs($0.rankCorrelation) > abs($1.rankCorrelation) } : c.ranked
             // The measures of contribution first, each labelled no wider than its numbers, so that
@@ -228,11 +224,7 @@ extension BuiltinRegistry {
             if let bar, progress == nil { progress = { bar.update($0) } }
             let settings = SimulationSettings(trials: trials, seed: seed, threads: threads,
                                               isCancelled: cancellation, progress: progress)
-            do {
-                return try MonteCarlo.simulate(model, settings)
-            } catch is SimulationCancelled {
-                throw PanoramaError.interrupted
-            }
+            return try MonteCarlo.simulate(model, settings)
         }
         if sweepRho != nil || sweepDF != nil {
             // Sensitivity table: the same seed for every value (common random numbers).
@@ -276,7 +268,7 @@ final class ProgressBar: Sendable {
 
     /// A bar when stderr is a terminal, else nil.
     static func forTerminal() -> ProgressBar? {
-        isatty(2) != 0 ? ProgressBar() : nil
+        Terminal.isTerminal(2) ? ProgressBar() : nil
     }
 
     func update(_ fraction: Double) {

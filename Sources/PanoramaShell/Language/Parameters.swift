@@ -160,8 +160,7 @@ extension Launcher {
     public static func scriptHelp(_ files: [String]) -> Int32 {
         for file in files {
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                standardError("error: cannot read '\(file)'")
-                return 1
+                return report(.failed("cannot read '\(file)'", at: nil))
             }
             print(ScriptParameters.helpText(file: file, text: text))
         }
@@ -169,14 +168,14 @@ extension Launcher {
     }
 
     /// Script parameters given after `--` that no script declares: an error before running.
-    static func undeclaredParameter(_ given: [String: String], files: [String]) -> String? {
+    static func undeclaredParameter(_ given: [String: String], files: [String]) -> PanoramaError? {
         let declared = files.flatMap { file in
             FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
                 .map { ScriptParameters.declarations(in: $0).map(\.name) } ?? []
         }
         guard !declared.isEmpty, let unknown = given.keys.sorted().first(where: { !declared.contains($0) }) else { return nil }
         let s = suggestion(for: unknown, among: declared)
-        return "error: no parameter named '\(unknown)'" + (s.map { ". Did you mean '\($0)'?" } ?? "")
-            + " (panorama run FILE --help lists them)"
+        return .usage("no parameter named '\(unknown)'" + (s.map { ". Did you mean '\($0)'?" } ?? "")
+            + " (panorama run FILE --help lists them)")
     }
 }

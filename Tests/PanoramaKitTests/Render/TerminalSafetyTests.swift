@@ -52,10 +52,10 @@ struct TerminalSafetyTests {
         #expect(RenderOptions.clampedWidth(120, from: ".width") == (120, nil))
     }
 
-    @Test func aCancelledLoadStopsWithCancellationError() throws {
+    @Test func aCancelledLoadStopsWithCancelled() throws {
         var options = ReadOptions()
         options.isCancelled = { true }
-        #expect(throws: CancellationError.self) { try CSVReader.read(text: "a,b\n1,2\n", options: options) }
+        #expect(throws: Cancelled.self) { try CSVReader.read(text: "a,b\n1,2\n", options: options) }
         #expect(try CSVReader.read(text: "a,b\n1,2\n").rowCount == 1)
     }
 
@@ -68,7 +68,7 @@ struct TerminalSafetyTests {
             _ = try tokenizer.tokenize(from: 0, line: 1, notes: &notes)
         }
         // Every 65,536 records: a long scan stops midway; a short one has no poll.
-        #expect(throws: CancellationError.self) { try tokenize(rows: 70_000) }
+        #expect(throws: Cancelled.self) { try tokenize(rows: 70_000) }
         try tokenize(rows: 100)
     }
 }

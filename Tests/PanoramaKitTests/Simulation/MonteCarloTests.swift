@@ -193,7 +193,7 @@ func imanConoverReachesItsTargetRankCorrelation(target: Double) throws {
 
 @Test func cancellationStopsTheRunAndProgressReachesOne() throws {
     let m = model([1, 2], [.normal(mean: 1, sd: 0.1), .normal(mean: 1, sd: 0.1)])
-    #expect(throws: SimulationCancelled.self) {
+    #expect(throws: Cancelled.self) {
         try MonteCarlo.simulate(m, SimulationSettings(trials: 100_000, seed: 1, isCancelled: { true }))
     }
     final class Box: @unchecked Sendable {

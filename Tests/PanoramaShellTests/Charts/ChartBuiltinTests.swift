@@ -197,7 +197,7 @@ func chartErrorsSayWhatIsWrong(_ code: String, _ message: String) {
 @Test func everyChartHelpExampleRuns() {
     for builtin in BuiltinRegistry.chartBuiltins where !builtin.example.isEmpty {
         let (session, take) = chartSession()
-        #expect(session.run(builtin.example) == .ok, "\(builtin.name): \(take().err)")
+        #expect(session.run(builtin.example).outcome == .ok, "\(builtin.name): \(take().err)")
     }
 }
 

@@ -6,7 +6,7 @@ import Testing
 private func transcript(_ code: String) -> (out: String, err: String, outcome: Session.Outcome) {
     nonisolated(unsafe) var out: [String] = [], err: [String] = []
     let s = Session(options: RenderOptions(mode: .json), output: { out.append($0) }, diagnostics: { err.append($0) })
-    let outcome = s.run(code)
+    let outcome = s.run(code).outcome
     return (out.joined(separator: "\n"), err.joined(separator: "\n"), outcome)
 }
 

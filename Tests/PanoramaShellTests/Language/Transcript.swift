@@ -19,7 +19,7 @@ func run(_ code: String, mode: RenderOptions.Mode = .box, file: String? = nil, i
     options.mode = mode
     let session = Session(options: options, output: { t.value.out.append($0) }, diagnostics: { t.value.err.append($0) })
     session.interactive = interactive
-    t.value.outcome = session.run(code, file: file)
+    t.value.outcome = session.run(code, file: file).outcome
     return t.value
 }
 

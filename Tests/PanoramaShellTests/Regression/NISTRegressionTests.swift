@@ -41,7 +41,7 @@ func fitThroughSession(_ frame: Frame, _ formula: String, options: String = "") 
     var errors: [String] = []
     let session = Session(output: { _ in }, diagnostics: { errors.append($0) })
     session.interpreter.set("d", .frame(frame))
-    guard session.run("m = ols(\(formula), d\(options))") == .ok, case .object(let o)? = session.interpreter.variables["m"],
+    guard session.run("m = ols(\(formula), d\(options))").outcome == .ok, case .object(let o)? = session.interpreter.variables["m"],
           let model = o as? ModelValue else {
         throw KernelError(errors.joined(separator: "\n"))
     }

@@ -12,7 +12,7 @@ final class ShellTranscript {
 
     @discardableResult
     func run(_ text: String) -> Session.Outcome {
-        session.run(text)
+        session.run(text).outcome
     }
 
     /// Runs `text` and returns what it printed (stdout lines, stderr lines), clearing both.
