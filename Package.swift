@@ -44,6 +44,6 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PanoramaDatasetsTests", dependencies: ["PanoramaDatasets", "TestSupport"]),
         .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["panorama"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["panorama", "PanoramaKit"]),
     ]
 )
