@@ -42,13 +42,8 @@ public enum Display {
 
     /// One element as text for display.
     public static func element(_ c: Column, _ i: Int, _ options: RenderOptions) -> String {
-        if c.data.isNA(i) { return "na" }
-        switch c.data {
-        case .number(let v): return options.numbers.string(v[i])
-        case .text(let t): return JSON.string(t[i]!).text
-        case .bool(let v): return v[i] == 1 ? "true" : "false"
-        case .date(let v, let p): return CivilDate(dayNumber: Int(v[i])).text(p)
-        }
+        if case .text = c.data, !c.data.isNA(i) { return JSON.string(c.text(at: i)).text }
+        return c.text(at: i, numbers: options.numbers)
     }
 
     /// The JSON document of a value (DESIGN §4).
@@ -66,7 +61,7 @@ public enum Display {
         }
     }
 
-    public static func jsonElement(_ c: Column, _ i: Int) -> JSON { JSON.cell(c.data, i) }
+    public static func jsonElement(_ c: Column, _ i: Int) -> JSON { c.json(at: i) }
 
     /// The one-line summary of a value (after assignment in the REPL, and in `.vars`).
     public static func summary(_ value: Value, _ options: RenderOptions) -> String {
