@@ -5,11 +5,9 @@ public enum Display {
     /// The full rendering of a value in the current mode (JSON mode prints `json(_:)` instead).
     public static func render(_ value: Value, _ options: RenderOptions) -> String {
         switch value {
-        case .number(let x): return options.numbers.string(x)
+        // A scalar reads as the cell it would be in a vector.
+        case .number, .bool, .na, .date: return value.asColumn().map { $0.text(at: 0, numbers: options.numbers) } ?? ""
         case .string(let s): return options.mode == .csv ? s : JSON.string(s).text
-        case .bool(let b): return b ? "true" : "false"
-        case .na: return "na"
-        case .date(let d, let p): return d.text(p)
         case .vector(let c): return renderVector(c, options)
         case .frame(let f): return renderTable(f, options)
         case .formula(let f): return f.text
@@ -49,11 +47,8 @@ public enum Display {
     /// The JSON document of a value (DESIGN §4).
     public static func json(_ value: Value, _ options: RenderOptions) -> JSON {
         switch value {
-        case .number(let x): return .finite(x)
+        case .number, .bool, .na, .date: return value.asColumn()?.json(at: 0) ?? .null
         case .string(let s): return .string(s)
-        case .bool(let b): return .bool(b)
-        case .na: return .null
-        case .date(let d, let p): return .string(d.text(p))
         case .vector(let c): return .array((0..<c.count).map { jsonElement(c, $0) })
         case .frame(let f): return f.json()
         case .formula(let f): return .object([("kind", .string("formula")), ("text", .string(f.text))])
