@@ -325,7 +325,7 @@ extension BuiltinRegistry {
             switch c.data {
             case .date(let days, _): return (days.map { $0 == ColumnData.naDay ? .nan : Double($0) }, .dates)
             case .text(let t):
-                return ((0..<c.count).map { t.codes[$0] < 0 ? .nan : Double($0) }, .categories(t.strings.map { $0 ?? "na" }))
+                return ((0..<c.count).map { t.codes[$0] < 0 ? .nan : Double($0) }, .categories((0..<c.count).map { c.text(at: $0) }))
             default: break
             }
         }

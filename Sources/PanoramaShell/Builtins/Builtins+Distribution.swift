@@ -175,10 +175,10 @@ extension BuiltinRegistry {
                 parameters: [.required("groups", "the group names, in the order of the distributions"),
                              Parameter("distributions", "one distribution per group", variadic: true, required: true, forms: ["d1, d2, …"])],
                 example: "per_group([\"Terminé\", \"En cours\"], lognormal(0, 0.1), lognormal(0.1, 0.4))") { ctx in
-            guard let c = try ctx.column("groups"), case .text(let t) = c.data else {
+            guard let c = try ctx.column("groups"), case .text = c.data else {
                 throw ctx.fail("'groups' must be a vector of names")
             }
-            let labels = t.strings.map { $0 ?? "na" }
+            let labels = (0..<c.count).map { c.text(at: $0) }
             guard Set(labels).count == labels.count else { throw ctx.fail("'groups' has a name twice") }
             guard ctx.rest.count == labels.count else {
                 throw ctx.fail("\(labels.count) group\(labels.count == 1 ? "" : "s") but \(ctx.rest.count) distribution\(ctx.rest.count == 1 ? "" : "s")")
