@@ -50,7 +50,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PanoramaDatasetsTests", dependencies: ["PanoramaDatasets", "TestSupport"]),
         .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["panorama", "JupyterKernel", "ZeroMQ"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["panorama", "PanoramaKit", "JupyterKernel", "ZeroMQ"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "ZeroMQ", "PanoramaShell", "TestSupport"],
                     resources: [.copy("Fixtures")]),
     ]

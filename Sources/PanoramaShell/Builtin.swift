@@ -10,8 +10,6 @@ public struct Builtin: Sendable {
 
     public var name: String
     public var category: Category
-    /// The usage line: `ols(formula, data, weights=, robust=)`.
-    public var signature: String
     /// One line: what it does.
     public var summary: String
     /// Parameters in positional order; keyword-only ones after.
@@ -21,24 +19,52 @@ public struct Builtin: Sendable {
     /// Keyword arguments whose expressions are passed unevaluated (e.g. `summarize`'s
     /// `name=expr`). `"*"` means every keyword not declared in `parameters`.
     public var quoted: Set<String>
+    /// How the keywords not declared in `parameters` read in the usage line when `quoted` holds
+    /// `"*"`: `name=expr` gives `summarize(frame, by=, name=expr, …)`.
+    public var otherKeywords: String?
     /// Whether bare names in later arguments resolve to the first argument's columns when it
     /// is a frame (DESIGN §2).
     public var frameScope: Bool
     public var implementation: @Sendable (inout CallContext) throws -> Value
 
-    public init(_ name: String, _ category: Category, signature: String, summary: String,
+    public init(_ name: String, _ category: Category, summary: String,
                 parameters: [Parameter] = [], example: String = "", quoted: Set<String> = [],
-                frameScope: Bool = true,
+                otherKeywords: String? = nil, frameScope: Bool = true,
                 implementation: @escaping @Sendable (inout CallContext) throws -> Value) {
         self.name = name
         self.category = category
-        self.signature = signature
         self.summary = summary
         self.parameters = parameters
         self.example = example
         self.quoted = quoted
+        self.otherKeywords = otherKeywords
         self.frameScope = frameScope
         self.implementation = implementation
+    }
+
+    /// The usage line, written from the parameters: `ols(formula, data, weights=, robust=)`.
+    ///
+    /// Positional parameters read `name`, keywords `name=`, each followed by its default when it
+    /// has one (`level=0.95`); a variadic parameter reads as its `forms` — several forms give one
+    /// call per form, joined by "or", the parameters after it shown on the last; of a run of
+    /// `common` keywords only the first shows, then `…`:
+    /// `bar(labels, values) or bar(frame, x, y, sort=, title=, …)`.
+    public var signature: String {
+        func usages(_ ps: ArraySlice<Parameter>) -> [String] {
+            ps.indices.compactMap { i in
+                guard ps[i].common, i > ps.startIndex, ps[i - 1].common else { return ps[i].usage }
+                return i + 1 == ps.endIndex || !ps[i + 1].common ? "…" : nil
+            }
+        }
+        let split = parameters.firstIndex { !$0.forms.isEmpty }
+        let before = usages(parameters[..<(split ?? parameters.endIndex)])
+        var after = split.map { usages(parameters[($0 + 1)...]) } ?? []
+        if let otherKeywords { after.append(otherKeywords + ", …") }
+        guard let split else { return name + "(" + (before + after).joined(separator: ", ") + ")" }
+        let forms = parameters[split].forms
+        return forms.enumerated().map { i, form in
+            name + "(" + (before + [form] + (i == forms.count - 1 ? after : [])).joined(separator: ", ") + ")"
+        }.joined(separator: " or ")
     }
 
     /// `usage: ols(formula, data, weights=, robust=)`
@@ -58,25 +84,49 @@ public struct Parameter: Sendable {
     /// The strings it accepts, when they are a fixed set (`copula=`: gaussian, t, iman-conover):
     /// TAB completes them inside the quotes.
     public var values: [String]
+    /// The value used when it is not given, as the usage line shows it (`level=0.95`); nil when
+    /// there is none or it depends on the other arguments.
+    public var `default`: String?
+    /// How a variadic parameter's arguments read in the usage line, one string per call form
+    /// (`["labels, values", "frame, x, y"]`); empty: `name, …`.
+    public var forms: [String]
+    /// One of a family's shared keywords (the charts' `title=`, `width=`, …): the usage line
+    /// shows the first of a run of them, then `…`; `.help` lists them all.
+    public var common = false
 
     public init(_ name: String, _ summary: String = "", keywordOnly: Bool = false,
-                variadic: Bool = false, required: Bool = false, values: [String] = []) {
+                variadic: Bool = false, required: Bool = false, values: [String] = [],
+                default: String? = nil, forms: [String] = []) {
         self.name = name
         self.summary = summary
         self.keywordOnly = keywordOnly
         self.variadic = variadic
         self.required = required
         self.values = values
+        self.default = `default`
+        self.forms = forms
     }
 
     public static func required(_ name: String, _ summary: String = "") -> Parameter {
         Parameter(name, summary, required: true)
     }
-    public static func keyword(_ name: String, _ summary: String = "") -> Parameter {
-        Parameter(name, summary, keywordOnly: true)
+    public static func keyword(_ name: String, _ summary: String = "", default: String? = nil) -> Parameter {
+        Parameter(name, summary, keywordOnly: true, default: `default`)
+    }
+    /// A keyword a family of builtins shares (see `common`).
+    public static func commonKeyword(_ name: String, _ summary: String) -> Parameter {
+        var p = Parameter(name, summary, keywordOnly: true)
+        p.common = true
+        return p
     }
     /// A keyword taking one of `values`.
-    public static func choice(_ name: String, _ summary: String, _ values: [String]) -> Parameter {
-        Parameter(name, summary, keywordOnly: true, values: values)
+    public static func choice(_ name: String, _ summary: String, _ values: [String], default: String? = nil) -> Parameter {
+        Parameter(name, summary, keywordOnly: true, values: values, default: `default`)
+    }
+
+    /// How it reads in the usage line: `data`, `level=0.95`, `weights=`, `column, …`.
+    var usage: String {
+        if variadic && forms.isEmpty { return name + ", …" }
+        return name + (keywordOnly || `default` != nil ? "=" + (`default` ?? "") : "")
     }
 }

@@ -48,15 +48,32 @@ public struct CallContext {
     public var defaultSeed: UInt64? { interpreter.defaultSeed }
     public var options: RenderOptions { interpreter.options }
 
-    // MARK: Typed access. Each throws a usage error naming the argument when the kind is wrong.
+    // MARK: Typed access. Each throws a usage error naming the argument when the kind is wrong;
+    // the `required…` forms also when it was not given.
 
+    /// The value of an argument as given, else its parameter's default (`Parameter.default`,
+    /// read as the language reads it), else nil. The typed accessors below all read this, so a
+    /// default is written once, in the parameter list.
+    public func given(_ name: String) throws -> Value? {
+        if let v = self[name] { return v }
+        guard let text = builtin.parameters.first(where: { $0.name == name })?.default,
+              case .expression(let e, _)? = try Parser.parse(text).first else { return nil }
+        return try interpreter.evaluate(e, scope: nil)
+    }
+
+    /// The value of an argument (given or by default); `missing argument 'name'` when neither.
     public func required(_ name: String) throws -> Value {
-        guard let v = self[name] else { throw fail("missing argument '\(name)'") }
-        return v
+        try require(name, given(name))
+    }
+
+    /// `value`, or the usage error for a missing argument `name`.
+    func require<T>(_ name: String, _ value: T?) throws -> T {
+        guard let value else { throw fail("missing argument '\(name)'") }
+        return value
     }
 
     public func number(_ name: String) throws -> Double? {
-        guard let v = self[name] else { return nil }
+        guard let v = try given(name) else { return nil }
         switch v {
         case .number(let x): return x
         case .na: return .nan
@@ -72,9 +89,20 @@ public struct CallContext {
         try number(name) ?? value
     }
 
+    public func requiredNumber(_ name: String) throws -> Double { try require(name, number(name)) }
+
+    /// A whole number in `range`, `value` when it is not given.
+    public func int(_ name: String, default value: Int, in range: ClosedRange<Int>? = nil) throws -> Int {
+        try int(name, in: range) ?? value
+    }
+
+    public func requiredInt(_ name: String, in range: ClosedRange<Int>? = nil) throws -> Int {
+        try require(name, int(name, in: range))
+    }
+
     /// A whole number in `range`; 1e6 is accepted as 1,000,000.
-    public func int(_ name: String, default value: Int? = nil, in range: ClosedRange<Int>? = nil) throws -> Int? {
-        guard let x = try number(name) else { return value }
+    public func int(_ name: String, in range: ClosedRange<Int>? = nil) throws -> Int? {
+        guard let x = try number(name) else { return nil }
         guard x.isFinite, x == x.rounded() else {
             throw fail("'\(name)' must be a whole number, not \(NumberFormat().string(x))")
         }
@@ -91,30 +119,40 @@ public struct CallContext {
     }
 
     public func string(_ name: String) throws -> String? {
-        guard let v = self[name] else { return nil }
+        guard let v = try given(name) else { return nil }
         if case .string(let s) = v { return s }
         throw fail("'\(name)' must be a string, not a \(v.kindName)")
     }
 
+    public func requiredString(_ name: String) throws -> String { try require(name, string(name)) }
+
     public func bool(_ name: String, default value: Bool) throws -> Bool {
-        guard let v = self[name] else { return value }
+        try given(name) == nil ? value : requiredBool(name)
+    }
+
+    public func requiredBool(_ name: String) throws -> Bool {
+        let v = try required(name)
         if case .bool(let b) = v { return b }
         throw fail("'\(name)' must be true or false, not a \(v.kindName)")
     }
 
     public func frame(_ name: String) throws -> Frame? {
-        guard let v = self[name] else { return nil }
+        guard let v = try given(name) else { return nil }
         if case .frame(let f) = v { return f }
         if case .object(let o) = v, let f = o.tableView { return f }
         throw fail("'\(name)' must be a frame, not a \(v.kindName)")
     }
 
+    public func requiredFrame(_ name: String) throws -> Frame { try require(name, frame(name)) }
+
     /// A vector argument as a column; a scalar becomes a column of one.
     public func column(_ name: String) throws -> Column? {
-        guard let v = self[name] else { return nil }
+        guard let v = try given(name) else { return nil }
         if let c = v.asColumn(name: name) { return c }
         throw fail("'\(name)' must be a vector, not a \(v.kindName)")
     }
+
+    public func requiredColumn(_ name: String) throws -> Column { try require(name, column(name)) }
 
     /// A numeric vector argument (scalars become one element; bools 0/1).
     public func numbers(_ name: String) throws -> [Double]? {
@@ -126,11 +164,17 @@ public struct CallContext {
         }
     }
 
+    public func requiredNumbers(_ name: String) throws -> [Double] { try require(name, numbers(name)) }
+
     /// An object argument of a given Swift type (a model, a simulation…).
     public func object<T: ObjectValue>(_ name: String, as type: T.Type, kind: String) throws -> T? {
-        guard let v = self[name] else { return nil }
+        guard let v = try given(name) else { return nil }
         if case .object(let o) = v, let t = o as? T { return t }
         throw fail("'\(name)' must be a \(kind), not a \(v.kindName)")
+    }
+
+    public func requiredObject<T: ObjectValue>(_ name: String, as type: T.Type, kind: String) throws -> T {
+        try require(name, object(name, as: type, kind: kind))
     }
 }
 

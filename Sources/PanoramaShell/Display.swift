@@ -5,11 +5,9 @@ public enum Display {
     /// The full rendering of a value in the current mode (JSON mode prints `json(_:)` instead).
     public static func render(_ value: Value, _ options: RenderOptions) -> String {
         switch value {
-        case .number(let x): return options.numbers.string(x)
+        // A scalar reads as the cell it would be in a vector.
+        case .number, .bool, .na, .date: return value.asColumn().map { $0.text(at: 0, numbers: options.numbers) } ?? ""
         case .string(let s): return options.mode == .csv ? s : JSON.string(s).text
-        case .bool(let b): return b ? "true" : "false"
-        case .na: return "na"
-        case .date(let d, let p): return d.text(p)
         case .vector(let c): return renderVector(c, options)
         case .frame(let f): return renderTable(f, options)
         case .formula(let f): return f.text
@@ -42,23 +40,15 @@ public enum Display {
 
     /// One element as text for display.
     public static func element(_ c: Column, _ i: Int, _ options: RenderOptions) -> String {
-        if c.data.isNA(i) { return "na" }
-        switch c.data {
-        case .number(let v): return options.numbers.string(v[i])
-        case .text(let t): return JSON.string(t[i]!).text
-        case .bool(let v): return v[i] == 1 ? "true" : "false"
-        case .date(let v, let p): return CivilDate(dayNumber: Int(v[i])).text(p)
-        }
+        if case .text = c.data, !c.data.isNA(i) { return JSON.string(c.text(at: i)).text }
+        return c.text(at: i, numbers: options.numbers)
     }
 
     /// The JSON document of a value (DESIGN §4).
     public static func json(_ value: Value, _ options: RenderOptions) -> JSON {
         switch value {
-        case .number(let x): return .finite(x)
+        case .number, .bool, .na, .date: return value.asColumn()?.json(at: 0) ?? .null
         case .string(let s): return .string(s)
-        case .bool(let b): return .bool(b)
-        case .na: return .null
-        case .date(let d, let p): return .string(d.text(p))
         case .vector(let c): return .array((0..<c.count).map { jsonElement(c, $0) })
         case .frame(let f): return f.json()
         case .formula(let f): return .object([("kind", .string("formula")), ("text", .string(f.text))])
@@ -66,7 +56,7 @@ public enum Display {
         }
     }
 
-    public static func jsonElement(_ c: Column, _ i: Int) -> JSON { JSON.cell(c.data, i) }
+    public static func jsonElement(_ c: Column, _ i: Int) -> JSON { c.json(at: i) }
 
     /// The one-line summary of a value (after assignment in the REPL, and in `.vars`).
     public static func summary(_ value: Value, _ options: RenderOptions) -> String {

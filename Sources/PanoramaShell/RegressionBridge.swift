@@ -4,11 +4,11 @@ import PanoramaKit
 /// columns to the kernel (`ModelDesign`, `LinearModel`, `BootstrapResult`).
 enum RegressionBridge {
     static func model(_ ctx: CallContext) throws -> ModelValue {
-        try ctx.object("m", as: ModelValue.self, kind: "model")!
+        try ctx.requiredObject("m", as: ModelValue.self, kind: "model")
     }
 
     static func level(_ ctx: CallContext) throws -> Double {
-        let level = try ctx.number("level", default: 0.95)
+        let level = try ctx.requiredNumber("level")
         guard level > 0 && level < 1 else {
             throw ctx.fail("'level' must be between 0 and 1, not \(NumberFormat().string(level))")
         }
@@ -120,7 +120,7 @@ enum RegressionBridge {
     /// `bootstrap(m, reps=, seed=, level=)`.
     static func bootstrap(_ ctx: inout CallContext) throws -> Value {
         let m = try model(ctx)
-        let reps = try ctx.int("reps", default: 1000, in: 1...10_000_000)!
+        let reps = try ctx.requiredInt("reps", in: 1...10_000_000)
         let level = try level(ctx)
         var seed: UInt64
         if let s = try ctx.int("seed", in: 0...Int(1 << 53)) {

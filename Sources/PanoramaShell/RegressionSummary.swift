@@ -200,11 +200,8 @@ enum RegressionSummary {
         let header = frame.columns.map(\.label)
         let rows: [[String]] = (0..<frame.rowCount).map { r in
             frame.columns.map { c in
-                switch c.data {
-                case .number(let v): return number(v[r])
-                case .text(let t): return t[r] ?? "na"
-                default: return Display.element(c, r, options)
-                }
+                if case .number(let v) = c.data { return number(v[r]) }
+                return c.text(at: r, numbers: options.numbers)
             }
         }
         if options.mode == .markdown {

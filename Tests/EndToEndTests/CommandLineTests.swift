@@ -1,4 +1,5 @@
 import Foundation
+import PanoramaKit
 import Testing
 
 @Suite struct CommandLineTests {
@@ -113,8 +114,15 @@ import Testing
 
 @Suite struct GarbageInputTests {
     /// Random bytes, unbalanced brackets, huge literals, deep nesting: exit 0 or 1, a message, never a crash.
+    ///
+    /// The random inputs come from a seeded generator: a new seed each run (so runs explore),
+    /// printed with any failure; `PANORAMA_GARBAGE_SEED=N swift test --filter GarbageInputTests`
+    /// replays that run.
     @Test func garbageNeverCrashes() throws {
-        var rng = SystemRandomNumberGenerator()
+        let seed = ProcessInfo.processInfo.environment["PANORAMA_GARBAGE_SEED"].flatMap { UInt64($0) }
+            ?? UInt64.random(in: 0...UInt64.max)
+        var rng = Xoshiro256StarStar(seed: seed)
+        let replay = "(seed \(seed); PANORAMA_GARBAGE_SEED=\(seed) replays it)"
         var inputs = [
             String(repeating: "(", count: 100_000),
             String(repeating: "[", count: 50_000) + String(repeating: "]", count: 10),
@@ -135,9 +143,9 @@ import Testing
         }
         for input in inputs {
             let r = try Binary.run(["-e", input])
-            #expect(r.status == 0 || r.status == 1, "status \(r.status) for \(input.prefix(40).debugDescription): \(r.stderr.prefix(300))")
-            if r.status == 1 { #expect(r.stderr.contains("error: ")) }
-            #expect(!r.stderr.contains("Fatal error"))
+            #expect(r.status == 0 || r.status == 1, "status \(r.status) for \(input.prefix(40).debugDescription): \(r.stderr.prefix(300)) \(replay)")
+            if r.status == 1 { #expect(r.stderr.contains("error: "), "no error line for \(input.prefix(40).debugDescription) \(replay)") }
+            #expect(!r.stderr.contains("Fatal error"), "crash for \(input.prefix(40).debugDescription) \(replay)")
         }
         // Raw, invalid UTF-8 through stdin.
         let r = try Binary.run([], stdin: Data([0xff, 0xfe, 0x28, 0x0a]))

@@ -37,9 +37,8 @@ public enum CSVWriter {
             if v[r].isInfinite { return v[r] > 0 ? "inf" : "-inf" }
             let s = JSON.numberText(v[r])
             return decimal == "." ? s : quoted(String(s.map { $0 == "." ? decimal : $0 }), separator)
-        case .text(let c): return quoted(c[r]!, separator, keepingMissingMarkers: true)
-        case .bool(let v): return v[r] == 1 ? "true" : "false"
-        case .date(let v, let p): return CivilDate(dayNumber: Int(v[r])).text(p)
+        case .text: return quoted(data.text(at: r), separator, keepingMissingMarkers: true)
+        case .bool, .date: return data.text(at: r)
         }
     }
 

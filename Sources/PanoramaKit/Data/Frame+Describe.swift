@@ -64,7 +64,7 @@ extension Frame {
             counts[k] = ((counts[k]?.0 ?? 0) + 1, counts[k]?.1 ?? r)
         }
         return counts.values.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.map { (count, row) in
-            (Frame.cellText(data, row), count, row)
+            (data.text(at: row), count, row)
         }
     }
 
@@ -95,14 +95,4 @@ extension Frame {
         return Frame(columns: [value, Column(name: "n", .number(counts)), Column(name: "percent", .number(percents))])
     }
 
-    /// A cell as plain text (numbers at full precision, dates ISO, `na`).
-    static func cellText(_ data: ColumnData, _ r: Int) -> String {
-        if data.isNA(r) { return "na" }
-        switch data {
-        case .number(let v): return JSON.numberText(v[r])
-        case .text(let c): return c[r]!
-        case .bool(let v): return v[r] == 1 ? "true" : "false"
-        case .date(let v, let p): return CivilDate(dayNumber: Int(v[r])).text(p)
-        }
-    }
 }

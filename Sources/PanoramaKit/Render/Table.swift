@@ -42,17 +42,15 @@ struct TableRenderer {
     }
 
     func cell(_ c: Column, _ r: Int, decimals: Int? = nil) -> String {
-        if c.data.isNA(r) { return "na" }
+        var f = options.numbers
+        f.ascii = ascii
         switch c.data {
-        case .number(let v):
-            var f = options.numbers
-            f.ascii = ascii
+        case .number(let v) where !c.data.isNA(r):
             if let decimals, v[r].isFinite { return f.fixed(v[r], decimals: decimals) }
-            return f.string(v[r])
-        case .text(let t): return flatten(t[r]!).controlsEscaped
-        case .bool(let v): return v[r] == 1 ? "true" : "false"
-        case .date(let v, let p): return CivilDate(dayNumber: Int(v[r])).text(p)
+        case .text where !c.data.isNA(r): return flatten(c.text(at: r)).controlsEscaped
+        default: break
         }
+        return c.text(at: r, numbers: f)
     }
 
     /// One line: newlines and tabs become spaces.

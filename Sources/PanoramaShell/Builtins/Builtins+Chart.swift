@@ -4,9 +4,9 @@ import PanoramaKit
 extension BuiltinRegistry {
     /// The chart builtins: each returns a chart value that draws itself when printed.
     static let chartBuiltins: [Builtin] = [
-        Builtin("hist", .charts, signature: "hist(x, bins=, title=, width=, height=, xlabel=, ylabel=, xscale=, yscale=)",
-                summary: "histogram of numbers or of a simulation's totals",
-                parameters: [Parameter("x", "numbers, a simulation, or a frame then a column", variadic: true, required: true),
+        Builtin("hist", .charts, summary: "histogram of numbers or of a simulation's totals",
+                parameters: [Parameter("x", "numbers, a simulation, or a frame then a column", variadic: true, required: true,
+                                       forms: ["x"]),
                              .keyword("bins", "about how many bins: the width is rounded to 1, 2, 2.5 or 5 × 10^k (default: Freedman–Diaconis, fitted to the width)")] + chartKeywords,
                 example: "hist([1, 2, 2, 3, 3, 3, 4, 4, 5], bins=5, width=50, height=6)") { ctx in
             let (values, name) = try chartSeries(ctx, count: 1, builtin: "hist")[0]
@@ -16,9 +16,9 @@ extension BuiltinRegistry {
             chart.xlabel = name
             return try styled(chart, ctx)
         },
-        Builtin("bar", .charts, signature: "bar(labels, values) or bar(frame, x, y, sort=, …)",
-                summary: "horizontal bars with their values; bar(frame, x, y) sums y by x",
-                parameters: [Parameter("data", "labels and values, or a frame then its label and value columns", variadic: true, required: true),
+        Builtin("bar", .charts, summary: "horizontal bars with their values; bar(frame, x, y) sums y by x",
+                parameters: [Parameter("data", "labels and values, or a frame then its label and value columns", variadic: true, required: true,
+                                       forms: ["labels, values", "frame, x, y"]),
                              .keyword("sort", "true: largest first")] + chartKeywords,
                 example: "bar([\"Armées\", \"Intérieur\", \"Justice\"], [420.5, 1250, 88], width=50)") { ctx in
             let args = ctx.rest
@@ -55,9 +55,9 @@ extension BuiltinRegistry {
                                    description: "of \(Prose.counted(pairs.count, "bar"))")
             return try styled(chart, ctx)
         },
-        Builtin("line", .charts, signature: "line(x, y…) or line(frame, x, y…, title=, …)",
-                summary: "lines of one or more series over numbers, dates or labels",
-                parameters: [Parameter("data", "x then one or more y series (or a frame then columns)", variadic: true, required: true)] + chartKeywords,
+        Builtin("line", .charts, summary: "lines of one or more series over numbers, dates or labels",
+                parameters: [Parameter("data", "x then one or more y series (or a frame then columns)", variadic: true, required: true,
+                                       forms: ["x, y…", "frame, x, y…"])] + chartKeywords,
                 example: "line([2020, 2021, 2022, 2023], [3.1, 3.4, 3.3, 3.9], [2.9, 3.0, 3.2, 3.3], width=50, height=8)") { ctx in
             let args = ctx.rest
             let offset = isFrame(args.first?.value) ? 1 : 0
@@ -87,9 +87,9 @@ extension BuiltinRegistry {
             if series.count == 1 { chart.ylabel = series[0].name }
             return try styled(chart, ctx)
         },
-        Builtin("scatter", .charts, signature: "scatter(x, y, fit=, title=, …) or scatter(frame, x, y, …)",
-                summary: "points of y against x; fit= a model, [intercept, slope] or true draws a line",
-                parameters: [Parameter("data", "x and y (or a frame then its x and y columns)", variadic: true, required: true),
+        Builtin("scatter", .charts, summary: "points of y against x; fit= a model, [intercept, slope] or true draws a line",
+                parameters: [Parameter("data", "x and y (or a frame then its x and y columns)", variadic: true, required: true,
+                                       forms: ["x, y", "frame, x, y"]),
                              .keyword("fit", "a fitted model, [intercept, slope], or true for least squares")] + chartKeywords,
                 example: "scatter([1, 2, 3, 4, 5, 6], [2.1, 3.9, 6.2, 8.1, 9.7, 12.2], fit=true, width=50, height=8)") { ctx in
             let args = ctx.rest
@@ -107,9 +107,9 @@ extension BuiltinRegistry {
             chart.ylabel = yName
             return try styled(chart, ctx)
         },
-        Builtin("box", .charts, signature: "box(x, by=, title=, …) or box(frame, x, by=, …)",
-                summary: "box plots of x, one per group of by=",
-                parameters: [Parameter("data", "numbers (or a frame then a column)", variadic: true, required: true),
+        Builtin("box", .charts, summary: "box plots of x, one per group of by=",
+                parameters: [Parameter("data", "numbers (or a frame then a column)", variadic: true, required: true,
+                                       forms: ["x", "frame, x"]),
                              .keyword("by", "the groups (text, numbers or dates), one per value")] + chartKeywords,
                 example: "box([3, 5, 4, 8, 12, 10, 9, 30], by=[\"a\", \"a\", \"a\", \"a\", \"b\", \"b\", \"b\", \"b\"], width=50)") { ctx in
             let (values, name) = try chartSeries(ctx, count: 1, builtin: "box")[0]
@@ -134,9 +134,9 @@ extension BuiltinRegistry {
             chart.xlabel = name
             return try styled(chart, ctx)
         },
-        Builtin("scurve", .charts, signature: "scurve(simulation) or scurve(x, point=, title=, …)",
-                summary: "S-curve: the cumulative distribution of totals with P50, P80 and the point estimate",
-                parameters: [Parameter("x", "a simulation, or numbers (or a frame then a column)", variadic: true, required: true),
+        Builtin("scurve", .charts, summary: "S-curve: the cumulative distribution of totals with P50, P80 and the point estimate",
+                parameters: [Parameter("x", "a simulation, or numbers (or a frame then a column)", variadic: true, required: true,
+                                       forms: ["simulation", "x"]),
                              .keyword("point", "the point estimate to mark (a simulation gives its own)")] + chartKeywords,
                 example: "scurve(seq(80, 130, by=0.5), point=95, width=60, height=10)") { ctx in
             var point = try ctx.number("point")
@@ -152,9 +152,9 @@ extension BuiltinRegistry {
             chart.xlabel = name
             return try styled(chart, ctx)
         },
-        Builtin("tornado", .charts, signature: "tornado(simulation) or tornado(names, low, high, base=, title=, …)",
-                summary: "tornado: each input's swing of the total, widest on top",
-                parameters: [Parameter("data", "a simulation, or input names with the totals at their low and high", variadic: true, required: true),
+        Builtin("tornado", .charts, summary: "tornado: each input's swing of the total, widest on top",
+                parameters: [Parameter("data", "a simulation, or input names with the totals at their low and high", variadic: true, required: true,
+                                       forms: ["simulation", "names, low, high"]),
                              .keyword("base", "the value bars diverge from (default: the simulation's mean, or 0)")] + chartKeywords,
                 example: "tornado([\"Projet A\", \"Projet B\", \"Projet C\"], [950, 990, 1005], [1130, 1040, 1010], base=1000, width=60)") { ctx in
             let args = ctx.rest
@@ -178,8 +178,7 @@ extension BuiltinRegistry {
                                    description: "of \(Prose.counted(bars.count, "input"))")
             return try styled(chart, ctx)
         },
-        Builtin("fan", .charts, signature: "fan(forecast, title=, …)",
-                summary: "forecast fan: history, then the forecast with its 80 % and 95 % bands",
+        Builtin("fan", .charts, summary: "forecast fan: history, then the forecast with its 80 % and 95 % bands",
                 parameters: [.required("forecast", "a forecast")] + chartKeywords,
                 example: "") { ctx in
             guard case .object(let o)? = ctx["forecast"], let f = o as? any ChartableForecast else {
@@ -191,9 +190,9 @@ extension BuiltinRegistry {
                                    description: "of \(history.count) observed and \(Prose.counted(f.forecastPoints.count, "forecast period"))")
             return try styled(chart, ctx)
         },
-        Builtin("waterfall", .charts, signature: "waterfall(bridge) or waterfall(labels, values, title=, …)",
-                summary: "waterfall: a start total, signed steps and the end total (values: start, steps…, end)",
-                parameters: [Parameter("data", "a bridge, or labels and values (the start, the steps, the end)", variadic: true, required: true)]
+        Builtin("waterfall", .charts, summary: "waterfall: a start total, signed steps and the end total (values: start, steps…, end)",
+                parameters: [Parameter("data", "a bridge, or labels and values (the start, the steps, the end)", variadic: true, required: true,
+                                       forms: ["bridge", "labels, values"])]
                     + chartKeywords,
                 example: "waterfall([\"2020-11\", \"growth\", \"entries\", \"exits\", \"2021-11\"], [3500, 300, 150, -400, 3550], width=60)") { ctx in
             let args = ctx.rest
@@ -216,12 +215,11 @@ extension BuiltinRegistry {
             }
             return try styled(ChartValue(type: "waterfall", chart: chart, description: "of \(Prose.counted(chart.steps.count, "step"))"), ctx)
         },
-        Builtin("seq", .math, signature: "seq(from, to, by=, length=)",
-                summary: "numbers from from to to in steps of by (default 1) or length= evenly spaced",
+        Builtin("seq", .math, summary: "numbers from from to to in steps of by (default 1) or length= evenly spaced",
                 parameters: [.required("from", "first value"), .required("to", "last value (not passed)"),
                              .keyword("by", "step (default 1, or -1 when to < from)"), .keyword("length", "how many values")],
                 example: "seq(0, 1, by=0.25)") { ctx in
-            let from = try ctx.number("from")!, to = try ctx.number("to")!
+            let from = try ctx.requiredNumber("from"), to = try ctx.requiredNumber("to")
             guard from.isFinite, to.isFinite else { throw ctx.fail("'from' and 'to' must be finite numbers") }
             if let n = try ctx.int("length", in: 1...100_000_000) {
                 if ctx.has("by") { throw ctx.fail("give by= or length=, not both") }
@@ -236,22 +234,22 @@ extension BuiltinRegistry {
             guard count <= 100_000_000 else { throw ctx.fail("seq would make \(count) values; at most 100,000,000") }
             return .vector(Column(name: "seq", .number((0..<count).map { from + Double($0) * by })))
         },
-        Builtin("seq_len", .math, signature: "seq_len(n)", summary: "the whole numbers 1, 2, …, n",
+        Builtin("seq_len", .math, summary: "the whole numbers 1, 2, …, n",
                 parameters: [.required("n", "how many")], example: "seq_len(5)") { ctx in
-            let n = try ctx.int("n", in: 0...100_000_000)!
+            let n = try ctx.requiredInt("n", in: 0...100_000_000)
             return .vector(Column(name: "seq_len", .number((0..<n).map { Double($0 + 1) })))
         },
     ]
 
     /// The keywords every chart takes.
     static let chartKeywords: [Parameter] = [
-        .keyword("title", "a title over the chart"),
-        .keyword("width", "columns (default: the terminal's or .width)"),
-        .keyword("height", "rows of the plot (default: a fifth of the width, 10–20)"),
-        .keyword("xlabel", "x axis label (\"\" for none)"),
-        .keyword("ylabel", "y axis label (\"\" for none)"),
-        .keyword("xscale", "\"linear\" or \"log\""),
-        .keyword("yscale", "\"linear\" or \"log\""),
+        .commonKeyword("title", "a title over the chart"),
+        .commonKeyword("width", "columns (default: the terminal's or .width)"),
+        .commonKeyword("height", "rows of the plot (default: a fifth of the width, 10–20)"),
+        .commonKeyword("xlabel", "x axis label (\"\" for none)"),
+        .commonKeyword("ylabel", "y axis label (\"\" for none)"),
+        .commonKeyword("xscale", "\"linear\" or \"log\""),
+        .commonKeyword("yscale", "\"linear\" or \"log\""),
     ]
 
     /// Applies the common keywords to a chart.
@@ -317,8 +315,7 @@ extension BuiltinRegistry {
                 guard let naLabel else { throw ctx.fail("'\(name)' has na labels") }
                 return naLabel
             }
-            if case .text(let t) = c.data { return t[i]! }
-            return Display.element(c, i, options)
+            return c.text(at: i, numbers: options.numbers)
         }
     }
 
@@ -328,7 +325,7 @@ extension BuiltinRegistry {
             switch c.data {
             case .date(let days, _): return (days.map { $0 == ColumnData.naDay ? .nan : Double($0) }, .dates)
             case .text(let t):
-                return ((0..<c.count).map { t.codes[$0] < 0 ? .nan : Double($0) }, .categories(t.strings.map { $0 ?? "na" }))
+                return ((0..<c.count).map { t.codes[$0] < 0 ? .nan : Double($0) }, .categories((0..<c.count).map { c.text(at: $0) }))
             default: break
             }
         }
@@ -357,7 +354,7 @@ extension BuiltinRegistry {
             }
             return .line(intercept: line.intercept, slope: line.slope)
         default:
-            let pair = try ctx.numbers("fit")!
+            let pair = try ctx.requiredNumbers("fit")
             guard pair.count == 2, pair.allSatisfy(\.isFinite) else { throw ctx.fail("'fit' must be a model, [intercept, slope] or true") }
             return .line(intercept: pair[0], slope: pair[1])
         }

@@ -4,8 +4,7 @@ import PanoramaKit
 extension BuiltinRegistry {
     /// The data builtins: reading and writing files, and the verbs on frames (DESIGN §2, §5).
     static let dataBuiltins: [Builtin] = [
-        Builtin("load", .data, signature: "load(path, sep=, decimal=, encoding=, types=, na=, skip=, strict=, sheet=)",
-                summary: "read a CSV, XLSX or JSON file, or a bundled dataset by short name, into a frame",
+        Builtin("load", .data, summary: "read a CSV, XLSX or JSON file, or a bundled dataset by short name, into a frame",
                 parameters: [
                     .required("path", "a file (CSV, XLSX, JSON, JSON Lines) or a dataset name such as \"panorama\""),
                     .keyword("sep", "field separator (default: sniffed among , ; TAB |)"),
@@ -23,14 +22,13 @@ extension BuiltinRegistry {
                 """, frameScope: false) { ctx in
             try load(&ctx)
         },
-        Builtin("save", .data, signature: "save(frame, path, sep=\",\", decimal=\".\")",
-                summary: "write a frame by the file's extension (.csv .json .jsonl .md .xlsx), atomically",
+        Builtin("save", .data, summary: "write a frame by the file's extension (.csv .json .jsonl .md .xlsx), atomically",
                 parameters: [.required("frame", "the frame to write"), .required("path", "the file: .csv, .json, .jsonl, .md or .xlsx"),
-                             .keyword("sep", "CSV field separator (default \",\"; \";\" with decimal=\",\" for French Excel)"),
-                             .keyword("decimal", "CSV decimal mark (default \".\")")],
+                             .keyword("sep", "CSV field separator (default \",\"; \";\" with decimal=\",\" for French Excel)", default: "\",\""),
+                             .keyword("decimal", "CSV decimal mark (default \".\")", default: "\".\"")],
                 example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"panorama-save.csv\", sep=\";\", decimal=\",\")",
                 frameScope: false) { ctx in
-            let frame = try ctx.frame("frame")!
+            let frame = try ctx.requiredFrame("frame")
             guard let path = try ctx.string("path") else { throw ctx.fail("missing argument 'path'") }
             let sep = try separator(ctx, "sep") ?? ","
             let decimal = try decimalMark(ctx) ?? "."
@@ -39,10 +37,9 @@ extension BuiltinRegistry {
             ctx.note("wrote \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(Prose.counted(frame.columnCount, "column")) to '\(path)'")
             return .string(path)
         },
-        Builtin("frame", .data, signature: "frame(name=values, …)",
-                summary: "a frame from named vectors (scalars repeat to the common length)",
+        Builtin("frame", .data, summary: "a frame from named vectors (scalars repeat to the common length)",
                 example: "frame(project=[\"A\", \"B\", \"C\"], cost=[12.5, 40, na], done=true)",
-                quoted: ["*"], frameScope: false) { ctx in
+                quoted: ["*"], otherKeywords: "name=values", frameScope: false) { ctx in
             var columns: [Column] = []
             for (name, argument) in ctx.extraKeywords {
                 let value = try ctx.evaluate(argument.expr)
@@ -60,25 +57,24 @@ extension BuiltinRegistry {
             }
             return .frame(Frame(columns: columns))
         },
-        Builtin("head", .data, signature: "head(x, n=6)", summary: "the first n rows of a frame (or values of a vector)",
-                parameters: [.required("x", "a frame or vector"), Parameter("n", "how many (default 6; negative: all but the last -n)")],
+        Builtin("head", .data, summary: "the first n rows of a frame (or values of a vector)",
+                parameters: [.required("x", "a frame or vector"), Parameter("n", "how many (default 6; negative: all but the last -n)", default: "6")],
                 example: "head(frame(x=[1, 2, 3, 4, 5, 6, 7, 8]), 3)") { ctx in
             try slice(&ctx, fromEnd: false)
         },
-        Builtin("tail", .data, signature: "tail(x, n=6)", summary: "the last n rows of a frame (or values of a vector)",
-                parameters: [.required("x", "a frame or vector"), Parameter("n", "how many (default 6; negative: all but the first -n)")],
+        Builtin("tail", .data, summary: "the last n rows of a frame (or values of a vector)",
+                parameters: [.required("x", "a frame or vector"), Parameter("n", "how many (default 6; negative: all but the first -n)", default: "6")],
                 example: "tail([1, 2, 3, 4, 5, 6, 7, 8], 3)") { ctx in
             try slice(&ctx, fromEnd: true)
         },
-        Builtin("where", .data, signature: "where(frame, condition)",
-                summary: "the rows where the condition is true (bare names are columns; na rows left out)",
+        Builtin("where", .data, summary: "the rows where the condition is true (bare names are columns; na rows left out)",
                 parameters: [.required("frame", "a frame"), .required("condition", "a true/false expression")],
                 example: """
                 p = frame(project=["A", "B", "C"], cost=[12.5, 40, na])
                 where(p, cost > 20 or project == "A")
                 """) { ctx in
-            let frame = try ctx.frame("frame")!
-            guard let column = ctx["condition"]!.asColumn(), case .bool(var mask) = column.data else {
+            let frame = try ctx.requiredFrame("frame")
+            guard let column = try ctx.required("condition").asColumn(), case .bool(var mask) = column.data else {
                 throw ctx.fail("the condition must be true/false values, e.g. cost > 10")
             }
             if mask.count == 1 { mask = Array(repeating: mask[0], count: frame.rowCount) }
@@ -89,10 +85,10 @@ extension BuiltinRegistry {
             if unknown > 0 { ctx.note("where left out \(unknown) row\(unknown == 1 ? "" : "s") where the condition is na") }
             return .frame(frame.filter(mask))
         },
-        Builtin("select", .data, signature: "select(frame, column, …)", summary: "the named columns, in that order",
-                parameters: [.required("frame", "a frame"), Parameter("columns", "column names (bare, quoted, or a vector of strings)", variadic: true, required: true)],
+        Builtin("select", .data, summary: "the named columns, in that order",
+                parameters: [.required("frame", "a frame"), Parameter("columns", "column names (bare, quoted, or a vector of strings)", variadic: true, required: true, forms: ["column, …"])],
                 example: "select(frame(a=[1, 2], b=[\"x\", \"y\"], c=[true, false]), c, a)", quoted: ["columns"]) { ctx in
-            let frame = try ctx.frame("frame")!
+            let frame = try ctx.requiredFrame("frame")
             let indices = try columnIndices(ctx, ctx.rest, in: frame)
             var seen = Set<Int>()
             if let twice = indices.first(where: { !seen.insert($0).inserted }) {
@@ -100,17 +96,18 @@ extension BuiltinRegistry {
             }
             return .frame(frame.selecting(indices))
         },
-        Builtin("drop", .data, signature: "drop(frame, column, …)", summary: "the frame without the named columns",
-                parameters: [.required("frame", "a frame"), Parameter("columns", "column names to leave out", variadic: true, required: true)],
+        Builtin("drop", .data, summary: "the frame without the named columns",
+                parameters: [.required("frame", "a frame"), Parameter("columns", "column names to leave out", variadic: true, required: true, forms: ["column, …"])],
                 example: "drop(frame(a=[1, 2], b=[\"x\", \"y\"], c=[true, false]), b)", quoted: ["columns"]) { ctx in
-            let frame = try ctx.frame("frame")!
+            let frame = try ctx.requiredFrame("frame")
             let gone = Set(try columnIndices(ctx, ctx.rest, in: frame))
             return .frame(frame.selecting(frame.columns.indices.filter { !gone.contains($0) }))
         },
-        Builtin("rename", .data, signature: "rename(frame, new=old, …)", summary: "columns renamed (new name = old name)",
+        Builtin("rename", .data, summary: "columns renamed (new name = old name)",
                 parameters: [.required("frame", "a frame")],
-                example: "rename(frame(cout=[1.5, 2]), cost=cout)", quoted: ["*"]) { ctx in
-            var frame = try ctx.frame("frame")!
+                example: "rename(frame(cout=[1.5, 2]), cost=cout)", quoted: ["*"],
+                otherKeywords: "new=old") { ctx in
+            var frame = try ctx.requiredFrame("frame")
             guard !ctx.extraKeywords.isEmpty else { throw ctx.fail("say what to rename, e.g. rename(p, cost=cout)") }
             for (new, argument) in ctx.extraKeywords {
                 let i = try columnIndex(ctx, argument.expr, in: frame)
@@ -123,21 +120,20 @@ extension BuiltinRegistry {
             }
             return .frame(frame)
         },
-        Builtin("sort", .data, signature: "sort(x, column, …, desc=false)",
-                summary: "rows ordered by the columns (-column for descending; na last); or a sorted vector",
-                parameters: [.required("x", "a frame or vector"), Parameter("columns", "columns to order by, -name for descending", variadic: true),
-                             .keyword("desc", "descending order for every column")],
+        Builtin("sort", .data, summary: "rows ordered by the columns (-column for descending; na last); or a sorted vector",
+                parameters: [.required("x", "a frame or vector"), Parameter("columns", "columns to order by, -name for descending", variadic: true, forms: ["column, …"]),
+                             .keyword("desc", "descending order for every column", default: "false")],
                 example: """
                 p = frame(project=["A", "B", "C"], phase=["Cadrage", "Terminé", "Cadrage"], cost=[12.5, 40, 7])
                 sort(p, phase, -cost)
                 """, quoted: ["columns"]) { ctx in
-            let desc = try ctx.bool("desc", default: false)
+            let desc = try ctx.requiredBool("desc")
             if case .vector(let c)? = ctx["x"] {
                 guard ctx.rest.isEmpty else { throw ctx.fail("a vector sorts by itself; columns apply to frames") }
                 let one = Frame(columns: [c])
                 return .vector(one.sorted(by: [(0, desc)]).columns[0])
             }
-            let frame = try ctx.frame("x")!
+            let frame = try ctx.requiredFrame("x")
             var keys: [(column: Int, descending: Bool)] = []
             for argument in ctx.rest {
                 if case .unary(.negate, let inner) = argument.expr.kind {
@@ -149,43 +145,39 @@ extension BuiltinRegistry {
             if keys.isEmpty { keys = frame.columns.indices.map { ($0, desc) } }
             return .frame(frame.sorted(by: keys))
         },
-        Builtin("distinct", .data, signature: "distinct(x, column, …)",
-                summary: "the distinct rows (of the named columns), first occurrences in order; or a vector's distinct values",
-                parameters: [.required("x", "a frame or vector"), Parameter("columns", "columns to compare (default: all)", variadic: true)],
+        Builtin("distinct", .data, summary: "the distinct rows (of the named columns), first occurrences in order; or a vector's distinct values",
+                parameters: [.required("x", "a frame or vector"), Parameter("columns", "columns to compare (default: all)", variadic: true, forms: ["column, …"])],
                 example: "distinct(frame(phase=[\"Cadrage\", \"Terminé\", \"Cadrage\"], n=[1, 2, 1]))", quoted: ["columns"]) { ctx in
             if case .vector(let c)? = ctx["x"] {
                 return .vector(Frame(columns: [c]).distinct().columns[0])
             }
-            let frame = try ctx.frame("x")!
+            let frame = try ctx.requiredFrame("x")
             return .frame(frame.distinct(on: try columnIndices(ctx, ctx.rest, in: frame)))
         },
-        Builtin("summarize", .data, signature: "summarize(frame, by=, name=expr, …)",
-                summary: "one row per group (by=columns) with each name=expr computed on the group's rows",
+        Builtin("summarize", .data, summary: "one row per group (by=columns) with each name=expr computed on the group's rows",
                 parameters: [.required("frame", "a frame"), .keyword("by", "grouping column(s): a name or [a, b]")],
                 example: """
                 p = frame(phase=["Cadrage", "Terminé", "Cadrage"], cost=[12.5, 40, 7])
                 summarize(p, by=phase, projects=n(cost), total=sum(cost), mean_cost=mean(cost))
-                """, quoted: ["*", "by"]) { ctx in
+                """, quoted: ["*", "by"], otherKeywords: "name=expr") { ctx in
             try summarize(&ctx)
         },
-        Builtin("count", .data, signature: "count(frame, column, …)",
-                summary: "the number of rows per distinct combination of the columns (n), ordered by them",
-                parameters: [.required("frame", "a frame"), Parameter("columns", "grouping columns (none: all rows)", variadic: true)],
+        Builtin("count", .data, summary: "the number of rows per distinct combination of the columns (n), ordered by them",
+                parameters: [.required("frame", "a frame"), Parameter("columns", "grouping columns (none: all rows)", variadic: true, forms: ["column, …"])],
                 example: "count(frame(phase=[\"Cadrage\", \"Terminé\", \"Cadrage\"]), phase)", quoted: ["columns"]) { ctx in
-            let frame = try ctx.frame("frame")!
+            let frame = try ctx.requiredFrame("frame")
             return .frame(frame.countRows(by: try columnIndices(ctx, ctx.rest, in: frame)))
         },
-        Builtin("join", .data, signature: "join(left, right, by=, how=\"inner\")",
-                summary: "rows of two frames matched on key columns (how: inner, left or full)",
+        Builtin("join", .data, summary: "rows of two frames matched on key columns (how: inner, left or full)",
                 parameters: [.required("left", "a frame"), .required("right", "a frame"),
                              .keyword("by", "key column(s) in both (default: the columns they share)"),
-                             .choice("how", "\"inner\" (default), \"left\" or \"full\"", Frame.JoinKind.allCases.map(\.rawValue))],
+                             .choice("how", "\"inner\" (default), \"left\" or \"full\"", Frame.JoinKind.allCases.map(\.rawValue), default: "\"inner\"")],
                 example: """
                 costs = frame(project=["A", "B", "C"], cost=[12.5, 40, 7])
                 owners = frame(project=["A", "C", "D"], ministry=["Intérieur", "Culture", "Armées"])
                 join(costs, owners, by=project, how="left")
                 """, quoted: ["by"], frameScope: false) { ctx in
-            let left = try ctx.frame("left")!, right = try ctx.frame("right")!
+            let left = try ctx.requiredFrame("left"), right = try ctx.requiredFrame("right")
             var keys: [String]
             if let by = ctx.arguments["by"] {
                 keys = try columnIndices(ctx, [by], in: left).map { left.columns[$0].name }
@@ -200,9 +192,8 @@ extension BuiltinRegistry {
             }
             return .frame(try left.join(right, on: keys, kind: how))
         },
-        Builtin("stack", .data, signature: "stack(frame, …, id=, ids=)",
-                summary: "frames bound by rows (columns matched by name), with an id column saying which frame each row came from",
-                parameters: [Parameter("frames", "frames to bind", variadic: true, required: true),
+        Builtin("stack", .data, summary: "frames bound by rows (columns matched by name), with an id column saying which frame each row came from",
+                parameters: [Parameter("frames", "frames to bind", variadic: true, required: true, forms: ["frame, …"]),
                              .keyword("id", "name of the id column (none when not given)"),
                              .keyword("ids", "the id of each frame (default 1, 2, …)")],
                 example: """
@@ -224,18 +215,16 @@ extension BuiltinRegistry {
             if ids != nil && id == nil { throw ctx.fail("ids= needs id= to name the column") }
             return .frame(try Frame.stack(frames, id: id, ids: ids))
         },
-        Builtin("describe", .data, signature: "describe(x)",
-                summary: "one row per column: type, count, missing, distinct, mean, sd, min, quartiles, max, top values",
+        Builtin("describe", .data, summary: "one row per column: type, count, missing, distinct, mean, sd, min, quartiles, max, top values",
                 parameters: [.required("x", "a frame or vector")],
                 example: "describe(frame(phase=[\"Cadrage\", \"Terminé\", \"Cadrage\"], cost=[12.5, 40, na]))") { ctx in
             if let c = ctx["x"].flatMap({ v -> Column? in if case .vector(let c) = v { return c }; return nil }) {
                 return .frame(Frame(columns: [c]).describe())
             }
-            return .frame(try ctx.frame("x")!.describe())
+            return .frame(try ctx.requiredFrame("x").describe())
         },
-        Builtin("table", .data, signature: "table(x, column, …)",
-                summary: "frequencies: value, n and percent of a vector; or counts of column combinations, most frequent first",
-                parameters: [.required("x", "a vector, or a frame with columns"), Parameter("columns", "columns of the frame", variadic: true)],
+        Builtin("table", .data, summary: "frequencies: value, n and percent of a vector; or counts of column combinations, most frequent first",
+                parameters: [.required("x", "a vector, or a frame with columns"), Parameter("columns", "columns of the frame", variadic: true, forms: ["column, …"])],
                 example: "table([\"Cadrage\", \"Terminé\", \"Cadrage\", na])", quoted: ["columns"]) { ctx in
             if case .frame(let frame)? = ctx["x"] {
                 let keys = try columnIndices(ctx, ctx.rest, in: frame)
@@ -248,17 +237,17 @@ extension BuiltinRegistry {
             guard let c = try ctx.column("x") else { throw ctx.fail("missing argument 'x'") }
             return .frame(Frame.frequencyTable(c, name: frequencyLabel(ctx, c)))
         },
-        Builtin("nrow", .data, signature: "nrow(frame)", summary: "the number of rows",
+        Builtin("nrow", .data, summary: "the number of rows",
                 parameters: [.required("frame", "a frame")], example: "nrow(frame(x=[1, 2, 3]))") { ctx in
-            .number(Double(try ctx.frame("frame")!.rowCount))
+            .number(Double(try ctx.requiredFrame("frame").rowCount))
         },
-        Builtin("ncol", .data, signature: "ncol(frame)", summary: "the number of columns",
+        Builtin("ncol", .data, summary: "the number of columns",
                 parameters: [.required("frame", "a frame")], example: "ncol(frame(x=[1, 2, 3], y=[4, 5, 6]))") { ctx in
-            .number(Double(try ctx.frame("frame")!.columnCount))
+            .number(Double(try ctx.requiredFrame("frame").columnCount))
         },
-        Builtin("names", .data, signature: "names(frame)", summary: "the column identifiers used in code",
+        Builtin("names", .data, summary: "the column identifiers used in code",
                 parameters: [.required("frame", "a frame")], example: "names(frame(cost=[1.5], phase=[\"Cadrage\"]))") { ctx in
-            let frame = try ctx.frame("frame")!
+            let frame = try ctx.requiredFrame("frame")
             return .vector(Column(name: "names", .text(Categorical(frame.names.map { Optional($0) }))))
         },
     ]
@@ -295,7 +284,7 @@ extension BuiltinRegistry {
             }
         }
         options.missing = try strings(ctx, "na") ?? []
-        options.skip = try ctx.int("skip", default: 0, in: 0...1_000_000)!
+        options.skip = try ctx.int("skip", default: 0, in: 0...1_000_000)
         options.strict = try ctx.bool("strict", default: true)
         options.isCancelled = ctx.cancellation
         if let sheet = ctx["sheet"] {
@@ -408,13 +397,13 @@ extension BuiltinRegistry {
     // MARK: head / tail
 
     static func slice(_ ctx: inout CallContext, fromEnd: Bool) throws -> Value {
-        let n = try ctx.int("n", default: 6, in: -1_000_000_000...1_000_000_000)!
-        switch ctx["x"]! {
+        let n = try ctx.requiredInt("n", in: -1_000_000_000...1_000_000_000)
+        switch try ctx.required("x") {
         case .vector(let c):
             let f = Frame(columns: [c])
             return .vector((fromEnd ? f.tail(n) : f.head(n)).columns[0])
         default:
-            let frame = try ctx.frame("x")!
+            let frame = try ctx.requiredFrame("x")
             return .frame(fromEnd ? frame.tail(n) : frame.head(n))
         }
     }
@@ -422,7 +411,7 @@ extension BuiltinRegistry {
     // MARK: summarize
 
     static func summarize(_ ctx: inout CallContext) throws -> Value {
-        let frame = try ctx.frame("frame")!
+        let frame = try ctx.requiredFrame("frame")
         let keys = try ctx.arguments["by"].map { try columnIndices(ctx, [$0], in: frame) } ?? []
         guard !ctx.extraKeywords.isEmpty else {
             throw ctx.fail("say what to compute, e.g. summarize(p, by=phase, total=sum(cost))")

@@ -5,34 +5,29 @@ extension BuiltinRegistry {
     /// The distribution builtins: constructors, `fit`, `cdf`, `draw`, `tail_index`, `per_group`.
     /// `quantile(d, p)`, `mean(d)`, `sd(d)` and `median(d)` work through `QuantileValue`.
     static let distributionBuiltins: [Builtin] = [
-        Builtin("normal", .distributions, signature: "normal(mean=0, sd=1)",
-                summary: "the normal distribution",
-                parameters: [Parameter("mean", "the mean (default 0)"), Parameter("sd", "the standard deviation (default 1)")],
+        Builtin("normal", .distributions, summary: "the normal distribution",
+                parameters: [Parameter("mean", "the mean (default 0)", default: "0"), Parameter("sd", "the standard deviation (default 1)", default: "1")],
                 example: "normal(1, 0.2)") { ctx in
-            try distribution(.normal(mean: try ctx.number("mean", default: 0), sd: try ctx.number("sd", default: 1)))
+            try distribution(.normal(mean: try ctx.requiredNumber("mean"), sd: try ctx.requiredNumber("sd")))
         },
-        Builtin("uniform", .distributions, signature: "uniform(min=0, max=1)",
-                summary: "the uniform distribution on [min, max]",
-                parameters: [Parameter("min", "lower bound (default 0)"), Parameter("max", "upper bound (default 1)")],
+        Builtin("uniform", .distributions, summary: "the uniform distribution on [min, max]",
+                parameters: [Parameter("min", "lower bound (default 0)", default: "0"), Parameter("max", "upper bound (default 1)", default: "1")],
                 example: "uniform(0.9, 1.5)") { ctx in
-            try distribution(.uniform(min: try ctx.number("min", default: 0), max: try ctx.number("max", default: 1)))
+            try distribution(.uniform(min: try ctx.requiredNumber("min"), max: try ctx.requiredNumber("max")))
         },
-        Builtin("triangular", .distributions, signature: "triangular(min, mode, max)",
-                summary: "the triangular distribution",
+        Builtin("triangular", .distributions, summary: "the triangular distribution",
                 parameters: [.required("min", "the lowest possible value"), .required("mode", "the most likely value"),
                              .required("max", "the highest possible value")],
                 example: "triangular(0.9, 1, 1.6)") { ctx in
-            try distribution(.triangular(min: try ctx.number("min")!, mode: try ctx.number("mode")!, max: try ctx.number("max")!))
+            try distribution(.triangular(min: try ctx.requiredNumber("min"), mode: try ctx.requiredNumber("mode"), max: try ctx.requiredNumber("max")))
         },
-        Builtin("pert", .distributions, signature: "pert(min, mode, max)",
-                summary: "the Beta-PERT distribution (λ = 4): mean (min + 4 mode + max) / 6",
+        Builtin("pert", .distributions, summary: "the Beta-PERT distribution (λ = 4): mean (min + 4 mode + max) / 6",
                 parameters: [.required("min", "the lowest possible value"), .required("mode", "the most likely value"),
                              .required("max", "the highest possible value")],
                 example: "pert(0.9, 1, 1.6)") { ctx in
-            try distribution(.pert(min: try ctx.number("min")!, mode: try ctx.number("mode")!, max: try ctx.number("max")!))
+            try distribution(.pert(min: try ctx.requiredNumber("min"), mode: try ctx.requiredNumber("mode"), max: try ctx.requiredNumber("max")))
         },
         Builtin("lognormal", .distributions,
-                signature: "lognormal(meanlog, sdlog) | lognormal(median=, p90=) | lognormal(mean=, sd=)",
                 summary: "the lognormal distribution, by its log's mean and sd, by its median and P90, or by its mean and sd",
                 parameters: [Parameter("meanlog", "mean of log(x)"), Parameter("sdlog", "sd of log(x)"),
                              .keyword("median", "the median (with p90=)"), .keyword("p90", "the 90th percentile (with median=)"),
@@ -63,51 +58,46 @@ extension BuiltinRegistry {
                 return .object(DistributionValue(try Distribution.lognormal(mean: m, sd: s)))
             }
         },
-        Builtin("student_t", .distributions, signature: "student_t(df, location=0, scale=1)",
-                summary: "Student's t distribution, shifted and scaled",
-                parameters: [.required("df", "degrees of freedom"), Parameter("location", "default 0"), Parameter("scale", "default 1")],
+        Builtin("student_t", .distributions, summary: "Student's t distribution, shifted and scaled",
+                parameters: [.required("df", "degrees of freedom"), Parameter("location", "default 0", default: "0"), Parameter("scale", "default 1", default: "1")],
                 example: "student_t(3, 1.1, 0.2)") { ctx in
-            try distribution(.studentT(df: try ctx.number("df")!, location: try ctx.number("location", default: 0),
-                                       scale: try ctx.number("scale", default: 1)))
+            try distribution(.studentT(df: try ctx.requiredNumber("df"), location: try ctx.requiredNumber("location"),
+                                       scale: try ctx.requiredNumber("scale")))
         },
-        Builtin("pareto", .distributions, signature: "pareto(scale, shape)",
-                summary: "the Pareto distribution: P(X > x) = (scale / x)^shape for x ≥ scale",
+        Builtin("pareto", .distributions, summary: "the Pareto distribution: P(X > x) = (scale / x)^shape for x ≥ scale",
                 parameters: [.required("scale", "the minimum value"), .required("shape", "the tail index α")],
                 example: "pareto(1, 1.5)") { ctx in
-            try distribution(.pareto(scale: try ctx.number("scale")!, shape: try ctx.number("shape")!))
+            try distribution(.pareto(scale: try ctx.requiredNumber("scale"), shape: try ctx.requiredNumber("shape")))
         },
-        Builtin("gpd", .distributions, signature: "gpd(threshold, scale, shape)",
-                summary: "the generalised Pareto distribution of values above a threshold (tail index 1/shape)",
+        Builtin("gpd", .distributions, summary: "the generalised Pareto distribution of values above a threshold (tail index 1/shape)",
                 parameters: [.required("threshold", "the value the excesses are measured from (the lowest possible value)"),
                              .required("scale", "σ > 0: the spread of the excesses over the threshold"),
                              .required("shape", "ξ; > 0 is a power-law tail")],
                 example: "gpd(1, 0.4, 0.5)") { ctx in
-            try distribution(.generalizedPareto(threshold: try ctx.number("threshold")!, scale: try ctx.number("scale")!,
-                                                shape: try ctx.number("shape")!))
+            try distribution(.generalizedPareto(threshold: try ctx.requiredNumber("threshold"), scale: try ctx.requiredNumber("scale"),
+                                                shape: try ctx.requiredNumber("shape")))
         },
-        Builtin("empirical", .distributions, signature: "empirical(x)",
-                summary: "the bootstrap distribution of observed values (each drawn with probability 1/n)",
+        Builtin("empirical", .distributions, summary: "the bootstrap distribution of observed values (each drawn with probability 1/n)",
                 parameters: [.required("x", "observed values; na skipped")],
                 example: "empirical([1.02, 1.1, 1.35, 0.97, 2.4])") { ctx in
             let x = try present(ctx, "x", builtin: "empirical")
             return .object(DistributionValue(try Distribution.empirical(x)))
         },
-        Builtin("fit", .distributions, signature: "fit(kind, x, threshold=, by=)",
-                summary: "fit a distribution by maximum likelihood (normal, lognormal, uniform, triangular, pert, student_t, pareto, gpd)",
+        Builtin("fit", .distributions, summary: "fit a distribution by maximum likelihood (normal, lognormal, uniform, triangular, pert, student_t, pareto, gpd)",
                 parameters: [Parameter("kind", "\"normal\", \"lognormal\", \"uniform\", \"triangular\", \"pert\", \"student_t\", \"pareto\" or \"gpd\"",
                                        required: true, values: FitFamily.allCases.map(\.rawValue)),
                              .required("x", "the values; na skipped"),
                              .keyword("threshold", "for \"gpd\": fit the values above it"),
                              .keyword("by", "a grouping vector: one fit per group (for simulate's overrun=)")],
                 example: "fit(\"lognormal\", [1.02, 1.1, 1.35, 0.97, 2.4, 1.2])") { ctx in
-            let kind = try ctx.string("kind")!
+            let kind = try ctx.requiredString("kind")
             guard let family = FitFamily(rawValue: kind) else {
                 let names = FitFamily.allCases.map(\.rawValue)
                 let hint = suggestion(for: kind, among: names).map { ". Did you mean '\($0)'?" } ?? ""
                 throw ctx.fail("cannot fit '\(kind)'; fit knows \(names.joined(separator: ", "))\(hint)")
             }
             let threshold = try ctx.number("threshold")
-            let x = try ctx.numbers("x")!
+            let x = try ctx.requiredNumbers("x")
             if let by = try ctx.column("by") {
                 guard by.count == x.count else {
                     throw ctx.fail("'by' has \(by.count) values but 'x' has \(x.count)")
@@ -139,11 +129,10 @@ extension BuiltinRegistry {
             for w in f.warnings { ctx.note(w) }
             return .object(DistributionValue(f.distribution, fit: (f.n, f.logLikelihood)))
         },
-        Builtin("cdf", .distributions, signature: "cdf(d, x)",
-                summary: "P(X ≤ x) for a distribution (or the share of a simulation's totals ≤ x)",
+        Builtin("cdf", .distributions, summary: "P(X ≤ x) for a distribution (or the share of a simulation's totals ≤ x)",
                 parameters: [.required("d", "a distribution or simulation"), .required("x", "values")],
                 example: "cdf(normal(0, 1), [-1.96, 0, 1.96])") { ctx in
-            let xs = try ctx.numbers("x")!
+            let xs = try ctx.requiredNumbers("x")
             let f: (Double) -> Double
             if let d = try? ctx.object("d", as: DistributionValue.self, kind: "distribution") {
                 f = { d.distribution.cdf($0) }
@@ -164,13 +153,12 @@ extension BuiltinRegistry {
             if case .vector? = ctx["x"] { return .vector(Column(name: "cdf", .number(out))) }
             return out[0].isNaN ? .na : .number(out[0])
         },
-        Builtin("draw", .distributions, signature: "draw(d, n, seed=)",
-                summary: "n random draws from a distribution",
+        Builtin("draw", .distributions, summary: "n random draws from a distribution",
                 parameters: [.required("d", "a distribution"), .required("n", "how many"),
                              .keyword("seed", "for a reproducible draw (default: .seed, else random)")],
                 example: "draw(pert(0.9, 1, 1.6), 5, seed=1)") { ctx in
-            let d = try ctx.object("d", as: DistributionValue.self, kind: "distribution")!
-            let n = try ctx.int("n", in: 0...100_000_000)!
+            let d = try ctx.requiredObject("d", as: DistributionValue.self, kind: "distribution")
+            let n = try ctx.requiredInt("n", in: 0...100_000_000)
             var rng = Xoshiro256StarStar(seed: try seed(ctx))
             // In blocks, polling Ctrl-C between them (10^8 draws take seconds); same stream.
             var draws: [Double] = []
@@ -181,8 +169,7 @@ extension BuiltinRegistry {
             }
             return .vector(Column(name: "draw", .number(draws)))
         },
-        Builtin("tail_index", .distributions, signature: "tail_index(x, k=)",
-                summary: "the Hill estimate of a right tail's index α, with its standard error; warns when α ≤ 2",
+        Builtin("tail_index", .distributions, summary: "the Hill estimate of a right tail's index α, with its standard error; warns when α ≤ 2",
                 parameters: [.required("x", "positive values (others skipped)"),
                              .keyword("k", "how many of the largest values (default ⌊√n⌋)")],
                 example: "tail_index([1.1, 1.3, 0.9, 2.5, 1.05, 4.2, 1.6, 1.2, 9.8, 1.4, 1.15, 3.1])") { ctx in
@@ -191,15 +178,14 @@ extension BuiltinRegistry {
             for w in t.warnings { ctx.note(w) }
             return .object(TailIndexValue(estimate: t))
         },
-        Builtin("per_group", .distributions, signature: "per_group(groups, d1, d2, …)",
-                summary: "one distribution per group, for simulate(…, overrun=, by=)",
+        Builtin("per_group", .distributions, summary: "one distribution per group, for simulate(…, overrun=, by=)",
                 parameters: [.required("groups", "the group names, in the order of the distributions"),
-                             Parameter("distributions", "one distribution per group", variadic: true, required: true)],
+                             Parameter("distributions", "one distribution per group", variadic: true, required: true, forms: ["d1, d2, …"])],
                 example: "per_group([\"Terminé\", \"En cours\"], lognormal(0, 0.1), lognormal(0.1, 0.4))") { ctx in
-            guard let c = try ctx.column("groups"), case .text(let t) = c.data else {
+            guard let c = try ctx.column("groups"), case .text = c.data else {
                 throw ctx.fail("'groups' must be a vector of names")
             }
-            let labels = t.strings.map { $0 ?? "na" }
+            let labels = (0..<c.count).map { c.text(at: $0) }
             guard Set(labels).count == labels.count else { throw ctx.fail("'groups' has a name twice") }
             guard ctx.rest.count == labels.count else {
                 throw ctx.fail("\(labels.count) group\(labels.count == 1 ? "" : "s") but \(ctx.rest.count) distribution\(ctx.rest.count == 1 ? "" : "s")")
@@ -235,14 +221,7 @@ extension BuiltinRegistry {
         var index: [Int] = []
         var position: [String: Int] = [:]
         for i in 0..<c.count {
-            let label: String
-            if c.data.isNA(i) {
-                label = "na"
-            } else if case .text(let t) = c.data {
-                label = t[i]!
-            } else {
-                label = Display.element(c, i, RenderOptions())
-            }
+            let label = c.text(at: i, numbers: RenderOptions().numbers)
             if let k = position[label] {
                 index.append(k)
             } else {

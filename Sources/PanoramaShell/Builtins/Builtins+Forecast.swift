@@ -6,23 +6,22 @@ extension BuiltinRegistry {
     /// (DESIGN §7).
     static let forecastBuiltins: [Builtin] = [
         Builtin("forecast", .forecast,
-                signature: "forecast(series, value=, time=, h=1, method=\"auto\", level=[80, 95], since=, min_train=)",
                 summary: "forecast the next editions of a series of totals, with prediction intervals",
                 parameters: [
                     .required("series", "a frame (one row per edition) or a numeric vector"),
                     .keyword("value", "the column to forecast (default: total_cost, cost, or the only numeric column)"),
                     .keyword("time", "edition numbers (missing numbers are gaps) or dates (default: edition if present)"),
-                    .keyword("h", "editions ahead (default 1)"),
-                    .choice("method", "auto, naive, drift, mean, trend, ses, holt or combination", ForecastReport.methodNames),
-                    .keyword("level", "interval coverages in percent (default [80, 95])"),
+                    .keyword("h", "editions ahead (default 1)", default: "1"),
+                    .choice("method", "auto, naive, drift, mean, trend, ses, holt or combination", ForecastReport.methodNames, default: "\"auto\""),
+                    .keyword("level", "interval coverages in percent (default [80, 95])", default: "[80, 95]"),
                     .keyword("since", "use only editions from this one on (a structural break)"),
                     .keyword("min_train", "observations in the first backtest window for auto (default 6)"),
                 ],
                 example: "s = load(\"panorama_series\")\nforecast(s, method=\"holt\", h=2)") { ctx in
             let (series, since) = try seriesArgument(ctx)
-            let method = try ctx.string("method") ?? "auto"
+            let method = try ctx.requiredString("method")
             let report = try run(ctx) {
-                try ForecastReport.make(series, method: method, horizon: ctx.int("h", default: 1, in: 1...1000)!,
+                try ForecastReport.make(series, method: method, horizon: ctx.requiredInt("h", in: 1...1000),
                                         levels: try levelsArgument(ctx), since: since,
                                         minimumTraining: ctx.int("min_train", in: 2...100_000), cancelled: ctx.cancellation)
             }
@@ -31,7 +30,6 @@ extension BuiltinRegistry {
             return .object(ForecastValue(report: report))
         },
         Builtin("backtest", .forecast,
-                signature: "backtest(series, value=, time=, methods=, level=[80, 95], since=, min_train=, key=, cost=, trials=, seed=)",
                 summary: "rolling-origin one-step backtest of every method (or, on a panel, of the bottom-up view): MAE, RMSE, MAPE, MASE, coverage",
                 parameters: [
                     .required("series", "a series (frame with one row per edition, or numeric vector), or a per-project panel"),
@@ -39,7 +37,7 @@ extension BuiltinRegistry {
                     .keyword("time", "edition numbers or dates"),
                     .choice("methods", "methods to compare (default all six and their combination)",
                             ForecastMethod.allCases.map(\.rawValue) + ["combination"]),
-                    .keyword("level", "interval coverages in percent (default [80, 95])"),
+                    .keyword("level", "interval coverages in percent (default [80, 95])", default: "[80, 95]"),
                     .keyword("since", "use only editions from this one on"),
                     .keyword("min_train", "observed values (a panel: transitions) in the first training window"),
                     .keyword("key", "a panel's project key column (default key): its presence makes the backtest bottom-up"),
@@ -76,7 +74,6 @@ extension BuiltinRegistry {
             return .frame(result.frame)
         },
         Builtin("bridge", .forecast,
-                signature: "bridge(panel, from=, to=, key=, time=, cost=, name=)",
                 summary: "how the total moved between two editions: continuing growth, entries, exits (named), with a waterfall",
                 parameters: [
                     .required("panel", "a per-project panel (one row per project per edition)"),
@@ -94,7 +91,6 @@ extension BuiltinRegistry {
             return .object(BridgeValue(bridge: bridge))
         },
         Builtin("outlook", .forecast,
-                signature: "outlook(panel, series, value=, key=, time=, cost=, phase=, start=, duration=, date=, by=, method=\"auto\", since=, level=[80, 95], trials=10000, seed=)",
                 summary: "next total top-down and bottom-up side by side, with percentiles, intervals, backtests and a fan chart",
                 parameters: [
                     Parameter("panel", "a per-project panel (default: the bundled \"panorama\")"),
@@ -106,10 +102,10 @@ extension BuiltinRegistry {
                     .keyword("duration", "the panel's planned duration in years (default duration)"),
                     .keyword("date", "the panel's edition-date column (default edition_date)"),
                     .keyword("by", "break the bottom-up view down by this column, e.g. \"ministry\""),
-                    .choice("method", "top-down method (default auto)", ForecastReport.methodNames),
+                    .choice("method", "top-down method (default auto)", ForecastReport.methodNames, default: "\"auto\""),
                     .keyword("since", "top-down: use only editions from this one on"),
-                    .keyword("level", "interval coverages in percent (default [80, 95])"),
-                    .keyword("trials", "Monte Carlo trials (default 10,000)"),
+                    .keyword("level", "interval coverages in percent (default [80, 95])", default: "[80, 95]"),
+                    .keyword("trials", "Monte Carlo trials (default 10,000)", default: "10000"),
                     .keyword("seed", "random seed (default: .seed, else 1)"),
                 ],
                 example: "outlook()") { ctx in
@@ -148,10 +144,10 @@ extension BuiltinRegistry {
             case nil: break
             case let other?: throw ctx.fail("'since' must be an edition number or a date, not a \(other.kindName)")
             }
-            let trials = try ctx.int("trials", default: 10_000, in: 100...10_000_000)!
+            let trials = try ctx.requiredInt("trials", in: 100...10_000_000)
             let seed = try ctx.int("seed", in: 0...Int.max).map(UInt64.init) ?? ctx.defaultSeed ?? 1
             let levels = try levelsArgument(ctx)
-            let method = try ctx.string("method") ?? "auto"
+            let method = try ctx.requiredString("method")
             let outlook = try run(ctx) {
                 try PortfolioOutlook.make(series: series, panel: panel, method: method, since: since, levels: levels,
                                           trials: trials, seed: seed, cancelled: ctx.cancellation)
@@ -167,10 +163,10 @@ extension BuiltinRegistry {
         if let s = try columnName(ctx, "time") { columns.time = s }
         if let s = try columnName(ctx, "cost") { columns.cost = s }
         let panel = try run(ctx) { try PortfolioPanel(frame, columns: columns) }
-        let trials = try ctx.int("trials", default: 2_000, in: 100...10_000_000)!
+        let trials = try ctx.int("trials", default: 2_000, in: 100...10_000_000)
         let seed = try ctx.int("seed", in: 0...Int.max).map(UInt64.init) ?? ctx.defaultSeed ?? 1
         let levels = try levelsArgument(ctx)
-        let minimum = try ctx.int("min_train", default: 2, in: 1...10_000)!
+        let minimum = try ctx.int("min_train", default: 2, in: 1...10_000)
         let result = try run(ctx) {
             try PortfolioBacktest.run(panel, levels: levels, trials: trials, seed: seed, minimumTransitions: minimum,
                                       cancelled: ctx.cancellation)

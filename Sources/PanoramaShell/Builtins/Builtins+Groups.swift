@@ -5,12 +5,12 @@ import PanoramaKit
 extension BuiltinRegistry {
     /// The grouping key columns, each group's label and each group's rows.
     static func groups(_ ctx: CallContext) throws -> (keys: [Int], names: [String], frames: [Frame]) {
-        let frame = try ctx.frame("frame")!
+        let frame = try ctx.requiredFrame("frame")
         guard let by = ctx.arguments["by"] else { throw ctx.fail("say how to group, e.g. by=ministry") }
         let keys = try columnIndices(ctx, [by], in: frame)
         let groups = frame.groups(by: keys)
         let names = groups.map { rows in
-            keys.map { Display.element(frame.columns[$0], rows[0], ctx.options).trimmingCharacters(in: ["\""]) }
+            keys.map { frame.columns[$0].text(at: rows[0], numbers: ctx.options.numbers) }
                 .joined(separator: "/")
         }
         return (keys, names, groups.map { frame.rows($0) })

@@ -3,17 +3,15 @@ import PanoramaKit
 extension BuiltinRegistry {
     /// The language's own functions: printing, lists, applying functions, converting text.
     static let languageBuiltins: [Builtin] = [
-        Builtin("print", .language, signature: "print(value)",
-                summary: "shows a value as the prompt would, from inside a loop or function, and returns it",
+        Builtin("print", .language, summary: "shows a value as the prompt would, from inside a loop or function, and returns it",
                 parameters: [.required("value", "any value")],
                 example: "for (i in 1:2) print(i * 10)", frameScope: false) { ctx in
             let value = try ctx.required("value")
             ctx.interpreter.printer?(value)
             return value
         },
-        Builtin("list", .language, signature: "list(name=value, …)",
-                summary: "values of different kinds in order, optionally named: l.name, l[2]",
-                parameters: [Parameter("values", "entries, name=value or value", variadic: true)],
+        Builtin("list", .language, summary: "values of different kinds in order, optionally named: l.name, l[2]",
+                parameters: [Parameter("values", "entries, name=value or value", variadic: true, forms: ["name=value, …"])],
                 example: "l = list(n=12, label=\"cost\", xs=[1, 2])\nl.xs", quoted: ["*"], frameScope: false) { ctx in
             var entries: [(offset: Int, name: String?, value: Value)] = ctx.rest.map { ($0.range.offset, nil, $0.value ?? .na) }
             for (name, argument) in ctx.extraKeywords {
@@ -22,8 +20,7 @@ extension BuiltinRegistry {
             entries.sort { $0.offset < $1.offset }
             return .object(ListValue(names: entries.map(\.name), values: entries.map(\.value)))
         },
-        Builtin("map", .language, signature: "map(xs, f)",
-                summary: "f applied to each element of a vector or list: a vector when every result is a scalar of one type, else a list",
+        Builtin("map", .language, summary: "f applied to each element of a vector or list: a vector when every result is a scalar of one type, else a list",
                 parameters: [.required("xs", "a vector, range or list"), .required("f", "a function of one argument")],
                 example: "square = function(x) x ^ 2\nmap(1:4, square)", frameScope: false) { ctx in
             let function = try functionArgument(ctx, "f")
@@ -38,8 +35,7 @@ extension BuiltinRegistry {
             if case .object(let l as ListValue) = xs { names = l.names }
             return simplified(results, names: names)
         },
-        Builtin("group_map", .language, signature: "group_map(frame, f, by=)",
-                summary: "f called on each group's rows: a frame (one row per group, group columns first) when f returns one-row frames or named lists of scalars, else a named list",
+        Builtin("group_map", .language, summary: "f called on each group's rows: a frame (one row per group, group columns first) when f returns one-row frames or named lists of scalars, else a named list",
                 parameters: [.required("frame", "a frame"), .required("f", "a function taking a frame"),
                              .keyword("by", "grouping column(s): a name or [a, b]")],
                 example: """
@@ -48,46 +44,42 @@ extension BuiltinRegistry {
                 """, quoted: ["by"]) { ctx in
             try groupMap(ctx)
         },
-        Builtin("split", .language, signature: "split(frame, by=)",
-                summary: "a named list of frames, one per group of rows (for (g in split(p, by=ministry)) …)",
+        Builtin("split", .language, summary: "a named list of frames, one per group of rows (for (g in split(p, by=ministry)) …)",
                 parameters: [.required("frame", "a frame"), .keyword("by", "grouping column(s): a name or [a, b]")],
                 example: "split(frame(phase=[\"a\", \"b\", \"a\"], cost=[1, 2, 3]), by=phase)", quoted: ["by"]) { ctx in
             let (_, names, frames) = try groups(ctx)
             return .object(ListValue(names: names, values: frames.map { .frame($0) }))
         },
-        Builtin("column", .language, signature: "column(frame, name)",
-                summary: "the column of a frame named by a string (the name may be held in a variable)",
+        Builtin("column", .language, summary: "the column of a frame named by a string (the name may be held in a variable)",
                 parameters: [.required("frame", "a frame"), .required("name", "the column's name, a string")],
                 example: "which = \"cost\"\ncolumn(frame(cost=[1, 2]), which)", frameScope: false) { ctx in
-            let frame = try ctx.frame("frame")!
-            let name = try ctx.string("name")!
+            let frame = try ctx.requiredFrame("frame")
+            let name = try ctx.requiredString("name")
             guard let c = frame.column(name) else {
                 throw PanoramaError.unknownColumn(name, suggestion: suggestion(for: name, among: frame.names), at: ctx.arguments["name"]?.range)
             }
             return .vector(c)
         },
-        Builtin("param", .language, signature: "param(name, default=, help=)",
-                summary: "a script or notebook parameter: run FILE -- name=value or notebook FILE -p name=value, else the default",
+        Builtin("param", .language, summary: "a script or notebook parameter: run FILE -- name=value or notebook FILE -p name=value, else the default",
                 parameters: [.required("name", "the parameter's name, a string"),
                              Parameter("default", "its value when not given; its type is the parameter's", required: true),
                              .keyword("help", "one line for run FILE --help")],
                 example: "edition = param(\"edition\", default=14, help=\"the edition to report on\")\nedition",
                 frameScope: false) { ctx in
-            try ctx.interpreter.parameter(try ctx.string("name")!, default: try ctx.required("default"),
+            try ctx.interpreter.parameter(try ctx.requiredString("name"), default: try ctx.required("default"),
                                           help: try ctx.string("help") ?? "")
         },
-        Builtin("as_number", .language, signature: "as_number(x)",
-                summary: "text read as numbers (\"1 234,5\" and \"1e6\" too), bools as 0 and 1",
+        Builtin("as_number", .language, summary: "text read as numbers (\"1 234,5\" and \"1e6\" too), bools as 0 and 1",
                 parameters: [.required("x", "a string, vector or bool")], example: "as_number([\"13\", \"14.5\"])",
                 frameScope: false) { ctx in
             try asNumber(ctx)
         },
-        Builtin("as_text", .language, signature: "as_text(x)", summary: "values as strings, formatted as the prompt shows them",
+        Builtin("as_text", .language, summary: "values as strings, formatted as the prompt shows them",
                 parameters: [.required("x", "any scalar or vector")], example: "as_text([13, 14.5])", frameScope: false) { ctx in
             let x = try ctx.required("x")
             guard let c = x.asColumn() else { throw ctx.fail("'x' must be a scalar or vector, not a \(x.kindName)") }
             let strings: [String?] = (0..<c.count).map { i in
-                c.data.isNA(i) ? nil : { if case .text(let t) = c.data { return t[i]! } else { return Display.element(c, i, ctx.options) } }()
+                c.data.isNA(i) ? nil : c.text(at: i, numbers: ctx.options.numbers)
             }
             let out = Operators.wrap(.strings(strings), scalar: !isVector(x))
             return out

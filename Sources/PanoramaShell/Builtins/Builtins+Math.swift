@@ -14,41 +14,41 @@ extension BuiltinRegistry {
         elementwise("abs", "absolute value", example: "abs(-3)") { _, _ in { Swift.abs($0) } },
         elementwise("round", "round half away from zero to digits= decimals", example: "round(3.14159, digits=2)",
                     extra: [.keyword("digits", "decimals to keep (default 0)")]) { _, ctx in
-            let d = try ctx.int("digits", default: 0, in: -15...15)!
+            let d = try ctx.int("digits", default: 0, in: -15...15)
             let scale = Foundation.pow(10.0, Double(d))
             return { ($0 * scale).rounded() / scale }
         },
         elementwise("floor", "largest whole number not above", example: "floor(2.7)") { _, _ in { $0.rounded(.down) } },
         elementwise("ceil", "smallest whole number not below", example: "ceil(2.1)") { _, _ in { $0.rounded(.up) } },
-        Builtin("cumsum", .math, signature: "cumsum(x)", summary: "running sum; na from the first na on",
+        Builtin("cumsum", .math, summary: "running sum; na from the first na on",
                 parameters: [.required("x", "a numeric vector")], example: "cumsum([1, 2, 3])") { ctx in
-            let x = try ctx.numbers("x")!
+            let x = try ctx.requiredNumbers("x")
             var s = 0.0
             return .vector(Column(name: "cumsum", .number(x.map { s += $0; return s })))
         },
-        Builtin("diff", .math, signature: "diff(x, lag=1)", summary: "differences x[i] − x[i−lag] (length n − lag)",
-                parameters: [.required("x", "a numeric vector"), Parameter("lag", "distance (default 1)")],
+        Builtin("diff", .math, summary: "differences x[i] − x[i−lag] (length n − lag)",
+                parameters: [.required("x", "a numeric vector"), Parameter("lag", "distance (default 1)", default: "1")],
                 example: "diff([1, 4, 9, 16])") { ctx in
-            let x = try ctx.numbers("x")!
-            let lag = try ctx.int("lag", default: 1, in: 1...1_000_000_000)!
+            let x = try ctx.requiredNumbers("x")
+            let lag = try ctx.requiredInt("lag", in: 1...1_000_000_000)
             let out = x.count > lag ? (lag..<x.count).map { x[$0] - x[$0 - lag] } : []
             return .vector(Column(name: "diff", .number(out)))
         },
-        Builtin("lag", .math, signature: "lag(x, n=1)", summary: "the vector shifted down by n, na first (same length)",
-                parameters: [.required("x", "a vector"), Parameter("n", "shift (default 1)")],
+        Builtin("lag", .math, summary: "the vector shifted down by n, na first (same length)",
+                parameters: [.required("x", "a vector"), Parameter("n", "shift (default 1)", default: "1")],
                 example: "lag([1, 2, 3])") { ctx in
-            let c = try ctx.column("x")!
-            let k = try ctx.int("n", default: 1, in: 0...1_000_000_000)!
+            let c = try ctx.requiredColumn("x")
+            let k = try ctx.requiredInt("n", in: 0...1_000_000_000)
             let idx = (0..<c.count).map { $0 - k }
             var data = c.data.gather(idx.map { max($0, 0) })
             data = withNA(data, at: idx.enumerated().filter { $0.element < 0 }.map(\.offset))
             return .vector(Column(name: c.name, data))
         },
-        Builtin("ifelse", .math, signature: "ifelse(test, yes, no)", summary: "element-wise choice: yes where test is true, no where false",
+        Builtin("ifelse", .math, summary: "element-wise choice: yes where test is true, no where false",
                 parameters: [.required("test", "bool vector"), .required("yes", "value(s) if true"), .required("no", "value(s) if false")],
                 example: "ifelse([1, 5, 9] > 4, \"big\", \"small\")") { ctx in
-            guard case .bool(let test) = try ctx.column("test")!.data else { throw ctx.fail("'test' must be true/false values") }
-            let yes = try ctx.column("yes")!, no = try ctx.column("no")!
+            guard case .bool(let test) = try ctx.requiredColumn("test").data else { throw ctx.fail("'test' must be true/false values") }
+            let yes = try ctx.requiredColumn("yes"), no = try ctx.requiredColumn("no")
             let n = test.count
             for (name, c) in [("yes", yes), ("no", no)] where c.count != 1 && c.count != n {
                 throw ctx.fail("'\(name)' has \(c.count) values but 'test' has \(n)")
@@ -62,22 +62,21 @@ extension BuiltinRegistry {
             let data = withNA(both.data.gather(indices), at: (0..<n).filter { test[$0] < 0 })
             return .vector(Column(name: "ifelse", data))
         },
-        Builtin("is_na", .math, signature: "is_na(x)", summary: "true where x is na",
+        Builtin("is_na", .math, summary: "true where x is na",
                 parameters: [.required("x", "any vector")], example: "is_na([1, na, 3])") { ctx in
-            let c = try ctx.column("x")!
+            let c = try ctx.requiredColumn("x")
             let out = (0..<c.count).map { Int8(c.data.isNA($0) ? 1 : 0) }
-            return ctx["x"]!.isVector ? .vector(Column(name: "is_na", .bool(out))) : .bool(out[0] == 1)
+            return try ctx.required("x").isVector ? .vector(Column(name: "is_na", .bool(out))) : .bool(out[0] == 1)
         },
     ]
 
     /// A builtin applying `f` to every element; scalars in, scalar out.
     static func elementwise(_ name: String, _ summary: String, example: String, extra: [Parameter] = [],
                             _ make: @escaping @Sendable ([Double], inout CallContext) throws -> (Double) -> Double) -> Builtin {
-        let signature = "\(name)(x" + extra.map { ", \($0.name)=" }.joined() + ")"
-        return Builtin(name, .math, signature: signature, summary: summary,
+        return Builtin(name, .math, summary: summary,
                        parameters: [.required("x", "a number or numeric vector")] + extra, example: example) { ctx in
-            let value = ctx["x"]!
-            let x = try ctx.numbers("x")!
+            let value = try ctx.required("x")
+            let x = try ctx.requiredNumbers("x")
             let f = try make(x, &ctx)
             let out = x.map { $0.isNaN ? .nan : f($0) }
             if !value.isVector { return out[0].isNaN ? .na : .number(out[0]) }

@@ -3,8 +3,7 @@ import PanoramaKit
 extension BuiltinRegistry {
     /// Linear regression: fit a model from a formula, then use it.
     static let regressionBuiltins: [Builtin] = [
-        Builtin("ols", .regression, signature: "ols(formula, data, weights=, robust=)",
-                summary: "least-squares regression (OLS, or WLS with weights=) with R/statsmodels diagnostics",
+        Builtin("ols", .regression, summary: "least-squares regression (OLS, or WLS with weights=) with R/statsmodels diagnostics",
                 parameters: [
                     .required("formula", "y ~ x1 + x2; C(x) for categories, I(x^2) for arithmetic, - 1 for no intercept"),
                     Parameter("data", "a frame whose columns the formula names (default: variables)"),
@@ -15,15 +14,14 @@ extension BuiltinRegistry {
                 quoted: ["weights"]) { ctx in
             try RegressionBridge.ols(&ctx)
         },
-        Builtin("coef", .regression, signature: "coef(m)", summary: "a model's coefficients as a frame (term, estimate)",
+        Builtin("coef", .regression, summary: "a model's coefficients as a frame (term, estimate)",
                 parameters: [.required("m", "a model from ols()")],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\ncoef(ols(y ~ x, d))") { ctx in
             let m = try RegressionBridge.model(ctx)
             return .frame(Frame(columns: [m.coefficientFrame.columns[0], m.coefficientFrame.columns[1]]))
         },
-        Builtin("confint", .regression, signature: "confint(m, level=0.95)",
-                summary: "confidence intervals of a model's coefficients (t, n − rank df; robust if the model is)",
-                parameters: [.required("m", "a model from ols()"), Parameter("level", "confidence level (default 0.95)")],
+        Builtin("confint", .regression, summary: "confidence intervals of a model's coefficients (t, n − rank df; robust if the model is)",
+                parameters: [.required("m", "a model from ols()"), Parameter("level", "confidence level (default 0.95)", default: "0.95")],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nconfint(ols(y ~ x, d), level=0.9)") { ctx in
             let m = try RegressionBridge.model(ctx)
             let level = try RegressionBridge.level(ctx)
@@ -34,27 +32,25 @@ extension BuiltinRegistry {
                 Column(name: "upper", label: RegressionSummary.percentLabel((1 + level) / 2), .number(ci.map(\.high))),
             ]))
         },
-        Builtin("predict", .regression, signature: "predict(m, newdata, interval=, level=0.95)",
-                summary: "predictions of a model, with confidence or prediction intervals (fit, lwr, upr)",
+        Builtin("predict", .regression, summary: "predictions of a model, with confidence or prediction intervals (fit, lwr, upr)",
                 parameters: [
                     .required("m", "a model from ols()"),
                     Parameter("newdata", "a frame with the model's variables (default: the rows fitted)"),
                     .choice("interval", "\"confidence\" (the mean) or \"prediction\" (a new observation)", ["confidence", "prediction"]),
-                    .keyword("level", "interval level (default 0.95)"),
+                    .keyword("level", "interval level (default 0.95)", default: "0.95"),
                 ],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nm = ols(y ~ x, d)\npredict(m, frame(x=[7, 8]), interval=\"prediction\")", frameScope: false) { ctx in
             try RegressionBridge.predict(&ctx)
         },
-        Builtin("residuals", .regression, signature: "residuals(m)", summary: "a model's residuals y − ŷ, one per row fitted",
+        Builtin("residuals", .regression, summary: "a model's residuals y − ŷ, one per row fitted",
                 parameters: [.required("m", "a model from ols()")], example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nresiduals(ols(y ~ x, d))") { ctx in
             .vector(Column(name: "residuals", .number(try RegressionBridge.model(ctx).model.residuals)))
         },
-        Builtin("fitted", .regression, signature: "fitted(m)", summary: "a model's fitted values ŷ, one per row fitted",
+        Builtin("fitted", .regression, summary: "a model's fitted values ŷ, one per row fitted",
                 parameters: [.required("m", "a model from ols()")], example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nfitted(ols(y ~ x, d))") { ctx in
             .vector(Column(name: "fitted", .number(try RegressionBridge.model(ctx).model.fitted)))
         },
-        Builtin("vif", .regression, signature: "vif(m)",
-                summary: "variance inflation factors 1/(1 − R²ⱼ) of a model's predictors",
+        Builtin("vif", .regression, summary: "variance inflation factors 1/(1 − R²ⱼ) of a model's predictors",
                 parameters: [.required("m", "a model from ols()")],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], z=[2, 1, 4, 3, 6, 7], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nvif(ols(y ~ x + z, d))") { ctx in
             let m = try RegressionBridge.model(ctx)
@@ -65,13 +61,12 @@ extension BuiltinRegistry {
                 Column(name: "vif", .number(keep.map { v[$0] })),
             ]))
         },
-        Builtin("bootstrap", .regression, signature: "bootstrap(m, reps=1000, seed=, level=0.95)",
-                summary: "refit a model on resampled rows: percentile intervals for every coefficient",
+        Builtin("bootstrap", .regression, summary: "refit a model on resampled rows: percentile intervals for every coefficient",
                 parameters: [
                     .required("m", "a model from ols()"),
-                    .keyword("reps", "number of resamples (default 1000)"),
+                    .keyword("reps", "number of resamples (default 1000)", default: "1000"),
                     .keyword("seed", "random seed (default .seed, else drawn and shown)"),
-                    .keyword("level", "interval level (default 0.95)"),
+                    .keyword("level", "interval level (default 0.95)", default: "0.95"),
                 ],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nbootstrap(ols(y ~ x, d), reps=2000, seed=1)") { ctx in
             try RegressionBridge.bootstrap(&ctx)

@@ -11,7 +11,6 @@ extension BuiltinRegistry {
     /// The simulation builtins: `simulate`, `percentiles`, `contributions`.
     static let simulationBuiltins: [Builtin] = [
         Builtin("simulate", .simulation,
-                signature: "simulate(data, cost=, overrun=, corr=, copula=, df=, by=, label=, trials=100000, seed=, repair=false)",
                 summary: "Monte Carlo of a portfolio's total: each project's cost × an overrun factor, joined by a copula",
                 parameters: [
                     Parameter("data", "a frame of projects (optional: cost= may be a plain vector)"),
@@ -22,20 +21,20 @@ extension BuiltinRegistry {
                     .keyword("df", "the t copula's degrees of freedom (default 4); a vector gives a sensitivity table"),
                     .keyword("by", "each project's group: chooses per-group overruns and gives group contributions"),
                     .keyword("label", "project names (default: the frame's project/name column, else 1, 2, …)"),
-                    .keyword("trials", "number of trials (default 100,000)"),
+                    .keyword("trials", "number of trials (default 100,000)", default: "100000"),
                     .keyword("seed", "random seed (default: .seed, else random; the result shows it)"),
-                    .keyword("repair", "replace a non-PSD correlation matrix by the nearest one (Higham)"),
+                    .keyword("repair", "replace a non-PSD correlation matrix by the nearest one (Higham)", default: "false"),
                     .keyword("threads", "worker threads (default: all cores; results do not depend on it)"),
                 ],
                 example: "s = simulate(cost=[120, 45, 300, 80], overrun=lognormal(0.05, 0.35), corr=0.3, trials=20000, seed=7)\ns\nsimulate(cost=[120, 45, 300, 80], overrun=pert(0.9, 1, 2), corr=[0, 0.3, 0.6], trials=20000, seed=7)") { ctx in
             try simulateBuiltin(&ctx)
         },
-        Builtin("percentiles", .simulation, signature: "percentiles(s, p=[5, 10, 50, 80, 90, 95])",
-                summary: "a simulation's percentiles with Monte Carlo standard errors and 95 % order-statistic bounds",
-                parameters: [.required("s", "a simulation"), Parameter("p", "percentiles, in percent (0 < p < 100)")],
+        Builtin("percentiles", .simulation, summary: "a simulation's percentiles with Monte Carlo standard errors and 95 % order-statistic bounds",
+                parameters: [.required("s", "a simulation"), Parameter("p", "percentiles, in percent (0 < p < 100)",
+                                                                         default: "[" + MonteCarlo.reportedPercentiles.map(JSON.numberText).joined(separator: ", ") + "]")],
                 example: "s = simulate(cost=[120, 45, 300], overrun=lognormal(0, 0.3), trials=20000, seed=1)\npercentiles(s, [50, 70, 80])") { ctx in
-            let s = try ctx.object("s", as: SimulationValue.self, kind: "simulation")!
-            let ps = try ctx.numbers("p") ?? MonteCarlo.reportedPercentiles
+            let s = try ctx.requiredObject("s", as: SimulationValue.self, kind: "simulation")
+            let ps = try ctx.requiredNumbers("p")
             for p in ps where !(p > 0 && p < 100) {
                 throw ctx.fail("'p' must be percentiles strictly between 0 and 100, not \(NumberFormat().string(p))")
             }
@@ -53,13 +52,12 @@ extension BuiltinRegistry {
                 Column(name: "upper_95", label: "95 % high", .number(estimates.map(\.upper))),
             ]))
         },
-        Builtin("contributions", .simulation, signature: "contributions(s, groups=false)",
-                summary: "each project's (or group's) contribution to the total's uncertainty: rank correlation, variance share, total at its P10/P90, its own mean and sd",
+        Builtin("contributions", .simulation, summary: "each project's (or group's) contribution to the total's uncertainty: rank correlation, variance share, total at its P10/P90, its own mean and sd",
                 parameters: [.required("s", "a simulation"),
-                             .keyword("groups", "true: one row per group of simulate's by=")],
+                             .keyword("groups", "true: one row per group of simulate's by=", default: "false")],
                 example: "s = simulate(cost=[120, 45, 300], overrun=lognormal(0, 0.3), corr=0.2, trials=20000, seed=1)\ncontributions(s)") { ctx in
-            let s = try ctx.object("s", as: SimulationValue.self, kind: "simulation")!
-            let byGroup = try ctx.bool("groups", default: false)
+            let s = try ctx.requiredObject("s", as: SimulationValue.self, kind: "simulation")
+            let byGroup = try ctx.requiredBool("groups")
             let c = try s.result.contributions(isCancelled: ctx.cancellation)
             if byGroup && c.groups.isEmpty { throw ctx.fail("this simulation has no groups; give simulate a by= argument") }
             let rows = byGroup ? c.groups.sorted { abs($0.rankCorrelation) > abs($1.rankCorrelation) } : c.ranked
@@ -182,12 +180,12 @@ extension BuiltinRegistry {
             switch corr {
             case .frame(let f):
                 let m = try correlationMatrix(f, ctx)
-                let (c, r) = try Correlation.validated(m, projects: n, repair: try ctx.bool("repair", default: false))
+                let (c, r) = try Correlation.validated(m, projects: n, repair: try ctx.requiredBool("repair"))
                 if r { ctx.note("the correlation matrix was not positive semi-definite; using the nearest correlation matrix (Higham)") }
                 correlations = [c]
                 repaired = r
             default:
-                let rhos = try ctx.numbers("corr")!
+                let rhos = try ctx.requiredNumbers("corr")
                 guard !rhos.isEmpty else { throw ctx.fail("'corr' is empty") }
                 correlations = try rhos.map { try Correlation.validated(common: $0, projects: n) }
                 if case .vector = corr { sweepRho = rhos }
@@ -201,11 +199,11 @@ extension BuiltinRegistry {
             if case .vector? = ctx["df"] { sweepDF = df }
         }
         if sweepRho != nil && sweepDF != nil { throw ctx.fail("sweep one of 'corr' or 'df' at a time") }
-        let trials = try ctx.int("trials", default: 100_000, in: 2...1_000_000_000)!
+        let trials = try ctx.requiredInt("trials", in: 2...1_000_000_000)
         try MemoryBudget.current.check(MemoryBudget.bytes(trials, 8 * (3 + groupNames.count)),
                                        for: "\(NumberFormat().string(Double(trials))) trials", hint: "use fewer trials (trials=)")
         let seed = try seed(ctx)
-        let threads = try ctx.int("threads", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...256)!
+        let threads = try ctx.int("threads", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...256)
         let cancellation = ctx.cancellation
 
         func copula(_ c: Correlation, _ df: Double) -> Copula {
@@ -246,9 +244,7 @@ extension BuiltinRegistry {
     }
 
     static func groupText(_ c: Column, _ i: Int) -> String {
-        if c.data.isNA(i) { return "na" }
-        if case .text(let t) = c.data { return t[i]! }
-        return Display.element(c, i, RenderOptions())
+        c.text(at: i, numbers: RenderOptions().numbers)
     }
 
     /// A correlation matrix from a frame: its numeric columns, one row and one column per project.

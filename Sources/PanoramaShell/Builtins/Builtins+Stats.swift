@@ -18,17 +18,16 @@ extension BuiltinRegistry {
         },
         aggregate("min", "smallest value", example: "min([3, 1, 2])") { $0.min() ?? .nan },
         aggregate("max", "largest value", example: "max([3, 1, 2])") { $0.max() ?? .nan },
-        Builtin("n", .stats, signature: "n(x)", summary: "number of values that are not na",
+        Builtin("n", .stats, summary: "number of values that are not na",
                 parameters: [.required("x", "a vector or frame")], example: "n([1, na, 3])") { ctx in
             if case .frame(let f)? = ctx["x"] { return .number(Double(f.rowCount)) }
-            let c = try ctx.column("x")!
+            let c = try ctx.requiredColumn("x")
             return .number(Double((0..<c.count).filter { !c.data.isNA($0) }.count))
         },
-        Builtin("quantile", .stats, signature: "quantile(x, p)",
-                summary: "quantiles of a vector (R type 7), a distribution or a simulation",
+        Builtin("quantile", .stats, summary: "quantiles of a vector (R type 7), a distribution or a simulation",
                 parameters: [.required("x", "a numeric vector, distribution or simulation"), .required("p", "probabilities in [0, 1]")],
                 example: "quantile([1, 2, 3, 4, 5], [0.1, 0.5, 0.9])") { ctx in
-            let ps = try ctx.numbers("p")!
+            let ps = try ctx.requiredNumbers("p")
             for p in ps where !(p >= 0 && p <= 1) {
                 throw ctx.fail("'p' must be probabilities between 0 and 1, not \(NumberFormat().string(p))")
             }
@@ -44,10 +43,10 @@ extension BuiltinRegistry {
             if case .vector? = ctx["p"] { return .vector(Column(name: "quantile", .number(out))) }
             return out[0].isNaN ? .na : .number(out[0])
         },
-        Builtin("cor", .stats, signature: "cor(x, y)", summary: "Pearson correlation over rows where both are present",
+        Builtin("cor", .stats, summary: "Pearson correlation over rows where both are present",
                 parameters: [.required("x", "numeric vector"), .required("y", "numeric vector")],
                 example: "cor([1, 2, 3, 4], [2, 4, 5, 9])") { ctx in
-            let x = try ctx.numbers("x")!, y = try ctx.numbers("y")!
+            let x = try ctx.requiredNumbers("x"), y = try ctx.requiredNumbers("y")
             guard x.count == y.count else { throw ctx.fail("'x' and 'y' have different lengths (\(x.count) and \(y.count))") }
             let keep = (0..<x.count).filter { !x[$0].isNaN && !y[$0].isNaN }
             if keep.count < x.count { ctx.note("cor skipped \(x.count - keep.count) row\(x.count - keep.count == 1 ? "" : "s") with na") }
@@ -58,7 +57,7 @@ extension BuiltinRegistry {
 
     /// The non-`na` numbers of an argument, with a note when some were skipped.
     static func present(_ ctx: CallContext, _ name: String, builtin: String) throws -> [Double] {
-        let x = try ctx.numbers(name)!
+        let x = try ctx.requiredNumbers(name)
         let kept = x.filter { !$0.isNaN }
         let skipped = x.count - kept.count
         if skipped > 0 { ctx.note("\(builtin) skipped \(skipped) na value\(skipped == 1 ? "" : "s")") }
@@ -68,7 +67,7 @@ extension BuiltinRegistry {
     static func aggregate(_ name: String, _ summary: String, example: String, empty: Double = .nan,
                           fromObject: (@Sendable (any QuantileValue) -> Double)? = nil,
                           _ f: @escaping @Sendable ([Double]) -> Double) -> Builtin {
-        Builtin(name, .stats, signature: "\(name)(x)", summary: summary + "; skips na",
+        Builtin(name, .stats, summary: summary + "; skips na",
                 parameters: [.required("x", "a numeric vector")], example: example) { ctx in
             if let fromObject, case .object(let o)? = ctx["x"], let d = o as? any QuantileValue {
                 return .number(fromObject(d))

@@ -114,8 +114,10 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
 
     /// The builtin description the argument binder reads: same did-you-mean and usage line.
     lazy var binding: Builtin = Builtin(
-        name, .language, signature: signature, summary: literal.documentation,
-        parameters: literal.parameters.map { Parameter($0.name, required: $0.defaultValue == nil) },
+        name, .language, summary: literal.documentation,
+        parameters: literal.parameters.map {
+            Parameter($0.name, required: $0.defaultValue == nil, default: $0.defaultValue.map(ExprPrinter.text))
+        },
         frameScope: false, implementation: { _ in .na })
 }
 

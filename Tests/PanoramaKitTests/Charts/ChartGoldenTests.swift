@@ -156,7 +156,8 @@ enum GoldenCases {
     }()
 }
 
-/// Where the golden files live in the source tree (written there by PANORAMA_UPDATE_GOLDEN=1).
+/// Where the golden files live in the source tree (written there by PANORAMA_UPDATE_GOLDEN=1,
+/// which then fails each case it wrote, so that nothing is blessed without reading the diff).
 let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/charts")
 
@@ -166,6 +167,7 @@ func chartMatchesItsGoldenFile(_ golden: GoldenCase) throws {
     let url = goldenDirectory.appendingPathComponent(golden.name + ".txt")
     if ProcessInfo.processInfo.environment["PANORAMA_UPDATE_GOLDEN"] == "1" {
         try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+        Issue.record("wrote \(url.lastPathComponent) (PANORAMA_UPDATE_GOLDEN=1): review the diff, then run again without it")
         return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)

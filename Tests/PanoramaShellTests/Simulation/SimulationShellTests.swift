@@ -93,14 +93,14 @@ private let portfolio = Frame(columns: [
 
 @Test(arguments: [
     ("normal(0, -1)", "error: normal: 'sd' must be positive, not -1"),
-    ("lognormal(0)", "error: 'meanlog' and 'sdlog' go together; give both\nusage: lognormal(meanlog, sdlog) | lognormal(median=, p90=) | lognormal(mean=, sd=)"),
+    ("lognormal(0)", "error: 'meanlog' and 'sdlog' go together; give both\nusage: lognormal(meanlog, sdlog, median=, p90=, mean=, sd=)"),
     ("lognormal(median=2, p90=1)", "error: lognormal: 'p90' (1) must be above 'median' (2)"),
     ("simulate(cost=[1, 2], overrun=normal(1, 0.1), copula=\"gausian\")",
-     "error: unknown copula 'gausian'; use \"gaussian\", \"t\" or \"iman-conover\". Did you mean 'gaussian'?\nusage: simulate(data, cost=, overrun=, corr=, copula=, df=, by=, label=, trials=100000, seed=, repair=false)"),
+     "error: unknown copula 'gausian'; use \"gaussian\", \"t\" or \"iman-conover\". Did you mean 'gaussian'?\nusage: simulate(data, cost=, overrun=, corr=, copula=, df=, by=, label=, trials=100000, seed=, repair=false, threads=)"),
     ("simulate(cost=[1, 2, 3], overrun=normal(1, 0.1), corr=-0.7)",
      "error: a common correlation of -0.7 is impossible for 3 projects: it must be at least -1/(n - 1) = -0.5"),
     ("simulate(cost=[1, 2], overrun=3)",
-     "error: 'overrun' must be a distribution, per_group(…) or a model of log(factor), not a number\nusage: simulate(data, cost=, overrun=, corr=, copula=, df=, by=, label=, trials=100000, seed=, repair=false)"),
+     "error: 'overrun' must be a distribution, per_group(…) or a model of log(factor), not a number\nusage: simulate(data, cost=, overrun=, corr=, copula=, df=, by=, label=, trials=100000, seed=, repair=false, threads=)"),
     ("fit(\"weibull\", [1, 2, 3])", "error: cannot fit 'weibull'; fit knows normal, lognormal, uniform, triangular, pert, student_t, pareto, gpd\nusage: fit(kind, x, threshold=, by=)"),
     ("tail_index([1, 2])", "error: tail_index needs at least 3 positive values, not 2"),
 ] as [(String, String)])
