@@ -9,7 +9,7 @@ extension BuiltinRegistry {
                 summary: "add a publisher's per-project table (CSV or XLSX) to a panel, each project matched to its key",
                 parameters: [
                     .required("panel", "a per-project panel with the bundled panel's columns (load(\"panorama\"))"),
-                    .required("path", "the publisher's table, CSV or XLSX, in any of the Panorama's layouts"),
+                    .required("path", "the publisher's table, CSV or XLSX, in any of the Panorama's layouts (or a path inside the bundled datasets folder)"),
                     .keyword("edition", "the new edition's number (default: the panel's latest + 1)"),
                     .keyword("date", "the new edition's month, e.g. \"2022-06\""),
                     .keyword("keys", "the analyst's decisions: frame(project=, key=) (an existing key links, a new one starts)"),
@@ -20,8 +20,11 @@ extension BuiltinRegistry {
                 """, frameScope: false) { ctx in
             guard let panel = try ctx.frame("panel") else { throw ctx.fail("missing argument 'panel'") }
             guard let path = try ctx.string("path") else { throw ctx.fail("missing argument 'path'") }
-            let expanded = filePath(path, ctx)
-            guard FileManager.default.fileExists(atPath: expanded) else { throw ctx.failure("no such file '\(path)'", argument: "path") }
+            // A file, else one inside the bundled datasets folder (`sources/panorama/raw/…`).
+            let candidates = [filePath(path, ctx)] + (path.hasPrefix("/") ? [] : DatasetLocator.folders().map { $0 + "/" + path })
+            guard let expanded = candidates.first(where: FileManager.default.fileExists(atPath:)) else {
+                throw ctx.failure("no such file '\(path)'", argument: "path")
+            }
             let latest = panel.column("edition")?.data.numbers?.filter(\.isFinite).max() ?? 0
             let edition = try ctx.int("edition", in: -1_000_000...1_000_000) ?? Int(latest.rounded()) + 1
             guard let date = try editionDate(ctx) else { throw ctx.fail("missing argument 'date' (the edition's month, e.g. \"2022-06\")") }
