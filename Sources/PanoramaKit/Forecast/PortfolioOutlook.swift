@@ -126,11 +126,13 @@ public struct PortfolioOutlook: Sendable {
         }
     }
 
-    /// Coverage as counts: `7 of 11 (64 %)`; `na` when nothing was scored.
+    /// Coverage as counts with the binomial (Wilson 95 %) range of the true coverage they are
+    /// consistent with: `7 of 11 (64 %; 35–85)`; `na` when nothing was scored.
     static func hits(_ c: (inside: Int, scored: Int), _ numbers: NumberFormat) -> String {
-        guard c.scored > 0 else { return "na" }
-        let percent = Int((100 * Double(c.inside) / Double(c.scored)).rounded())
-        return "\(numbers.string(Double(c.inside))) of \(numbers.string(Double(c.scored))) (\(percent) %)"
+        guard c.scored > 0, let w = Accuracy.coverageInterval(inside: c.inside, scored: c.scored) else { return "na" }
+        func percent(_ x: Double) -> Int { Int((100 * x).rounded()) }
+        let range = "\(percent(w.lower))\(numbers.ascii ? "-" : "–")\(percent(w.upper))"
+        return "\(numbers.string(Double(c.inside))) of \(numbers.string(Double(c.scored))) (\(percent(Double(c.inside) / Double(c.scored))) %; \(range))"
     }
 
     /// Each view's backtest: view, method, n, mae, rmse, mape, mase, coverage per level. The
