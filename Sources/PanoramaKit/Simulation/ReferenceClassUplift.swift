@@ -77,3 +77,18 @@ public struct ReferenceClassUplift: Sendable {
         return Frame(columns: columns)
     }
 }
+
+extension PortfolioPanel {
+    /// The reference class of the panel itself: each project's last published cost over its
+    /// first (1 + cost drift at its last appearance), projects with a positive cost, by key.
+    public var overrunFactors: [Double] {
+        var first: [String: Double] = [:], last: [String: Double] = [:]
+        for e in editions {
+            for p in tables[e] ?? [] where p.counts && p.cost > 0 {
+                if first[p.key] == nil { first[p.key] = p.cost }
+                last[p.key] = p.cost
+            }
+        }
+        return first.keys.sorted().compactMap { k in last[k].flatMap { l in first[k].map { l / $0 } } }
+    }
+}

@@ -45,3 +45,15 @@ import Testing
         }
     }
 }
+
+/// The outlook's "what past projects say": each key's last cost over its first, from the panel.
+@Test func thePanelsOverrunFactorsAreLastCostOverFirst() throws {
+    let frame = Frame(columns: [
+        Column(name: "edition", .number([1, 1, 1, 2, 2, 3])),
+        Column(name: "key", .text(Categorical(["a", "b", "c", "a", "b", "a"]))),
+        Column(name: "cost", .number([10, 20, .nan, 12, 30, 15])),
+    ])
+    let panel = try PortfolioPanel(frame, columns: PortfolioColumns())
+    // a: 15 / 10; b: 30 / 20; c never costed.
+    #expect(panel.overrunFactors == [1.5, 1.5])
+}
