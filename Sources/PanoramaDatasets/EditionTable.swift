@@ -1,23 +1,6 @@
 import Foundation
 import PanoramaKit
 
-/// One row of a published edition table, its facts read and typed (descriptions left out).
-public struct EditionRow: Sendable, Equatable {
-    public var edition: Int
-    /// The published name, unchanged.
-    public var project: String
-    /// The published `Ministère porteur`, unchanged.
-    public var ministryLabel: String
-    public var interministerial: Bool
-    /// Start month; nil when the table gives none.
-    public var start: CivilDate?
-    /// Planned duration in years; nil when the table gives none.
-    public var duration: Double?
-    public var phase: PublishedPhase
-    /// Estimated (full) cost in M€; nil when the table gives none.
-    public var cost: Double?
-}
-
 /// A per-project table of one edition: `editions/panorama_<YYYY-MM>_ed<NN>.csv`.
 public struct EditionTable: Sendable {
     public var edition: Int
@@ -26,7 +9,7 @@ public struct EditionTable: Sendable {
     public var rows: [EditionRow]
     public var fileName: String
 
-    /// Reads one edition file with the data reader (types forced: text, Oui/Non, month dates
+    /// Reads one edition file with `EditionRow.read` (types forced: text, Oui/Non, month dates
     /// such as `juillet 2013` or `avril 15`, numbers); the file name gives edition and month.
     /// - Throws: `DataError` for a cell that fits no type (file, line, column); `DatasetError`
     ///   for a missing column, an empty name, a missing Oui/Non or an unknown phase.
@@ -35,33 +18,7 @@ public struct EditionTable: Sendable {
         guard let (date, edition) = parseFileName(name) else {
             throw DatasetError("'\(name)' is not named panorama_<YYYY-MM>_ed<NN>.csv")
         }
-        let (file, c) = try SourceFile.read(url, [
-            .init("Projet", as: .text),
-            .init("Ministère porteur", as: .text),
-            .init("Projet inter-ministériel", as: .bool),
-            .init("Début", as: .date),
-            .init("Durée du projet en années", as: .number),
-            .init("Phase du projet en cours", as: .text),
-            .init("Coût complet estimé", "Coût estimé", as: .number),
-        ])
-        let projects = file.text(c[0]), ministries = file.text(c[1]), flags = file.bools(c[2])
-        let starts = file.dates(c[3]), durations = file.numbers(c[4]), phases = file.text(c[5])
-        let costs = file.numbers(c[6])
-        var rows: [EditionRow] = []
-        for r in 0..<file.frame.rowCount {
-            guard let project = projects[r] else { throw file.error(row: r, "no project name") }
-            guard let ministry = ministries[r] else { throw file.error(row: r, "no ministry for '\(project)'") }
-            guard let flag = flags[r] else { throw file.error(row: r, "no Oui/Non interministerial flag for '\(project)'") }
-            let phase: PublishedPhase
-            do {
-                phase = try PublishedPhase(phases[r] ?? "")
-            } catch let e as DatasetError {
-                throw file.error(row: r, e.message)
-            }
-            rows.append(EditionRow(
-                edition: edition, project: project, ministryLabel: ministry, interministerial: flag,
-                start: starts[r], duration: durations[r], phase: phase, cost: costs[r]))
-        }
+        let rows = try EditionRow.read(url, edition: edition)
         return EditionTable(edition: edition, date: date, rows: rows, fileName: name)
     }
 

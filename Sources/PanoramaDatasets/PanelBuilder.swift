@@ -1,28 +1,6 @@
 import Foundation
 import PanoramaKit
 
-/// One row of the panel: a project in an edition, its facts normalised.
-public struct PanelRecord: Sendable, Equatable {
-    public var edition: Int
-    public var editionDate: CivilDate
-    public var key: String
-    /// The name as published in this edition.
-    public var project: String
-    /// The ministry normalised across renamings (`PanoramaVocabulary.ministries`).
-    public var ministry: String
-    /// The ministry as published in this edition.
-    public var ministryLabel: String
-    public var interministerial: Bool
-    public var start: CivilDate?
-    /// Planned duration in years.
-    public var duration: Double?
-    /// nil for `NA` and for withheld figures.
-    public var phase: ProjectPhase?
-    public var withheld: Bool
-    /// M€; nil when the table gives no cost (scoping, withheld).
-    public var cost: Double?
-}
-
 /// The long panel: one record per project per edition table, keyed by the reviewed key table.
 public struct PanoramaPanel: Sendable {
     /// In edition order, then in each table's published order.
@@ -40,13 +18,7 @@ public struct PanoramaPanel: Sendable {
         var records: [PanelRecord] = []
         for (t, table) in tables.enumerated() {
             for (r, row) in table.rows.enumerated() {
-                records.append(PanelRecord(
-                    edition: table.edition, editionDate: table.date, key: keyed[t][r],
-                    project: row.project,
-                    ministry: try PanoramaVocabulary.ministry(row.ministryLabel),
-                    ministryLabel: row.ministryLabel, interministerial: row.interministerial,
-                    start: row.start, duration: row.duration, phase: row.phase.phase,
-                    withheld: row.phase.withheld, cost: row.cost))
+                records.append(try PanelRecord(row, date: table.date, key: keyed[t][r]))
             }
         }
         self.records = records
@@ -56,23 +28,7 @@ public struct PanoramaPanel: Sendable {
 
     /// The panel as a frame with the columns `edition, edition_date, key, project, ministry,
     /// ministry_label, interministerial, start, duration, phase, withheld, cost`.
-    public var frame: Frame {
-        let r = records
-        return Frame(columns: [
-            Column(name: "edition", .number(r.map { Double($0.edition) })),
-            Column(name: "edition_date", .date(r.map { Int32($0.editionDate.dayNumber) }, .month)),
-            Column(name: "key", .text(Categorical(r.map { $0.key }))),
-            Column(name: "project", .text(Categorical(r.map { $0.project }))),
-            Column(name: "ministry", .text(Categorical(r.map { $0.ministry }))),
-            Column(name: "ministry_label", .text(Categorical(r.map { $0.ministryLabel }))),
-            Column(name: "interministerial", .bool(r.map { $0.interministerial ? 1 : 0 })),
-            Column(name: "start", .date(r.map { day($0.start) }, .month)),
-            Column(name: "duration", unit: "years", .number(r.map { $0.duration ?? .nan })),
-            Column(name: "phase", .text(Categorical(r.map { $0.phase?.rawValue }))),
-            Column(name: "withheld", .bool(r.map { $0.withheld ? 1 : 0 })),
-            Column(name: "cost", unit: "M€", .number(r.map { $0.cost ?? .nan })),
-        ])
-    }
+    public var frame: Frame { PanelRecord.frame(records) }
 
     /// The records of one edition.
     public func records(edition: Int) -> [PanelRecord] { records.filter { $0.edition == edition } }

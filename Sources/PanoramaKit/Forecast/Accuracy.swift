@@ -67,4 +67,18 @@ public struct Accuracy: Sendable, Equatable {
         }
         return (inside, n)
     }
+
+    /// The Wilson score interval of a coverage proportion (95 % by default): how sure a
+    /// backtest's `7 of 11` is about the interval's true coverage. With so few forecasts it is
+    /// wide (7 of 11: 35 %–85 %), which is the point of showing it. nil when nothing was scored.
+    ///
+    /// `Accuracy.coverageInterval(inside: 7, scored: 11)  // (0.3538…, 0.8483…)`
+    public static func coverageInterval(inside: Int, scored: Int, level: Double = 95) -> (lower: Double, upper: Double)? {
+        guard scored > 0, inside >= 0, inside <= scored else { return nil }
+        let z = NormalDistribution.standardQuantile(0.5 + level / 200)
+        let n = Double(scored), p = Double(inside) / n
+        let centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        let half = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot()
+        return (max(0, centre - half), min(1, centre + half))
+    }
 }

@@ -72,7 +72,8 @@ enum Benchmarks {
                            forecasts: forecasts, warnings: [])
     }
 
-    /// ŷ = ȳ; σ_h = s √(1 + 1/n), s the sample standard deviation.
+    /// ŷ = ȳ; σ_h = s √(1 + 1/n), s the sample standard deviation; intervals from Student t
+    /// with n − 1 degrees of freedom (R forecast::meanf).
     static func mean(_ y: [Double], horizon: Int) -> ForecastFit {
         let obs = observedIndices(y)
         let values = obs.map { y[$0] }
@@ -83,7 +84,8 @@ enum Benchmarks {
         for i in obs { fitted[i] = m }
         let sse = values.reduce(0) { $0 + ($1 - m) * ($1 - m) }
         let (ll, aicc) = ForecastFit.likelihood(sse: sse, n: values.count, k: ForecastMethod.mean.parameterCount)
-        let point = ForecastPoint(mean: m, standardDeviation: s * (1 + 1 / n).squareRoot())
+        // Student t with n − 1 degrees of freedom, as R forecast::meanf (and `trend`, with n − 2).
+        let point = ForecastPoint(mean: m, standardDeviation: s * (1 + 1 / n).squareRoot(), degreesOfFreedom: n - 1)
         return ForecastFit(method: .mean, parameters: [ForecastParameter("mean", m)], observationCount: values.count,
                            logLikelihood: ll, aicc: aicc, sigma: s, fitted: fitted, trailingGaps: y.count - 1 - obs.last!,
                            forecasts: Array(repeating: point, count: horizon), warnings: [])

@@ -12,6 +12,8 @@ public struct PortfolioOutlook: Sendable {
     public var topDownBacktest: Backtest?
     public var bottomUpBacktest: PortfolioBacktest?
     public var groupName: String?
+    /// "What past projects say": Flyvbjerg's P80 uplift on the panel's own overrun factors.
+    public var referenceClass: ReferenceClassUplift?
     public var levels: [Double]
     public var notes: [String]
 
@@ -56,6 +58,7 @@ public struct PortfolioOutlook: Sendable {
             } catch let e as ForecastError {
                 outlook.notes.append("no bottom-up backtest: \(e.message)")
             }
+            outlook.referenceClass = try? ReferenceClassUplift.make(panel.overrunFactors, p: 80)
             let skipped = panel.editions.count - 1 - panel.consecutivePairs.count
             outlook.notes.append("bottom-up flows estimated on \(Prose.counted(flows.count, "consecutive transition")) (\(Prose.counted(model.continuingCount, "continuing project")))"
                                  + (skipped > 0 ? "; \(Prose.counted(skipped, "non-consecutive step")) between tables left out" : ""))
@@ -126,11 +129,13 @@ public struct PortfolioOutlook: Sendable {
         }
     }
 
-    /// Coverage as counts: `7 of 11 (64 %)`; `na` when nothing was scored.
+    /// Coverage as counts with the binomial (Wilson 95 %) range of the true coverage they are
+    /// consistent with: `7 of 11 (64 %; 35–85)`; `na` when nothing was scored.
     static func hits(_ c: (inside: Int, scored: Int), _ numbers: NumberFormat) -> String {
-        guard c.scored > 0 else { return "na" }
-        let percent = Int((100 * Double(c.inside) / Double(c.scored)).rounded())
-        return "\(numbers.string(Double(c.inside))) of \(numbers.string(Double(c.scored))) (\(percent) %)"
+        guard c.scored > 0, let w = Accuracy.coverageInterval(inside: c.inside, scored: c.scored) else { return "na" }
+        func percent(_ x: Double) -> Int { Int((100 * x).rounded()) }
+        let range = "\(percent(w.lower))\(numbers.ascii ? "-" : "–")\(percent(w.upper))"
+        return "\(numbers.string(Double(c.inside))) of \(numbers.string(Double(c.scored))) (\(percent(Double(c.inside) / Double(c.scored))) %; \(range))"
     }
 
     /// Each view's backtest: view, method, n, mae, rmse, mape, mase, coverage per level. The
@@ -179,6 +184,11 @@ public struct PortfolioOutlook: Sendable {
         if bt.rowCount > 0 { parts += [options.prose("backtest, one edition ahead from each past edition:"), renderTable(bt, options)] }
         if let g = groups, let target = bottomUpTarget {
             parts += [options.prose("bottom-up by \(groupName ?? "group") for \(target):"), renderTable(g, options)]
+        }
+        if let r = referenceClass?.rows.first, let p = referenceClass?.p {
+            let tail = r.tail.map { ", tail index \(options.numbers.fixed($0.alpha, decimals: 2))" } ?? ""
+            parts.append(options.prose("what past projects say: of \(r.n) projects followed, the median ended at ×\(options.numbers.fixed(r.median, decimals: 2)) its first published cost; a budget of first cost + \(options.numbers.fixed(100 * r.uplift, decimals: 1)) % held for \(Int(p)) % of them (Flyvbjerg's uplift\(tail))"))
+            parts += r.warnings.map(options.note)
         }
         if !notes.isEmpty { parts.append(notes.map(options.note).joined(separator: "\n")) }
         return parts.joined(separator: "\n")
@@ -229,6 +239,13 @@ public struct PortfolioOutlook: Sendable {
             pairs.append(("bottom_up", .object(b)))
         } else {
             pairs.append(("bottom_up", .null))
+        }
+        if let u = referenceClass, let r = u.rows.first {
+            pairs.append(("reference_class", .object([
+                ("p", .finite(u.p)), ("n", .number(Double(r.n))), ("median", .finite(r.median)),
+                ("uplift", .finite(r.uplift)), ("tail_index", r.tail.map { .finite($0.alpha) } ?? .null),
+                ("warnings", .array(r.warnings.map { .string($0) })),
+            ])))
         }
         pairs.append(("backtest", backtest.json()))
         pairs.append(("notes", .array(notes.map { .string($0) })))

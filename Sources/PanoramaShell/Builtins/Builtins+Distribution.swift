@@ -178,6 +178,27 @@ extension BuiltinRegistry {
             for w in t.warnings { ctx.note(w) }
             return .object(TailIndexValue(estimate: t))
         },
+        Builtin("uplift", .distributions, summary: "Flyvbjerg's reference-class uplift: the p-th percentile of past overrun factors, less 1, with class size and tail",
+                parameters: [.required("growth", "overrun factors of a reference class (actual / estimated cost; 1.2 is +20 %)"),
+                             .keyword("p", "the chance in percent of staying within the uplifted budget", default: "80"),
+                             .keyword("by", "a class per project (phase, size class…) for one uplift per class")],
+                example: "uplift([1, 1.02, 0.97, 1.3, 1.1, 1, 2.4, 1.05, 1.15, 1.6], p=80)") { ctx in
+            let growth = try ctx.requiredNumbers("growth")
+            var groups: [String?]?
+            if let by = try ctx.column("by") {
+                switch by.data {
+                case .text(let t): groups = t.strings
+                case .number(let xs): groups = xs.map { $0.isNaN ? nil : NumberFormat().string($0) }
+                case .bool(let bs): groups = bs.map { $0 < 0 ? nil : ($0 == 1 ? "true" : "false") }
+                default: throw ctx.fail("'by' must be text, numbers or booleans, not \(by.data.typeName)")
+                }
+            }
+            let u = try ReferenceClassUplift.make(growth, groups: groups, p: try ctx.requiredNumber("p"))
+            for row in u.rows where !row.warnings.isEmpty {
+                ctx.note((row.group.map { "class \($0): " } ?? "") + row.warnings.joined(separator: "; "))
+            }
+            return .frame(u.frame)
+        },
         Builtin("per_group", .distributions, summary: "one distribution per group, for simulate(…, overrun=, by=)",
                 parameters: [.required("groups", "the group names, in the order of the distributions"),
                              Parameter("distributions", "one distribution per group", variadic: true, required: true, forms: ["d1, d2, …"])],

@@ -1,7 +1,7 @@
 /// Every builtin of the language, by name. `.help`, completion and calls all read this.
 public enum BuiltinRegistry {
     public static let all: [Builtin] = languageBuiltins + mathBuiltins + statsBuiltins + dataBuiltins
-        + regressionBuiltins + distributionBuiltins + simulationBuiltins + forecastBuiltins
+        + regressionBuiltins + distributionBuiltins + simulationBuiltins + forecastBuiltins + editionBuiltins
         + chartBuiltins
 
     public static let byName: [String: Builtin] = {

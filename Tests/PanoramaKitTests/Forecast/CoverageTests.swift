@@ -99,3 +99,19 @@ func dampedHoltIntervalsCoverADampedTrendProcess(_ horizon: Int) throws {
     let b = try ForecastFit.estimate(.holt, on: y, horizon: 3)
     #expect(a.forecasts == b.forecasts)
 }
+
+/// Issue 19.3: a backtest's coverage is reported with its binomial uncertainty (Wilson 95 %).
+/// Reference: Fixtures/forecast/generate_mean_intervals.py (the textbook formula, scipy).
+@Test(arguments: [
+    (7, 11, 0.35380117450784887, 0.8483352890463243), (3, 6, 0.18761630648265054, 0.8123836935173494),
+    (0, 5, 0.0, 0.43448246478317476), (11, 11, 0.7411670330319684, 1.0),
+])
+func coverageCountsCarryTheirWilsonInterval(inside: Int, scored: Int, lower: Double, upper: Double) throws {
+    let w = try #require(Accuracy.coverageInterval(inside: inside, scored: scored))
+    #expect(abs(w.lower - lower) < 1e-12 && abs(w.upper - upper) < 1e-12)
+}
+
+@Test func aCoverageOfNothingScoredHasNoInterval() {
+    #expect(Accuracy.coverageInterval(inside: 0, scored: 0) == nil)
+    #expect(PortfolioOutlook.hits((7, 11), NumberFormat()) == "7 of 11 (64 %; 35–85)")
+}

@@ -188,8 +188,8 @@ private func printed(_ text: String, width: Int, charset: RenderOptions.Charset 
         │ 95 % interval          │ 2,645 – 3,955            │ 2,236 – 2,939        │
         │ backtest n             │ 11                       │ 6                    │
         │ backtest MASE          │ 1.44                     │ 1.03                 │
-        │ backtest coverage 80 % │ 7 of 11 (64 %)           │ 3 of 6 (50 %)        │
-        │ backtest coverage 95 % │ 10 of 11 (91 %)          │ 4 of 6 (67 %)        │
+        │ backtest coverage 80 % │ 7 of 11 (64 %; 35–85)    │ 3 of 6 (50 %; 19–81) │
+        │ backtest coverage 95 % │ 10 of 11 (91 %; 62–98)   │ 4 of 6 (67 %; 30–90) │
         └────────────────────────┴──────────────────────────┴──────────────────────┘
         backtest, one edition ahead from each past edition:
         ┌───────────┬────────────────┬────┬─────────┬─────────┬──────────┬──────────┐

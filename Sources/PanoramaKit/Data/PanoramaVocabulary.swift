@@ -1,5 +1,7 @@
 import Foundation
-import PanoramaKit
+
+// The Panorama vocabulary lives in the kernel because `add_edition` reads a publisher's file at
+// run time with it; the dataset builder (PanoramaDatasets) uses the same names.
 
 /// A project's phase as the panel names it, normalised from the published French labels.
 public enum ProjectPhase: String, Sendable, CaseIterable {
@@ -133,4 +135,10 @@ public enum PanoramaVocabulary {
             .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             .lowercased()
     }
+}
+
+/// An error building or checking a Panorama dataset (the bundled build or `add_edition`): one line naming the file and what is wrong.
+public struct DatasetError: UserFacingError, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
 }

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A Panorama source file (the bundled build's inputs, or a publisher's file given to
+/// `add_edition`), read by the data reader with the types the reader of it needs forced, so that
+/// nothing is guessed: a cell that does not fit is an error naming its line and column
+/// (`DataError`), and any note the reader would make is an error too.
+public struct SourceFile {
+    public var frame: Frame
+    /// The file name, for messages.
+    public var name: String
+
+    /// One column the builder reads: the labels it may have (the first present wins) and its type.
+    public struct Wanted: Sendable {
+        public var labels: [String]
+        public var type: ColumnType
+        public init(_ labels: String..., as type: ColumnType) {
+            self.labels = labels
+            self.type = type
+        }
+    }
+
+    /// Reads `url` and returns it with the frame index of each wanted column, in order.
+    ///
+    /// The file is read once to learn its labels, then again with every wanted column's type
+    /// forced (strict). Labels are compared as `PanoramaVocabulary.normalisedName` does (spaces,
+    /// punctuation, case and accents ignored: `Ministère porteur ` of the 2016 export); `missing` adds cell texts that mean `na`
+    /// (`En cadrage` in a cost column); `dropsEmptyRecords` accepts the reader dropping all-empty
+    /// records (a raw export's trailing ones), which is otherwise an error. Other columns are left as inferred and not used.
+    /// - Throws: `DatasetError` for a missing column or a reader note; the reader's `DataError`
+    ///   for a cell that fits no forced type.
+    public static func read(_ url: URL, _ wanted: [Wanted], missing: [String] = [],
+                            dropsEmptyRecords: Bool = false) throws -> (SourceFile, [Int]) {
+        let name = url.lastPathComponent
+        let labels = try DataReader.load(path: url.path, displayName: name).frame.columns.map(\.label)
+        func same(_ a: String, _ b: String) -> Bool {
+            PanoramaVocabulary.normalisedName(a) == PanoramaVocabulary.normalisedName(b)
+        }
+        var types: [String: ColumnType] = [:]
+        var chosen: [String] = []
+        for w in wanted {
+            guard let label = w.labels.lazy.compactMap({ want in labels.first { same($0, want) } }).first else {
+                throw DatasetError("\(name): no column '\(w.labels[0])'")
+            }
+            types[label] = w.type
+            chosen.append(label)
+        }
+        let frame = try DataReader.load(path: url.path, options: ReadOptions(types: types, missing: missing), displayName: name).frame
+        let notes = frame.notes.filter { !(dropsEmptyRecords && $0.hasPrefix("dropped ") && $0.contains(" empty ")) }
+        if let note = notes.first { throw DatasetError("\(name): \(note)") }
+        let indices = chosen.map { label in frame.columns.firstIndex { $0.label == label }! }
+        return (SourceFile(frame: frame, name: name), indices)
+    }
+
+    /// Text cells of column `j` (nil for `na`).
+    public func text(_ j: Int) -> [String?] {
+        if case .text(let c) = frame.columns[j].data { return c.strings }
+        return Array(repeating: nil, count: frame.rowCount)
+    }
+
+    /// Numbers of column `j` (nil for `na`).
+    public func numbers(_ j: Int) -> [Double?] {
+        (frame.columns[j].data.numbers ?? []).map { $0.isNaN ? nil : $0 }
+    }
+
+    /// Dates of column `j` (nil for `na`).
+    public func dates(_ j: Int) -> [CivilDate?] {
+        guard case .date(let days, _) = frame.columns[j].data else { return [] }
+        return days.map { $0 == ColumnData.naDay ? nil : CivilDate(dayNumber: Int($0)) }
+    }
+
+    /// Booleans of column `j` (nil for `na`).
+    public func bools(_ j: Int) -> [Bool?] {
+        guard case .bool(let v) = frame.columns[j].data else { return [] }
+        return v.map { $0 < 0 ? nil : $0 == 1 }
+    }
+
+    /// The error for data record `r` (0-based), numbered from 1 in the message.
+    public func error(row r: Int, _ message: String) -> DatasetError {
+        DatasetError("\(name): row \(r + 1): \(message)")
+    }
+}
