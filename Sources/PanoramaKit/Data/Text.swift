@@ -10,6 +10,8 @@ public enum Text {
     public enum Pattern {
         case literal(String)
         case regex(Regex<AnyRegexOutput>)
+        /// A regex for `ends_with`: the pattern anchored at the end of the text.
+        case suffixRegex(Regex<AnyRegexOutput>)
 
         /// Compiles `pattern` as a regular expression when `regex` is true.
         /// Throws a `KernelError` quoting the pattern when it does not compile.
@@ -21,13 +23,24 @@ public enum Text {
                 throw KernelError("'\(pattern)' is not a valid regular expression (\(error))")
             }
         }
+
+        /// Compiles `pattern` as a regular expression that must match at the end of the text.
+        public init(suffix pattern: String, regex: Bool) throws {
+            guard regex else { self = .literal(pattern); return }
+            _ = try Pattern(pattern, regex: true)
+            do {
+                self = .suffixRegex(try Regex("(?:\(pattern))\\z"))
+            } catch {
+                throw KernelError("'\(pattern)' is not a valid regular expression (\(error))")
+            }
+        }
     }
 
     /// Whether `s` contains the pattern anywhere. An empty literal is contained everywhere.
     public static func contains(_ s: String, _ p: Pattern) -> Bool {
         switch p {
         case .literal(let t): return t.isEmpty || s.contains(t)
-        case .regex(let r): return (try? r.firstMatch(in: s)) != nil
+        case .regex(let r), .suffixRegex(let r): return (try? r.firstMatch(in: s)) != nil
         }
     }
 
@@ -35,22 +48,17 @@ public enum Text {
     public static func startsWith(_ s: String, _ p: Pattern) -> Bool {
         switch p {
         case .literal(let t): return s.hasPrefix(t)
-        case .regex(let r): return (try? r.prefixMatch(in: s)) != nil
+        case .regex(let r), .suffixRegex(let r): return (try? r.prefixMatch(in: s)) != nil
         }
     }
 
-    /// Whether `s` ends with the pattern (a regex must have a match ending at the last character).
+    /// Whether `s` ends with the pattern. Give a regex as `Pattern(suffix:regex:)`, which anchors
+    /// it at the end when compiled; an unanchored regex is tested on its non-overlapping matches.
     public static func endsWith(_ s: String, _ p: Pattern) -> Bool {
         switch p {
         case .literal(let t): return s.hasSuffix(t)
-        case .regex(let r):
-            // The match must end at the end of the text: try each start, leftmost first.
-            var start = s.startIndex
-            while true {
-                if let m = try? r.wholeMatch(in: s[start...]), m.range.upperBound == s.endIndex { return true }
-                if start == s.endIndex { return false }
-                start = s.index(after: start)
-            }
+        case .suffixRegex(let r): return (try? r.firstMatch(in: s)) != nil
+        case .regex(let r): return s.matches(of: r).contains { $0.range.upperBound == s.endIndex }
         }
     }
 
@@ -61,7 +69,7 @@ public enum Text {
         case .literal(let t):
             guard !t.isEmpty, let r = s.range(of: t) else { return s }
             return first ? s.replacingCharacters(in: r, with: replacement) : s.replacingOccurrences(of: t, with: replacement)
-        case .regex(let r):
+        case .regex(let r), .suffixRegex(let r):
             let matches = first ? Array((try? r.firstMatch(in: s)).flatMap { $0 }.map { [$0] } ?? [])
                                 : s.matches(of: r)
             guard !matches.isEmpty else { return s }
@@ -124,7 +132,7 @@ public enum Text {
         case .literal(let t):
             if t.isEmpty { return s.map(String.init) }
             return s.components(separatedBy: t)
-        case .regex(let r):
+        case .regex(let r), .suffixRegex(let r):
             return s.split(separator: r, omittingEmptySubsequences: false).map(String.init)
         }
     }

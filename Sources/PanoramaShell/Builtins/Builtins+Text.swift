@@ -9,7 +9,7 @@ extension BuiltinRegistry {
         matcher("starts_with", "true where the text starts with the pattern",
                 example: "starts_with([\"SI-RH\", \"SIRH\", \"Portail\"], \"SI\")", Text.startsWith),
         matcher("ends_with", "true where the text ends with the pattern",
-                example: "ends_with([\"rapport.pdf\", \"note.PDF\"], \"\\\\.(pdf|PDF)\", regex=true)", Text.endsWith),
+                example: "ends_with([\"rapport.pdf\", \"note.PDF\"], \"\\\\.(pdf|PDF)\", regex=true)", suffix: true, Text.endsWith),
         Builtin("replace", .text, signature: "replace(x, pattern, with, regex=false, first=false)",
                 summary: "every match of the pattern replaced (first=true: only the first); in a regex, \\1 inserts a group",
                 parameters: [.required("x", "text"), .required("pattern", "fixed text, or a regex with regex=true"),
@@ -100,27 +100,29 @@ extension BuiltinRegistry {
     }
 
     /// A string argument compiled once as a pattern (a regex when `regex` is true).
-    static func compiled(_ ctx: CallContext, _ name: String, regex: Bool) throws -> Text.Pattern {
+    static func compiled(_ ctx: CallContext, _ name: String, regex: Bool, suffix: Bool = false) throws -> Text.Pattern {
         guard let text = try ctx.string(name) else { throw ctx.fail("missing argument '\(name)'") }
-        do { return try Text.Pattern(text, regex: regex) } catch let e as KernelError {
+        do {
+            return try suffix ? Text.Pattern(suffix: text, regex: regex) : Text.Pattern(text, regex: regex)
+        } catch let e as KernelError {
             throw ctx.failure(e.message, argument: name)
         }
     }
 
     /// The `pattern` argument, a regex when `regex=true`.
-    static func textPattern(_ ctx: CallContext) throws -> Text.Pattern {
-        try compiled(ctx, "pattern", regex: try ctx.bool("regex", default: false))
+    static func textPattern(_ ctx: CallContext, suffix: Bool = false) throws -> Text.Pattern {
+        try compiled(ctx, "pattern", regex: try ctx.bool("regex", default: false), suffix: suffix)
     }
 
     /// A builtin testing each text against a pattern.
-    static func matcher(_ name: String, _ summary: String, example: String,
+    static func matcher(_ name: String, _ summary: String, example: String, suffix: Bool = false,
                         _ test: @escaping @Sendable (String, Text.Pattern) -> Bool) -> Builtin {
         Builtin(name, .text, signature: "\(name)(x, pattern, regex=false)", summary: summary,
                 parameters: [.required("x", "text"), .required("pattern", "fixed text, or a regex with regex=true"),
                              .keyword("regex", "true: the pattern is a regular expression (Swift Regex syntax)")],
                 example: example) { ctx in
             let (x, scalar) = try textArgument(ctx, "x")
-            let pattern = try textPattern(ctx)
+            let pattern = try textPattern(ctx, suffix: suffix)
             let out = x.testLevels { test($0, pattern) }
             return Operators.wrap(.bools(out), scalar: scalar, name: name)
         }
