@@ -3,7 +3,7 @@ import Foundation
 /// Reading dates written in a stated layout, strftime-style (`%d/%m/%Y`, `%d %B %Y`, `%b %Y`).
 ///
 /// Directives: `%Y` four-digit year, `%y` two-digit year (00–68 → 20xx, 69–99 → 19xx, as
-/// strptime), `%m` month number, `%d` and `%e` day (one or two digits), `%b`/`%B`/`%h` month
+/// strptime), `%m` month number, `%d` and `%e` day (one or two digits; `1er` is the first), `%b`/`%B`/`%h` month
 /// name in French or English, full or abbreviated, any case, with or without accents and a
 /// trailing dot (`juin`, `juil.`, `Février`, `Sep`, `September`), `%%` a percent sign. A space in
 /// the format matches any run of white space; any other character must appear as written.
@@ -81,6 +81,8 @@ public struct DateFormat: Sendable {
             case .day:
                 guard let (v, _) = digits(2) else { return nil }
                 day = v
+                // French writes the first of the month `1er`.
+                if v == 1, i + 1 < chars.count, chars[i].lowercased() == "e", chars[i + 1].lowercased() == "r" { i += 2 }
             case .monthName:
                 var k = i
                 while k < chars.count, chars[k].isLetter { k += 1 }

@@ -49,6 +49,8 @@ import Testing
         #expect(f.parse("30 juin 2008")?.text(.day) == "2008-06-30")
         #expect(f.parse("1 Février 2019")?.text(.day) == "2019-02-01")
         #expect(f.parse("15 août 2020")?.text(.day) == "2020-08-15")
+        #expect(f.parse("1er juillet 2013")?.text(.day) == "2013-07-01")
+        #expect(f.parse("2er juillet 2013") == nil)
         #expect(m.parse("juil. 2013")?.text(.month) == "2013-07")
         #expect(m.parse("déc. 2013")?.text(.month) == "2013-12")
         #expect(m.parse("sept 2013")?.text(.month) == "2013-09")
