@@ -62,6 +62,20 @@ public enum Text {
         }
     }
 
+    /// A test for "contains a match of this regex" built once for a whole column. It runs on
+    /// ICU's `NSRegularExpression`, several times faster than Swift `Regex` on Linux (bench/README:
+    /// text-contains-regex-1M), and falls back to Swift `Regex` when ICU does not accept the
+    /// pattern; the two agree on the syntax common to both (classes, groups, alternation,
+    /// quantifiers, `\\d \\w \\s \\b`, `(?i)`).
+    public static func regexContains(_ pattern: String) throws -> @Sendable (String) -> Bool {
+        if let icu = try? NSRegularExpression(pattern: pattern) {
+            let box = UncheckedSendable(icu)
+            return { s in box.value.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil }
+        }
+        let swift = UncheckedSendable(try Pattern(pattern, regex: true))
+        return { s in contains(s, swift.value) }
+    }
+
     /// Every match (or the first when `first`) replaced by `with`, as Python's `str.replace` and
     /// `re.sub`. In a regex replacement `\1`…`\9` insert capture groups.
     public static func replace(_ s: String, _ p: Pattern, with replacement: String, first: Bool) -> String {
@@ -154,7 +168,31 @@ public enum Text {
     ]
 }
 
+/// A value used read-only from several threads (a compiled regular expression).
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
 extension Categorical {
+    /// `testLevels` on both cores when there are many levels (`f` must be safe to call concurrently).
+    public func testLevelsConcurrently(_ f: @escaping @Sendable (String) -> Bool) -> [Int8] {
+        let n = levels.count
+        guard n >= 20_000 else { return testLevels(f) }
+        let chunks = min(8, max(2, ProcessInfo.processInfo.activeProcessorCount * 2))
+        var byLevel = [Int8](repeating: 0, count: n)
+        let levels = self.levels
+        byLevel.withUnsafeMutableBufferPointer { out in
+            let buffer = UncheckedSendable(out)
+            DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                for i in stride(from: k * n / chunks, to: (k + 1) * n / chunks, by: 1) {
+                    buffer.value[i] = f(levels[i]) ? 1 : 0
+                }
+            }
+        }
+        return codes.map { $0 < 0 ? -1 : byLevel[Int($0)] }
+    }
+
     /// A text column with `f` applied to each level once (nil makes `na`); equal results share a level.
     public func mapLevels(_ f: (String) throws -> String?) rethrows -> Categorical {
         var index: [String: Int32] = [:]

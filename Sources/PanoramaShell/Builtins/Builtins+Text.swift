@@ -123,6 +123,10 @@ extension BuiltinRegistry {
                 example: example) { ctx in
             let (x, scalar) = try textArgument(ctx, "x")
             let pattern = try textPattern(ctx, suffix: suffix)
+            if name == "contains", case .regex = pattern, let text = try ctx.string("pattern") {
+                let fast = try Text.regexContains(text)
+                return Operators.wrap(.bools(x.testLevelsConcurrently(fast)), scalar: scalar, name: name)
+            }
             let out = x.testLevels { test($0, pattern) }
             return Operators.wrap(.bools(out), scalar: scalar, name: name)
         }
