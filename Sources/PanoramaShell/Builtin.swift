@@ -5,7 +5,7 @@ import PanoramaKit
 /// `.help`, tab completion and argument checking all read this, so nothing is written twice.
 public struct Builtin: Sendable {
     public enum Category: String, Sendable, CaseIterable {
-        case language, data, math, stats, regression, distributions, simulation, forecast, charts
+        case language, data, math, text, dates, stats, regression, distributions, simulation, forecast, charts
     }
 
     public var name: String

@@ -123,6 +123,7 @@ enum Operators {
         let scalar = sa && sb
         switch op {
         case .add, .subtract, .multiply, .divide, .remainder, .power:
+            if let dated = try dateArithmetic(op, left, eb, n, at: range) { return wrap(dated, scalar: scalar) }
             guard let x = numbers(left), let y = numbers(eb) else {
                 throw .type("cannot apply '\(op.rawValue)' to \(typeName(left)) and \(typeName(eb))", at: range)
             }

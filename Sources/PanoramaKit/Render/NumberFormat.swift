@@ -9,11 +9,15 @@ public struct NumberFormat: Sendable {
     /// The thousands separator; `,` by default (`1,234,567`).
     public var groupSeparator: String
     public var ascii: Bool
+    /// The decimal mark; `.` by default (`,` for a French report: `2 292,9`).
+    public var decimalSeparator: String
 
-    public init(significantDigits: Int = 7, groupSeparator: String = ",", ascii: Bool = false) {
+    public init(significantDigits: Int = 7, groupSeparator: String = ",", ascii: Bool = false,
+                decimalSeparator: String = ".") {
         self.significantDigits = significantDigits
         self.groupSeparator = groupSeparator
         self.ascii = ascii
+        self.decimalSeparator = decimalSeparator
     }
 
     /// `NumberFormat().string(1234567.891) // "1,234,568"`, `string(0.000123456) // "0.000123456"`
@@ -46,6 +50,12 @@ public struct NumberFormat: Sendable {
     }
 
     func group(_ s: String) -> String {
+        guard decimalSeparator == "." else {
+            // Group with a placeholder first, so a `.` thousands mark is not taken for the decimal.
+            let marked = NumberFormat(groupSeparator: groupSeparator.isEmpty ? "" : "\u{0}").group(s)
+            return marked.replacingOccurrences(of: ".", with: decimalSeparator)
+                .replacingOccurrences(of: "\u{0}", with: groupSeparator)
+        }
         guard !groupSeparator.isEmpty else { return s }
         var sign = ""
         var body = Substring(s)

@@ -215,10 +215,11 @@ extension BuiltinRegistry {
             }
             return try styled(ChartValue(type: "waterfall", chart: chart, description: "of \(Prose.counted(chart.steps.count, "step"))"), ctx)
         },
-        Builtin("seq", .math, summary: "numbers from from to to in steps of by (default 1) or length= evenly spaced",
+        Builtin("seq", .math, summary: "numbers from from to to in steps of by (default 1) or length= evenly spaced; dates by \"month\", \"quarter\", \"semester\", \"year\" or a number of days",
                 parameters: [.required("from", "first value"), .required("to", "last value (not passed)"),
                              .keyword("by", "step (default 1, or -1 when to < from)"), .keyword("length", "how many values")],
-                example: "seq(0, 1, by=0.25)") { ctx in
+                example: "seq(0, 1, by=0.25)\nseq(date(2024, 1), date(2025, 1), by=\"semester\")") { ctx in
+            if case .date? = ctx["from"] { return try dateSequence(ctx) }
             let from = try ctx.requiredNumber("from"), to = try ctx.requiredNumber("to")
             guard from.isFinite, to.isFinite else { throw ctx.fail("'from' and 'to' must be finite numbers") }
             if let n = try ctx.int("length", in: 1...100_000_000) {

@@ -44,11 +44,16 @@ extension BuiltinRegistry {
                 """, quoted: ["by"]) { ctx in
             try groupMap(ctx)
         },
-        Builtin("split", .language, summary: "a named list of frames, one per group of rows (for (g in split(p, by=ministry)) …)",
-                parameters: [.required("frame", "a frame"), .keyword("by", "grouping column(s): a name or [a, b]")],
-                example: "split(frame(phase=[\"a\", \"b\", \"a\"], cost=[1, 2, 3]), by=phase)", quoted: ["by"]) { ctx in
-            let (_, names, frames) = try groups(ctx)
-            return .object(ListValue(names: names, values: frames.map { .frame($0) }))
+        Builtin("split", .language, summary: "a frame: a named list of frames, one per group of rows (for (g in split(p, by=ministry)) …); a text: its pieces between each sep",
+                parameters: [.required("frame", "a frame, or text"), Parameter("sep", "for text: the separator (fixed text, or a regex with regex=true)"),
+                             .keyword("by", "grouping column(s): a name or [a, b]"), .keyword("regex", "for text: true when sep is a regular expression")],
+                example: "split(frame(phase=[\"a\", \"b\", \"a\"], cost=[1, 2, 3]), by=phase)\nsplit(\"DINUM;SG;MEAE\", \";\")",
+                quoted: ["by"]) { ctx in
+            if case .frame? = ctx["frame"] {
+                let (_, names, frames) = try groups(ctx)
+                return .object(ListValue(names: names, values: frames.map { .frame($0) }))
+            }
+            return try splitText(ctx)
         },
         Builtin("column", .language, summary: "the column of a frame named by a string (the name may be held in a variable)",
                 parameters: [.required("frame", "a frame"), .required("name", "the column's name, a string")],

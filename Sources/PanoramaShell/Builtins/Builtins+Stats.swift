@@ -16,8 +16,19 @@ extension BuiltinRegistry {
         aggregate("var", "sample variance (n − 1)", example: "var([1, 2, 3, 4])", fromObject: { $0.standardDeviation * $0.standardDeviation }) {
             Descriptive.sampleVariance($0)
         },
-        aggregate("min", "smallest value", example: "min([3, 1, 2])") { $0.min() ?? .nan },
-        aggregate("max", "largest value", example: "max([3, 1, 2])") { $0.max() ?? .nan },
+        dateAware(aggregate("min", "smallest value (also of dates)", example: "min([3, 1, 2])") { $0.min() ?? .nan }) { $0.min() },
+        dateAware(aggregate("max", "largest value (also of dates)", example: "max([3, 1, 2])") { $0.max() ?? .nan }) { $0.max() },
+        Builtin("range", .stats, summary: "the smallest and largest values (of numbers or dates); skips na",
+                parameters: [.required("x", "a numeric or date vector")],
+                example: "range([3, 1, na, 2])\nrange(date(2024, [6, 1, 9]))") { ctx in
+            if let dates = try presentDates(ctx, builtin: "range") {
+                let (days, p) = dates
+                guard let lo = days.min(), let hi = days.max() else { return .vector(Column(name: "range", .date([ColumnData.naDay, ColumnData.naDay], p))) }
+                return .vector(Column(name: "range", .date([lo, hi], p)))
+            }
+            let x = try present(ctx, "x", builtin: "range")
+            return .vector(Column(name: "range", .number([x.min() ?? .nan, x.max() ?? .nan])))
+        },
         Builtin("n", .stats, summary: "number of values that are not na",
                 parameters: [.required("x", "a vector or frame")], example: "n([1, na, 3])") { ctx in
             if case .frame(let f)? = ctx["x"] { return .number(Double(f.rowCount)) }

@@ -1,6 +1,6 @@
 /// Every builtin of the language, by name. `.help`, completion and calls all read this.
 public enum BuiltinRegistry {
-    public static let all: [Builtin] = languageBuiltins + mathBuiltins + statsBuiltins + dataBuiltins
+    public static let all: [Builtin] = languageBuiltins + mathBuiltins + textBuiltins + dateBuiltins + statsBuiltins + dataBuiltins
         + regressionBuiltins + distributionBuiltins + simulationBuiltins + forecastBuiltins + editionBuiltins
         + chartBuiltins
 

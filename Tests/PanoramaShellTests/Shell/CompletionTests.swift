@@ -29,7 +29,7 @@ func complete(_ line: String, _ session: Session = completionSession()) -> [Stri
 /// The tables give the leading candidates (builtins added later only lengthen the tail).
 @Test(arguments: [
     // Expression start: variables, then builtins.
-    ("su", ["sum"]),
+    ("sum", ["sum", "summarize"]),  // `su` also offers substr (issue 16), alphabetically first
     ("me", ["mean", "median"]),
     ("x = xs + n", ["n0", "n"]),
     ("cums", ["cumsum"]),

@@ -100,6 +100,13 @@ func helpExamplesLeaveNoFilesBehind(_ name: String) throws {
     ("n_distinct", "n_distinct (dplyr) → nrow(distinct(frame, column))", "distinct(x, column, …)"),
     ("read_csv", "read_csv (dplyr, pandas) → load(\"file.csv\")", "load("),
     ("read.csv", "read.csv (R) → load(\"file.csv\")", "load("),
+    ("str_detect", "str_detect (stringr) → contains(x, pattern, regex=true)", "contains(x, pattern, regex=false)"),
+    (".str.contains", ".str.contains (pandas) → contains(x, pattern, regex=true)", "contains(x, pattern, regex=false)"),
+    ("str_sub", "str_sub (stringr) → substr(x, start, stop)", "substr(x, start, stop)"),
+    ("str_to_lower", "str_to_lower (stringr) → lower(x)", "lower(x)"),
+    ("ymd", "ymd (lubridate) → as_date(x)", "as_date(x, format=)"),
+    ("%m+%", "%m+% (lubridate) → add_months(x, n)", "add_months(x, n)"),
+    ("date_trunc", "date_trunc (SQL) → floor_date(x, \"month\")", "floor_date(x, unit)"),
 ] as [(String, String, String?)])
 func helpFindsWordsFromOtherTools(word: String, synonym: String, builtin: String?) {
     let out = ShellTranscript().take(".help \(word)").out

@@ -1,0 +1,75 @@
+import Testing
+@testable import PanoramaShell
+
+/// The date builtins and date arithmetic through `Session.run`. The calendar values are pinned
+/// against Python/dateutil in PanoramaKitTests/Data/DateArithmeticTests.
+@Suite struct DateBuiltinTests {
+    static let portfolio = "p = frame(debut=as_date([\"30/06/2008\", \"01/01/2010\", na]), g=[\"a\", \"b\", \"a\"])\n"
+
+    @Test(arguments: [
+        ("date(2024, 6, 30)", "2024-06-30"),
+        ("date(2024, [1, 7])", "[2024-01, 2024-07]"),
+        ("as_date(\"30 juin 2008\", format=\"%d %B %Y\")", "2008-06-30"),
+        ("as_date(\"juil. 2013\", format=\"%b %Y\")", "2013-07"),
+        ("as_date([\"30.06.08\", na], format=\"%d.%m.%y\")", "[2008-06-30, na]"),
+        ("[year(date(2024, 8, 15)) - 2000, month(date(2024, 8, 15)), day(date(2024, 8, 15))]", "[24, 8, 15]"),
+        ("[quarter(date(2024, 8, 15)), semester(date(2024, 8, 15)), weekday(date(2024, 8, 15))]", "[3, 2, 4]"),
+        ("day(date(2024, 8))", "na"),
+        ("date(2024, 6, 30) + 1", "2024-07-01"),
+        ("1 + date(2024, 6, 30)", "2024-07-01"),
+        ("date(2024, 3, 1) - 1", "2024-02-29"),
+        ("date(2024, 6, 30) - date(2024, 1, 1)", "181"),
+        ("date(2024, 6, 30) - \"2024-01-01\"", "181"),
+        ("add_months(date(2024, 1, 31), 1)", "2024-02-29"),
+        ("add_months(date(2024, 6), 6)", "2024-12"),
+        ("days_between(date(2024, 1, 1), [date(2024, 12, 31), date(2023, 12, 31)])", "[365, -1]"),
+        ("months_between(date(2024, 1, 31), date(2024, 3, 15))", "1.483871"),
+        ("years_between(date(2008, 6, 30), date(2024, 1, 1))", "15.50546"),
+        ("floor_date(date(2024, 8, 15), \"semester\")", "2024-07-01"),
+        ("floor_date(date(2024, 11), \"year\")", "2024-01"),
+        ("seq(date(2024, 1), date(2025, 1), by=\"semester\")", "[2024-01, 2024-07, 2025-01]"),
+        ("seq(date(2024, 1, 31), date(2024, 4, 30), by=\"month\")", "[2024-01-31, 2024-02-29, 2024-03-31, 2024-04-30]"),
+        ("seq(date(2024, 1, 1), date(2024, 1, 15), by=7)", "[2024-01-01, 2024-01-08, 2024-01-15]"),
+        ("year(today()) >= 2024", "true"),
+        (portfolio + "max(p.debut)", "2010-01-01"),
+        (portfolio + "range(p.debut)", "[2008-06-30, 2010-01-01]"),
+        (portfolio + "p.debut + 30", "[2008-07-30, 2010-01-31, na]"),
+        (portfolio + "p.debut > \"2009-01-01\"", "[false, true, na]"),
+        (portfolio + "sort(p.debut)", "[2008-06-30, 2010-01-01, na]"),
+    ])
+    func `date functions compute as lubridate does`(code: String, expected: String) {
+        let t = run(code)
+        #expect(!t.stderr.contains("error"), "\(code): \(t.stderr)")
+        #expect(t.out.last == expected, "\(code)")
+    }
+
+    @Test func `min of a date column is a date (it said 'x' must be numeric)`() {
+        let t = run(Self.portfolio + "min(p.debut)")
+        #expect(t.out.last == "2008-06-30")
+        #expect(t.stderr == "note: min skipped 1 na value")
+        let s = run(Self.portfolio + "summarize(p, by=g, first=min(debut))", mode: .csv)
+        #expect(s.stdout.contains("a,2008-06-30"))
+    }
+
+    @Test func `as_date says how many values did not read and quotes one`() {
+        let t = run("as_date([\"30 juin 2008\", \"1er mai\", \"bientôt\"], format=\"%d %B %Y\")")
+        #expect(t.out.last == "[2008-06-30, na, na]")
+        #expect(t.stderr.contains("as_date: 2 values did not read as the format \"%d %B %Y\", e.g. \"1er mai\""))
+    }
+
+    @Test(arguments: [
+        ("date(2024, 6) + 1", "a month date has no day to add days to; use add_months(x, n)"),
+        ("date(2024, 6, 30) + 1.5", "a date moves by whole days, not 1.5"),
+        ("date(2024, 6, 30) * 2", "cannot apply '*' to date and number"),
+        ("date(2024, 6, 30) + date(2024, 1, 1)", "cannot apply '+' to two dates"),
+        ("date(2024, 2, 30)", "there is no date 2024-02-30"),
+        ("year(\"2024-06\")", "'x' must be a date, not the text \"2024-06\" (as_date(\"2024-06\") reads it)"),
+        ("floor_date(date(2024, 6), \"week\")", "'unit' must be \"month\", \"quarter\", \"semester\" or \"year\", not \"week\""),
+        ("as_date(\"2024\", format=\"%Y-%q\")", "unknown directive '%q' in date format '%Y-%q'"),
+        ("seq(date(2024, 1), date(2024, 6), by=2)", "a sequence of month dates goes by=\"month\""),
+    ])
+    func `bad date arguments are one-line errors naming them`(code: String, message: String) {
+        let t = run(code)
+        #expect(t.stderr.contains(message), "\(code): \(t.stderr)")
+    }
+}

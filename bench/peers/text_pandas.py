@@ -1,0 +1,17 @@
+"""The text workload's peer: pandas `Series.str.contains(pattern, regex=True)` on the labels,
+timed by its own clock (loading left out).
+
+  python3 text_pandas.py FILE PATTERN
+"""
+import sys
+import time
+
+import pandas as pd
+
+path, pattern = sys.argv[1], sys.argv[2]
+labels = pd.read_csv(path)["label"]
+start = time.perf_counter()
+matched = labels.str.contains(pattern, regex=True)
+elapsed = time.perf_counter() - start
+print(int(matched.sum()))
+print(f"elapsed {elapsed:.6f}")
