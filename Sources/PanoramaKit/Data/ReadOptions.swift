@@ -13,6 +13,8 @@ public struct ReadOptions: Sendable {
     public var encoding: TextEncoding?
     /// Column types by label or identifier; other columns are inferred.
     public var types: [String: ColumnType]
+    /// Date formats by label or identifier (`%d.%m.%y`); such a column is read as dates.
+    public var dateFormats: [String: DateFormat] = [:]
     /// Extra cell texts that mean `na` (beyond `""`, `NA`, `N/A`, `n/a`, `-`, `None`…).
     public var missing: [String]
     /// Lines to skip before the header.

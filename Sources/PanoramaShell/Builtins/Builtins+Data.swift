@@ -287,11 +287,19 @@ extension BuiltinRegistry {
         }
         if let types = try strings(ctx, "types") {
             for entry in types {
-                let parts = entry.split(whereSeparator: { $0 == ":" || $0 == "=" }).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, !parts[0].isEmpty, let type = ColumnType(rawValue: parts[1].lowercased()) else {
-                    throw ctx.fail("types= entries are \"column:type\" with type number, text, bool or date; not '\(entry)'")
+                let parts = entry.split(maxSplits: 2, whereSeparator: { $0 == ":" || $0 == "=" }).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count >= 2, !parts[0].isEmpty, let type = ColumnType(rawValue: parts[1].lowercased()),
+                      parts.count == 2 || type == .date else {
+                    throw ctx.fail("types= entries are \"column:type\" with type number, text, bool or date (\"column:date:%d.%m.%y\" with a format); not '\(entry)'")
                 }
-                options.types[parts[0]] = type
+                if parts.count == 3 {
+                    guard let format = DateFormat(parts[2]) else {
+                        throw ctx.fail("date format '\(parts[2])' needs a year (%Y or %y) and a month (%m or %b) and knows %d %m %y %Y %b %%")
+                    }
+                    options.dateFormats[parts[0]] = format
+                } else {
+                    options.types[parts[0]] = type
+                }
             }
         }
         options.missing = try strings(ctx, "na") ?? []
