@@ -176,10 +176,10 @@ extension BuiltinRegistry {
             return .frame(frame.countRows(by: try columnIndices(ctx, ctx.rest, in: frame)))
         },
         Builtin("join", .data, signature: "join(left, right, by=, how=\"inner\")",
-                summary: "rows of two frames matched on key columns (how: inner, left or full)",
+                summary: "rows of two frames matched on key columns (how: inner, left, full, semi or anti)",
                 parameters: [.required("left", "a frame"), .required("right", "a frame"),
                              .keyword("by", "key column(s) in both (default: the columns they share)"),
-                             .choice("how", "\"inner\" (default), \"left\" or \"full\"", Frame.JoinKind.allCases.map(\.rawValue))],
+                             .choice("how", "\"inner\" (default), \"left\", \"full\", \"semi\" (left rows with a match) or \"anti\" (without)", Frame.JoinKind.allCases.map(\.rawValue))],
                 example: """
                 costs = frame(project=["A", "B", "C"], cost=[12.5, 40, 7])
                 owners = frame(project=["A", "C", "D"], ministry=["Intérieur", "Culture", "Armées"])
@@ -196,7 +196,7 @@ extension BuiltinRegistry {
             }
             let howText = try ctx.string("how") ?? "inner"
             guard let how = Frame.JoinKind(rawValue: howText) else {
-                throw ctx.fail("how= must be \"inner\", \"left\" or \"full\", not '\(howText)'")
+                throw ctx.fail("how= must be \"inner\", \"left\", \"full\", \"semi\" or \"anti\", not '\(howText)'")
             }
             return .frame(try left.join(right, on: keys, kind: how))
         },

@@ -2,7 +2,7 @@
 public enum BuiltinRegistry {
     public static let all: [Builtin] = languageBuiltins + mathBuiltins + statsBuiltins + dataBuiltins
         + regressionBuiltins + distributionBuiltins + simulationBuiltins + forecastBuiltins
-        + chartBuiltins
+        + chartBuiltins + reshapeBuiltins
 
     public static let byName: [String: Builtin] = {
         var table: [String: Builtin] = [:]
