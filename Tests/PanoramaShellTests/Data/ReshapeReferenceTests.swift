@@ -90,3 +90,13 @@ func reshapingMistakesAreOneLineErrors(_ code: String, _ message: String) {
         #expect(run(".help \(word)").stdout.contains("→"), "\(word)")
     }
 }
+
+@Test func groupWiseCumsumDiffAndLagMatchPandasGroupby() throws {
+    let s = try section("by")
+    let code = "x = \(literal(s["x"]))\ng = \(literal(s["g"]))\n"
+    #expect(json(code + "cumsum(x, by=g)") == (try jsonArray(s["cumsum"])))
+    #expect(json(code + "diff(x, by=g)") == (try jsonArray(s["diff"])))
+    #expect(json(code + "lag(x, by=g)") == (try jsonArray(s["lag"])))
+    #expect(json(code + "diff(x, align=true)") == (try jsonArray(s["diff_align"])))
+    #expect(run(code + "cumsum(x, by=[1, 2])").stderr == "error: by= has 2 values but 'x' has 7\nusage: cumsum(x, by=)")
+}

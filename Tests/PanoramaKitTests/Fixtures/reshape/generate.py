@@ -3,7 +3,8 @@
 Run: python3 generate.py > reshape.json   (pandas 3.1)
 pivot_wider ↔ DataFrame.pivot (rows/columns re-ordered to first appearance, as tidyr),
 pivot_longer ↔ melt (re-ordered row by row, as tidyr), rank ↔ Series.rank(method=…),
-cut ↔ pd.cut(right=True), coalesce ↔ bfill across columns, case_when ↔ np.select.
+cut ↔ pd.cut(right=True), coalesce ↔ bfill across columns, case_when ↔ np.select,
+cumsum/diff/lag with by= ↔ groupby(g).cumsum()/diff()/shift(1), diff(align=true) ↔ Series.diff().
 """
 import json
 import numpy as np
@@ -33,4 +34,10 @@ a, b = [1.0, None, None, 4.0], [9.0, 2.0, None, 8.0]
 out["coalesce"] = {"a": a, "b": b, "fill": 0, "result": pd.DataFrame({"a": a, "b": b, "c": 0.0}).bfill(axis=1)["a"].tolist()}
 z = np.array([1.0, 5.0, 9.0, 3.0, 7.0])
 out["case_when"] = {"x": z.tolist(), "result": np.select([z < 3, z < 7], ["low", "mid"], default="high").tolist()}
+g = pd.DataFrame({"x": [1.0, 4.0, 9.0, 16.0, 2.0, 5.0, 7.0], "g": ["a", "b", "a", "b", "a", "c", "b"]})
+out["by"] = {"x": g.x.tolist(), "g": g.g.tolist(),
+             "cumsum": g.groupby("g").x.cumsum().tolist(),
+             "diff": clean(g.groupby("g").x.diff().tolist()),
+             "lag": clean(g.groupby("g").x.shift(1).tolist()),
+             "diff_align": clean(g.x.diff().tolist())}
 print(json.dumps(out, ensure_ascii=False, indent=1))
