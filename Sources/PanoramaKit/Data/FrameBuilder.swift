@@ -256,15 +256,17 @@ struct FrameBuilder {
         return (out, "column '\(label)': \(failed) \(failed == 1 ? "cell is" : "cells are") not \(typeName == "date" ? "a date" : "a \(typeName)") and read as na (first: '\(text)' on line \(line))")
     }
 
-    /// Free text in a column of amounts: at least three letters, more letters than digits.
+    /// Free text in a column of amounts: more letters than digits, and words (`Not provided`)
+    /// or a long word (`Unavailable`) — not a stray token such as `oops` or `12abc`.
     func isProse(_ s: Int, _ e: Int) -> Bool {
-        var letters = 0, digits = 0
+        var letters = 0, digits = 0, spaces = 0
         for i in s..<e {
             let b = p[i]
             if b &- 0x30 < 10 { digits += 1 }
             else if (b | 0x20) &- 0x61 < 26 || b >= 0xC0 { letters += 1 }
+            else if b == 0x20, letters > 0 { spaces += 1 }
         }
-        return letters >= 3 && letters > digits
+        return letters >= 3 && letters > digits && (spaces > 0 || letters >= 10)
     }
 
     func numbers(_ j: Int, label: String, infer: Bool) throws -> ([Double], String?, String?)? {

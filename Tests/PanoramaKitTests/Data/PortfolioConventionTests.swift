@@ -79,6 +79,10 @@ func portfolioFileInItsCountrysConventionLoadsWithNoOptions(_ file: PortfolioFil
     let frame = try CSVReader.read(text: text, options: ReadOptions(types: ["b": .number]))
     #expect(frame.column("b")?.data.numbers?.filter { !$0.isNaN } == [3])
     #expect(frame.notes == ["column 'b': 2 cells of text read as na (first: 'Early planning' on line 2)"])
+    // A stray token is no free text: it stays an error naming its line.
+    #expect(throws: DataError(file: "data.csv", line: 3, column: 2, "cannot read 'oops' as a number in column 'b'")) {
+        try CSVReader.read(text: "a,b\n1,2\n2,oops\n", options: ReadOptions(types: ["b": .number]))
+    }
 }
 
 @Test func aDateFormatGivenInTypesReadsThatColumn() throws {
