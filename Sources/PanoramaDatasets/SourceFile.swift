@@ -37,7 +37,9 @@ struct SourceFile {
             types[label] = w.type
             chosen.append(label)
         }
-        let frame = try DataReader.load(path: url.path, options: ReadOptions(types: types), displayName: name).frame
+        var options = ReadOptions(types: types)
+        options.freeTextIsMissing = false      // a source cell that is not a number is an error here
+        let frame = try DataReader.load(path: url.path, options: options, displayName: name).frame
         if let note = frame.notes.first { throw DatasetError("\(name): \(note)") }
         let indices = chosen.map { label in frame.columns.firstIndex { $0.label == label }! }
         return (SourceFile(frame: frame, name: name), indices)

@@ -229,7 +229,7 @@ struct FrameBuilder {
                     prose?.pointee.addWord(word, line: Int(table.lines[r]))
                     continue
                 }
-                if let prose, nativeKind(k) == .absent, isProse(a, b) {
+                if let prose, options.freeTextIsMissing, nativeKind(k) == .absent, isProse(a, b) {
                     prose.pointee.add(table.buffer.string(a, b), line: Int(table.lines[r]))
                     continue
                 }
