@@ -5,7 +5,7 @@
 struct Synonym {
     /// Where the word comes from.
     enum Tool: String {
-        case dplyr, pandas, sql = "SQL", r = "R", shell = "shells", stringr, lubridate
+        case dplyr, tidyr, pandas, sql = "SQL", r = "R", shell = "shells", stringr, lubridate
     }
 
     let word: String
@@ -68,7 +68,25 @@ struct Synonym {
         Synonym("union", [.sql], "stack(a, b)", see: ["stack"]),
         Synonym("lm", [.r], "ols(y ~ x, frame)", see: ["ols"]),
         Synonym("summary", [.r], "describe(frame); a model prints its summary", see: ["describe"]),
-        Synonym("case_when", [.dplyr], "ifelse(condition, yes, no)", see: ["ifelse"]),
+        Synonym("case_when", [.dplyr], "case_when(x < 3 ~ \"low\", true ~ \"high\") or ifelse(condition, yes, no)", see: ["case_when", "ifelse"]),
+        Synonym("case", [.sql], "case_when(condition ~ value, …, true ~ otherwise)", see: ["case_when"]),
+        Synonym("np.select", [.pandas], "case_when(condition ~ value, …)", see: ["case_when"]),
+        Synonym("pivot", [.pandas, .sql], "pivot_wider(frame, names_from=col, values_from=col)", see: ["pivot_wider"]),
+        Synonym("pivot_table", [.pandas], "pivot_wider(summarize(frame, by=[a, b], v=sum(x)), names_from=b, values_from=v)", see: ["pivot_wider", "summarize"]),
+        Synonym("spread", [.tidyr], "pivot_wider(frame, names_from=col, values_from=col)", see: ["pivot_wider"]),
+        Synonym("unstack", [.pandas], "pivot_wider(frame, names_from=col, values_from=col)", see: ["pivot_wider"]),
+        Synonym("dcast", [.r], "pivot_wider(frame, names_from=col, values_from=col)", see: ["pivot_wider"]),
+        Synonym("melt", [.pandas, .r], "pivot_longer(frame, cols=[a, b], names_to=\"name\", values_to=\"value\")", see: ["pivot_longer"]),
+        Synonym("gather", [.tidyr], "pivot_longer(frame, cols=[a, b])", see: ["pivot_longer"]),
+        Synonym("unpivot", [.sql], "pivot_longer(frame, cols=[a, b])", see: ["pivot_longer"]),
+        Synonym("fillna", [.pandas], "coalesce(x, value)", see: ["coalesce"]),
+        Synonym("ifnull", [.sql], "coalesce(x, value)", see: ["coalesce"]),
+        Synonym("pd.cut", [.pandas], "cut(x, breaks=[…], labels=[…]) (closed on the right, as R)", see: ["cut"]),
+        Synonym("min_rank", [.dplyr], "rank(x, ties=\"min\")", see: ["rank"]),
+        Synonym("inner_join", [.dplyr], "join(a, b, by=key)", see: ["join"]),
+        Synonym("full_join", [.dplyr, .sql], "join(a, b, by=key, how=\"full\")", see: ["join"]),
+        Synonym("semi_join", [.dplyr], "join(a, b, by=key, how=\"semi\")", see: ["join"]),
+        Synonym("anti_join", [.dplyr], "join(a, b, by=key, how=\"anti\")", see: ["join"]),
         Synonym("is.na", [.r], "is_na(x)", see: ["is_na"]),
         Synonym("isna", [.pandas], "is_na(x)", see: ["is_na"]),
         // Text: stringr, base R, pandas' .str accessor, SQL.

@@ -128,3 +128,20 @@ public struct DateFormat: Sendable {
         "nov": 11, "dec": 12,
     ]
 }
+
+extension DateFormat {
+    /// The day number and precision of `p[start..<end]` (spaces trimmed), or nil when it does
+    /// not match the format or names no real day — the CSV reader's form of `parse(_:)`
+    /// (`load(types=["start:date:%d.%m.%y"])`).
+    package func parse(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int32, DatePrecision)? {
+        let (s, e) = ValueParsing.trim(p, start, end)
+        guard s < e else { return nil }
+        let text = String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
+        return parse(text).map { (Int32($0.dayNumber), precision) }
+    }
+
+    /// String convenience: the date and its precision, or nil.
+    public func date(_ text: String) -> (CivilDate, DatePrecision)? {
+        parse(text).map { ($0, precision) }
+    }
+}

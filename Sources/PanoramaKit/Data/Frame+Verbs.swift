@@ -157,6 +157,10 @@ extension Frame {
         case left
         /// Every row of both sides.
         case full
+        /// Left rows with a match, once each, left columns only (dplyr `semi_join`).
+        case semi
+        /// Left rows without a match, left columns only (dplyr `anti_join`).
+        case anti
     }
 
     /// Joins on the columns `keys` (identifiers present in both). Rows come in left order, each
@@ -176,6 +180,13 @@ extension Frame {
             let key = rk.map { KeyPart(right.columns[$0].data, r) }
             if key.contains(.missing) { continue }
             index[key, default: []].append(r)
+        }
+        if kind == .semi || kind == .anti {
+            let kept = (0..<rowCount).filter { r in
+                let key = lk.map { KeyPart(columns[$0].data, r) }
+                return (!key.contains(.missing) && index[key] != nil) == (kind == .semi)
+            }
+            return Frame(columns: columns.map { var c = $0; c.data = $0.data.gather(kept); return c })
         }
         // The output's size first: each left row's matches (or 1 when it is kept unmatched).
         var outputRows = kind == .full ? right.rowCount : 0

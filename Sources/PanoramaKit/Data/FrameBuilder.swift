@@ -48,11 +48,7 @@ struct FrameBuilder {
         var seen: [String: Int] = [:]
         for j in 0..<keep {
             var label = table.header[j].isEmpty ? "column \(j + 1)" : table.header[j]
-            if let k = seen[label] {
-                if options.strict {
-                    throw DataError(file: name, line: headerLine, column: j + 1,
-                                    "duplicate column name '\(label)' (also column \(k + 1))")
-                }
+            if seen[label] != nil {
                 var n = 2
                 while seen["\(label) \(n)"] != nil { n += 1 }
                 notes.append("column \(j + 1) repeats the name '\(label)'; it is called '\(label) \(n)'")
@@ -74,28 +70,35 @@ struct FrameBuilder {
         // Forced types, by label or identifier.
         var forced: [Int: ColumnType] = [:]
         var byLabel: [String: Int] = [:], byName: [String: Int] = [:]
-        if !options.types.isEmpty {
+        if !options.types.isEmpty || !options.dateFormats.isEmpty {
             for (j, label) in labels.enumerated() where byLabel[label] == nil { byLabel[label] = j }
             for (j, name) in names.enumerated() where byName[name] == nil { byName[name] = j }
         }
-        for (key, type) in options.types {
+        func column(_ key: String) throws -> Int {
             guard let j = byLabel[key] ?? byName[key] else {
                 let hint = suggestion(for: key, among: names + labels, replacingAll: true).map { ". Did you mean '\($0)'?" } ?? ""
                 throw DataError(file: name, "types= names '\(key)', which is not a column\(hint)")
             }
-            forced[j] = type
+            return j
+        }
+        for (key, type) in options.types { forced[try column(key)] = type }
+        var formats: [Int: DateFormat] = [:]
+        for (key, format) in options.dateFormats {
+            let j = try column(key)
+            forced[j] = .date
+            formats[j] = format
         }
         // Columns are typed independently: on large files, on all cores. Results (and the first
         // error, by column) come out in column order whatever the scheduling.
         let results = ColumnResults(count: keep)
-        let forcedTypes = forced, finalLabels = labels
+        let forcedTypes = forced, finalLabels = labels, finalFormats = formats
         let builder = self
         if rows * keep >= 200_000 && keep > 1 {
             DispatchQueue.concurrentPerform(iterations: keep) { j in
-                results.slots[j] = Result { try builder.buildColumn(j, label: finalLabels[j], forced: forcedTypes[j]) }
+                results.slots[j] = Result { try builder.buildColumn(j, label: finalLabels[j], forced: forcedTypes[j], format: finalFormats[j]) }
             }
         } else {
-            for j in 0..<keep { results.slots[j] = Result { try buildColumn(j, label: labels[j], forced: forced[j]) } }
+            for j in 0..<keep { results.slots[j] = Result { try buildColumn(j, label: labels[j], forced: forced[j], format: formats[j]) } }
         }
         var columns: [Column] = []
         columns.reserveCapacity(keep)
@@ -151,7 +154,7 @@ struct FrameBuilder {
 
     // MARK: Typing
 
-    func buildColumn(_ j: Int, label: String, forced: ColumnType?) throws -> (ColumnData, String?, String?) {
+    func buildColumn(_ j: Int, label: String, forced: ColumnType?, format: DateFormat? = nil) throws -> (ColumnData, String?, String?) {
         try options.checkCancelled()
         if let forced {
             switch forced {
@@ -159,7 +162,7 @@ struct FrameBuilder {
                 let (v, unit, note) = try numbers(j, label: label, infer: false)!
                 return (.number(v), unit, note)
             case .date:
-                let (v, precision, note) = try dates(j, label: label, infer: false)!
+                let (v, precision, note) = try dates(j, label: label, infer: false, format: format)!
                 return (.date(v, precision), nil, note)
             case .bool:
                 let (v, note) = try bools(j, label: label, infer: false)!
@@ -197,9 +200,10 @@ struct FrameBuilder {
     ///
     /// Inferring, nil means "not this type" (a failure with digits, a fourth distinct word, or
     /// no fewer failures than values). Forced and strict, a failure throws; forced and lenient,
-    /// failures are `na` and counted.
+    /// failures are `na` and counted. With `prose`, cells of free text (`Not provided`, an
+    /// exemption) are `na` whatever the mode, counted in `prose` with the first quoted.
     @inline(__always)
-    func scan<T>(_ j: Int, label: String, typeName: String, infer: Bool, na: T,
+    func scan<T>(_ j: Int, label: String, typeName: String, infer: Bool, na: T, prose: UnsafeMutablePointer<ProseCells>? = nil,
                  parse: (Int, Int, Int) -> T?) throws -> ([T], String?)? {
         let w = table.width
         var out = [T](repeating: na, count: rows)
@@ -217,17 +221,19 @@ struct FrameBuilder {
                 if let v = parse(k, s, e) { o[r] = v; parsed += 1; continue }
                 if nativeKind(k) == .absent && isMissing(s, e) { continue }
                 let (a, b) = ValueParsing.trim(p, s, e)
-                if infer {
-                    if containsDigit(a, b) || nativeKind(k) != .absent { return false }
+                if infer, !containsDigit(a, b), nativeKind(k) == .absent, prose == nil || b - a <= 30, order.count < 3 || words[table.buffer.string(a, b)] != nil {
                     let word = table.buffer.string(a, b)
-                    if words[word] == nil {
-                        if order.count == 3 { return false }
-                        order.append(word)
-                    }
+                    if words[word] == nil { order.append(word) }
                     words[word, default: 0] += 1
                     failed += 1
+                    prose?.pointee.addWord(word, line: Int(table.lines[r]))
                     continue
                 }
+                if let prose, options.freeTextIsMissing, nativeKind(k) == .absent, isProse(a, b) {
+                    prose.pointee.add(table.buffer.string(a, b), line: Int(table.lines[r]))
+                    continue
+                }
+                if infer { return false }
                 let text = table.buffer.string(a, b)
                 if options.strict {
                     throw DataError(file: name, line: Int(table.lines[r]), column: j + 1,
@@ -238,8 +244,9 @@ struct FrameBuilder {
             }
             return true
         }
+        let proseCount = prose?.pointee.count ?? 0
         if infer {
-            guard ok, parsed > 0, failed < parsed else { return nil }
+            guard ok, parsed > 0, failed + proseCount < parsed else { return nil }
             guard failed > 0 else { return (out, nil) }
             let listed = order.map { "\(words[$0]!) \(words[$0]! == 1 ? "cell" : "cells") '\($0)'" }
             return (out, "column '\(label)' is \(typeName == "number" ? "numeric" : "dates"): "
@@ -249,6 +256,19 @@ struct FrameBuilder {
         return (out, "column '\(label)': \(failed) \(failed == 1 ? "cell is" : "cells are") not \(typeName == "date" ? "a date" : "a \(typeName)") and read as na (first: '\(text)' on line \(line))")
     }
 
+    /// Free text in a column of amounts: more letters than digits, and words (`Not provided`)
+    /// or a long word (`Unavailable`) — not a stray token such as `oops` or `12abc`.
+    func isProse(_ s: Int, _ e: Int) -> Bool {
+        var letters = 0, digits = 0, spaces = 0
+        for i in s..<e {
+            let b = p[i]
+            if b &- 0x30 < 10 { digits += 1 }
+            else if (b | 0x20) &- 0x61 < 26 || b >= 0xC0 { letters += 1 }
+            else if b == 0x20, letters > 0 { spaces += 1 }
+        }
+        return letters >= 3 && letters > digits && (spaces > 0 || letters >= 10)
+    }
+
     func numbers(_ j: Int, label: String, infer: Bool) throws -> ([Double], String?, String?)? {
         let mark = decimal(for: j)
         var unit = ValueParsing.Unit.none
@@ -256,7 +276,8 @@ struct FrameBuilder {
         var firstOverflow: String?
         let native = table.native
         let p = self.p
-        guard let (values, note) = try scan(j, label: label, typeName: "number", infer: infer, na: Double.nan, parse: { k, s, e in
+        var prose = ProseCells()
+        guard let (values, scanNote) = try scan(j, label: label, typeName: "number", infer: infer, na: Double.nan, prose: &prose, parse: { k, s, e in
             if let native {
                 switch native[k].kind {
                 case .number: return native[k].value
@@ -274,13 +295,17 @@ struct FrameBuilder {
             }
             return v
         }) else { return nil }
-        guard let firstOverflow else { return (values, unit.text, note) }
+        // Inferring, free text makes a column of amounts only beside a currency or a clear majority.
+        if infer, prose.count > 0, !unit.isMoney, prose.count * 4 > values.count { return nil }
+        let note = prose.note(label: label) ?? scanNote ?? ""
+        guard let firstOverflow else { return (values, unit.text, note.isEmpty ? nil : note) }
         let overflow = "column '\(label)': \(Prose.counted(overflowed, "number")) beyond ±1.8e308 read as ±∞ (first: '\(firstOverflow)')"
-        return (values, unit.text, note.map { $0 + "; " + overflow } ?? overflow)
+        return (values, unit.text, note.isEmpty ? overflow : note + "; " + overflow)
     }
 
-    func dates(_ j: Int, label: String, infer: Bool) throws -> ([Int32], DatePrecision, String?)? {
+    func dates(_ j: Int, label: String, infer: Bool, format: DateFormat? = nil) throws -> ([Int32], DatePrecision, String?)? {
         var precision = DatePrecision.month
+        let monthFirst = format == nil && isMonthFirst(j)
         let native = table.native
         let p = self.p
         let raw = UnsafeRawPointer(p)
@@ -312,17 +337,35 @@ struct FrameBuilder {
                     if hit.isDay { precision = .day }
                     return hit.isDate ? hit.day : nil
                 }
-                let parsed = ValueParsing.parseDate(p, s, e)
+                let parsed = format.map { $0.parse(p, s, e) } ?? ValueParsing.parseDate(p, s, e, monthFirst: monthFirst)
                 cache[slot] = DateCacheEntry(w0: w0, w1: w1, length: n, day: parsed?.0 ?? 0,
                                              isDate: parsed != nil, isDay: parsed?.1 == .day)
                 if parsed?.1 == .day { precision = .day }
                 return parsed?.0
             }
-            guard let (d, pr) = ValueParsing.parseDate(p, s, e) else { return nil }
+            guard let (d, pr) = format.map({ $0.parse(p, s, e) }) ?? ValueParsing.parseDate(p, s, e, monthFirst: monthFirst) else { return nil }
             if pr == .day { precision = .day }
             return d
         }) else { return nil }
         return (values, precision, note)
+    }
+
+    /// Whether column `j` writes dates month first: its first present cell has the `NN/NN/YY`
+    /// shape, some cell's second field is above 12 and no cell's first field is (`12/31/2008`).
+    func isMonthFirst(_ j: Int) -> Bool {
+        let sp = table.spans.column(j)
+        var r = 0
+        while r < rows, table.native?[r * table.width + j].kind ?? .absent == .absent, isMissing(Int(sp[r].start), Int(sp[r].end)) { r += 1 }
+        guard r < rows, ValueParsing.leadingFields(p, Int(sp[r].start), Int(sp[r].end)) != nil else { return false }
+        var secondAbove12 = false
+        while r < rows {
+            if let (first, second) = ValueParsing.leadingFields(p, Int(sp[r].start), Int(sp[r].end)) {
+                if first > 12 { return false }
+                if second > 12 { secondAbove12 = true }
+            }
+            r += 1
+        }
+        return secondAbove12
     }
 
     func bools(_ j: Int, label: String, infer: Bool) throws -> ([Int8], String?)? {
@@ -370,5 +413,31 @@ struct FrameBuilder {
             }
         }
         return Categorical(codes: codes, levels: interner.levels(table.buffer))
+    }
+}
+
+/// The free-text cells a column of amounts reads as `na`: how many, and the first (counting the
+/// few repeated words such a column may also hold, when there is free text too).
+struct ProseCells {
+    var count = 0
+    var words = 0
+    var first: (text: String, line: Int)?
+
+    mutating func add(_ text: String, line: Int) {
+        count += 1
+        if first == nil || line < first!.line { first = (text, line) }
+    }
+
+    mutating func addWord(_ text: String, line: Int) {
+        words += 1
+        if first == nil || line < first!.line { first = (text, line) }
+    }
+
+    /// `column 'Cost': 3 cells of text read as na (first: 'Not provided' on line 4)`; nil
+    /// without free text (the repeated words have their own note).
+    func note(label: String) -> String? {
+        guard count > 0, let first else { return nil }
+        let quoted = first.text.count > 60 ? String(first.text.prefix(59)) + "…" : first.text
+        return "column '\(label)': \(Prose.counted(count + words, "cell")) of text read as na (first: '\(quoted)' on line \(first.line))"
     }
 }

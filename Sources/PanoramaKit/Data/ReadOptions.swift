@@ -13,12 +13,17 @@ public struct ReadOptions: Sendable {
     public var encoding: TextEncoding?
     /// Column types by label or identifier; other columns are inferred.
     public var types: [String: ColumnType]
+    /// Date formats by label or identifier (`%d.%m.%y`); such a column is read as dates.
+    public var dateFormats: [String: DateFormat] = [:]
     /// Extra cell texts that mean `na` (beyond `""`, `NA`, `N/A`, `n/a`, `-`, `None`…).
     public var missing: [String]
     /// Lines to skip before the header.
     public var skip: Int
     /// Bad input is an error (true) or a load with `na` cells and a note (false).
     public var strict: Bool
+    /// Free text in a column of amounts (`Not provided`, an exemption) is `na` with a note, even
+    /// in a column forced to numbers; false makes it bad input (a builder checking its sources).
+    public var freeTextIsMissing = true
     /// The worksheet of an XLSX file, by name or 1-based number; the first when nil.
     public var sheet: String?
     /// Polled between the stages of a load (read, tokenize or parse the sheet, type each column)

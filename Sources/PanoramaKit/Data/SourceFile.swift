@@ -44,7 +44,9 @@ public struct SourceFile {
             types[label] = w.type
             chosen.append(label)
         }
-        let frame = try DataReader.load(path: url.path, options: ReadOptions(types: types, missing: missing), displayName: name).frame
+        var options = ReadOptions(types: types, missing: missing)
+        options.freeTextIsMissing = false      // a source cell that is not a number is an error here
+        let frame = try DataReader.load(path: url.path, options: options, displayName: name).frame
         let notes = frame.notes.filter { !(dropsEmptyRecords && $0.hasPrefix("dropped ") && $0.contains(" empty ")) }
         if let note = notes.first { throw DatasetError("\(name): \(note)") }
         let indices = chosen.map { label in frame.columns.firstIndex { $0.label == label }! }

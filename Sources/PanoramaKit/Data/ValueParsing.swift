@@ -4,12 +4,13 @@ import Foundation
 ///
 /// Numbers: `.` or `,` decimals, `.11019`, `760.`, `0.43E-03`, thousands grouped by space, NBSP
 /// or narrow NBSP (or by the other mark in groups of three), `%` `€` `k€` `M€` `Md€` suffixes.
-/// Dates: `2024-06-30`, `2024-06`, `30/06/2024`, `06/2024`, `juillet 2013`, `avril 15`,
+/// Currencies `£12,343.96`, `$1.2`, `12 343,96 €`, `CHF 5'000`, negatives `-£5`, `£-5`, `(£5)`.
+/// Dates (ValueParsing+Dates.swift): `2024-06-30`, `30.06.08`, `juillet 2013`, `avril 15`,
 /// `30 juin 2024`. Booleans: `Oui/Non`, `true/false`, `vrai/faux`, `yes/no`.
 public enum ValueParsing {
     /// A suffix stripped from a number, recorded on its column.
     public enum Unit: UInt8, Sendable {
-        case none, percent, euro, kiloEuro, megaEuro, billionEuro
+        case none, percent, euro, kiloEuro, megaEuro, billionEuro, pound, dollar, swissFranc
 
         public var text: String? {
             switch self {
@@ -19,8 +20,14 @@ public enum ValueParsing {
             case .kiloEuro: "k€"
             case .megaEuro: "M€"
             case .billionEuro: "Md€"
+            case .pound: "£"
+            case .dollar: "$"
+            case .swissFranc: "CHF"
             }
         }
+
+        /// Whether the unit is a currency (the column holds amounts of money).
+        public var isMoney: Bool { self != .none && self != .percent }
     }
 
     /// The default missing-value markers (compared after trimming spaces).
@@ -54,7 +61,8 @@ public enum ValueParsing {
     @inline(__always)
     static func groupSpace(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         let b = p[i]
-        if b == 0x20 { return 1 }
+        if b == 0x20 || b == 0x27 { return 1 }                                  // space, apostrophe (5'000)
+        if b == 0xE2, i + 2 < end, p[i + 1] == 0x80, p[i + 2] == 0x99 { return 3 } // ’
         if b == 0xC2, i + 1 < end, p[i + 1] == 0xA0 { return 2 }
         if b == 0xE2, i + 2 < end, p[i + 1] == 0x80, p[i + 2] == 0xAF { return 3 }
         return 0
@@ -76,6 +84,13 @@ public enum ValueParsing {
         var (s, e) = trim(p, start, end)
         guard s < e else { return nil }
         if let infinity = parseInfinity(p, s, e) { return (infinity, .none) }
+        // Accounting negatives: (5), (£5).
+        var negative = false
+        if p[s] == 0x28, p[e - 1] == 0x29 {
+            negative = true
+            (s, e) = trim(p, s + 1, e - 1)
+            guard s < e else { return nil }
+        }
         // Suffix units.
         var unit = Unit.none
         if p[e - 1] == 0x25 { unit = .percent; e -= 1 }
@@ -88,13 +103,17 @@ public enum ValueParsing {
                 else if b == 0x6B || b == 0x4B { unit = .kiloEuro; e -= 1 }    // k€ K€
                 else if b == 0x64, e - 1 > s, p[e - 2] == 0x4D { unit = .billionEuro; e -= 2 } // Md€
             }
-        }
+        } else if let (currency, width) = currencySuffix(p, s, e) { unit = currency; e -= width }
         if unit != .none { (s, e) = trim(p, s, e); guard s < e else { return nil } }
-        // Sign.
-        var negative = false
-        if p[s] == 0x2D { negative = true; s += 1 }
+        // Sign, before or after a currency prefix: -£5, £-5.
+        if let width = minusSign(p, s, e) { negative.toggle(); s += width }
         else if p[s] == 0x2B { s += 1 }
-        else if e - s >= 3, p[s] == 0xE2, p[s + 1] == 0x88, p[s + 2] == 0x92 { negative = true; s += 3 }
+        if unit == .none, s < e, let (currency, width) = currencyPrefix(p, s, e) {
+            unit = currency
+            (s, e) = trim(p, s + width, e)
+            guard s < e else { return nil }
+            if let width = minusSign(p, s, e) { negative.toggle(); s += width }
+        }
         guard s < e else { return nil }
         let other: UInt8 = decimal == 0x2C ? 0x2E : 0x2C
         var mantissa: UInt64 = 0
@@ -179,6 +198,33 @@ public enum ValueParsing {
         return (negative ? -value : value, unit)
     }
 
+    /// The width of a minus sign (`-` or `−`) at `s`, or nil.
+    @inline(__always)
+    static func minusSign(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
+        if p[s] == 0x2D { return 1 }
+        if e - s >= 3, p[s] == 0xE2, p[s + 1] == 0x88, p[s + 2] == 0x92 { return 3 }
+        return nil
+    }
+
+    /// A currency written before an amount — `£`, `$`, `US$`, `€`, `CHF` — and its width in bytes.
+    static func currencyPrefix(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> (Unit, Int)? {
+        if p[s] == 0x24 { return (.dollar, 1) }
+        if e - s >= 3, p[s] == 0x55, p[s + 1] == 0x53, p[s + 2] == 0x24 { return (.dollar, 3) }
+        if e - s >= 2, p[s] == 0xC2, p[s + 1] == 0xA3 { return (.pound, 2) }
+        if e - s >= 3, p[s] == 0xE2, p[s + 1] == 0x82, p[s + 2] == 0xAC { return (.euro, 3) }
+        if e - s >= 3, p[s] == 0x43, p[s + 1] == 0x48, p[s + 2] == 0x46 { return (.swissFranc, 3) }
+        return nil
+    }
+
+    /// A currency written after an amount — `£`, `$`, `CHF` (`€` and its multiples are units
+    /// of their own) — and its width in bytes.
+    static func currencySuffix(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> (Unit, Int)? {
+        if p[e - 1] == 0x24 { return (.dollar, 1) }
+        if e - s >= 2, p[e - 2] == 0xC2, p[e - 1] == 0xA3 { return (.pound, 2) }
+        if e - s >= 3, p[e - 3] == 0x43, p[e - 2] == 0x48, p[e - 1] == 0x46 { return (.swissFranc, 3) }
+        return nil
+    }
+
     /// ±∞ written as `inf`, `infinity` (any case) or `∞`, with an optional sign (`-`, `+`, `−`).
     static func parseInfinity(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
         var s = start
@@ -235,12 +281,24 @@ public enum ValueParsing {
             let b = p[i]
             if b == 0x2E { dots += 1; last = b; lastIndex = i }
             else if b == 0x2C { commas += 1; last = b; lastIndex = i }
-            else if b &- 0x30 >= 10, b != 0x20, b != 0x2D, b != 0x2B { if !(b == 0x65 || b == 0x45 || b >= 0x80 || b == 0x25) { return nil } }
+            else if b &- 0x30 >= 10, b != 0x20, b != 0x2D, b != 0x2B { if !(b == 0x65 || b == 0x45 || b >= 0x80 || b == 0x25 || b == 0x24 || b == 0x28 || b == 0x29 || b == 0x27 || b == 0x43 || b == 0x48 || b == 0x46) { return nil } }
             i += 1
         }
         if dots > 0 && commas > 0 { return last }
+        // `£` or `$` before the amount is the English convention: `£32,614` is 32,614.
+        if commas > 0, dots == 0, poundOrDollarFirst(p, start, end) { return 0x2E }
         if dots + commas != 1 { return nil }
         return threeDigits(p, lastIndex + 1, end) && lastIndex > start ? nil : last
+    }
+
+    /// Whether `£` or `$` comes before the first digit of the cell.
+    static func poundOrDollarFirst(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i < end, p[i] &- 0x30 >= 10 {
+            if p[i] == 0x24 || (p[i] == 0xC2 && i + 1 < end && p[i + 1] == 0xA3) { return true }
+            i += 1
+        }
+        return false
     }
 
     // MARK: Booleans
@@ -263,133 +321,6 @@ public enum ValueParsing {
         }
     }
 
-    // MARK: Dates
-
-    /// Month names (accents folded, lowercase): French, then English, with abbreviations.
-    static let monthNames: [(String, Int)] = [
-        ("janvier", 1), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
-        ("juillet", 7), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("decembre", 12),
-        ("janv", 1), ("fevr", 2), ("fev", 2), ("avr", 4), ("juil", 7), ("sept", 9), ("oct", 10),
-        ("nov", 11), ("dec", 12),
-        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-        ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-        ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9),
-    ]
-    /// Month names packed 5 bits a letter (at most 12 letters), for an allocation-free lookup.
-    static let packedMonths: [(UInt64, Int)] = monthNames.map { (name, month) in
-        (name.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1 - 0x60) }, month)
-    }
-
-    /// A two-digit year: 00–68 → 2000s, 69–99 → 1900s (as POSIX `strptime`).
-    @inline(__always) static func fullYear(_ y: Int, digits: Int) -> Int {
-        digits == 2 ? (y < 69 ? 2000 + y : 1900 + y) : y
-    }
-
-    /// Parses a date; returns its day number and precision, or nil.
-    /// `parseDate("juillet 2013") // (15887, .month)`; `parseDate("30/06/2024") // (19904, .day)`
-    package static func parseDate(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int32, DatePrecision)? {
-        let (s, e) = trim(p, start, end)
-        guard e - s >= 4 else { return nil }
-        // Leading digits.
-        var i = s
-        func number(_ maxDigits: Int) -> (Int, Int)? {
-            var v = 0, k = 0
-            while i < e, k < maxDigits, p[i] &- 0x30 < 10 { v = v * 10 + Int(p[i] &- 0x30); i += 1; k += 1 }
-            return k == 0 ? nil : (v, k)
-        }
-        func make(_ y: Int, _ m: Int, _ d: Int, _ precision: DatePrecision) -> (Int32, DatePrecision)? {
-            let date = CivilDate(year: y, month: m, day: d)
-            guard y >= 1000, y <= 9999, date.isValid else { return nil }
-            return (Int32(date.dayNumber), precision)
-        }
-        if p[s] &- 0x30 < 10 {
-            guard let (a, ad) = number(4) else { return nil }
-            if i == e { return nil }
-            let sep = p[i]
-            if ad == 4 && sep == 0x2D {                         // 2024-06[-30][ time]
-                i += 1
-                guard let (m, md) = number(2), md == 2 else { return nil }
-                if i == e { return make(a, m, 1, .month) }
-                guard p[i] == 0x2D else { return nil }
-                i += 1
-                guard let (d, dd) = number(2), dd == 2 else { return nil }
-                if i < e {
-                    guard p[i] == 0x54 || p[i] == 0x20 else { return nil }   // T or space: a time follows
-                    i += 1
-                    while i < e { let b = p[i]; guard b &- 0x30 < 10 || b == 0x3A || b == 0x2E || b == 0x5A else { return nil }; i += 1 }
-                }
-                return make(a, m, d, .day)
-            }
-            if ad <= 2 && sep == 0x2F {                         // 30/06/2024 or 06/2024
-                i += 1
-                guard let (b, bd) = number(4) else { return nil }
-                if i == e {
-                    guard bd == 4 else { return nil }
-                    return make(b, a, 1, .month)
-                }
-                guard bd <= 2, p[i] == 0x2F else { return nil }
-                i += 1
-                guard let (y, yd) = number(4), yd == 4, i == e else { return nil }
-                return make(y, b, a, .day)
-            }
-            if ad <= 2 && sep == 0x20 {                         // 30 juin 2024, 1er juillet 2013
-                i += 1
-                guard let (m, yv, yd) = monthAndYear(p, i, e) else { return nil }
-                return make(fullYear(yv, digits: yd), m, a, .day)
-            }
-            if ad <= 2, e - i >= 3, p[i] == 0x65, p[i + 1] == 0x72, p[i + 2] == 0x20 {   // 1er
-                guard let (m, yv, yd) = monthAndYear(p, i + 3, e) else { return nil }
-                return make(fullYear(yv, digits: yd), m, a, .day)
-            }
-            return nil
-        }
-        guard let (m, yv, yd) = monthAndYear(p, s, e) else { return nil }
-        return make(fullYear(yv, digits: yd), m, 1, .month)
-    }
-
-    /// `juillet 2013`, `avril 15`, `Sept. 2016` from `s` to `e`: (month, year value, year digits).
-    static func monthAndYear(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> (Int, Int, Int)? {
-        var word: UInt64 = 0
-        var letters = 0
-        var i = s
-        while i < e {
-            let b = p[i]
-            var letter: UInt8
-            if b >= 0x41 && b <= 0x5A { letter = b | 0x20; i += 1 }
-            else if b >= 0x61 && b <= 0x7A { letter = b; i += 1 }
-            else if b == 0xC3, i + 1 < e {
-                // Fold the accents month names use: é è ê É û Û ô.
-                switch p[i + 1] {
-                case 0xA9, 0xA8, 0xAA, 0x89, 0x88: letter = 0x65
-                case 0xBB, 0x9B: letter = 0x75
-                case 0xB4: letter = 0x6F
-                default: return nil
-                }
-                i += 2
-            } else { break }
-            letters += 1
-            if letters > 12 { return nil }
-            word = word << 5 | UInt64(letter - 0x60)
-        }
-        guard letters >= 3 else { return nil }
-        var found = 0
-        for (packed, month) in packedMonths where packed == word { found = month; break }
-        guard found > 0 else { return nil }
-        let month = found
-        if i < e, p[i] == 0x2E { i += 1 }
-        var spaces = 0
-        while i < e, p[i] == 0x20 { i += 1; spaces += 1 }
-        guard spaces > 0 || (i < e && p[i - 1] == 0x2E) else { return nil }
-        var y = 0, k = 0
-        while i < e, p[i] &- 0x30 < 10 {
-            if k < 5 { y = y * 10 + Int(p[i] &- 0x30) }
-            i += 1
-            k += 1
-        }
-        guard i == e, k == 2 || k == 4 else { return nil }
-        return (month, y, k)
-    }
-
     /// An Excel serial day (1900 date system, with its phantom 29 February 1900) as a day number.
     public static func dayNumber(excelSerial serial: Double) -> Int32? {
         guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
@@ -409,11 +340,11 @@ extension ValueParsing {
         }
     }
 
-    public static func date(_ text: String) -> (CivilDate, DatePrecision)? {
+    public static func date(_ text: String, monthFirst: Bool = false) -> (CivilDate, DatePrecision)? {
         var bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return nil }
         return bytes.withUnsafeMutableBufferPointer { b in
-            parseDate(b.baseAddress!, 0, b.count).map { (CivilDate(dayNumber: Int($0.0)), $0.1) }
+            parseDate(b.baseAddress!, 0, b.count, monthFirst: monthFirst).map { (CivilDate(dayNumber: Int($0.0)), $0.1) }
         }
     }
 

@@ -168,10 +168,10 @@ extension BuiltinRegistry {
             let frame = try ctx.requiredFrame("frame")
             return .frame(frame.countRows(by: try columnIndices(ctx, ctx.rest, in: frame)))
         },
-        Builtin("join", .data, summary: "rows of two frames matched on key columns (how: inner, left or full)",
+        Builtin("join", .data, summary: "rows of two frames matched on key columns (how: inner, left, full, semi or anti)",
                 parameters: [.required("left", "a frame"), .required("right", "a frame"),
                              .keyword("by", "key column(s) in both (default: the columns they share)"),
-                             .choice("how", "\"inner\" (default), \"left\" or \"full\"", Frame.JoinKind.allCases.map(\.rawValue), default: "\"inner\"")],
+                             .choice("how", "\"inner\" (default), \"left\", \"full\", \"semi\" (left rows with a match) or \"anti\" (without)", Frame.JoinKind.allCases.map(\.rawValue), default: "\"inner\"")],
                 example: """
                 costs = frame(project=["A", "B", "C"], cost=[12.5, 40, 7])
                 owners = frame(project=["A", "C", "D"], ministry=["Intérieur", "Culture", "Armées"])
@@ -188,7 +188,7 @@ extension BuiltinRegistry {
             }
             let howText = try ctx.string("how") ?? "inner"
             guard let how = Frame.JoinKind(rawValue: howText) else {
-                throw ctx.fail("how= must be \"inner\", \"left\" or \"full\", not '\(howText)'")
+                throw ctx.fail("how= must be \"inner\", \"left\", \"full\", \"semi\" or \"anti\", not '\(howText)'")
             }
             return .frame(try left.join(right, on: keys, kind: how))
         },
@@ -276,11 +276,19 @@ extension BuiltinRegistry {
         }
         if let types = try strings(ctx, "types") {
             for entry in types {
-                let parts = entry.split(whereSeparator: { $0 == ":" || $0 == "=" }).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, !parts[0].isEmpty, let type = ColumnType(rawValue: parts[1].lowercased()) else {
-                    throw ctx.fail("types= entries are \"column:type\" with type number, text, bool or date; not '\(entry)'")
+                let parts = entry.split(maxSplits: 2, whereSeparator: { $0 == ":" || $0 == "=" }).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count >= 2, !parts[0].isEmpty, let type = ColumnType(rawValue: parts[1].lowercased()),
+                      parts.count == 2 || type == .date else {
+                    throw ctx.fail("types= entries are \"column:type\" with type number, text, bool or date (\"column:date:%d.%m.%y\" with a format); not '\(entry)'")
                 }
-                options.types[parts[0]] = type
+                if parts.count == 3 {
+                    guard let format = try? DateFormat(parts[2]) else {
+                        throw ctx.fail("date format '\(parts[2])' needs a year (%Y or %y) and a month (%m or %b) and knows %d %m %y %Y %b %%")
+                    }
+                    options.dateFormats[parts[0]] = format
+                } else {
+                    options.types[parts[0]] = type
+                }
             }
         }
         options.missing = try strings(ctx, "na") ?? []

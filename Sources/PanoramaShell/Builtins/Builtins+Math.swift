@@ -20,29 +20,45 @@ extension BuiltinRegistry {
         },
         elementwise("floor", "largest whole number not above", example: "floor(2.7)") { _, _ in { $0.rounded(.down) } },
         elementwise("ceil", "smallest whole number not below", example: "ceil(2.1)") { _, _ in { $0.rounded(.up) } },
-        Builtin("cumsum", .math, summary: "running sum; na from the first na on",
-                parameters: [.required("x", "a numeric vector")], example: "cumsum([1, 2, 3])") { ctx in
+        Builtin("cumsum", .math, summary: "running sum (within each group of by=); na from the first na on",
+                parameters: [.required("x", "a numeric vector"), .keyword("by", "a vector of groups, as long as x")],
+                example: "cumsum([1, 2, 3])") { ctx in
             let x = try ctx.requiredNumbers("x")
-            var s = 0.0
-            return .vector(Column(name: "cumsum", .number(x.map { s += $0; return s })))
+            var out = x
+            for rows in try rowGroups(ctx, count: x.count) {
+                var s = 0.0
+                for r in rows { s += x[r]; out[r] = s }
+            }
+            return .vector(Column(name: "cumsum", .number(out)))
         },
-        Builtin("diff", .math, summary: "differences x[i] − x[i−lag] (length n − lag)",
-                parameters: [.required("x", "a numeric vector"), Parameter("lag", "distance (default 1)", default: "1")],
-                example: "diff([1, 4, 9, 16])") { ctx in
+        Builtin("diff", .math, summary: "differences x[i] − x[i−lag]: n − lag of them, or as long as x with na first (align=true, or by= within groups)",
+                parameters: [.required("x", "a numeric vector"), Parameter("lag", "distance", default: "1"),
+                             .keyword("align", "true: as long as x, na for the first lag values", default: "false"),
+                             .keyword("by", "a vector of groups, as long as x (implies align)")],
+                example: "diff([1, 4, 9, 16], align=true)") { ctx in
             let x = try ctx.requiredNumbers("x")
             let lag = try ctx.requiredInt("lag", in: 1...1_000_000_000)
-            let out = x.count > lag ? (lag..<x.count).map { x[$0] - x[$0 - lag] } : []
+            guard try ctx.requiredBool("align") || ctx.has("by") else {
+                let out = x.count > lag ? (lag..<x.count).map { x[$0] - x[$0 - lag] } : []
+                return .vector(Column(name: "diff", .number(out)))
+            }
+            var out = [Double](repeating: .nan, count: x.count)
+            for rows in try rowGroups(ctx, count: x.count) where rows.count > lag {
+                for k in lag..<rows.count { out[rows[k]] = x[rows[k]] - x[rows[k - lag]] }
+            }
             return .vector(Column(name: "diff", .number(out)))
         },
-        Builtin("lag", .math, summary: "the vector shifted down by n, na first (same length)",
-                parameters: [.required("x", "a vector"), Parameter("n", "shift (default 1)", default: "1")],
-                example: "lag([1, 2, 3])") { ctx in
+        Builtin("lag", .math, summary: "the vector shifted down by n (within each group of by=), na first (same length)",
+                parameters: [.required("x", "a vector"), Parameter("n", "shift", default: "1"),
+                             .keyword("by", "a vector of groups, as long as x")],
+                example: "lag([1, 2, 3, 4], by=[\"a\", \"a\", \"b\", \"b\"])") { ctx in
             let c = try ctx.requiredColumn("x")
             let k = try ctx.requiredInt("n", in: 0...1_000_000_000)
-            let idx = (0..<c.count).map { $0 - k }
-            var data = c.data.gather(idx.map { max($0, 0) })
-            data = withNA(data, at: idx.enumerated().filter { $0.element < 0 }.map(\.offset))
-            return .vector(Column(name: c.name, data))
+            var idx = [Int](repeating: -1, count: c.count)
+            for rows in try rowGroups(ctx, count: c.count) {
+                for (i, r) in rows.enumerated() where i >= k { idx[r] = rows[i - k] }
+            }
+            return .vector(Column(name: c.name, c.data.gatherAllowingMissing(idx)))
         },
         Builtin("ifelse", .math, summary: "element-wise choice: yes where test is true, no where false",
                 parameters: [.required("test", "bool vector"), .required("yes", "value(s) if true"), .required("no", "value(s) if false")],
@@ -85,6 +101,13 @@ extension BuiltinRegistry {
     }
 
     /// The data with `na` at the given positions.
+    /// The rows of each group of the `by=` argument (all rows in one group without it), in order.
+    static func rowGroups(_ ctx: CallContext, count: Int) throws -> [[Int]] {
+        guard let by = try ctx.column("by") else { return [Array(0..<count)] }
+        guard by.count == count else { throw ctx.fail("by= has \(by.count) values but 'x' has \(count)") }
+        return Frame(columns: [by]).groups(by: [0])
+    }
+
     static func withNA(_ data: ColumnData, at positions: [Int]) -> ColumnData {
         guard !positions.isEmpty else { return data }
         switch data {

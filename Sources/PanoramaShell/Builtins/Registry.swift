@@ -2,7 +2,7 @@
 public enum BuiltinRegistry {
     public static let all: [Builtin] = languageBuiltins + mathBuiltins + textBuiltins + dateBuiltins + statsBuiltins + dataBuiltins
         + regressionBuiltins + distributionBuiltins + simulationBuiltins + forecastBuiltins + editionBuiltins
-        + chartBuiltins
+        + chartBuiltins + reshapeBuiltins
 
     public static let byName: [String: Builtin] = {
         var table: [String: Builtin] = [:]

@@ -12,9 +12,6 @@ import Testing
     ("bool column with a non-bool", "ok;n\nOui;1\nPeut-être;2\n", ReadOptions(types: ["ok": .bool]), "data.csv:3:1: cannot read 'Peut-être' as a bool in column 'ok'"),
     ("empty file", "", ReadOptions(), "data.csv:1:1: the file is empty"),
     ("file of blank lines", "\n\r\n\n", ReadOptions(), "data.csv:1:1: the file is empty"),
-    ("duplicate headers", "a,b,a\n1,2,3\n", ReadOptions(), "data.csv:1:3: duplicate column name 'a' (also column 1)"),
-    ("a duplicate header holding a newline, on one line", "\"a\nb\",\"a\nb\"\n1,2\n", ReadOptions(),
-     "data.csv:1:2: duplicate column name 'a\\nb' (also column 1)"),
     ("types= naming no column", "a,b\n1,2\n", ReadOptions(types: ["c": .number]), "data.csv: types= names 'c', which is not a column. Did you mean 'a'?"),
 ] as [(String, String, ReadOptions, String)])
 func malformedInputIsAnErrorNamingFileLineAndColumn(_ name: String, _ text: String, _ options: ReadOptions, _ message: String) {

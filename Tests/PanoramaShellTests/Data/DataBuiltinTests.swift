@@ -120,10 +120,11 @@ func everyDataBuiltinExampleRunsCleanly(_ name: String) {
     ("a,b\n1,\"open\n", "", "error: FILE:2:2: a quote opens this field and is never closed"),
     ("a,b\nx,2\n", ", types=[\"a:number\"]", "error: FILE:2:1: cannot read 'x' as a number in column 'a'"),
     ("", "", "error: FILE:1:1: the file is empty"),
-    ("a,a\n1,2\n", "", "error: FILE:1:2: duplicate column name 'a' (also column 1)"),
+    ("a,a\n1,2\n", "", "note: column 2 repeats the name 'a'; it is called 'a 2'"),
+    ("d\n1.2.03\n", ", types=[\"d:date:%d.%q\"]", "error: date format '%d.%q' needs a year (%Y or %y) and a month (%m or %b) and knows %d %m %y %Y %b %%\nusage: load(path, sep=, decimal=, encoding=, types=, na=, skip=, strict=, sheet=)"),
     ("a,b\n1,2,3\n", ", strict=false", "note: 1 row has more fields than the header; the extra cells were dropped"),
     ("a\n1\n", ", sep=\"ab\"", "error: sep= must be one character such as \",\" \";\" \"|\" or \"\\t\", not 'ab'\nusage: load(path, sep=, decimal=, encoding=, types=, na=, skip=, strict=, sheet=)"),
-    ("a\n1\n", ", types=[\"a:money\"]", "error: types= entries are \"column:type\" with type number, text, bool or date; not 'a:money'\nusage: load(path, sep=, decimal=, encoding=, types=, na=, skip=, strict=, sheet=)"),
+    ("a\n1\n", ", types=[\"a:money\"]", "error: types= entries are \"column:type\" with type number, text, bool or date (\"column:date:%d.%m.%y\" with a format); not 'a:money'\nusage: load(path, sep=, decimal=, encoding=, types=, na=, skip=, strict=, sheet=)"),
 ] as [(String, String, String)])
 func loadErrorsNameFileLineAndColumn(_ contents: String, _ options: String, _ expected: String) throws {
     let path = try temporaryFile("bad.csv", contents)
@@ -172,4 +173,14 @@ func loadErrorsNameFileLineAndColumn(_ contents: String, _ options: String, _ ex
     │ B      │     2.0 │
     └────────┴─────────┘
     """)
+}
+
+@Test func loadTakesADateFormatInTypes() throws {
+    let path = try temporaryFile("dates.csv", "project;start_date;cost\nA;30.06.08;£32,614\nB;01.07.69;£1,000\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (out, err) = dataTranscript("""
+    load("\(path)", types=["start_date:date:%d.%m.%y"])
+    """)
+    #expect(out == #"{"columns": ["project", "start_date", "cost"], "rows": [["A", "2008-06-30", 32614], ["B", "1969-07-01", 1000]]}"#)
+    #expect(err.isEmpty)
 }
