@@ -119,20 +119,10 @@ enum Compiler {
     static func chain(_ chain: (first: Expr, steps: [Expr.ChainStep])) -> Compiled {
         var value = expression(chain.first)
         if chain.steps.count <= nestedChainLimit {
+            var leftExpr: Expr? = chain.first
             for step in chain.steps {
-                let left = value, right = expression(step.right), op = step.op, range = step.range
-                value = { interpreter, scope throws(PanoramaError) in
-                    let a = try left(interpreter, scope)
-                    let b = try right(interpreter, scope)
-                    let result: Value
-                    if case .number(let x) = a, case .number(let y) = b, let v = Operators.scalar(op, x, y) {
-                        result = v
-                    } else {
-                        result = try Operators.binary(op, a, b, at: range)
-                    }
-                    interpreter.invisible = false
-                    return result
-                }
+                value = binary(step.op, left: value, leftExpr.flatMap(peek), right: step.right, at: step.range)
+                leftExpr = nil
             }
             return value
         }
@@ -150,6 +140,55 @@ enum Compiler {
             }
             interpreter.invisible = false
             return value
+        }
+    }
+
+    /// `a op b`. When an operand is a number literal or a name, its number is read without
+    /// building a `Value` (re-reading it in the general path has no effect of its own).
+    static func binary(_ op: BinaryOperator, left: @escaping Compiled, _ peekLeft: Peek?, right rightExpr: Expr,
+                       at range: SourceRange) -> Compiled {
+        let right = expression(rightExpr), peekRight = peek(rightExpr)
+        return { interpreter, scope throws(PanoramaError) in
+            let a: Value
+            if let peekLeft, let x = peekLeft(interpreter, scope) {
+                if let peekRight, let y = peekRight(interpreter, scope), let v = Operators.scalar(op, x, y) {
+                    interpreter.invisible = false
+                    return v
+                }
+                a = .number(x)
+            } else {
+                a = try left(interpreter, scope)
+            }
+            if let peekRight, case .number(let x) = a, let y = peekRight(interpreter, scope),
+               let v = Operators.scalar(op, x, y) {
+                interpreter.invisible = false
+                return v
+            }
+            let b = try right(interpreter, scope)
+            let result: Value
+            if case .number(let x) = a, case .number(let y) = b, let v = Operators.scalar(op, x, y) {
+                result = v
+            } else {
+                result = try Operators.binary(op, a, b, at: range)
+            }
+            interpreter.invisible = false
+            return result
+        }
+    }
+
+    /// Reads the number a literal or a name holds, nil when it holds something else (or a frame's
+    /// columns are in scope): the caller then evaluates the operand in full.
+    typealias Peek = (Interpreter, Frame?) -> Double?
+
+    static func peek(_ expr: Expr) -> Peek? {
+        switch expr.kind {
+        case .number(let x):
+            return { _, _ in x }
+        case .name(let name):
+            let hint = Environment.Hint()
+            return { interpreter, scope in scope == nil ? interpreter.environment.number(name, hint: hint) : nil }
+        default:
+            return nil
         }
     }
 

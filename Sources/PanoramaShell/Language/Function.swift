@@ -58,6 +58,20 @@ public final class Environment: @unchecked Sendable {
         return parent?.lookup(name)
     }
 
+    /// The number `name` holds in this scope, read in place (nil when it holds something else
+    /// or is not in this scope: the caller then looks it up in full).
+    @inline(__always)
+    func number(_ name: String, hint: Hint) -> Double? {
+        var i = hint.index
+        if !(i < names.count && names[i] == name) {
+            guard let found = names.firstIndex(of: name) else { return nil }
+            hint.index = found
+            i = found
+        }
+        if case .number(let x) = slots[i] { return x }
+        return nil
+    }
+
     /// `set(name, value)`, trying the hinted position first.
     @inline(__always)
     func set(_ name: String, _ value: Value, hint: Hint) {
