@@ -33,7 +33,55 @@ public final class Environment: @unchecked Sendable {
     @exclusivity(unchecked) private var slots: [Value] = []
     let parent: Environment?
 
-    init(parent: Environment? = nil) { self.parent = parent }
+    init(parent: Environment? = nil, names: [String] = [], slots: [Value] = []) {
+        self.parent = parent
+        self.names = names
+        self.slots = slots
+    }
+
+    /// Where a compiled name found its variable last time: the position in the scope it was
+    /// looked up from. Checked before use (the name at that position must be the same), so a
+    /// stale hint only costs the ordinary search.
+    final class Hint {
+        @exclusivity(unchecked) var index = 0
+    }
+
+    /// `lookup(name)`, trying the hinted position of this scope first.
+    @inline(__always)
+    func lookup(_ name: String, hint: Hint) -> Value? {
+        let i = hint.index
+        if i < names.count && names[i] == name { return slots[i] }
+        for i in names.indices where names[i] == name {
+            hint.index = i
+            return slots[i]
+        }
+        return parent?.lookup(name)
+    }
+
+    /// The number `name` holds in this scope, read in place (nil when it holds something else
+    /// or is not in this scope: the caller then looks it up in full).
+    @inline(__always)
+    func number(_ name: String, hint: Hint) -> Double? {
+        var i = hint.index
+        if !(i < names.count && names[i] == name) {
+            guard let found = names.firstIndex(of: name) else { return nil }
+            hint.index = found
+            i = found
+        }
+        if case .number(let x) = slots[i] { return x }
+        return nil
+    }
+
+    /// `set(name, value)`, trying the hinted position first.
+    @inline(__always)
+    func set(_ name: String, _ value: Value, hint: Hint) {
+        let i = hint.index
+        if i < names.count && names[i] == name {
+            slots[i] = value
+            return
+        }
+        hint.index = set(name, value)
+    }
 
     /// The value of `name` in this scope alone.
     @inline(__always)
@@ -52,14 +100,16 @@ public final class Environment: @unchecked Sendable {
         return nil
     }
 
-    /// Sets `name` in this scope.
-    func set(_ name: String, _ value: Value) {
+    /// Sets `name` in this scope; returns its position.
+    @discardableResult
+    func set(_ name: String, _ value: Value) -> Int {
         for i in names.indices where names[i] == name {
             slots[i] = value
-            return
+            return i
         }
         names.append(name)
         slots.append(value)
+        return names.count - 1
     }
 
     /// This scope's variables as a dictionary (for `.vars`, completion and tests).
@@ -88,7 +138,13 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
     /// The name it was first assigned to (for messages, `?f` and its usage line).
     var name: String
 
+    /// The parameters' names, in order (distinct: the parser refuses a repeated one).
+    let parameterNames: [String]
+    /// The body compiled on its first call.
+    lazy var compiledBody: Compiled = Compiler.expression(literal.body)
+
     init(_ literal: FunctionLiteral, closure: Environment, name: String = "function") {
+        self.parameterNames = literal.parameters.map(\.name)
         self.literal = literal
         self.closure = closure
         self.name = name
@@ -142,6 +198,19 @@ extension Interpreter {
         return try run(function, parameters.map { context.arguments[$0.name]?.value }, at: range)
     }
 
+    /// A compiled call with positional arguments: when they give every parameter, they are
+    /// evaluated straight into the call's scope; otherwise the call is bound as above.
+    func invoke(_ function: FunctionValue, _ compiled: [Compiled], _ arguments: [CallArgument], range: SourceRange,
+                scope outer: Frame?) throws(PanoramaError) -> Value {
+        guard compiled.count == function.parameterNames.count else {
+            return try invoke(function, arguments, range: range, scope: outer)
+        }
+        var values: [Value] = []
+        values.reserveCapacity(compiled.count)
+        for argument in compiled { values.append(try argument(self, outer)) }
+        return try run(function, given: values, at: range)
+    }
+
     /// Calls a user function with values already computed (`map`, `group_map`), positionally.
     public func apply(_ function: FunctionValue, _ arguments: [Value], at range: SourceRange) throws(PanoramaError) -> Value {
         let parameters = function.literal.parameters
@@ -161,9 +230,7 @@ extension Interpreter {
     /// there, in order, so a default may use the parameters before it. `arguments` are by
     /// parameter position, nil when not given.
     func run(_ function: FunctionValue, _ arguments: [Value?], at range: SourceRange) throws(PanoramaError) -> Value {
-        guard callDepth < Interpreter.maximumCallDepth, !stack.isExhausted(depth: callDepth) else {
-            throw .failed("calling '\(function.name)' would nest calls \(callDepth + 1) levels deep, more than panorama allows (\(Interpreter.maximumCallDepth), fewer when each level is heavy); is a recursion missing its stopping case?", at: range)
-        }
+        try checkDepth(calling: function, at: range)
         let local = Environment(parent: function.closure)
         let saved = environment
         environment = local
@@ -179,8 +246,33 @@ extension Interpreter {
                 local.set(p.name, try evaluate(d))
             }
         }
+        return try body(of: function)
+    }
+
+    /// Runs the body with every parameter given, in order (a compiled call).
+    func run(_ function: FunctionValue, given values: [Value], at range: SourceRange) throws(PanoramaError) -> Value {
+        try checkDepth(calling: function, at: range)
+        let saved = environment
+        environment = Environment(parent: function.closure, names: function.parameterNames, slots: values)
+        callDepth += 1
+        defer {
+            environment = saved
+            callDepth -= 1
+        }
+        return try body(of: function)
+    }
+
+    private func checkDepth(calling function: FunctionValue, at range: SourceRange) throws(PanoramaError) {
+        if isCancelled() { throw .interrupted }
+        guard callDepth < Interpreter.maximumCallDepth, !stack.isExhausted(depth: callDepth) else {
+            throw .failed("calling '\(function.name)' would nest calls \(callDepth + 1) levels deep, more than panorama allows (\(Interpreter.maximumCallDepth), fewer when each level is heavy); is a recursion missing its stopping case?", at: range)
+        }
+    }
+
+    /// The function's compiled body run in the current scope; `return(v)` ends it with `v`.
+    private func body(of function: FunctionValue) throws(PanoramaError) -> Value {
         do {
-            return try evaluate(function.literal.body)
+            return try function.compiledBody(self, nil)
         } catch .jump(.return(let value), _) {
             return value
         } catch .jump(let jump, let at) {

@@ -22,16 +22,9 @@ extension Interpreter {
             if let otherwise { return try evaluate(otherwise, scope: scope) }
             invisible = true
             return .na
-        case .for(let name, let sequence, let body):
-            try forLoop(name, sequence, body, scope: scope)
-            invisible = true
-            return .na
-        case .while(let condition, let body):
-            while try truth(of: condition, construct: "while", scope: scope) {
-                guard try loopBody(body, scope: scope) else { break }
-            }
-            invisible = true
-            return .na
+        case .for, .while:
+            // Compiled once, then run: the body is walked many times.
+            return try Compiler.expression(expr)(self, scope)
         case .break: throw .jump(.break, at: expr.range)
         case .next: throw .jump(.next, at: expr.range)
         case .index(let target, let index):
@@ -52,7 +45,17 @@ extension Interpreter {
 
     /// A condition's one true or false; `na`, a vector or another kind is an error naming it.
     func truth(of condition: Expr, construct: String, scope: Frame?) throws(PanoramaError) -> Bool {
-        let value = try evaluate(condition, scope: scope)
+        try truth(try evaluate(condition, scope: scope), of: condition, construct: construct)
+    }
+
+    /// The truth of `condition`'s value.
+    @inline(__always)
+    func truth(_ value: Value, of condition: Expr, construct: String) throws(PanoramaError) -> Bool {
+        if case .bool(let b) = value { return b }
+        return try checkedTruth(value, of: condition, construct: construct)
+    }
+
+    func checkedTruth(_ value: Value, of condition: Expr, construct: String) throws(PanoramaError) -> Bool {
         switch value {
         case .bool(let b): return b
         case .na:
@@ -67,19 +70,32 @@ extension Interpreter {
         }
     }
 
-    func forLoop(_ name: String, _ sequence: Expr, _ body: Expr, scope: Frame?) throws(PanoramaError) {
-        let items = try iterationItems(try evaluate(sequence, scope: scope), at: sequence.range)
+    /// Runs `body` once per item of `sequence`'s value, the loop variable set in the current
+    /// scope (a vector of numbers is walked without building an item per element).
+    func forLoop(_ name: String, _ sequence: Value, at range: SourceRange, body: Compiled,
+                 scope: Frame?) throws(PanoramaError) {
+        let hint = Environment.Hint()
+        if case .vector(let c) = sequence, case .number(let xs) = c.data {
+            for i in xs.indices {
+                if i & 1023 == 0, isCancelled() { throw .interrupted }
+                environment.set(name, xs[i].isNaN ? .na : .number(xs[i]), hint: hint)
+                guard try loopBody(body, scope: scope) else { break }
+            }
+            return
+        }
+        let items = try iterationItems(sequence, at: range)
         for i in 0..<items.count {
             if isCancelled() { throw .interrupted }
-            set(name, items.item(i))
+            environment.set(name, items.item(i), hint: hint)
             guard try loopBody(body, scope: scope) else { break }
         }
     }
 
     /// Runs a loop's body once; false when it said `break`.
-    func loopBody(_ body: Expr, scope: Frame?) throws(PanoramaError) -> Bool {
+    @inline(__always)
+    func loopBody(_ body: Compiled, scope: Frame?) throws(PanoramaError) -> Bool {
         do {
-            _ = try evaluate(body, scope: scope)
+            _ = try body(self, scope)
         } catch .jump(.break, _) {
             return false
         } catch .jump(.next, _) {

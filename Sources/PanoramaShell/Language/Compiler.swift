@@ -1,0 +1,210 @@
+import PanoramaKit
+
+/// An expression turned once into nested closures, for the code that runs many times: loop
+/// bodies and function bodies. Walking the syntax tree again on every iteration (matching each
+/// node's kind, copying its payload, building operator chains, searching scopes by name) cost
+/// several times CPython's time per step; a compiled node does only its own work.
+///
+/// The closures call the same interpreter functions as `evaluate` (so values, messages and their
+/// positions are the same): constants, names, operators, user-function calls, blocks,
+/// assignments, `if`, `for` and `while` are compiled; every other node is evaluated as before.
+/// A compiled name remembers where it found its variable last time (`Environment.Hint`).
+/// Loops poll Ctrl-C every 1024 iterations and user-function calls on each call.
+typealias Compiled = (Interpreter, Frame?) throws(PanoramaError) -> Value
+
+enum Compiler {
+    /// Chains up to this many operators become nested closures; longer ones (generated lines of
+    /// thousands of terms) are walked with a loop, as `evaluate` does.
+    static let nestedChainLimit = 8
+
+    static func expression(_ expr: Expr) -> Compiled {
+        let range = expr.range
+        switch expr.kind {
+        case .number(let x):
+            let v = Value.number(x)
+            return { _, _ in v }
+        case .string(let s):
+            let v = Value.string(s)
+            return { _, _ in v }
+        case .bool(let b):
+            let v = Value.bool(b)
+            return { _, _ in v }
+        case .name(let name):
+            let hint = Environment.Hint()
+            return { interpreter, scope throws(PanoramaError) in
+                if let scope, let c = scope.column(name) { return .vector(c) }
+                if let v = interpreter.environment.lookup(name, hint: hint) { return v }
+                return try interpreter.lookup(name, scope: scope, at: range)
+            }
+        case .unary(let op, let operand):
+            let value = expression(operand)
+            return { interpreter, scope throws(PanoramaError) in
+                try Operators.unary(op, try value(interpreter, scope), at: range)
+            }
+        case .binary(let op, _, _) where op != .colon:
+            return chain(expr.leftChain { $0 != .colon })
+        case .call(let callee, let arguments):
+            guard case .name(let name) = callee.kind else { break }
+            return call(name, arguments, calleeRange: callee.range, range: range)
+        case .block(let statements):
+            let compiled = statements.map(statement)
+            return { interpreter, scope throws(PanoramaError) in
+                var value = Value.na
+                for s in compiled {
+                    interpreter.invisible = false
+                    value = try s(interpreter, scope)
+                }
+                return value
+            }
+        case .if(let condition, let then, let otherwise):
+            let test = expression(condition), yes = expression(then), no = otherwise.map(expression)
+            return { interpreter, scope throws(PanoramaError) in
+                let taken = try interpreter.truth(try test(interpreter, scope), of: condition, construct: "if")
+                interpreter.invisible = false
+                if taken { return try yes(interpreter, scope) }
+                if let no { return try no(interpreter, scope) }
+                interpreter.invisible = true
+                return .na
+            }
+        case .for(let name, let sequence, let body):
+            let items = expression(sequence), compiledBody = expression(body)
+            return { interpreter, scope throws(PanoramaError) in
+                try interpreter.forLoop(name, try items(interpreter, scope), at: sequence.range, body: compiledBody, scope: scope)
+                interpreter.invisible = true
+                return .na
+            }
+        case .while(let condition, let body):
+            let test = expression(condition), compiledBody = expression(body)
+            return { interpreter, scope throws(PanoramaError) in
+                var iterations = 0
+                while try interpreter.truth(try test(interpreter, scope), of: condition, construct: "while") {
+                    iterations &+= 1
+                    if iterations & 1023 == 0, interpreter.isCancelled() { throw .interrupted }
+                    guard try interpreter.loopBody(compiledBody, scope: scope) else { break }
+                }
+                interpreter.invisible = true
+                return .na
+            }
+        default:
+            break
+        }
+        return { interpreter, scope throws(PanoramaError) in try interpreter.evaluate(expr, scope: scope) }
+    }
+
+    /// A statement inside `{ … }`: assignments to a name are compiled, the rest run as before.
+    static func statement(_ statement: Statement) -> Compiled {
+        switch statement {
+        case .expression(let expr, _):
+            return expression(expr)
+        case .assign(let name, let expr, _, let range):
+            let value = expression(expr), hint = Environment.Hint()
+            let reserved = name == "ans" || name == "args"
+            return { interpreter, scope throws(PanoramaError) in
+                let v = try value(interpreter, scope)
+                if case .object = v {
+                    try interpreter.assign(name, v, at: range)
+                } else if reserved {
+                    try interpreter.assign(name, v, at: range)
+                } else {
+                    interpreter.environment.set(name, v, hint: hint)
+                }
+                return v
+            }
+        default:
+            return { interpreter, scope throws(PanoramaError) in try interpreter.execute(statement, scope: scope) }
+        }
+    }
+
+    /// `a + b * c - d`: the operators as `evaluate` applies them, two plain numbers without vectors.
+    static func chain(_ chain: (first: Expr, steps: [Expr.ChainStep])) -> Compiled {
+        var value = expression(chain.first)
+        if chain.steps.count <= nestedChainLimit {
+            var leftExpr: Expr? = chain.first
+            for step in chain.steps {
+                value = binary(step.op, left: value, leftExpr.flatMap(peek), right: step.right, at: step.range)
+                leftExpr = nil
+            }
+            return value
+        }
+        let first = value
+        let steps = chain.steps.map { (op: $0.op, right: expression($0.right), range: $0.range) }
+        return { interpreter, scope throws(PanoramaError) in
+            var value = try first(interpreter, scope)
+            for step in steps {
+                let right = try step.right(interpreter, scope)
+                if case .number(let x) = value, case .number(let y) = right, let v = Operators.scalar(step.op, x, y) {
+                    value = v
+                } else {
+                    value = try Operators.binary(step.op, value, right, at: step.range)
+                }
+            }
+            interpreter.invisible = false
+            return value
+        }
+    }
+
+    /// `a op b`. When an operand is a number literal or a name, its number is read without
+    /// building a `Value` (re-reading it in the general path has no effect of its own).
+    static func binary(_ op: BinaryOperator, left: @escaping Compiled, _ peekLeft: Peek?, right rightExpr: Expr,
+                       at range: SourceRange) -> Compiled {
+        let right = expression(rightExpr), peekRight = peek(rightExpr)
+        return { interpreter, scope throws(PanoramaError) in
+            let a: Value
+            if let peekLeft, let x = peekLeft(interpreter, scope) {
+                if let peekRight, let y = peekRight(interpreter, scope), let v = Operators.scalar(op, x, y) {
+                    interpreter.invisible = false
+                    return v
+                }
+                a = .number(x)
+            } else {
+                a = try left(interpreter, scope)
+            }
+            if let peekRight, case .number(let x) = a, let y = peekRight(interpreter, scope),
+               let v = Operators.scalar(op, x, y) {
+                interpreter.invisible = false
+                return v
+            }
+            let b = try right(interpreter, scope)
+            let result: Value
+            if case .number(let x) = a, case .number(let y) = b, let v = Operators.scalar(op, x, y) {
+                result = v
+            } else {
+                result = try Operators.binary(op, a, b, at: range)
+            }
+            interpreter.invisible = false
+            return result
+        }
+    }
+
+    /// Reads the number a literal or a name holds, nil when it holds something else (or a frame's
+    /// columns are in scope): the caller then evaluates the operand in full.
+    typealias Peek = (Interpreter, Frame?) -> Double?
+
+    static func peek(_ expr: Expr) -> Peek? {
+        switch expr.kind {
+        case .number(let x):
+            return { _, _ in x }
+        case .name(let name):
+            let hint = Environment.Hint()
+            return { interpreter, scope in scope == nil ? interpreter.environment.number(name, hint: hint) : nil }
+        default:
+            return nil
+        }
+    }
+
+    /// `name(…)`: a user function held by `name` is called with its positional arguments
+    /// compiled; builtins, `return` and keyword arguments go through `Interpreter.call`.
+    static func call(_ name: String, _ arguments: [CallArgument], calleeRange: SourceRange,
+                     range: SourceRange) -> Compiled {
+        let positional = arguments.allSatisfy { $0.label == nil }
+        let values = positional ? arguments.map { expression($0.value) } : []
+        let hint = Environment.Hint()
+        return { interpreter, scope throws(PanoramaError) in
+            if positional, case .object(let o)? = interpreter.environment.lookup(name, hint: hint),
+               let function = o as? FunctionValue {
+                return try interpreter.invoke(function, values, arguments, range: range, scope: scope)
+            }
+            return try interpreter.call(name, arguments, calleeRange: calleeRange, range: range, scope: scope)
+        }
+    }
+}
