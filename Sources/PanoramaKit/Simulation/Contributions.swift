@@ -46,7 +46,7 @@ public struct Contributions: Sendable {
         let generator = try ChunkGenerator(model)
         let chunkCount = ChunkGenerator.chunks(trials: trials).count
         // Mid-ranks of the totals, scaled to (0, 1).
-        let totalRanks = midRanks(of: s.totals)
+        var totalRanks = midRanks(of: s.totals)
         let groupCount = model.groupLabels.count
         // Per chunk: for each project Σx, Σx², Σx·T, Σu, Σu², Σu·R, then ΣT and count over the
         // trials with u in [0.05, 0.15] and in [0.85, 0.95] (10 n); for each group Σg, Σg², Σg·T (3 G).
@@ -56,33 +56,36 @@ public struct Contributions: Sendable {
         var groupTotals = [Double](repeating: 0, count: groupCount * trials)
         try sums.withUnsafeMutableBufferPointer { sumBuffer in
             try groupTotals.withUnsafeMutableBufferPointer { groupBuffer in
+              try totalRanks.withUnsafeMutableBufferPointer { rankBuffer in
                 let out = SharedPointer(sumBuffer.baseAddress!)
                 let groupOut = SharedPointer(groupBuffer.baseAddress!)
+                let rankOut = SharedPointer(rankBuffer.baseAddress!)
                 try ParallelChunks.runTrials(trials, seed: s.seed, threads: s.threads, isCancelled: isCancelled,
                                              makeWorkspace: { generator.workspace(trials: trials) }) { c, range, rng, ws in
                     let chunkTotals = ws.chunkTotals
                     let m = range.count
                     try generator.generate(&rng, count: m, workspace: ws, totals: chunkTotals, rankProxies: true)
                     let row = out.base + c * width
+                    let ranks = rankOut.base + range.lowerBound
                     for j in 0..<n {
                         let x = ws.x + j * ws.capacity, u = ws.z + j * ws.capacity
                         var sx = 0.0, sxx = 0.0, sxt = 0.0, su = 0.0, suu = 0.0, sur = 0.0
                         var lowSum = 0.0, lowCount = 0.0, highSum = 0.0, highCount = 0.0
                         for t in 0..<m {
-                            let total = chunkTotals[t], rank = totalRanks[range.lowerBound + t]
+                            let total = chunkTotals[t], rank = ranks[t]
                             sx += x[t]
                             sxx += x[t] * x[t]
                             sxt += x[t] * total
                             su += u[t]
                             suu += u[t] * u[t]
                             sur += u[t] * rank
-                            if u[t] >= 0.05 && u[t] <= 0.15 {
-                                lowSum += total
-                                lowCount += 1
-                            } else if u[t] >= 0.85 && u[t] <= 0.95 {
-                                highSum += total
-                                highCount += 1
-                            }
+                            // Branch-free: adding 0 × total leaves a sum's bits unchanged.
+                            let low: Double = u[t] >= 0.05 && u[t] <= 0.15 ? 1 : 0
+                            let high: Double = u[t] >= 0.85 && u[t] <= 0.95 ? 1 : 0
+                            lowSum += low * total
+                            lowCount += low
+                            highSum += high * total
+                            highCount += high
                         }
                         let r = row + stride * j
                         (r[0], r[1], r[2], r[3], r[4]) = (sx, sxx, sxt, su, suu)
@@ -112,6 +115,7 @@ public struct Contributions: Sendable {
                         }
                     }
                 }
+              }
             }
         }
         // Reduce in chunk order (deterministic).
