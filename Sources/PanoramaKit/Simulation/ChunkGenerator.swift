@@ -137,7 +137,8 @@ struct ChunkGenerator: Sendable {
 
     /// Fills `ws.x` (column j = project j's costs for the m trials) and `totals[0..<m]`.
     /// With `rankProxies`, also fills `ws.z` with each draw's rank proxy in (0, 1): the
-    /// copula's uniform F(x) (Gaussian, t) or the within-chunk rank (Iman–Conover).
+    /// copula's uniform F(x) (Gaussian, t; Φ of the latent normal from `NormalCDFTable`) or
+    /// the within-chunk rank (Iman–Conover).
     func generate(_ rng: inout Xoshiro256StarStar, count m: Int, workspace ws: Workspace,
                   totals: UnsafeMutablePointer<Double>, rankProxies: Bool = false) throws {
         let cap = ws.capacity
@@ -157,9 +158,10 @@ struct ChunkGenerator: Sendable {
                 VectorMath.expAccumulate(p.alpha, p.beta, ws.common, p.gamma, z, into: ws.x + j * cap, totals: totals, count: m)
             }
             if rankProxies {
+                let table = NormalCDFTable.shared
                 for j in 0..<n {
                     let u = ws.z + j * cap
-                    for t in 0..<m { u[t] = NormalDistribution.fastStandardCDF(a * ws.common[t] + b * u[t]) }
+                    for t in 0..<m { u[t] = table.rankProxy(a * ws.common[t] + b * u[t]) }
                 }
             }
             return
@@ -211,9 +213,10 @@ struct ChunkGenerator: Sendable {
                 marginals[j].fromNormal(ws.y + j * cap, into: ws.x + j * cap, count: m)
             }
             if rankProxies {
+                let table = NormalCDFTable.shared
                 for j in 0..<n {
                     let y = ws.y + j * cap, u = ws.z + j * cap
-                    for t in 0..<m { u[t] = NormalDistribution.fastStandardCDF(y[t]) }
+                    for t in 0..<m { u[t] = table.rankProxy(y[t]) }
                 }
             }
         case .imanConover(let target):

@@ -46,7 +46,7 @@ public struct Contributions: Sendable {
         let generator = try ChunkGenerator(model)
         let chunkCount = ChunkGenerator.chunks(trials: trials).count
         // Mid-ranks of the totals, scaled to (0, 1).
-        let totalRanks = midRanks(of: s.totals)
+        var totalRanks = midRanks(of: s.totals)
         let groupCount = model.groupLabels.count
         // Per chunk: for each project Σx, Σx², Σx·T, Σu, Σu², Σu·R, then ΣT and count over the
         // trials with u in [0.05, 0.15] and in [0.85, 0.95] (10 n); for each group Σg, Σg², Σg·T (3 G).
@@ -56,37 +56,20 @@ public struct Contributions: Sendable {
         var groupTotals = [Double](repeating: 0, count: groupCount * trials)
         try sums.withUnsafeMutableBufferPointer { sumBuffer in
             try groupTotals.withUnsafeMutableBufferPointer { groupBuffer in
+              try totalRanks.withUnsafeMutableBufferPointer { rankBuffer in
                 let out = SharedPointer(sumBuffer.baseAddress!)
                 let groupOut = SharedPointer(groupBuffer.baseAddress!)
+                let rankOut = SharedPointer(rankBuffer.baseAddress!)
                 try ParallelChunks.runTrials(trials, seed: s.seed, threads: s.threads, isCancelled: isCancelled,
                                              makeWorkspace: { generator.workspace(trials: trials) }) { c, range, rng, ws in
                     let chunkTotals = ws.chunkTotals
                     let m = range.count
                     try generator.generate(&rng, count: m, workspace: ws, totals: chunkTotals, rankProxies: true)
                     let row = out.base + c * width
+                    let ranks = rankOut.base + range.lowerBound
                     for j in 0..<n {
-                        let x = ws.x + j * ws.capacity, u = ws.z + j * ws.capacity
-                        var sx = 0.0, sxx = 0.0, sxt = 0.0, su = 0.0, suu = 0.0, sur = 0.0
-                        var lowSum = 0.0, lowCount = 0.0, highSum = 0.0, highCount = 0.0
-                        for t in 0..<m {
-                            let total = chunkTotals[t], rank = totalRanks[range.lowerBound + t]
-                            sx += x[t]
-                            sxx += x[t] * x[t]
-                            sxt += x[t] * total
-                            su += u[t]
-                            suu += u[t] * u[t]
-                            sur += u[t] * rank
-                            if u[t] >= 0.05 && u[t] <= 0.15 {
-                                lowSum += total
-                                lowCount += 1
-                            } else if u[t] >= 0.85 && u[t] <= 0.95 {
-                                highSum += total
-                                highCount += 1
-                            }
-                        }
-                        let r = row + stride * j
-                        (r[0], r[1], r[2], r[3], r[4]) = (sx, sxx, sxt, su, suu)
-                        (r[5], r[6], r[7], r[8], r[9]) = (sur, lowSum, lowCount, highSum, highCount)
+                        projectSums(x: ws.x + j * ws.capacity, u: ws.z + j * ws.capacity, totals: chunkTotals,
+                                    ranks: ranks, count: m, into: row + stride * j)
                     }
                     if groupCount > 0 {
                         for g in 0..<groupCount {
@@ -112,6 +95,7 @@ public struct Contributions: Sendable {
                         }
                     }
                 }
+              }
             }
         }
         // Reduce in chunk order (deterministic).
@@ -174,6 +158,45 @@ public struct Contributions: Sendable {
                               low: lowCount > 0 ? lowSum / lowCount : .nan, high: highCount > 0 ? highSum / highCount : .nan))
         }
         return Contributions(projects: projects, groups: groups)
+    }
+
+    /// One project's ten sums over a chunk into r[0..<10]: Σx, Σx², Σx·T, Σu, Σu², Σu·R, then ΣT
+    /// and the count over the trials with u in [0.05, 0.15], and over u in [0.85, 0.95]. Two
+    /// lanes (even and odd trials) added at the end: the loop is bound by its ten additions
+    /// per draw, and SIMD2 halves them.
+    @inline(__always)
+    static func projectSums(x: UnsafePointer<Double>, u: UnsafePointer<Double>, totals: UnsafePointer<Double>,
+                            ranks: UnsafePointer<Double>, count m: Int, into r: UnsafeMutablePointer<Double>) {
+        typealias V = SIMD2<Double>
+        func load(_ p: UnsafePointer<Double>, _ t: Int) -> V { UnsafeRawPointer(p + t).loadUnaligned(as: V.self) }
+        var sx = V(), sxx = V(), sxt = V(), su = V(), suu = V(), sur = V()
+        var lowSum = V(), lowCount = V(), highSum = V(), highCount = V()
+        let zero = V(), one = V(repeating: 1)
+        var t = 0
+        while t + 2 <= m {
+            let xv = load(x, t), uv = load(u, t), total = load(totals, t), rank = load(ranks, t)
+            sx += xv
+            sxx += xv * xv
+            sxt += xv * total
+            su += uv
+            suu += uv * uv
+            sur += uv * rank
+            let low = zero.replacing(with: one, where: (uv .>= 0.05) .& (uv .<= 0.15))
+            let high = zero.replacing(with: one, where: (uv .>= 0.85) .& (uv .<= 0.95))
+            lowSum += low * total
+            lowCount += low
+            highSum += high * total
+            highCount += high
+            t += 2
+        }
+        var out = [sx, sxx, sxt, su, suu, sur, lowSum, lowCount, highSum, highCount].map { $0[0] + $0[1] }
+        if t < m {
+            let v = x[t], w = u[t], total = totals[t]
+            let low: Double = w >= 0.05 && w <= 0.15 ? 1 : 0, high: Double = w >= 0.85 && w <= 0.95 ? 1 : 0
+            let last = [v, v * v, v * total, w, w * w, w * ranks[t], low * total, low, high * total, high]
+            for k in 0..<10 { out[k] += last[k] }
+        }
+        for k in 0..<10 { r[k] = out[k] }
     }
 
     /// Each value's mid-rank among `values` (ties share the mean rank), divided by the count:
