@@ -68,6 +68,10 @@ public final class Session {
     ///   - lineOffset: lines before `text` in that file.
     @discardableResult
     public func run(_ text: String, file: String? = nil, lineOffset: Int = 0) -> Outcome {
+        StandardStreams.batchingErrors { runStatements(text, file: file, lineOffset: lineOffset) }
+    }
+
+    func runStatements(_ text: String, file: String?, lineOffset: Int) -> Outcome {
         if files.isEmpty { (readTooDeep, quietUnwind) = (false, false) }
         if let file { files.append(file) }
         defer { if file != nil { files.removeLast() } }
@@ -85,7 +89,7 @@ public final class Session {
             let cpu = timer ? Session.cpuSeconds() : 0  // a system call: only when timing
             do {
                 try execute(statement, source: text, file: file, lineOffset: lineOffset)
-                try takeWriteFailure()
+                try takeWriteFailure(at: statement.range)
             } catch {
                 flushNotes()
                 diagnostics(ErrorRenderer.render(PanoramaError.wrap(error), source: text, file: file, lineOffset: lineOffset))
@@ -190,9 +194,10 @@ public final class Session {
         }
     }
 
-    /// Throws (once) the error of a failed write to an `.output` file, so that the statement
-    /// that wrote fails.
-    func takeWriteFailure() throws {
+    /// Throws (once) the error of a failed write to an `.output` file or to standard output, so
+    /// that the statement that wrote fails (and with `.bail on` the script stops there).
+    func takeWriteFailure(at range: SourceRange? = nil) throws {
+        if let lost = StandardStreams.takeLostWrite() { throw PanoramaError.failed(lost, at: range) }
         guard let failure = writeFailure else { return }
         writeFailure = nil
         throw failure
