@@ -49,6 +49,19 @@ func textThatLooksMissingMonthDatesAndNaRowsSurviveTheRoundTrip(ext: String) thr
     #expect(fingerprint(try roundTrip(markers, ext)) == fingerprint(markers))
 }
 
+@Test func anXLSXRoundTripKeepsTextThatLooksMissingAndMonthDatesAndOnlyEmptyTextBecomesNa() throws {
+    var expected = markers
+    expected.columns[0] = Column(name: "t", .text(Categorical(["NA", "na", nil, "-", nil, "x"])))
+    #expect(fingerprint(try roundTrip(markers, "xlsx")) == fingerprint(expected))
+}
+
+@Test func monthFormatsAreTheDateFormatsWithAYearAndAMonthOnly() {
+    for code in ["yyyy-mm", "mmm yyyy", "mm/yy", "[$-40C]mmmm yyyy"] { #expect(XMLCollector.isMonthFormat(code), "\(code)") }
+    for code in ["yyyy-mm-dd", "dd/mm/yyyy", "yyyy", "mm:ss", "yyyy-mm hh", "\"day\" yyyy"] {
+        #expect(!XMLCollector.isMonthFormat(code), "\(code)")
+    }
+}
+
 @Test func csvQuotesTextThatWouldReadAsNaAndWritesInfinity() {
     let text = CSVWriter.text(markers, lineEnding: "\n", keepEmptyRows: true)
     #expect(text == "t,mois,n\n\"NA\",2024-06,1\n\"na\",2023-01,2\n\"\",,3\n\"-\",2020-12,4\nNA,,\nx,2021-03,6\n")
