@@ -49,9 +49,14 @@ func textThatLooksMissingMonthDatesAndNaRowsSurviveTheRoundTrip(ext: String) thr
     #expect(fingerprint(try roundTrip(markers, ext)) == fingerprint(markers))
 }
 
+/// `markers` as a workbook gives it back: the empty text is na, and the row of na only is an
+/// empty sheet row, which the reader drops.
 @Test func anXLSXRoundTripKeepsTextThatLooksMissingAndMonthDatesAndOnlyEmptyTextBecomesNa() throws {
-    var expected = markers
-    expected.columns[0] = Column(name: "t", .text(Categorical(["NA", "na", nil, "-", nil, "x"])))
+    let expected = Frame(columns: [
+        Column(name: "t", .text(Categorical(["NA", "na", nil, "-", "x"]))),
+        Column(name: "mois", .date([day(2024, 6, 1), day(2023, 1, 1), ColumnData.naDay, day(2020, 12, 1), day(2021, 3, 1)], .month)),
+        Column(name: "n", .number([1, 2, 3, 4, 6])),
+    ])
     #expect(fingerprint(try roundTrip(markers, "xlsx")) == fingerprint(expected))
 }
 
