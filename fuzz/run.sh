@@ -14,7 +14,7 @@ mkdir -p "$out"
 kit="$root/Sources/PanoramaKit"
 zlib="$root/.build/checkouts/ZIPFoundation/Sources/CZLib/module.modulemap"
 # Its own module cache: ZIPFoundation needs Glibc's GNU extensions (fopencookie).
-flags="-sanitize=fuzzer,address -parse-as-library -O -g -enable-testing -module-cache-path $out/module-cache"
+flags="-sanitize=fuzzer,address -parse-as-library -O -g -enable-testing -package-name panorama -module-cache-path $out/module-cache"
 
 # One Swift module compiled to one object file and its .swiftmodule in $out.
 module() { # NAME FILES…
@@ -32,7 +32,7 @@ kernel() {
   zip="$root/.build/checkouts/ZIPFoundation/Sources/ZIPFoundation"
   [ -d "$zip" ] || { echo "run 'swift build' once first (it fetches ZIPFoundation)" >&2; exit 1; }
   module ZIPFoundation -Xcc -D_GNU_SOURCE=1 "$zip"/*.swift
-  module LinearAlgebra "$root"/Sources/LinearAlgebra/*.swift
+  module LinearAlgebra $(find "$root/Sources/LinearAlgebra" -name '*.swift')
   module PanoramaKit $(find "$kit" -name '*.swift')
 }
 
@@ -55,7 +55,7 @@ xlsx)
   corpus="$here/corpus-xlsx"; seeds="$here/seeds-xlsx"; dict="$here/xlsx.dict"; len=65536 ;;
 language)
   kernel
-  module LineEditing "$root"/Sources/LineEditing/*.swift
+  module LineEditing $(find "$root/Sources/LineEditing" -name '*.swift')
   module PanoramaShell $(find "$root/Sources/PanoramaShell" -name '*.swift')
   swiftc $flags -I "$out" -I "$root/Sources/CLapack" -Xcc -fmodule-map-file="$zlib" -I "$root/Sources/CEditLine" "$here/FuzzLanguage.swift" \
     "$out/ZIPFoundation.o" "$out/LinearAlgebra.o" "$out/PanoramaKit.o" "$out/LineEditing.o" "$out/PanoramaShell.o" \

@@ -252,6 +252,7 @@ extension String {
     }
 
     func replacingAll(_ target: Character, with replacement: String) -> String {
+        guard contains(target) else { return self }
         var out = ""
         for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
         return out

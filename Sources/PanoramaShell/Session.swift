@@ -69,7 +69,8 @@ public final class Session {
     ///   - lineOffset: lines before `text` in that file.
     @discardableResult
     public func run(_ text: String, file: String? = nil, lineOffset: Int = 0) -> RunResult {
-        run(text, file: file, lineOffset: lineOffset, showsInterruption: true)
+        // Error lines are batched while the text runs (see StandardStreams.batchingErrors).
+        StandardStreams.batchingErrors { run(text, file: file, lineOffset: lineOffset, showsInterruption: true) }
     }
 
     /// `run`; `showsInterruption` false for a script run by `.read`, whose Ctrl-C the outer
@@ -107,7 +108,7 @@ public final class Session {
             let cpu = timer ? Session.cpuSeconds() : 0  // a system call: only when timing
             do {
                 try execute(statement, source: text, file: file, lineOffset: lineOffset)
-                try takeWriteFailure()
+                try takeWriteFailure(at: statement.range)
             } catch {
                 fail(PanoramaError.wrap(error))
                 if bail || result.interrupted { return result }
@@ -216,9 +217,10 @@ public final class Session {
         }
     }
 
-    /// Throws (once) the error of a failed write to an `.output` file, so that the statement
-    /// that wrote fails.
-    func takeWriteFailure() throws {
+    /// Throws (once) the error of a failed write to an `.output` file or to standard output, so
+    /// that the statement that wrote fails (and with `.bail on` the script stops there).
+    func takeWriteFailure(at range: SourceRange? = nil) throws {
+        if let lost = StandardStreams.takeLostWrite() { throw PanoramaError.failed(lost, at: range) }
         guard let failure = writeFailure else { return }
         writeFailure = nil
         throw failure

@@ -19,6 +19,23 @@ private func shell(_ command: String) throws -> Binary.Result {
         #expect(r.status == 1)
     }
 
+    @Test func aScriptStopsAtItsFirstResultThatCannotBeWritten() throws {
+        let dir = try Binary.temporaryFile("x", "").deletingLastPathComponent().path
+        let script = try Binary.temporaryFile("full.pan", "x = 1\nx + 1\nsave(frame(a=[1]), \"\(dir)/after.csv\")\n")
+        let r = try shell("'\(script.path)' >/dev/full")
+        #expect(r.stderr == "\(script.path):2:1: error: cannot write the results to standard output: no space left on device\n")
+        #expect(r.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/after.csv"))
+    }
+
+    @Test func withBailOffEveryStatementWhoseResultIsLostFails() throws {
+        let script = try Binary.temporaryFile("full.pan", ".bail off\n1\nx = 2\nx\n")
+        let r = try shell("'\(script.path)' >/dev/full")
+        #expect(r.stderr.split(separator: "\n").map { $0.prefix(script.path.count + 4) }
+                == ["\(script.path):2:1", "\(script.path):4:1"])
+        #expect(r.status == 1)
+    }
+
     @Test func aClosedStandardOutputDoesNotLeakResultsIntoASavedFile() throws {
         let dir = try Binary.temporaryFile("x", "").deletingLastPathComponent().path
         let r = try shell("-e 'save(frame(a=[1]), \"\(dir)/s.csv\")' -e '\"leak\"' >&-")

@@ -310,9 +310,10 @@ struct FrameBuilder {
         let p = self.p
         let raw = UnsafeRawPointer(p)
         let bufferCount = table.buffer.count
-        let cache = UnsafeMutablePointer<DateCacheEntry>.allocate(capacity: 4096)
-        cache.initialize(repeating: DateCacheEntry(w0: 0, w1: 0, length: -1, day: 0, isDate: false, isDay: false), count: 4096)
-        defer { cache.deallocate() }
+        // Made at the first cell worth caching: a sheet widened to 16,384 mostly empty columns
+        // by one far cell (XFD1048576) does not pay 4,096 entries per column.
+        var slots: UnsafeMutablePointer<DateCacheEntry>?
+        defer { slots?.deallocate() }
         guard let (values, note) = try scan(j, label: label, typeName: "date", infer: infer, na: ColumnData.naDay, parse: { k, s, e in
             if let native {
                 switch native[k].kind {
@@ -328,6 +329,12 @@ struct FrameBuilder {
             // cell's bytes (up to 16) skips parsing them again.
             let n = e - s
             if n <= 16 && s + 16 <= bufferCount {
+                let cache: UnsafeMutablePointer<DateCacheEntry>
+                if let made = slots { cache = made } else {
+                    cache = .allocate(capacity: 4096)
+                    cache.initialize(repeating: DateCacheEntry(w0: 0, w1: 0, length: -1, day: 0, isDate: false, isDay: false), count: 4096)
+                    slots = cache
+                }
                 var w0 = raw.loadUnaligned(fromByteOffset: s, as: UInt64.self)
                 var w1 = raw.loadUnaligned(fromByteOffset: s + 8, as: UInt64.self)
                 if n < 8 { w0 &= (1 << UInt64(8 * n)) &- 1; w1 = 0 } else if n < 16 { w1 &= (1 << UInt64(8 * (n - 8))) &- 1 }

@@ -54,21 +54,16 @@ struct SheetCells {
                     inRow = true
                     if selfClosing { closeRow() }
                 } else if scanner.isNamed(name, "c"), inRow {
-                    let reference = try scanner.attribute("r", in: attributes).map { String(decoding: scanner.bytes[$0], as: UTF8.self) }
-                    let column = reference.map(XMLCollector.columnIndex) ?? nextColumn
+                    // Bytes, not strings: this runs for every cell of the sheet.
+                    let reference = try scanner.attribute("r", in: attributes)
+                    let column = reference.map { XMLCollector.columnIndex(scanner.bytes[$0]) } ?? nextColumn
                     guard let c = column, c < SheetCells.maxColumn else {
-                        let where_ = reference ?? SheetCells.reference(column: nextColumn, row: rowNumber)
+                        let where_ = reference.map { String(decoding: scanner.bytes[$0], as: UTF8.self) }
+                            ?? SheetCells.reference(column: nextColumn, row: rowNumber)
                         throw DataError(file: file, "\(part) cell \(where_): not a cell reference within A1:XFD\(SheetCells.maxRow)")
                     }
                     nextColumn = c + 1
-                    let kind: Kind
-                    switch try scanner.attribute("t", in: attributes).map({ String(decoding: scanner.bytes[$0], as: UTF8.self) }) {
-                    case "s": kind = .shared
-                    case "str", "inlineStr", "d": kind = .text
-                    case "b": kind = .boolean
-                    case "e": kind = .error
-                    default: kind = .number
-                    }
+                    let kind = try scanner.attribute("t", in: attributes).map { SheetCells.kind(scanner.bytes[$0]) } ?? .number
                     let style = try scanner.attribute("s", in: attributes).flatMap { SheetCells.number(scanner.bytes[$0]) } ?? 0
                     cell = Cell(column: Int32(c), kind: kind, style: Int32(clamping: style), value: values.count..<values.count)
                     inCell = !selfClosing
@@ -126,6 +121,36 @@ struct SheetCells {
                     phonetic = max(0, phonetic - 1)
                 }
             }
+        }
+    }
+
+    /// The kind a cell's `t=` attribute names: `s` shared, `str`/`inlineStr`/`d` text, `b`, `e`;
+    /// anything else a number.
+    static func kind(_ t: ArraySlice<UInt8>) -> Kind {
+        switch t.count {
+        case 1:
+            switch t.first {
+            case UInt8(ascii: "s"): return .shared
+            case UInt8(ascii: "d"): return .text
+            case UInt8(ascii: "b"): return .boolean
+            case UInt8(ascii: "e"): return .error
+            default: return .number
+            }
+        case 3: return t.elementsEqual("str".utf8) ? .text : .number
+        case 9: return t.elementsEqual("inlineStr".utf8) ? .text : .number
+        default: return .number
+        }
+    }
+
+    /// The number a `<v>` holds (spaces around it allowed): the plain digits most cells are by
+    /// the fast path, anything else (exponents, long mantissas) by the standard library.
+    static func double(_ value: ArraySlice<UInt8>) -> Double? {
+        value.withUnsafeBufferPointer { b -> Double? in
+            guard let p = b.baseAddress else { return nil }
+            let (s, e) = ValueParsing.trim(p, 0, b.count)
+            guard s < e else { return nil }
+            return ValueParsing.parsePlainNumber(p, s, e, decimal: 0x2E)
+                ?? Double(String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self))
         }
     }
 

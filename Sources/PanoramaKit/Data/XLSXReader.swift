@@ -44,16 +44,21 @@ enum XLSXReader {
         let sheetPart = String(target.split(separator: "/").last ?? Substring(target))
         let sharedPart = try part("xl/sharedStrings.xml")
         let shared = try sharedPart.map { try SheetCells.sharedStrings($0, part: "sharedStrings.xml", file: name) }
-        let dateStyles = try part("xl/styles.xml").map { XMLCollector.dateStyles(Data($0)) } ?? []
+        let styles = try part("xl/styles.xml").map { XMLCollector.dateAndMonthStyles(Data($0)) } ?? (dates: [], months: [])
         try options.checkCancelled()
         let cells = try SheetCells(sheetData, part: sheetPart, file: name)
         try options.checkCancelled()
-        return try build(cells, shared: shared, dateStyles: dateStyles, part: sheetPart, name: name, options: options)
+        return try build(cells, shared: shared, dateStyles: styles.dates, monthStyles: styles.months, part: sheetPart,
+                         name: name, options: options)
     }
 
     /// Lays the cells out as a `CellTable` (text in one buffer, typed values alongside) and types it.
-    static func build(_ sheet: SheetCells, shared: [String]?, dateStyles: Set<Int>, part: String,
-                      name: String, options: ReadOptions) throws -> Frame {
+    ///
+    /// Each cell's text follows one mark byte: `"` before a non-empty string cell, which
+    /// `FrameBuilder` then never reads as a missing marker (a text `NA` stays `NA`), 0 before others.
+    /// A date whose style shows only a year and month (`yyyy-mm`) is laid out as month text.
+    static func build(_ sheet: SheetCells, shared: [String]?, dateStyles: Set<Int>, monthStyles: Set<Int> = [],
+                      part: String, name: String, options: ReadOptions) throws -> Frame {
         var notes: [String] = []
         var bytes: [UInt8] = []
         bytes.reserveCapacity(sheet.values.count)
@@ -62,6 +67,8 @@ enum XLSXReader {
         func layout(_ row: Int, _ cells: Range<Int>) throws -> [(Int, Span, NativeCell)] {
             var out: [(Int, Span, NativeCell)] = []
             for c in sheet.cells[cells] {
+                let string = (c.kind == .shared || c.kind == .text) && !sheet.values[c.value].isEmpty
+                bytes.append(string ? 0x22 : 0)
                 let start = UInt32(bytes.count)
                 var native = NativeCell(kind: .absent, value: 0)
                 let value = sheet.values[c.value]
@@ -83,9 +90,10 @@ enum XLSXReader {
                 case .error:
                     errors += 1
                 case .number:
-                    let text = String(decoding: value, as: UTF8.self)
-                    if let x = Double(text.trimmingCharacters(in: .whitespaces)) {
-                        if dateStyles.contains(Int(c.style)), let day = ValueParsing.dayNumber(excelSerial: x) {
+                    if let x = SheetCells.double(value) {
+                        if monthStyles.contains(Int(c.style)), let day = ValueParsing.dayNumber(excelSerial: x) {
+                            bytes += CivilDate(dayNumber: Int(day)).text(.month).utf8
+                        } else if dateStyles.contains(Int(c.style)), let day = ValueParsing.dayNumber(excelSerial: x) {
                             native = NativeCell(kind: .date, value: x)
                             bytes += CivilDate(dayNumber: Int(day)).text(.day).utf8
                         } else {
@@ -136,8 +144,9 @@ enum XLSXReader {
         let emptyRows = sheet.rows.count - skipped - laidOut.count
         if emptyRows > 0 { notes.append("dropped \(emptyRows) empty row\(emptyRows == 1 ? "" : "s")") }
         if errors > 0 { notes.append("\(errors) cell\(errors == 1 ? " holds an Excel error" : "s hold Excel errors") (#N/A, #DIV/0!…), read as na") }
-        let table = CellTable(buffer: buffer, header: header, spans: spans, lines: lines, width: width,
+        var table = CellTable(buffer: buffer, header: header, spans: spans, lines: lines, width: width,
                               native: native, headerLine: headerRow.row)
+        table.marksQuotedCells = true
         var frame = try FrameBuilder(table: table, name: name, options: options, defaultDecimal: options.decimal ?? 0x2E,
                                      decimalGiven: options.decimal != nil, headerLine: headerRow.row).build()
         frame.notes = notes + frame.notes
@@ -165,20 +174,41 @@ enum XMLCollector {
     }
 
     /// The style indices (`s=`) whose number format is a date or time format.
-    static func dateStyles(_ data: Data) -> Set<Int> {
+    static func dateStyles(_ data: Data) -> Set<Int> { dateAndMonthStyles(data).dates }
+
+    /// The date styles, and among them those that show only a month and year (`yyyy-mm`, `mmm-yy`).
+    static func dateAndMonthStyles(_ data: Data) -> (dates: Set<Int>, months: Set<Int>) {
         let d = StylesDelegate()
         let parser = XMLParser(data: data)
         parser.delegate = d
         _ = parser.parse()
-        var out: Set<Int> = []
+        var out: Set<Int> = [], months: Set<Int> = []
         for (i, id) in d.cellFormats.enumerated() {
             if (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id) {
                 out.insert(i)
+                if id == 17 { months.insert(i) }  // mmm-yy
             } else if let code = d.customFormats[id], isDateFormat(code) {
                 out.insert(i)
+                if isMonthFormat(code) { months.insert(i) }
             }
         }
-        return out
+        return (out, months)
+    }
+
+    /// Whether a date format code shows a year and month but no day or time (`yyyy-mm`, `mmm yyyy`).
+    static func isMonthFormat(_ code: String) -> Bool {
+        var shown = Set<Character>(), inQuote = false, inBracket = false, escaped = false
+        for ch in code.lowercased() {
+            if escaped { escaped = false; continue }
+            switch ch {
+            case "\\": escaped = true
+            case "\"": inQuote.toggle()
+            case "[" where !inQuote: inBracket = true
+            case "]" where !inQuote: inBracket = false
+            default: if !inQuote && !inBracket { shown.insert(ch) }
+            }
+        }
+        return shown.contains("y") && shown.contains("m") && shown.isDisjoint(with: ["d", "h", "s"])
     }
 
     /// Whether a format code shows a date: `d`, `m`, `y` outside quotes, escapes and brackets.
@@ -199,10 +229,12 @@ enum XMLCollector {
     }
 
     /// Column index (0-based) of a cell reference: `C14` → 2.
-    static func columnIndex(_ reference: String) -> Int? {
+    static func columnIndex(_ reference: String) -> Int? { columnIndex(reference.utf8) }
+
+    static func columnIndex(_ reference: some Collection<UInt8>) -> Int? {
         var v = 0
         var letters = 0
-        for u in reference.utf8 {
+        for u in reference {
             if u >= 0x41 && u <= 0x5A { v = v * 26 + Int(u - 0x40); letters += 1 }
             else if u >= 0x61 && u <= 0x7A { v = v * 26 + Int(u - 0x60); letters += 1 }
             else { break }

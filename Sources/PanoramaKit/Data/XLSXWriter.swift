@@ -3,8 +3,8 @@ import ZIPFoundation
 
 /// Writes a frame as an XLSX workbook (Office Open XML, one sheet) that Excel, LibreOffice and
 /// openpyxl open: a header row of labels, numbers as numbers (shortest round-trip text),
-/// booleans as booleans, dates as date serials with a `yyyy-mm-dd` format, text as inline
-/// strings, `na` as an empty cell. ±∞ (which a workbook cannot hold) are the text `inf`/`-inf`.
+/// booleans as booleans, dates as date serials with a `yyyy-mm-dd` format (month dates
+/// `yyyy-mm`), text as inline strings (`NA` stays text), `na` as an empty cell. ±∞ (which a workbook cannot hold) are the text `inf`/`-inf`.
 ///
 /// The minimal parts: `[Content_Types].xml`, `_rels/.rels`, `xl/workbook.xml`,
 /// `xl/_rels/workbook.xml.rels`, `xl/worksheets/sheet1.xml` and `xl/styles.xml`.
@@ -48,7 +48,9 @@ public enum XLSXWriter {
                         : inline(ref, v[r] > 0 ? "inf" : "-inf")
                 case .text(let t): out += inline(ref, t[r]!)
                 case .bool(let v): out += "<c r=\"\(ref)\" t=\"b\"><v>\(v[r] == 1 ? 1 : 0)</v></c>"
-                case .date(let v, _): out += "<c r=\"\(ref)\" s=\"1\"><v>\(excelSerial(dayNumber: Int(v[r])))</v></c>"
+                case .date(let v, let precision):
+                    // Month dates get the `yyyy-mm` style, which the reader maps back to months.
+                    out += "<c r=\"\(ref)\" s=\"\(precision == .month ? 2 : 1)\"><v>\(excelSerial(dayNumber: Int(v[r])))</v></c>"
                 }
             }
             out += "</row>"
@@ -131,16 +133,18 @@ public enum XLSXWriter {
         </Relationships>
         """
 
-    /// Style 0: general; style 1: the date format `yyyy-mm-dd` (custom format 164).
+    /// Style 0: general; style 1: the date format `yyyy-mm-dd` (custom format 164); style 2: the
+    /// month format `yyyy-mm` (custom format 165).
     static let styles = header + """
         <styleSheet xmlns="\(main)">\
-        <numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>\
+        <numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm"/></numFmts>\
         <fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>\
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+        <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+        <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
         </styleSheet>
         """

@@ -7,6 +7,8 @@ extension String {
     /// Box and markdown tables, error messages, `.history` and echoed source lines print user
     /// data through this; CSV and JSON output keep the data as is (JSON escapes on its own).
     public var controlsEscaped: String {
+        // Printable ASCII (most messages and lines) has nothing to escape: no Unicode look-ups.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return self }
         guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
         var out = ""
         for scalar in unicodeScalars {

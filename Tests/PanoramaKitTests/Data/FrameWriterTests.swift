@@ -49,6 +49,24 @@ func textThatLooksMissingMonthDatesAndNaRowsSurviveTheRoundTrip(ext: String) thr
     #expect(fingerprint(try roundTrip(markers, ext)) == fingerprint(markers))
 }
 
+/// `markers` as a workbook gives it back: the empty text is na, and the row of na only is an
+/// empty sheet row, which the reader drops.
+@Test func anXLSXRoundTripKeepsTextThatLooksMissingAndMonthDatesAndOnlyEmptyTextBecomesNa() throws {
+    let expected = Frame(columns: [
+        Column(name: "t", .text(Categorical(["NA", "na", nil, "-", "x"]))),
+        Column(name: "mois", .date([day(2024, 6, 1), day(2023, 1, 1), ColumnData.naDay, day(2020, 12, 1), day(2021, 3, 1)], .month)),
+        Column(name: "n", .number([1, 2, 3, 4, 6])),
+    ])
+    #expect(fingerprint(try roundTrip(markers, "xlsx")) == fingerprint(expected))
+}
+
+@Test func monthFormatsAreTheDateFormatsWithAYearAndAMonthOnly() {
+    for code in ["yyyy-mm", "mmm yyyy", "mm/yy", "[$-40C]mmmm yyyy"] { #expect(XMLCollector.isMonthFormat(code), "\(code)") }
+    for code in ["yyyy-mm-dd", "dd/mm/yyyy", "yyyy", "mm:ss", "yyyy-mm hh", "\"day\" yyyy"] {
+        #expect(!XMLCollector.isMonthFormat(code), "\(code)")
+    }
+}
+
 @Test func csvQuotesTextThatWouldReadAsNaAndWritesInfinity() {
     let text = CSVWriter.text(markers, lineEnding: "\n", keepEmptyRows: true)
     #expect(text == "t,mois,n\n\"NA\",2024-06,1\n\"na\",2023-01,2\n\"\",,3\n\"-\",2020-12,4\nNA,,\nx,2021-03,6\n")
