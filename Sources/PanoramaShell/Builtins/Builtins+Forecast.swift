@@ -152,6 +152,8 @@ extension BuiltinRegistry {
                 try PortfolioOutlook.make(series: series, panel: panel, method: method, since: since, levels: levels,
                                           trials: trials, seed: seed, cancelled: ctx.cancellation)
             }
+            // Notes go to stderr with the statement, as every note does; the value prints results.
+            for n in outlook.notes { ctx.note(n) }
             return .object(OutlookValue(outlook: outlook))
         },
     ]
@@ -442,7 +444,10 @@ struct OutlookValue: ObjectValue {
 
     func render(_ options: RenderOptions) -> String {
         if options.mode == .csv { return renderTable(outlook.views(options.numbers), options) }
-        var text = outlook.render(options)
+        // Without its notes: `outlook` gave them on stderr (JSON keeps them).
+        var shown = outlook
+        shown.notes = []
+        var text = shown.render(options)
         if let r = outlook.topDown {
             var layout = ChartLayout(options, height: ChartValue.defaultHeight(width: options.width))
             layout.title = "top-down: \(r.series.name) and the forecast of \(r.targets[0]) (80 % and 95 %)"

@@ -304,3 +304,9 @@ func bottomUpErrorsReadWell(_ input: String, _ message: String) {
     // Editions 12 and 15 have a date but no total: gaps. Edition 11 has neither: not a row.
     #expect((doc["notes"] as! [String]).first == "2 missing editions treated as gaps: 2020-11, 2022-06")
 }
+
+@Test func outlookNotesGoToStderrAndItsPrintoutHasNone() {
+    let (out, err) = transcript("outlook(trials=1000)")
+    #expect(err.contains("note: the per-project tables stop at"), "\(err)")
+    #expect(!out.contains("note:"), "\(out)")
+}
