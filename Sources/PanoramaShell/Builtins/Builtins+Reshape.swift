@@ -35,7 +35,7 @@ extension BuiltinRegistry {
             } catch let e as KernelError { throw ctx.failure(e.message) }
         },
         Builtin("case_when", .math, summary: "element-wise: the value of the first true condition, na when none is (dplyr's case_when; `true ~ v` for the rest)",
-                parameters: [Parameter("cases", "condition ~ value formulas, tried in order", variadic: true, required: true)],
+                parameters: [Parameter("cases", "condition ~ value formulas, tried in order", variadic: true, required: true, forms: ["condition ~ value, …"])],
                 example: "x = [1, 5, 9]\ncase_when(x < 3 ~ \"low\", x < 7 ~ \"mid\", true ~ \"high\")") { ctx in
             try caseWhen(ctx)
         },

@@ -12,8 +12,8 @@ extension BuiltinRegistry {
                 example: "ends_with([\"rapport.pdf\", \"note.PDF\"], \"\\\\.(pdf|PDF)\", regex=true)", suffix: true, Text.endsWith),
         Builtin("replace", .text, summary: "every match of the pattern replaced (first=true: only the first); in a regex, \\1 inserts a group",
                 parameters: [.required("x", "text"), .required("pattern", "fixed text, or a regex with regex=true"),
-                             .required("with", "the replacement"), .keyword("regex", "true: the pattern is a regular expression"),
-                             .keyword("first", "true: replace only the first match")],
+                             .required("with", "the replacement"), .keyword("regex", "true: the pattern is a regular expression", default: "false"),
+                             .keyword("first", "true: replace only the first match", default: "false")],
                 example: "replace(\"2 292,9 M€\", \",\", \".\")\nreplace(\"SI-RH v2\", \"([A-Z]+)-([A-Z]+)\", \"\\\\2/\\\\1\", regex=true)") { ctx in
             let (x, scalar) = try textArgument(ctx, "x")
             let pattern = try textPattern(ctx)
@@ -114,7 +114,7 @@ extension BuiltinRegistry {
                         _ test: @escaping @Sendable (String, Text.Pattern) -> Bool) -> Builtin {
         Builtin(name, .text, summary: summary,
                 parameters: [.required("x", "text"), .required("pattern", "fixed text, or a regex with regex=true"),
-                             .keyword("regex", "true: the pattern is a regular expression (Swift Regex syntax)")],
+                             .keyword("regex", "true: the pattern is a regular expression (Swift Regex syntax)", default: "false")],
                 example: example) { ctx in
             let (x, scalar) = try textArgument(ctx, "x")
             let pattern = try textPattern(ctx, suffix: suffix)

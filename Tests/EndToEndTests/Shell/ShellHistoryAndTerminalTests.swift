@@ -39,6 +39,7 @@ struct ShellHistoryAndTerminalTests {
         try t.run("kept_in_session = 1")
         t.sendLine(".history 2")
         try t.waitFor("1  kept_in_session = 1\n")
+        try t.waitFor(Self.prompt)  // libedit reads raw keys only once it shows the prompt
         t.send("\u{04}")
         #expect(try t.waitForExit() == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
