@@ -51,7 +51,7 @@ public struct NumberFormat: Sendable {
 
     func group(_ s: String) -> String {
         guard decimalSeparator == "." else {
-            // Group with a placeholder first, so a `.` thousands mark is not taken for the decimal.
+            // Group with a stand-in mark first, so a `.` thousands mark is not taken for the decimal.
             let marked = NumberFormat(groupSeparator: groupSeparator.isEmpty ? "" : "\u{0}").group(s)
             return marked.replacingOccurrences(of: ".", with: decimalSeparator)
                 .replacingOccurrences(of: "\u{0}", with: groupSeparator)
