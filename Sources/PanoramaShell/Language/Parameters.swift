@@ -169,6 +169,8 @@ extension Launcher {
 
     /// Script parameters given after `--` that no script declares: an error before running.
     static func undeclaredParameter(_ given: [String: String], files: [String]) -> PanoramaError? {
+        // Nothing to check without parameters: no second read and parse of every script.
+        guard !given.isEmpty else { return nil }
         let declared = files.flatMap { file in
             FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
                 .map { ScriptParameters.declarations(in: $0).map(\.name) } ?? []
