@@ -30,30 +30,15 @@ public struct BootstrapResult: Sendable {
         settings.covariance = false
         settings.conditionNumbers = false
         let options = settings
-        // Replicates in fixed chunks of 256 over the cores; chunk c draws from the c-th jumped
-        // xoshiro256** stream of the seed, so the result does not depend on the number of threads.
-        let chunk = 256
-        let chunks = (replications + chunk - 1) / chunk
-        let streams = Xoshiro256StarStar.streams(seed: seed, count: chunks)
-        var values = [Double](repeating: .nan, count: replications * p)
-        try values.withUnsafeMutableBufferPointer { buffer in
-            let draws = SharedPointer(buffer.baseAddress!)
-            try ParallelChunks.run(count: chunks, threads: ProcessInfo.processInfo.activeProcessorCount,
-                                   isCancelled: isCancelled, progress: nil,
-                                   makeWorkspace: {}) { c, _ in
-                var rng = streams[c]
-                var indices = [Int](repeating: 0, count: n)
-                for r in (c * chunk)..<min(replications, (c + 1) * chunk) {
-                    for i in 0..<n { indices[i] = rng.next(below: n) }
-                    let problem = LeastSquares.Problem(
-                        design: design.matrix.rows(indices), designLow: design.matrixLow?.rows(indices),
-                        response: indices.map { design.response[$0] },
-                        weights: design.weights.map { w in indices.map { w[$0] } },
-                        intercept: design.interceptColumn)
-                    let fit = try LeastSquares.fit(problem, options: options)
-                    for j in 0..<p { draws.base[r * p + j] = fit.coefficients[j] }
-                }
-            }
+        // Replicates on the shared engine (threads do not change the result).
+        let values = try CaseResampling.run(rows: n, replications: replications, width: p, seed: seed,
+                                            isCancelled: isCancelled) { indices in
+            let problem = LeastSquares.Problem(
+                design: design.matrix.rows(indices), designLow: design.matrixLow?.rows(indices),
+                response: indices.map { design.response[$0] },
+                weights: design.weights.map { w in indices.map { w[$0] } },
+                intercept: design.interceptColumn)
+            return try LeastSquares.fit(problem, options: options).coefficients
         }
         var se = [Double](), lower = [Double](), upper = [Double](), failures = [Int]()
         let alpha = (1 - level) / 2

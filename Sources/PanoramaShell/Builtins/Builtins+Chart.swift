@@ -101,7 +101,7 @@ extension BuiltinRegistry {
             let (y, yName) = try chartNumbers(args[offset + 1], ctx)
             guard x.count == y.count else { throw ctx.fail("x and y have different lengths (\(x.count) and \(y.count))") }
             let fit = try scatterFit(ctx, x: x, y: y)
-            var chart = ChartValue(type: "scatter", chart: ScatterChart(x: x, y: y, fit: fit),
+            var chart = ChartValue(type: "scatter", chart: ScatterChart(x: x, y: y, fits: fit),
                                    description: "of \(ctx.options.numbers.string(Double(x.count))) points")
             chart.xlabel = xName
             chart.ylabel = yName
@@ -333,11 +333,12 @@ extension BuiltinRegistry {
         return (try chartNumbers(arg, ctx).0, .numbers)
     }
 
-    /// The line `scatter(…, fit=)` draws: from a model, an [intercept, slope] pair, or least squares.
-    static func scatterFit(_ ctx: CallContext, x: [Double], y: [Double]) throws -> ScatterChart.Fit? {
-        guard let fit = ctx["fit"] else { return nil }
+    /// The lines `scatter(…, fit=)` draws: from a model (a quantile regression gives one per τ),
+    /// an [intercept, slope] pair, or least squares.
+    static func scatterFit(_ ctx: CallContext, x: [Double], y: [Double]) throws -> [ScatterChart.Fit] {
+        guard let fit = ctx["fit"] else { return [] }
         switch fit {
-        case .bool(false): return nil
+        case .bool(false): return []
         case .bool(true):
             let keep = (0..<x.count).filter { x[$0].isFinite && y[$0].isFinite }
             let xs = keep.map { x[$0] }, ys = keep.map { y[$0] }
@@ -347,17 +348,17 @@ extension BuiltinRegistry {
             for (a, b) in zip(xs, ys) { sxy += (a - mx) * (b - my); sxx += (a - mx) * (a - mx) }
             guard sxx > 0 else { throw ctx.failure("fit=true needs x values that differ", argument: "fit") }
             let slope = sxy / sxx
-            return .line(intercept: my - slope * mx, slope: slope)
+            return [.line(intercept: my - slope * mx, slope: slope)]
         case .object(let o):
             guard let m = o as? any LinearFitLine else { throw ctx.fail("'fit' must be a model, [intercept, slope] or true, not a \(o.kind)") }
-            guard let line = m.fittedLine else {
+            guard let lines = m.fittedLines else {
                 throw ctx.failure("the model is not a straight line in one numeric predictor; scatter can only draw such a fit", argument: "fit")
             }
-            return .line(intercept: line.intercept, slope: line.slope)
+            return lines.map { .line(intercept: $0.intercept, slope: $0.slope, name: $0.label) }
         default:
             let pair = try ctx.requiredNumbers("fit")
             guard pair.count == 2, pair.allSatisfy(\.isFinite) else { throw ctx.fail("'fit' must be a model, [intercept, slope] or true") }
-            return .line(intercept: pair[0], slope: pair[1])
+            return [.line(intercept: pair[0], slope: pair[1])]
         }
     }
 

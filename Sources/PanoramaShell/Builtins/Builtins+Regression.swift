@@ -14,9 +14,24 @@ extension BuiltinRegistry {
                 quoted: ["weights"]) { ctx in
             try RegressionBridge.ols(&ctx)
         },
-        Builtin("coef", .regression, summary: "a model's coefficients as a frame (term, estimate)",
-                parameters: [.required("m", "a model from ols()")],
+        Builtin("qreg", .regression, summary: "quantile regression: the tau-quantile of y given x, exact (simplex; interior point for large n)",
+                parameters: [
+                    .required("formula", "y ~ x1 + x2, as for ols"),
+                    Parameter("data", "a frame whose columns the formula names (default: variables)"),
+                    .keyword("tau", "the quantile(s) to fit, one coefficient column each (default 0.8: the P80)", default: "0.8"),
+                    .keyword("weights", "positive weights per row (a column or expression)"),
+                    .choice("se", "standard errors: \"nid\" (default, Hendricks–Koenker sandwich), \"iid\" (Koenker–Bassett) or \"boot\" (xy-pairs bootstrap)", ["nid", "iid", "boot"]),
+                    .keyword("reps", "bootstrap resamples for se=\"boot\" (default 200)", default: "200"),
+                    .keyword("seed", "bootstrap seed (default .seed, else drawn and shown)"),
+                ],
+                example: "p = load(\"panorama\") |> where(edition == 14)\nqreg(log(cost) ~ log(duration), p, tau=[0.5, 0.8, 0.95])",
+                quoted: ["weights"]) { ctx in
+            try RegressionBridge.qreg(&ctx)
+        },
+        Builtin("coef", .regression, summary: "a model's coefficients as a frame (term, estimate; one column per tau for qreg)",
+                parameters: [.required("m", "a model from ols() or qreg()")],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\ncoef(ols(y ~ x, d))") { ctx in
+            if let q = RegressionBridge.quantileModel(ctx) { return .frame(q.coefficientColumns) }
             let m = try RegressionBridge.model(ctx)
             return .frame(Frame(columns: [m.coefficientFrame.columns[0], m.coefficientFrame.columns[1]]))
         },
@@ -32,15 +47,16 @@ extension BuiltinRegistry {
                 Column(name: "upper", label: RegressionSummary.percentLabel((1 + level) / 2), .number(ci.map(\.high))),
             ]))
         },
-        Builtin("predict", .regression, summary: "predictions of a model, with confidence or prediction intervals (fit, lwr, upr)",
+        Builtin("predict", .regression, summary: "predictions of a model, with confidence or prediction intervals (fit, lwr, upr); one column per tau for qreg",
                 parameters: [
-                    .required("m", "a model from ols()"),
+                    .required("m", "a model from ols() or qreg()"),
                     Parameter("newdata", "a frame with the model's variables (default: the rows fitted)"),
                     .choice("interval", "\"confidence\" (the mean) or \"prediction\" (a new observation)", ["confidence", "prediction"]),
                     .keyword("level", "interval level (default 0.95)", default: "0.95"),
                 ],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nm = ols(y ~ x, d)\npredict(m, frame(x=[7, 8]), interval=\"prediction\")", frameScope: false) { ctx in
-            try RegressionBridge.predict(&ctx)
+            if let q = RegressionBridge.quantileModel(ctx) { return try RegressionBridge.predictQuantiles(q, ctx) }
+            return try RegressionBridge.predict(&ctx)
         },
         Builtin("residuals", .regression, summary: "a model's residuals y − ŷ, one per row fitted",
                 parameters: [.required("m", "a model from ols()")], example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nresiduals(ols(y ~ x, d))") { ctx in

@@ -17,6 +17,15 @@ enum RegressionBridge {
 
     /// `ols(formula, data, weights=, robust=)`; `data |> ols(formula)` works too.
     static func ols(_ ctx: inout CallContext) throws -> Value {
+        let covariance = try covarianceType(ctx)
+        let (design, structure, formula) = try design(ctx)
+        let model = try LinearModel.fit(design, formula: formula, covariance: covariance)
+        return .object(ModelValue(model: model, structure: structure))
+    }
+
+    /// The design of a model builtin's `formula`, `data` and `weights=` arguments (either order
+    /// of the first two: `data |> ols(formula)`), with the formula's structure and text.
+    static func design(_ ctx: CallContext) throws -> (ModelDesign, FormulaStructure, String) {
         var formulaValue = try ctx.required("formula")
         var data = ctx["data"]
         if case .frame = formulaValue, let d = data, case .formula = d { swap(&formulaValue, &data!) }
@@ -29,7 +38,6 @@ enum RegressionBridge {
             guard case .frame(let f) = data else { throw ctx.fail("'data' must be a frame, not a \(data.kindName)") }
             frame = f
         }
-        let covariance = try covarianceType(ctx)
         let structure = try FormulaStructure(formula)
         let count = frame?.rowCount
         let response = try structure.response!.evaluate(ctx, in: frame, count: count, response: true)
@@ -45,8 +53,7 @@ enum RegressionBridge {
         }
         let design = try ModelDesign.build(response: response, factors: factors, terms: structure.terms,
                                            intercept: structure.intercept, weights: weights)
-        let model = try LinearModel.fit(design, formula: formula.text, covariance: covariance)
-        return .object(ModelValue(model: model, structure: structure))
+        return (design, structure, formula.text)
     }
 
     static func covarianceType(_ ctx: CallContext) throws -> CovarianceType {

@@ -49,4 +49,13 @@ public protocol LinearFitLine: ObjectValue {
     /// y = intercept + slope · x, in the units of the scatter's axes; nil when the model is not
     /// a straight line in one numeric predictor (scatter then says so).
     var fittedLine: (intercept: Double, slope: Double)? { get }
+    /// Several lines, each with a label (a quantile regression's one line per τ); by default
+    /// the one `fittedLine`, unlabelled.
+    var fittedLines: [(label: String, intercept: Double, slope: Double)]? { get }
+}
+
+extension LinearFitLine {
+    var fittedLines: [(label: String, intercept: Double, slope: Double)]? {
+        fittedLine.map { [("", $0.intercept, $0.slope)] }
+    }
 }

@@ -92,11 +92,12 @@ public struct LineChart: Sendable {
     }
 }
 
-/// Points drawn as braille dots, optionally with a fitted line across the plot.
+/// Points drawn as braille dots, optionally with fitted lines across the plot (red, then
+/// green, magenta… for a quantile regression's one line per τ).
 public struct ScatterChart: Sendable {
     public var x: [Double]
     public var y: [Double]
-    public var fit: Fit?
+    public var fits: [Fit]
 
     /// A line to draw over the points: y = f(x), and how the footnote names it.
     public struct Fit: Sendable {
@@ -108,17 +109,23 @@ public struct ScatterChart: Sendable {
             self.function = function
         }
 
-        /// The straight line y = intercept + slope·x.
-        public static func line(intercept: Double, slope: Double, numbers: NumberFormat = NumberFormat(significantDigits: 4)) -> Fit {
+        /// The straight line y = intercept + slope·x; `name` (like `tau 0.8`) replaces "fit".
+        public static func line(intercept: Double, slope: Double, name: String = "",
+                                numbers: NumberFormat = NumberFormat(significantDigits: 4)) -> Fit {
             let sign = slope < 0 ? "-" : "+"
-            return Fit(label: "fit: y = \(numbers.string(intercept)) \(sign) \(numbers.string(abs(slope))) x") { intercept + slope * $0 }
+            let head = name.isEmpty ? "fit" : name
+            return Fit(label: "\(head): y = \(numbers.string(intercept)) \(sign) \(numbers.string(abs(slope))) x") { intercept + slope * $0 }
         }
     }
 
     public init(x: [Double], y: [Double], fit: Fit? = nil) {
+        self.init(x: x, y: y, fits: fit.map { [$0] } ?? [])
+    }
+
+    public init(x: [Double], y: [Double], fits: [Fit]) {
         self.x = x
         self.y = y
-        self.fit = fit
+        self.fits = fits
     }
 
     public func render(_ layout: ChartLayout) -> String {
@@ -134,7 +141,8 @@ public struct ScatterChart: Sendable {
         }
         let any = lo.0 <= hi.0
         var plot = XYPlot(layout: layout, xRange: any ? (lo.0, hi.0) : (0, 1), yRange: any ? (lo.1, hi.1) : (0, 1), xKind: .numbers)
-        if let fit {
+        for (k, fit) in fits.enumerated() {
+            let color = ChartColor.series(k + 1)
             var previous: (Int, Int)?
             let w = plot.canvas.dotWidth
             for dx in 0..<w {
@@ -142,7 +150,7 @@ public struct ScatterChart: Sendable {
                 let fy = fit.function(v)
                 guard fy.isFinite, let f = Optional(plot.yAxis.fraction(fy)), f.isFinite else { previous = nil; continue }
                 let dy = XYPlot.clampDot((1 - f) * Double(plot.canvas.dotHeight - 1))
-                if let (px, py) = previous { plot.canvas.line(px, py, dx, dy, color: .red) } else { plot.canvas.set(dx, dy, color: .red) }
+                if let (px, py) = previous { plot.canvas.line(px, py, dx, dy, color: color) } else { plot.canvas.set(dx, dy, color: color) }
                 previous = (dx, dy)
             }
         }
@@ -154,7 +162,7 @@ public struct ScatterChart: Sendable {
         let shown = keep.lazy.filter { $0 }.count
         if shown > 0 { notes.append("n = \(layout.numbers.string(Double(shown)))") }
         notes += skipped.notes(ascii: layout.ascii)
-        if let fit { notes.append(fit.label) }
+        notes += fits.map(\.label)
         plot.frame.footnotes = [PlotFrame.joinNotes(notes, ascii: layout.ascii)]
         return plot.render()
     }
