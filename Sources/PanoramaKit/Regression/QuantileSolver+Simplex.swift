@@ -12,6 +12,9 @@ extension QuantileSolver {
     /// breakpoint where the slope, rising by |aᵢₖ| at each residual that changes sign, turns
     /// non-negative; that observation replaces k. Every step lowers the objective strictly,
     /// so no vertex repeats. At the optimum a flat edge (slope 0) means the solution is not unique.
+    ///
+    /// At a degenerate vertex (more than p zero residuals) the 2p edges of one basis need not
+    /// include every descending direction, so `solve` checks such an end against the interior point.
     func descend(tau: Double, from start: [Int], isCancelled: () -> Bool) throws -> Vertex {
         let n = x.rows, p = x.columns
         var basis = start
@@ -53,7 +56,9 @@ extension QuantileSolver {
                 }
             }
             guard best.k >= 0 else {
-                return Vertex(coefficients: beta, basis: basis, nonUnique: flat, pivots: pivot, interiorPoint: false)
+                let ties = (0..<n).lazy.filter { !inBasis[$0] && abs(r[$0]) <= zeroTolerance }.count
+                return Vertex(coefficients: beta, basis: basis, nonUnique: flat, pivots: pivot, interiorPoint: false,
+                              ties: ties)
             }
             // Along the edge: breakpoints where a residual changes sign.
             var crossings: [(t: Double, i: Int, rise: Double)] = []

@@ -41,6 +41,8 @@ struct QuantileSolver {
         var nonUnique: Bool
         var pivots: Int
         var interiorPoint: Bool
+        /// Observations off the basis with a zero residual (a degenerate vertex when > 0).
+        var ties: Int
     }
 
     /// The solution at `tau`, by the route suited to n (or the one forced by `interiorPoint`).
@@ -58,6 +60,18 @@ struct QuantileSolver {
         }
         var vertex = try descend(tau: tau, from: try basis(near: try x.residuals(y, beta)), isCancelled: isCancelled)
         vertex.interiorPoint = useInteriorPoint && start == nil
+        if vertex.ties > 0 {
+            // A degenerate end: the interior point's solution, near the centre of the optimal
+            // face, proves it optimal or leads to a better vertex.
+            let central = vertex.interiorPoint ? beta : try frischNewton(tau: tau, isCancelled: isCancelled)
+            let reached = try objective(vertex.coefficients, tau: tau)
+            if try objective(central, tau: tau) < reached - 1e-11 * max(1, abs(reached)) {
+                let pivots = vertex.pivots
+                vertex = try descend(tau: tau, from: try basis(near: try x.residuals(y, central)), isCancelled: isCancelled)
+                vertex.pivots += pivots
+                vertex.interiorPoint = true
+            }
+        }
         return vertex
     }
 
