@@ -83,8 +83,10 @@ extension QuantileModel {
             for (k, tau) in taus.enumerated() {
                 do {
                     out += try resample.solve(tau: tau, start: coefficients[k]).coefficients
-                } catch is RegressionError {
-                    return nil
+                } catch is Cancelled {
+                    throw Cancelled()
+                } catch {
+                    return nil  // a singular resample (all rows alike in some column)
                 }
             }
             return out
