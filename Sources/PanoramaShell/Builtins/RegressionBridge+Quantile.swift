@@ -1,7 +1,7 @@
 import PanoramaKit
 
 extension RegressionBridge {
-    /// `qreg(formula, data, tau=, weights=, se=, reps=, seed=)`; `data |> qreg(formula)` works too.
+    /// `qreg(formula, data, tau=, weights=, se=, reps=, seed=, method=)`; `data |> qreg(formula)` works too.
     static func qreg(_ ctx: inout CallContext) throws -> Value {
         let taus = try ctx.requiredNumbers("tau")
         guard !taus.isEmpty else { throw ctx.fail("'tau' needs at least one quantile") }
@@ -16,6 +16,13 @@ extension RegressionBridge {
                 throw ctx.failure("'se' must be \"nid\", \"iid\" or \"boot\", not \"\(se)\"\(hint)", argument: "se")
             }
             options.standardErrors = method
+        }
+        switch try ctx.string("method") {
+        case nil: break
+        case "br"?: options.interiorPoint = false
+        case "fn"?: options.interiorPoint = true
+        case let other?:
+            throw ctx.failure("'method' must be \"br\" (simplex) or \"fn\" (interior point, then simplex), not \"\(other)\"", argument: "method")
         }
         if options.standardErrors == .boot {
             options.replications = try ctx.int("reps", default: 200, in: 2...10_000_000)

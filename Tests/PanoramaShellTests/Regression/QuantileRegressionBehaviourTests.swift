@@ -106,3 +106,21 @@ func quantileRegressionErrorsSayWhatIsWrong(_ input: String, _ message: String) 
         for j in 0..<2 { #expect(abs(a.coefficients[0][j] - b.coefficients[0][j]) < 1e-12) }
     }
 }
+
+@Test func methodChoosesTheRouteButNotTheAnswer() throws {
+    let t = RegressionSession()
+    t.run("""
+        d = frame(x=[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], y=[1, 3, 2, 5, 4, 7, 9, 8, 12, 10, 11, 15])
+        br = qreg(y ~ x, d, tau=0.7, se="iid", method="br")
+        fn = qreg(y ~ x, d, tau=0.7, se="iid", method="fn")
+        """)
+    func model(_ name: String) -> QuantileModel? {
+        if case .object(let o)? = t.session.interpreter.variables[name] { return (o as? QuantileModelValue)?.model }
+        return nil
+    }
+    let br = try #require(model("br")), fn = try #require(model("fn"))
+    #expect(!br.usedInteriorPoint && fn.usedInteriorPoint)
+    #expect(br.coefficients == fn.coefficients)
+    let (_, err) = t.run("qreg(y ~ x, d, method=\"lasso\")")
+    #expect(err.hasPrefix("error: 'method' must be \"br\" (simplex) or \"fn\" (interior point, then simplex), not \"lasso\""))
+}
