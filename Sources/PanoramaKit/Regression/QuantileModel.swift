@@ -27,7 +27,7 @@ public struct QuantileModel: Sendable {
         public var standardErrors: StandardErrors
         public var replications: Int
         public var seed: UInt64
-        /// Force the route to the first vertex (nil: by n, see `QuantileSolver.interiorPointThreshold`).
+        /// Force the route to the first vertex (nil: by p, see `QuantileSolver.interiorPointColumns`).
         public var interiorPoint: Bool?
 
         public init(taus: [Double] = [0.5], standardErrors: StandardErrors = .nid, replications: Int = 200,
@@ -62,8 +62,8 @@ public struct QuantileModel: Sendable {
     /// Fits the model at every τ of `options`.
     /// - Throws: `RegressionError` for a τ outside (0, 1), fewer rows than coefficients, aliased
     ///   columns, or standard errors that cannot be estimated; `Cancelled` when cancelled.
-    /// - Complexity: small n, a few simplex pivots of O(n p²) each; large n, about 20 interior
-    ///   point steps of O(n p²) and a few pivots.
+    /// - Complexity: up to 8 columns, simplex pivots of O(n p²) each (a few tens); more, about 20
+    ///   interior point steps of O(n p²) and a few pivots.
     public static func fit(_ design: ModelDesign, formula: String, options: Options,
                            isCancelled: @escaping @Sendable () -> Bool = { false }) throws -> QuantileModel {
         guard !options.taus.isEmpty else { throw RegressionError("'tau' needs at least one quantile") }

@@ -6,10 +6,10 @@ import LinearAlgebra
 ///
 /// The minimum is attained at a vertex: p observations fitted exactly (the basis h), β = X_h⁻¹ y_h.
 /// Two routes reach it, as quantreg's `rq(method="br")` and `rq(method="fn")` do:
-/// - small n: a simplex in the manner of Barrodale & Roberts (1973) — from a vertex, follow the
-///   edge of steepest descent and cross as many breakpoints along it as lower the objective —
-///   started from the vertex nearest the least-squares fit;
-/// - large n: Frisch–Newton interior point (Portnoy & Koenker 1997, quantreg's `rq.fit.fnb`),
+/// - a simplex in the manner of Barrodale & Roberts (1973) — from a vertex, follow the edge of
+///   steepest descent and cross as many breakpoints along it as lower the objective — started
+///   from the vertex nearest the least-squares fit;
+/// - Frisch–Newton interior point (Portnoy & Koenker 1997, quantreg's `rq.fit.fnb`),
 ///   then the same simplex from the vertex nearest the interior solution, which identifies the
 ///   optimal basis and proves it optimal (usually in a few pivots).
 /// Weights are folded into the rows (wᵢxᵢ, wᵢyᵢ) as quantreg's `rq.wfit` does.
@@ -22,9 +22,12 @@ struct QuantileSolver {
     /// Residuals below this are zero (the basis, ties).
     let zeroTolerance: Double
 
-    /// Above this many rows the interior point finds the starting vertex (measured: see
-    /// bench/README.md, "quantile regression").
-    static let interiorPointThreshold = 5_000
+    /// Above this many columns the interior point finds the starting vertex. Measured (release
+    /// build, bench/README.md "qreg"): started from the least-squares vertex the simplex needs
+    /// more pivots as p grows but hardly more as n grows, so the switch is by p: with 4 columns
+    /// the simplex is about 2× faster from n = 20 to n = 100,000, with 6 to 8 the two routes are
+    /// even, with 11 the interior point is 1.5–2× faster from n = 100 on.
+    static let interiorPointColumns = 8
 
     init(x: Matrix, y: [Double]) {
         self.x = x
@@ -45,11 +48,11 @@ struct QuantileSolver {
         var ties: Int
     }
 
-    /// The solution at `tau`, by the route suited to n (or the one forced by `interiorPoint`).
+    /// The solution at `tau`, by the route suited to p (or the one forced by `interiorPoint`).
     /// - Throws: `RegressionError` when the design is singular; `Cancelled` when cancelled.
     func solve(tau: Double, interiorPoint: Bool? = nil, start: [Double]? = nil,
                isCancelled: () -> Bool = { false }) throws -> Vertex {
-        let useInteriorPoint = interiorPoint ?? (x.rows > QuantileSolver.interiorPointThreshold)
+        let useInteriorPoint = interiorPoint ?? (x.columns > QuantileSolver.interiorPointColumns)
         let beta: [Double]
         if let start {
             beta = start

@@ -14,7 +14,7 @@ extension BuiltinRegistry {
                 quoted: ["weights"]) { ctx in
             try RegressionBridge.ols(&ctx)
         },
-        Builtin("qreg", .regression, summary: "quantile regression: the tau-quantile of y given x, exact (simplex; interior point for large n)",
+        Builtin("qreg", .regression, summary: "quantile regression: the tau-quantile of y given x, exact (simplex; interior point above 8 columns)",
                 parameters: [
                     .required("formula", "y ~ x1 + x2, as for ols"),
                     Parameter("data", "a frame whose columns the formula names (default: variables)"),
@@ -23,7 +23,7 @@ extension BuiltinRegistry {
                     .choice("se", "standard errors: \"nid\" (default, Hendricks–Koenker sandwich), \"iid\" (Koenker–Bassett) or \"boot\" (xy-pairs bootstrap)", ["nid", "iid", "boot"]),
                     .keyword("reps", "bootstrap resamples for se=\"boot\" (default 200)", default: "200"),
                     .keyword("seed", "bootstrap seed (default .seed, else drawn and shown)"),
-                    .choice("method", "\"br\" (simplex from the least-squares vertex; default up to 5,000 rows) or \"fn\" (Frisch–Newton interior point, then simplex; default above): the same exact answer either way", ["br", "fn"]),
+                    .choice("method", "\"br\" (simplex from the least-squares vertex; default up to 8 columns, where it is faster at every n measured) or \"fn\" (Frisch–Newton interior point, then simplex; default above, where it is faster): the same exact answer either way", ["br", "fn"]),
                 ],
                 example: "p = load(\"panorama\") |> where(edition == 14)\nqreg(log(cost) ~ log(duration), p, tau=[0.5, 0.8, 0.95])",
                 quoted: ["weights"]) { ctx in

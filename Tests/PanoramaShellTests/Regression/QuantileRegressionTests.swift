@@ -76,22 +76,18 @@ func quantileCoefficientsMatchTheLinearProgram(_ fixture: QuantileFixture) throw
     }
 }
 
-@Test(arguments: QuantileFixture.all.filter { $0.fits.allSatisfy { $0.seIID != nil } })
-func iidStandardErrorsMatchQuantregFormulas(_ fixture: QuantileFixture) throws {
-    let m = try fixture.fit(se: "iid")
-    for (k, expected) in fixture.fits.enumerated() {
-        for (j, se) in (expected.seIID ?? []).enumerated() {
-            #expect(relative(m.standardErrors[k][j], se) < 1e-8, "\(fixture.name) tau \(expected.tau) \(fixture.terms[j])")
-        }
-    }
+/// Every (case, method) whose fixture has standard errors for that method at each tau.
+private let standardErrorCases: [(QuantileFixture, String)] = QuantileFixture.all.flatMap { f in
+    [("iid", f.fits.allSatisfy { $0.seIID != nil }), ("nid", f.fits.allSatisfy { $0.seNID != nil })]
+        .filter(\.1).map { (f, $0.0) }
 }
 
-@Test(arguments: QuantileFixture.all.filter { $0.fits.allSatisfy { $0.seNID != nil } })
-func nidStandardErrorsMatchQuantregFormulas(_ fixture: QuantileFixture) throws {
-    let m = try fixture.fit(se: "nid")
+@Test(arguments: standardErrorCases)
+func standardErrorsMatchQuantregFormulas(_ fixture: QuantileFixture, _ method: String) throws {
+    let m = try fixture.fit(se: method)
     for (k, expected) in fixture.fits.enumerated() {
-        for (j, se) in (expected.seNID ?? []).enumerated() {
-            #expect(relative(m.standardErrors[k][j], se) < 1e-8, "\(fixture.name) tau \(expected.tau) \(fixture.terms[j])")
+        for (j, se) in ((method == "iid" ? expected.seIID : expected.seNID) ?? []).enumerated() {
+            #expect(relative(m.standardErrors[k][j], se) < 1e-8, "\(fixture.name) \(method) tau \(expected.tau) \(fixture.terms[j])")
         }
     }
 }
