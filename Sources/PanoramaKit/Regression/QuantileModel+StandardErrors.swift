@@ -29,7 +29,11 @@ extension QuantileModel {
         let n = solver.x.rows, p = solver.x.columns
         let resid = try solver.x.residuals(solver.y, coefficients)
         let zeros = resid.lazy.filter { abs($0) < residualEpsilon }.count
-        let h = max(p + 1, Int((Double(n) * bandwidth(tau: tau, n: n)).rounded(.up)))
+        let width = Double(n) * bandwidth(tau: tau, n: n)
+        let h = max(p + 1, width.isFinite ? Int(min(width, Double(n)).rounded(.up)) : n)
+        guard n - zeros >= 3 else {
+            throw RegressionError("the iid standard errors at tau \(format(tau)) cannot be estimated: \(zeros) of the \(n) residuals are zero; try se=\"boot\"")
+        }
         // R's `order(abs(resid))` is stable: ties keep their row order.
         let byMagnitude = resid.indices.sorted { (abs(resid[$0]), $0) < (abs(resid[$1]), $1) }
         let ranks = Array((zeros + 1)...min(n, h + zeros + 1))

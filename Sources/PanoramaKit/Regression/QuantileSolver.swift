@@ -52,6 +52,9 @@ struct QuantileSolver {
     /// - Throws: `RegressionError` when the design is singular; `Cancelled` when cancelled.
     func solve(tau: Double, interiorPoint: Bool? = nil, start: [Double]? = nil,
                isCancelled: () -> Bool = { false }) throws -> Vertex {
+        guard x.rows > x.columns else {
+            throw RegressionError("a quantile regression with \(x.columns) coefficients needs more than \(x.columns) rows, not \(x.rows)")
+        }
         let useInteriorPoint = interiorPoint ?? (x.columns > QuantileSolver.interiorPointColumns)
         let beta: [Double]
         if let start {

@@ -124,3 +124,15 @@ func quantileRegressionErrorsSayWhatIsWrong(_ input: String, _ message: String) 
     let (_, err) = t.run("qreg(y ~ x, d, method=\"lasso\")")
     #expect(err.hasPrefix("error: 'method' must be \"br\" (simplex) or \"fn\" (interior point, then simplex), not \"lasso\""))
 }
+
+@Test(arguments: [
+    ("qreg(y ~ x, frame(x=[1, 2, 3, 4, 5], y=[2, 2, 2, 2, 2]), se=\"iid\")",
+     "error: the iid standard errors at tau 0.8 cannot be estimated: 5 of the 5 residuals are zero; try se=\"boot\""),
+    ("qreg(y ~ x, frame(x=[1, 2, 3], y=[1, 5, 2]), tau=0.000000001, se=\"iid\")",
+     "error: the iid standard errors at tau 1e-09 cannot be estimated: 2 of the 3 residuals are zero; try se=\"boot\""),
+])
+func standardErrorsThatCannotBeEstimatedAreAnErrorNotACrash(_ input: String, _ message: String) {
+    let t = RegressionSession()
+    let (_, err) = t.run(input)
+    #expect(err.components(separatedBy: "\n").first == message)
+}
