@@ -37,10 +37,11 @@ extension BuiltinRegistry {
             return .frame(Frame(columns: [m.coefficientFrame.columns[0], m.coefficientFrame.columns[1]]))
         },
         Builtin("confint", .regression, summary: "confidence intervals of a model's coefficients (t, n − rank df; robust if the model is)",
-                parameters: [.required("m", "a model from ols()"), Parameter("level", "confidence level (default 0.95)", default: "0.95")],
+                parameters: [.required("m", "a model from ols() or qreg()"), Parameter("level", "confidence level (default 0.95)", default: "0.95")],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nconfint(ols(y ~ x, d), level=0.9)") { ctx in
-            let m = try RegressionBridge.model(ctx)
             let level = try RegressionBridge.level(ctx)
+            if let q = RegressionBridge.quantileModel(ctx) { return .frame(q.intervals(level: level)) }
+            let m = try RegressionBridge.model(ctx)
             let ci = m.model.confidenceIntervals(level: level)
             return .frame(Frame(columns: [
                 m.coefficientFrame.columns[0],
@@ -61,11 +62,13 @@ extension BuiltinRegistry {
         },
         Builtin("residuals", .regression, summary: "a model's residuals y − ŷ, one per row fitted",
                 parameters: [.required("m", "a model from ols()")], example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nresiduals(ols(y ~ x, d))") { ctx in
-            .vector(Column(name: "residuals", .number(try RegressionBridge.model(ctx).model.residuals)))
+            if let q = RegressionBridge.quantileModel(ctx) { return try q.perTau(try q.model.taus.indices.map { try q.model.residuals($0) }, "residuals") }
+            return .vector(Column(name: "residuals", .number(try RegressionBridge.model(ctx).model.residuals)))
         },
         Builtin("fitted", .regression, summary: "a model's fitted values ŷ, one per row fitted",
                 parameters: [.required("m", "a model from ols()")], example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nfitted(ols(y ~ x, d))") { ctx in
-            .vector(Column(name: "fitted", .number(try RegressionBridge.model(ctx).model.fitted)))
+            if let q = RegressionBridge.quantileModel(ctx) { return try q.perTau(try q.model.predict(q.model.design), "fitted") }
+            return .vector(Column(name: "fitted", .number(try RegressionBridge.model(ctx).model.fitted)))
         },
         Builtin("vif", .regression, summary: "variance inflation factors 1/(1 − R²ⱼ) of a model's predictors",
                 parameters: [.required("m", "a model from ols()")],

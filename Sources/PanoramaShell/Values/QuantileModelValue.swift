@@ -115,6 +115,29 @@ struct QuantileModelValue: LinearFitLine {
 
     var tableView: Frame? { coefficientFrame }
 
+    /// `confint(m, level)`: term, tau and the Wald interval at `level`.
+    func intervals(level: Double) -> Frame {
+        var term: [String?] = [], tau: [Double] = [], low: [Double] = [], high: [Double] = []
+        for k in model.taus.indices {
+            let ci = model.confidenceIntervals(k, level: level)
+            term += model.design.columnNames.map { Optional($0) }
+            tau += ci.map { _ in model.taus[k] }
+            low += ci.map(\.low)
+            high += ci.map(\.high)
+        }
+        return Frame(columns: [
+            Column(name: "term", .text(Categorical(term))), Column(name: "tau", .number(tau)),
+            Column(name: "lower", label: RegressionSummary.percentLabel((1 - level) / 2), .number(low)),
+            Column(name: "upper", label: RegressionSummary.percentLabel((1 + level) / 2), .number(high)),
+        ])
+    }
+
+    /// Values per τ (residuals, fitted values): a vector for one τ, else one column per τ.
+    func perTau(_ values: [[Double]], _ name: String) throws -> Value {
+        if values.count == 1 { return .vector(Column(name: name, .number(values[0]))) }
+        return .frame(Frame(columns: model.taus.indices.map { Column(name: Self.columnName(model.taus[$0]), .number(values[$0])) }))
+    }
+
     /// One line per τ when the model is `y ~ x` (an intercept and one numeric predictor).
     var fittedLine: (intercept: Double, slope: Double)? { fittedLines?.first.map { ($0.intercept, $0.slope) } }
 
@@ -143,7 +166,7 @@ struct QuantileModelValue: LinearFitLine {
         case "non_unique": return .vector(Column(name: "non_unique", .number(m.nonUnique.map { $0 ? 1 : 0 })))
         case "residuals":
             guard let r = try? m.taus.indices.map({ try m.residuals($0) }) else { return nil }
-            return .frame(Frame(columns: m.taus.indices.map { Column(name: Self.columnName(m.taus[$0]), .number(r[$0])) }))
+            return try? perTau(r, "residuals")
         case "notes": return .vector(Column(name: "notes", .text(Categorical(m.notes.map { Optional($0) }))))
         default: return nil
         }

@@ -136,3 +136,26 @@ func standardErrorsThatCannotBeEstimatedAreAnErrorNotACrash(_ input: String, _ m
     let (_, err) = t.run(input)
     #expect(err.components(separatedBy: "\n").first == message)
 }
+
+@Test func residualsFittedAndConfintWorkPerTau() throws {
+    let t = RegressionSession(mode: .csv)
+    let script = "d = frame(x=[1, 2, 3, 4, 5, 6, 7, 8], y=[1, 3, 2, 5, 4, 7, 9, 8])\n"
+        + "m = qreg(y ~ x, d, tau=[0.25, 0.75], se=\"iid\")\n"
+    t.run(script)
+    guard case .object(let o)? = t.session.interpreter.variables["m"], let m = o as? QuantileModelValue else {
+        Issue.record("no model")
+        return
+    }
+    let (fitted, e1) = t.run("fitted(m)")
+    let (resid, e2) = t.run("residuals(m)")
+    let (ci, e3) = t.run("confint(m, level=0.9)")
+    #expect(e1 == "" && e2 == "" && e3 == "")
+    #expect(fitted.hasPrefix("P25,P75") && resid.hasPrefix("P25,P75"))
+    #expect(ci.hasPrefix("term,tau,5 %,95 %"))
+    // Residual + fitted = y for every row and tau.
+    let f = fitted.split(separator: "\n").dropFirst().map { $0.split(separator: ",").compactMap { Double($0) } }
+    let r = resid.split(separator: "\n").dropFirst().map { $0.split(separator: ",").compactMap { Double($0) } }
+    let y: [Double] = [1, 3, 2, 5, 4, 7, 9, 8]
+    for i in y.indices { for k in 0..<2 { #expect(abs(f[i][k] + r[i][k] - y[i]) < 1e-5) } }
+    #expect(m.model.confidenceIntervals(0, level: 0.9)[1].low < m.model.coefficients[0][1])
+}
