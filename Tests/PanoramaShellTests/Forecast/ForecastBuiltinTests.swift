@@ -310,3 +310,8 @@ func bottomUpErrorsReadWell(_ input: String, _ message: String) {
     #expect(err.contains("note: the per-project tables stop at"), "\(err)")
     #expect(!out.contains("note:"), "\(out)")
 }
+
+@Test func anOutlookWritesCoverageAsHitsWithTheirWilsonRange() {
+    #expect(PortfolioOutlook.hits((7, 11), NumberFormat()) == "7 of 11 (64 %; 35–85)")
+    #expect(PortfolioOutlook.hits((0, 0), NumberFormat()) == "na")
+}
