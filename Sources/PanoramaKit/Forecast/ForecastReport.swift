@@ -35,7 +35,7 @@ public struct ForecastReport: Sendable {
         for level in levels where !(level > 0 && level < 100) {
             throw ForecastError("levels are percentages between 0 and 100, not \(NumberFormat().string(level))")
         }
-        var notes: [String] = []
+        var notes = series.notes
         let gaps = series.values.filter(\.isNaN).count
         if gaps > 0 {
             let missing = zip(series.labels, series.values).filter { $1.isNaN }.map(\.0)

@@ -6,7 +6,9 @@ import Foundation
 /// - numeric time (edition numbers): positions run from the first to the last number, one per
 ///   whole number, so a number absent from the table is a gap, as is a row whose value is `na`;
 /// - date time: the rows, in date order, are consecutive editions (dates are not evenly spaced:
-///   2017 had three editions), so only `na` values are gaps;
+///   2017 had three editions), so only `na` values are gaps; a row without a date (an edition
+///   known to exist, its date not) keeps its place between its neighbours with an interpolated
+///   date, and a note says so — the same positions as by edition number;
 /// - no time: the rows in order.
 public struct ForecastSeries: Sendable {
     /// The value column's name (`total_cost`).
@@ -19,6 +21,8 @@ public struct ForecastSeries: Sendable {
     public var labels: [String]
     /// The time value of each position (edition number, day number or 1-based row).
     public var times: [Double]
+    /// What the reader should know about how the series was read (an interpolated date…).
+    public var notes: [String] = []
     var kind: Kind
 
     enum Kind: Sendable {
@@ -56,6 +60,7 @@ public struct ForecastSeries: Sendable {
             return
         }
         let values: [Double], times: [Double], labels: [String], kind: Kind
+        var notes: [String] = []
         switch time.data {
         case .number(let t):
             var byTime: [Int: Double] = [:]
@@ -82,10 +87,12 @@ public struct ForecastSeries: Sendable {
             for (a, b) in zip(order, order.dropFirst()) where d[a] == d[b] {
                 throw ForecastError("time '\(time.name)' repeats \(CivilDate(dayNumber: Int(d[a])).text(precision)): make one row per edition first")
             }
-            values = order.map { v[$0] }
-            times = order.map { Double(d[$0]) }
-            labels = order.map { CivilDate(dayNumber: Int(d[$0])).text(precision) }
+            let placed = Self.placeUndated(d, order: order, precision: precision, timeName: time.name)
+            values = placed.rows.map { v[$0] }
+            times = placed.days
+            labels = placed.labels
             kind = .dates(precision)
+            notes = placed.notes
         case .text(let c):
             values = v
             times = v.indices.map { Double($0 + 1) }
@@ -95,6 +102,7 @@ public struct ForecastSeries: Sendable {
             throw ForecastError("time '\(time.name)' must be edition numbers or dates, not bool")
         }
         self.init(name: value.name, timeName: time.name, values: values, labels: labels, times: times, kind: kind)
+        self.notes = notes
     }
 
     /// Observed (non-gap) values.
@@ -106,9 +114,8 @@ public struct ForecastSeries: Sendable {
         case .editionNumbers:
             let word = timeName.map { $0.hasPrefix("edition") ? "edition" : $0 } ?? "edition"
             return "\(word) \(Int(times.last!) + h)"
-        case .dates:
-            let last = labels.last ?? "?"
-            return h == 1 ? "the edition after \(last)" : "\(h) editions after \(last)"
+        case .dates(let precision):
+            return dateTarget(h, precision: precision)
         case .positions:
             return "t = \(values.count + h)"
         }

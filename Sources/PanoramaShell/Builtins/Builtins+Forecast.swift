@@ -64,6 +64,7 @@ extension BuiltinRegistry {
                 if methods.isEmpty { throw ctx.fail("'methods' names no method") }
             }
             let levels = try levelsArgument(ctx)
+            for n in series.notes { ctx.note(n) }
             let trimmed = series.trimmed
             let result = try run(ctx) {
                 try Backtest.run(trimmed.values, methods: methods, combination: combination, levels: levels,

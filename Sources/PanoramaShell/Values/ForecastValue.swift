@@ -26,7 +26,7 @@ struct ForecastValue: ChartableForecast {
 
     var tableView: Frame? { report.table }
 
-    var history: [(label: String, value: Double)] { Array(zip(report.series.labels, report.series.values)) }
+    var history: [(label: String, value: Double)] { Array(zip(report.series.axisLabels, report.series.values)) }
 
     var forecastPoints: [FanChart.Point] { report.fanPoints }
 

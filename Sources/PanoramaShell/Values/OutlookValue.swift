@@ -24,7 +24,7 @@ struct OutlookValue: ObjectValue {
         if let r = outlook.topDown {
             var layout = ChartLayout(options, height: ChartValue.defaultHeight(width: options.width))
             layout.title = "top-down: \(r.series.name) and the forecast of \(r.targets[0]) (80 % and 95 %)"
-            let fan = FanChart(historyLabels: r.series.labels, history: r.series.values, forecast: r.fanPoints)
+            let fan = FanChart(historyLabels: r.series.axisLabels, history: r.series.values, forecast: r.fanPoints)
             text += "\n" + fan.render(layout)
         }
         return text

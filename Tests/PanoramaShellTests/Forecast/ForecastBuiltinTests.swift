@@ -299,10 +299,30 @@ func bottomUpErrorsReadWell(_ input: String, _ message: String) {
     let (out, err) = transcript("forecast(load(\"panorama_series\"), time=\"edition_date\", method=\"naive\")", json: true)
     #expect(!err.contains("error"), "\(err)")
     let doc = try object(out)
-    #expect(doc["target"] as? String == "the edition after 2024-12")
+    #expect(doc["target"] as? String == "2025-S1")
     #expect(doc["point"] as? Double == 3300)
-    // Editions 12 and 15 have a date but no total: gaps. Edition 11 has neither: not a row.
-    #expect((doc["notes"] as! [String]).first == "2 missing editions treated as gaps: 2020-11, 2022-06")
+    // Editions 12 and 15 have a date but no total: gaps. Edition 11 has neither: it keeps its
+    // place with an interpolated date, and says so (issue 19.4: never dropped silently).
+    let notes = doc["notes"] as! [String]
+    #expect(notes.first == "1 row with no 'edition_date' kept in place with an interpolated date: row 11 (~2020-07, between 2020-02 and 2020-11)")
+    #expect(notes.dropFirst().first == "3 missing editions treated as gaps: ~2020-07, 2020-11, 2022-06")
+}
+
+/// Issue 19.4: the time axis by edition date gives the same forecast as by edition number.
+@Test(arguments: ["naive", "ses", "holt", "auto"])
+func forecastingByDateOrByEditionNumberAgrees(_ method: String) throws {
+    let byDate = try object(transcript("forecast(load(\"panorama_series\"), time=\"edition_date\", method=\"\(method)\")", json: true).out)
+    let byNumber = try object(transcript("forecast(load(\"panorama_series\"), time=\"edition\", method=\"\(method)\")", json: true).out)
+    #expect(byDate["point"] as? Double == byNumber["point"] as? Double)
+    #expect(byDate["intervals"] as? NSDictionary == byNumber["intervals"] as? NSDictionary)
+    #expect(byDate["method"] as? String == byNumber["method"] as? String)
+}
+
+@Test func theFanChartOfADatedSeriesReadsInSemesters() {
+    let (out, err) = transcript("fan(forecast(load(\"panorama_series\"), time=\"edition_date\", method=\"naive\"))")
+    #expect(out.contains("2016-S2") && out.contains("2025-S1: 3,300"), "\(out)")
+    #expect(!out.contains("2016-11"), "\(out)")
+    #expect(err.contains("interpolated date"))
 }
 
 @Test func outlookNotesGoToStderrAndItsPrintoutHasNone() {
