@@ -55,16 +55,22 @@ extension ForecastSeries {
         return Double(CivilDate(year: m / 12, month: m % 12 + 1).dayNumber)
     }
 
+    /// Each position's day number when the series has dates (NaN where unknown), else nil.
+    var axisDays: [Double]? {
+        if case .dates = kind { return times }
+        return dates
+    }
+
     /// The median spacing of the last (up to six) dates, in days; a semester when unknown.
     var typicalSpacing: Double {
-        let recent = Array(times.suffix(7))
+        let recent = Array((axisDays ?? []).filter { !$0.isNaN }.suffix(7))
         let gaps = zip(recent, recent.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }
         return gaps.isEmpty ? 182.6 : Descriptive.median(gaps)
     }
 
     /// Whether the dates come about twice a year (then they read as semesters: `2024-S2`).
     var isSemestrial: Bool {
-        guard case .dates = kind else { return false }
+        guard let days = axisDays, days.contains(where: { !$0.isNaN }) else { return false }
         return (120...250).contains(typicalSpacing)
     }
 
@@ -72,11 +78,20 @@ extension ForecastSeries {
     /// (`2025-S1`) for a half-yearly series, otherwise the last date plus h typical spacings at
     /// the series' precision.
     func dateTarget(_ h: Int, precision: DatePrecision) -> String {
-        let last = CivilDate(dayNumber: Int(times.last!))
-        guard isSemestrial else {
+        guard isSemestrial, let semester = axisTarget(h) else {
             return CivilDate(dayNumber: Int((times.last! + Double(h) * typicalSpacing).rounded())).text(precision)
         }
-        let index = last.year * 2 + (last.month <= 6 ? 0 : 1) + h
+        return semester
+    }
+
+    /// The semester horizon h falls in (`2025-S1`: h semesters after the last dated position's,
+    /// counting the undated positions after it), or nil when the series is not half-yearly. A
+    /// series by edition number keeps `edition 21` as its target: editions are not semesters
+    /// (2017 had three).
+    func axisTarget(_ h: Int) -> String? {
+        guard isSemestrial, let days = axisDays, let i = days.lastIndex(where: { !$0.isNaN }) else { return nil }
+        let last = CivilDate(dayNumber: Int(days[i]))
+        let index = last.year * 2 + (last.month <= 6 ? 0 : 1) + h + (days.count - 1 - i)
         return "\(index / 2)-S\(index % 2 + 1)"
     }
 
@@ -87,7 +102,14 @@ extension ForecastSeries {
     /// The labels of the positions on a chart's axis: semesters for a half-yearly series of
     /// dates, the labels otherwise.
     public var axisLabels: [String] {
-        guard isSemestrial else { return labels }
-        return zip(labels, times).map { label, day in (label.hasPrefix("~") ? "~" : "") + Self.semester(CivilDate(dayNumber: Int(day))) }
+        guard isSemestrial, let days = axisDays else { return labels }
+        let known = days.indices.filter { !days[$0].isNaN }
+        return days.indices.map { i in
+            if !days[i].isNaN { return (labels[i].hasPrefix("~") ? "~" : "") + Self.semester(CivilDate(dayNumber: Int(days[i]))) }
+            // An edition with no date: between its dated neighbours, by position.
+            guard let a = known.last(where: { $0 < i }), let b = known.first(where: { $0 > i }) else { return labels[i] }
+            let day = Self.interpolate(days[a], days[b], Double(i - a) / Double(b - a), .month)
+            return "~" + Self.semester(CivilDate(dayNumber: Int(day)))
+        }
     }
 }

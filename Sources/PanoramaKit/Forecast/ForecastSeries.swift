@@ -23,6 +23,9 @@ public struct ForecastSeries: Sendable {
     public var times: [Double]
     /// What the reader should know about how the series was read (an interpolated date…).
     public var notes: [String] = []
+    /// For a series by edition number: each position's date (a day number, NaN where unknown),
+    /// from a date column of the same frame; only the chart's axis reads it.
+    public var dates: [Double]?
     var kind: Kind
 
     enum Kind: Sendable {
@@ -51,7 +54,7 @@ public struct ForecastSeries: Sendable {
     ///
     /// - Throws: `ForecastError` when the value column is not numeric, a time is repeated, or
     ///   numeric times are not whole numbers.
-    public init(value: Column, time: Column?) throws {
+    public init(value: Column, time: Column?, dates: Column? = nil) throws {
         guard case .number(let v) = value.data else {
             throw ForecastError("'\(value.name)' must be numeric to forecast, not \(value.data.typeName)")
         }
@@ -60,7 +63,7 @@ public struct ForecastSeries: Sendable {
             return
         }
         let values: [Double], times: [Double], labels: [String], kind: Kind
-        var notes: [String] = []
+        var notes: [String] = [], editionDays: [Double]?
         switch time.data {
         case .number(let t):
             var byTime: [Int: Double] = [:]
@@ -78,6 +81,11 @@ public struct ForecastSeries: Sendable {
                 throw ForecastError("time '\(time.name)' has no values")
             }
             values = (first...last).map { byTime[$0] ?? .nan }
+            if case .date(let d, _)? = dates?.data, d.count == t.count {
+                var days: [Int: Double] = [:]
+                for i in t.indices where !t[i].isNaN && d[i] != ColumnData.naDay { days[Int(t[i])] = Double(d[i]) }
+                editionDays = (first...last).map { days[$0] ?? .nan }
+            }
             times = (first...last).map(Double.init)
             let word = time.name.hasPrefix("edition") ? "edition" : time.name
             labels = (first...last).map { "\(word) \($0)" }
@@ -103,6 +111,7 @@ public struct ForecastSeries: Sendable {
         }
         self.init(name: value.name, timeName: time.name, values: values, labels: labels, times: times, kind: kind)
         self.notes = notes
+        self.dates = editionDays
     }
 
     /// Observed (non-gap) values.
@@ -129,20 +138,30 @@ public struct ForecastSeries: Sendable {
         guard let start = times.firstIndex(where: { $0 >= time }) else {
             throw ForecastError("nothing in the series from \(label) on (it ends at \(labels.last ?? "its start"))")
         }
-        var s = self
-        s.values = Array(values[start...])
-        s.times = Array(times[start...])
-        s.labels = Array(labels[start...])
-        return s
+        return dropFirst(start)
     }
 
     /// Leading gaps removed (a series that starts with missing editions starts at its first value).
     public var trimmed: ForecastSeries {
         guard let first = values.firstIndex(where: { !$0.isNaN }), first > 0 else { return self }
+        return dropFirst(first)
+    }
+
+    /// The series from position `start` on.
+    func dropFirst(_ start: Int) -> ForecastSeries {
         var s = self
-        s.values = Array(values[first...])
-        s.times = Array(times[first...])
-        s.labels = Array(labels[first...])
+        s.values = Array(values[start...])
+        s.times = Array(times[start...])
+        s.labels = Array(labels[start...])
+        s.dates = dates.map { Array($0[start...]) }
         return s
+    }
+
+    /// Appends a position (a value, its time and label; no date known).
+    public mutating func append(_ value: Double, time: Double, label: String) {
+        values.append(value)
+        times.append(time)
+        labels.append(label)
+        dates?.append(.nan)
     }
 }

@@ -32,9 +32,7 @@ public struct PortfolioOutlook: Sendable {
             if let panel, case .editionNumbers = series.kind, let last = series.times.last, Double(panel.latest) > last {
                 let added = (Int(last) + 1...panel.latest)
                 for e in added {
-                    series.values.append(panel.tables[e] != nil ? panel.total(e) : .nan)
-                    series.times.append(Double(e))
-                    series.labels.append("edition \(e)")
+                    series.append(panel.tables[e] != nil ? panel.total(e) : .nan, time: Double(e), label: "edition \(e)")
                 }
                 outlook.notes.append("the series ends at edition \(Int(last)); the panel's totals extend it to edition \(panel.latest), so both views forecast the same edition")
             }

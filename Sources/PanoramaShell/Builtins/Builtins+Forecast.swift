@@ -129,7 +129,7 @@ extension BuiltinRegistry {
                 guard let value = f.column(try ctx.string("value") ?? "total_cost") else {
                     throw ctx.fail("the series has no column '\(try ctx.string("value") ?? "total_cost")'; name it with value=")
                 }
-                series = try run(ctx) { try ForecastSeries(value: value, time: f.column(timeName)) }
+                series = try run(ctx) { try ForecastSeries(value: value, time: f.column(timeName), dates: dateColumn(f, besides: timeName)) }
             } else if series == nil, let panel {
                 let editions = panel.editions
                 series = try run(ctx) {
@@ -246,7 +246,7 @@ extension BuiltinRegistry {
                 throw ctx.fail("say which column to forecast with value=; numeric columns: "
                                + frame.columns.filter { $0.data.numbers != nil }.map { "'\($0.name)'" }.joined(separator: ", "))
             }
-            series = try run(ctx) { try ForecastSeries(value: value, time: time) }
+            series = try run(ctx) { try ForecastSeries(value: value, time: time, dates: dateColumn(frame, besides: time?.name)) }
         } else if let xs = v.asColumn(name: "series"), let numbers = xs.data.numbers {
             if ctx.has("value") || ctx.has("time") { throw ctx.fail("value= and time= name columns of a frame; 'series' is a vector") }
             let name: String
@@ -297,6 +297,15 @@ extension BuiltinRegistry {
         }
         guard !levels.isEmpty else { throw ctx.fail("'level' is empty") }
         return levels
+    }
+
+    /// The frame's first date column other than the time (`edition_date`): it labels a series by
+    /// edition number in semesters on the fan chart's axis.
+    static func dateColumn(_ frame: Frame, besides time: String?) -> Column? {
+        frame.columns.first { c in
+            if case .date = c.data { return c.name != time }
+            return false
+        }
     }
 
     static func textList(_ ctx: CallContext, _ name: String) throws -> [String] {

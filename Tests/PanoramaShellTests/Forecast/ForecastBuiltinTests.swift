@@ -335,3 +335,11 @@ func forecastingByDateOrByEditionNumberAgrees(_ method: String) throws {
     #expect(PortfolioOutlook.hits((7, 11), NumberFormat()) == "7 of 11 (64 %; 35–85)")
     #expect(PortfolioOutlook.hits((0, 0), NumberFormat()) == "na")
 }
+
+/// Issue 19.4: a series by edition number whose frame has dates shows semesters on the fan
+/// chart's axis; its target stays the edition (editions are not semesters: 2017 had three).
+@Test func theFanChartByEditionReadsInSemestersWhenTheFrameHasDates() {
+    let (out, _) = transcript("fan(forecast(load(\"panorama_series\"), time=\"edition\", method=\"naive\"))")
+    #expect(out.contains("2016-S2") && !out.contains("edition 1 "), "\(out)")
+    #expect(out.contains("edition 21: 3,300"), "\(out)")
+}
