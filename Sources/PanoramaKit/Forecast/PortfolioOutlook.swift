@@ -16,6 +16,13 @@ public struct PortfolioOutlook: Sendable {
     public var referenceClass: ReferenceClassUplift?
     public var levels: [Double]
     public var notes: [String]
+    /// Whether the intervals shown are calibrated (`calibrate=true`, the default); the models'
+    /// own stay in `topDown` and `bottomUp`.
+    public var calibrate = true
+    public var topDownCalibration: ConformalCalibration?
+    public var bottomUpCalibration: ConformalCalibration?
+    /// The top-down method's calibrated intervals replayed on its backtest.
+    public var topDownCalibratedRow: Backtest.Row?
 
     public static let percentiles: [Double] = [5, 10, 50, 80, 90, 95]
 
@@ -24,10 +31,11 @@ public struct PortfolioOutlook: Sendable {
     /// - Throws: `ForecastError` when neither view can be built, or a view's data is unusable.
     public static func make(series: ForecastSeries?, panel: PortfolioPanel?, method: String = "auto",
                             since: (time: Double, label: String)? = nil, levels: [Double] = [80, 95],
-                            trials: Int = 10_000, seed: UInt64 = 1, backtestTrials: Int = 2_000,
+                            trials: Int = 10_000, seed: UInt64 = 1, backtestTrials: Int = 2_000, calibrate: Bool = true,
                             cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioOutlook {
         guard series != nil || panel != nil else { throw ForecastError("an outlook needs a series of totals, a per-project panel, or both") }
         var outlook = PortfolioOutlook(levels: levels, notes: [])
+        outlook.calibrate = calibrate
         if var series {
             if let panel, case .editionNumbers = series.kind, let last = series.times.last, Double(panel.latest) > last {
                 let added = (Int(last) + 1...panel.latest)
@@ -64,6 +72,7 @@ public struct PortfolioOutlook: Sendable {
                 outlook.notes.append("the per-project tables stop at \(outlook.bottomUpOrigin!): the bottom-up view forecasts \(outlook.bottomUpTarget!), the top-down view \(topTarget)")
             }
         }
+        if calibrate { outlook.calibrateViews() }
         if let report = outlook.topDown { outlook.notes += report.notes.map { "top-down: \($0)" } }
         return outlook
     }
@@ -81,6 +90,13 @@ public struct PortfolioOutlook: Sendable {
             for m in wanted { if let r = b.row(m) { rows.append(r); views.append("top-down") } }
         }
         if let b = bottomUpBacktest { rows += b.rows; views += b.rows.map { _ in "bottom-up" } }
+        // Each calibrated row right after its raw row.
+        for c in calibratedRows {
+            let base = c.row.method.replacingOccurrences(of: ", calibrated", with: "")
+            let at = rows.indices.first { views[$0] == c.view && rows[$0].method == base }.map { $0 + 1 } ?? rows.count
+            rows.insert(c.row, at: at)
+            views.insert(c.view, at: at)
+        }
         // The full table (with rmse and mape) is in JSON and `o.backtest`; the text drops those two.
         var frame = Backtest.frame(rows, levels: levels)
         frame.columns.insert(Column(name: "view", .text(Categorical(views.map { Optional($0) }))), at: 0)

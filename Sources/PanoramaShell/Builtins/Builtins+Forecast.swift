@@ -108,6 +108,7 @@ extension BuiltinRegistry {
                     .keyword("level", "interval coverages in percent (default [80, 95])", default: "[80, 95]"),
                     .keyword("trials", "Monte Carlo trials (default 10,000)", default: "10000"),
                     .keyword("seed", "random seed (default: .seed, else 1)"),
+                    .keyword("calibrate", "widen or narrow each view's intervals by rolling conformal quantiles of its past one-step errors (default true; false shows the models' own)", default: "true"),
                 ],
                 example: "outlook()") { ctx in
             var panelFrame = try ctx.frame("panel")
@@ -151,7 +152,8 @@ extension BuiltinRegistry {
             let method = try ctx.requiredString("method")
             let outlook = try run(ctx) {
                 try PortfolioOutlook.make(series: series, panel: panel, method: method, since: since, levels: levels,
-                                          trials: trials, seed: seed, cancelled: ctx.cancellation)
+                                          trials: trials, seed: seed, calibrate: ctx.bool("calibrate", default: true),
+                                          cancelled: ctx.cancellation)
             }
             // Notes go to stderr with the statement, as every note does; the value prints results.
             for n in outlook.notes { ctx.note(n) }

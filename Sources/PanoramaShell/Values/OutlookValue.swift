@@ -23,8 +23,8 @@ struct OutlookValue: ObjectValue {
         var text = shown.render(options)
         if let r = outlook.topDown {
             var layout = ChartLayout(options, height: ChartValue.defaultHeight(width: options.width))
-            layout.title = "top-down: \(r.series.name) and the forecast of \(r.targets[0]) (80 % and 95 %)"
-            let fan = FanChart(historyLabels: r.series.axisLabels, history: r.series.values, forecast: r.fanPoints)
+            layout.title = "top-down: \(r.series.name) and the forecast of \(r.targets[0]) (80 % and 95 %\(outlook.calibrate ? ", calibrated" : ""))"
+            let fan = FanChart(historyLabels: r.series.axisLabels, history: r.series.values, forecast: outlook.fanPoints)
             text += "\n" + fan.render(layout)
         }
         return text
@@ -49,6 +49,31 @@ struct OutlookValue: ObjectValue {
 }
 
 extension PortfolioOutlook {
+    /// The top-down forecast as the fan chart draws it: the intervals shown (calibrated unless
+    /// `calibrate=false`).
+    var fanPoints: [FanChart.Point] {
+        guard let r = topDown, let p = r.points.first else { return [] }
+        let i80 = topDownInterval(80) ?? p.interval(80), i95 = topDownInterval(95) ?? p.interval(95)
+        return [FanChart.Point(label: r.targets[0], point: p.mean, low80: i80.lower, high80: i80.upper, low95: i95.lower, high95: i95.upper)]
+    }
+
+    /// Each view's calibration for JSON: the intervals shown, the multipliers, the errors used.
+    var calibrationJSON: JSON {
+        func view(_ c: ConformalCalibration?, _ interval: (Double) -> (lower: Double, upper: Double)?) -> JSON {
+            guard let c else { return .null }
+            return .object([
+                ("errors", .number(Double(c.scoreCount))),
+                ("multipliers", .object(zip(levels, c.multipliers).map { (ForecastFormat.level($0), $1.map { .finite($0) } ?? .null) })),
+                ("intervals", .object(levels.map { level in
+                    let i = interval(level)
+                    return (ForecastFormat.level(level), .array([.finite(i?.lower), .finite(i?.upper)]))
+                })),
+            ])
+        }
+        guard calibrate else { return .null }
+        return .object([("top_down", view(topDownCalibration, topDownInterval)), ("bottom_up", view(bottomUpCalibration, bottomUpInterval))])
+    }
+
     /// Both views side by side: one row per measure, one column per view, as text a report can
     /// quote. Amounts print to whole units with grouped thousands (`3,300`, `2,872 – 3,728`; more
     /// decimals only when the P50s are below 100, so three significant digits survive), MASE to
@@ -71,9 +96,9 @@ extension PortfolioOutlook {
             bottom.append(sim.map { amount($0.quantile(p / 100)) } ?? "")
         }
         for level in levels {
-            measures.append("\(ForecastFormat.level(level)) % interval")
-            top.append(point.map { let i = $0.interval(level); return amount(i.lower) + dash + amount(i.upper) } ?? "")
-            bottom.append(sim.map { let i = $0.interval(level); return amount(i.lower) + dash + amount(i.upper) } ?? "")
+            measures.append("\(ForecastFormat.level(level)) % interval" + (calibrate ? ", calibrated" : ""))
+            top.append(topDownInterval(level).map { amount($0.lower) + dash + amount($0.upper) } ?? "")
+            bottom.append(bottomUpInterval(level).map { amount($0.lower) + dash + amount($0.upper) } ?? "")
         }
         let topRow = topDown.flatMap { r in topDownBacktest?.row(r.methodName) }
         let bottomRow = bottomUpBacktest?.rows.first
@@ -81,9 +106,17 @@ extension PortfolioOutlook {
         top += [topRow.map { String($0.accuracy.count) } ?? "", topRow.map { numbers.fixed($0.accuracy.mase, decimals: 2) } ?? ""]
         bottom += [bottomRow.map { String($0.accuracy.count) } ?? "", bottomRow.map { numbers.fixed($0.accuracy.mase, decimals: 2) } ?? ""]
         for (j, level) in levels.enumerated() {
-            measures.append("backtest coverage \(ForecastFormat.level(level)) %")
+            measures.append(calibrate ? "coverage \(ForecastFormat.level(level)) %, model" : "backtest coverage \(ForecastFormat.level(level)) %")
             top.append(topRow.map { Self.hits($0.covered[j], numbers) } ?? "")
             bottom.append(bottomRow.map { Self.hits($0.covered[j], numbers) } ?? "")
+        }
+        if calibrate {
+            let topCalibrated = topDownCalibratedRow, bottomCalibrated = bottomUpBacktest?.calibratedRow
+            for (j, level) in levels.enumerated() {
+                measures.append("coverage \(ForecastFormat.level(level)) %, calibrated")
+                top.append(topCalibrated.map { Self.hits($0.covered[j], numbers) } ?? "")
+                bottom.append(bottomCalibrated.map { Self.hits($0.covered[j], numbers) } ?? "")
+            }
         }
         return Frame(columns: [
             Column(name: "measure", .text(Categorical(measures.map { Optional($0) }))),
@@ -186,6 +219,7 @@ extension PortfolioOutlook {
                 ("warnings", .array(r.warnings.map { .string($0) })),
             ])))
         }
+        pairs.append(("calibration", calibrationJSON))
         pairs.append(("backtest", backtest.json()))
         pairs.append(("notes", .array(notes.map { .string($0) })))
         return .object(pairs)

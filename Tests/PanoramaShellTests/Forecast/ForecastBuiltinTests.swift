@@ -343,3 +343,21 @@ func forecastingByDateOrByEditionNumberAgrees(_ method: String) throws {
     #expect(out.contains("2016-S2") && !out.contains("edition 1 "), "\(out)")
     #expect(out.contains("edition 21: 3,300"), "\(out)")
 }
+
+/// Issue 19.3: `outlook` shows calibrated intervals by default; `calibrate=false` gives the
+/// models' own back, and the backtest scores both.
+@Test func outlookCalibratesItsIntervalsAndKeepsTheModelsOwnRecoverable() throws {
+    let calibrated = try object(transcript("outlook(trials=1000)", json: true).out)
+    let own = try object(transcript("outlook(trials=1000, calibrate=false)", json: true).out)
+    let topDown = try #require(own["top_down"] as? [String: Any])
+    let modelInterval = try #require((topDown["intervals"] as? [String: Any])?["80"] as? [Double])
+    let c = try #require((calibrated["calibration"] as? [String: Any])?["top_down"] as? [String: Any])
+    let shown = try #require((c["intervals"] as? [String: Any])?["80"] as? [Double])
+    #expect(shown != modelInterval)
+    #expect(own["calibration"] is NSNull)
+    let rows = try #require((calibrated["backtest"] as? [String: Any])?["rows"] as? [[Any]])
+    let methods = rows.compactMap { $0[1] as? String }
+    #expect(methods.contains("naive, calibrated") && methods.contains("bottom-up, calibrated"), "\(methods)")
+    let (text, _) = transcript("outlook(trials=1000, calibrate=false)")
+    #expect(!text.contains("calibrated"))
+}
