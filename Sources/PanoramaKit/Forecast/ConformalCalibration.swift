@@ -101,7 +101,7 @@ public struct ConformalCalibration: Sendable, Equatable {
             let r = raw(level)
             let half = (r.upper - r.lower) / 2
             if let q { return half > 0 ? "\(key) %: ×\(f.string(q * unit / half)) the model's width" : "\(key) %: ±\(f.string(q * unit))" }
-            let few = "\(key) %: too few past errors (\(scoreCount), \(Self.minimumScores(level)) needed)"
+            let few = "\(key) %: too few past forecasts (\(scoreCount), \(Self.minimumScores(level)) needed)"
             guard let factor = factor(below: level, point: point, unit: unit, raw: raw),
                   let l = zip(levels, multipliers).filter({ $0.0 < level && $0.1 != nil }).map(\.0).max() else {
                 return few + ", the model's own interval"

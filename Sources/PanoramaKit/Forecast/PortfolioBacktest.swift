@@ -63,8 +63,8 @@ public struct PortfolioBacktest: Sendable {
                          upper: naiveUpper, scale: scale),
         ]
         let raw = levels.indices.map { j in zip(lower[j], upper[j]).map { (lower: $0, upper: $1) } }
-        let calibrated = ConformalCalibration.row("bottom-up, calibrated", actuals: actuals, points: points, units: points,
-                                                  raw: raw, levels: levels, scale: scale)
+        let calibrated = ConformalCalibration.row("calibrated", actuals: actuals, points: points, units: points, raw: raw,
+                                                  levels: levels, scale: scale)
         return PortfolioBacktest(targets: targets, origins: origins, actuals: actuals, rows: rows, levels: levels, scale: scale,
                                  points: points, calibratedRow: calibrated)
     }

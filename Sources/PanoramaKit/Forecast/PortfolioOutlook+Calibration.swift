@@ -11,7 +11,7 @@ extension PortfolioOutlook {
             let scores = b.actuals.indices.map { ConformalCalibration.score(actual: b.actuals[$0], point: points[$0], unit: units[$0]) }
             topDownCalibration = ConformalCalibration(scores: scores, levels: levels)
             let raw = levels.map { level in row.forecasts.map { $0?.interval(level) ?? (.nan, .nan) } }
-            topDownCalibratedRow = ConformalCalibration.row("\(report.methodName), calibrated", actuals: b.actuals, points: points,
+            topDownCalibratedRow = ConformalCalibration.row("calibrated", actuals: b.actuals, points: points,
                                                             units: units, raw: raw, levels: levels, scale: b.scale)
         }
         if let b = bottomUpBacktest {
@@ -19,11 +19,11 @@ extension PortfolioOutlook {
             bottomUpCalibration = ConformalCalibration(scores: scores, levels: levels)
         }
         if let c = topDownCalibration, let p = topDown?.points.first {
-            notes.append("top-down intervals calibrated on \(Prose.counted(c.scoreCount, "past one-step error")): "
+            notes.append("top-down intervals calibrated on the misses of \(Prose.counted(c.scoreCount, "past one-step forecast")): "
                          + c.summary(point: p.mean, unit: p.standardDeviation, raw: p.interval))
         }
         if let c = bottomUpCalibration, let sim = bottomUp {
-            notes.append("bottom-up intervals calibrated on \(Prose.counted(c.scoreCount, "past relative error")): "
+            notes.append("bottom-up intervals calibrated on the relative misses of \(Prose.counted(c.scoreCount, "past forecast")): "
                          + c.summary(point: sim.point, unit: sim.point, raw: sim.interval))
         }
     }
@@ -44,9 +44,25 @@ extension PortfolioOutlook {
         return c.interval(level, point: sim.point, unit: sim.point, raw: sim.interval)
     }
 
-    /// The calibrated rows of the backtest: (view, row), each after its raw row.
-    var calibratedRows: [(view: String, row: Backtest.Row)] {
+    /// The bottom-up totals as shown (`o.bottom_up`, its S-curve): calibrated when `calibrate`,
+    /// each tail stretched about the median so that the widest calibrated level's interval is
+    /// the calibrated one (P10 and P90 for 80 %); the simulation's own totals otherwise.
+    public var bottomUpTotals: [Double] {
+        guard let sim = bottomUp else { return [] }
+        guard calibrate, let c = bottomUpCalibration,
+              let level = zip(c.levels, c.multipliers).filter({ $0.1 != nil }).map(\.0).max(),
+              let shown = bottomUpInterval(level) else { return sim.totals }
+        let raw = sim.interval(level), m = sim.point
+        let below = m > raw.lower ? (m - shown.lower) / (m - raw.lower) : 1
+        let above = raw.upper > m ? (shown.upper - m) / (raw.upper - m) : 1
+        return sim.totals.map { $0 < m ? m - below * (m - $0) : m + above * ($0 - m) }
+    }
+
+    /// The calibrated rows of the backtest (method `calibrated`): (view, the row they calibrate,
+    /// row), each shown after the row it calibrates.
+    var calibratedRows: [(view: String, base: String, row: Backtest.Row)] {
         guard calibrate else { return [] }
-        return [topDownCalibratedRow.map { ("top-down", $0) }, bottomUpBacktest?.calibratedRow.map { ("bottom-up", $0) }].compactMap { $0 }
+        return [topDownCalibratedRow.flatMap { r in topDown.map { ("top-down", $0.methodName, r) } },
+                bottomUpBacktest?.calibratedRow.map { ("bottom-up", "bottom-up", $0) }].compactMap { $0 }
     }
 }

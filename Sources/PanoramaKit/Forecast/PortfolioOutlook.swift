@@ -81,7 +81,9 @@ public struct PortfolioOutlook: Sendable {
 
     /// Each view's backtest: view, method, n, mae, rmse, mape, mase, coverage per level. The
     /// top-down rows are the method used, naive and the combination; the bottom-up rows the
-    /// simulation and the naive forecast of the panel totals on the same editions.
+    /// simulation and the naive forecast of the panel totals on the same editions; with
+    /// `calibrate`, a `calibrated` row after the method used and after the simulation scores
+    /// their calibrated intervals.
     public var backtest: Frame {
         var rows: [Backtest.Row] = [], views: [String] = []
         if let report = topDown, let b = topDownBacktest {
@@ -90,10 +92,9 @@ public struct PortfolioOutlook: Sendable {
             for m in wanted { if let r = b.row(m) { rows.append(r); views.append("top-down") } }
         }
         if let b = bottomUpBacktest { rows += b.rows; views += b.rows.map { _ in "bottom-up" } }
-        // Each calibrated row right after its raw row.
+        // Each calibrated row right after the row it calibrates.
         for c in calibratedRows {
-            let base = c.row.method.replacingOccurrences(of: ", calibrated", with: "")
-            let at = rows.indices.first { views[$0] == c.view && rows[$0].method == base }.map { $0 + 1 } ?? rows.count
+            let at = rows.indices.first { views[$0] == c.view && rows[$0].method == c.base }.map { $0 + 1 } ?? rows.count
             rows.insert(c.row, at: at)
             views.insert(c.view, at: at)
         }

@@ -39,7 +39,7 @@ struct OutlookValue: ObjectValue {
     func member(_ name: String) -> Value? {
         switch name {
         case "top_down": return outlook.topDown.map { .object(ForecastValue(report: $0)) } ?? .na
-        case "bottom_up": return outlook.bottomUp.map { .vector(Column(name: "total", .number($0.totals))) } ?? .na
+        case "bottom_up": return outlook.bottomUp.map { _ in .vector(Column(name: "total", .number(outlook.bottomUpTotals))) } ?? .na
         case "backtest": return .frame(outlook.backtest)
         case "views": return .frame(outlook.views(NumberFormat()))
         case "by": return outlook.groups.map { .frame($0) } ?? .na

@@ -174,23 +174,25 @@ private func printed(_ text: String, width: Int, charset: RenderOptions.Charset 
     let expected = """
         outlook for the portfolio's next total: top-down (series of totals) and
           bottom-up (projects rolled forward)
-        ┌────────────────────────┬──────────────────────────┬──────────────────────┐
-        │ measure                │ top-down                 │ bottom-up            │
-        ├────────────────────────┼──────────────────────────┼──────────────────────┤
-        │ target                 │ edition 21               │ edition 15           │
-        │ from                   │ edition 20               │ edition 14 (2021-11) │
-        │ method                 │ naive (by backtest MASE) │ Monte Carlo          │
-        │ trials                 │                          │ 2,000                │
-        │ P10                    │ 2,872                    │ 2,349                │
-        │ P50                    │ 3,300                    │ 2,577                │
-        │ P90                    │ 3,728                    │ 2,807                │
-        │ 80 % interval          │ 2,872 – 3,728            │ 2,349 – 2,807        │
-        │ 95 % interval          │ 2,645 – 3,955            │ 2,236 – 2,939        │
-        │ backtest n             │ 11                       │ 6                    │
-        │ backtest MASE          │ 1.44                     │ 1.03                 │
-        │ backtest coverage 80 % │ 7 of 11 (64 %; 35–85)    │ 3 of 6 (50 %; 19–81) │
-        │ backtest coverage 95 % │ 10 of 11 (91 %; 62–98)   │ 4 of 6 (67 %; 30–90) │
-        └────────────────────────┴──────────────────────────┴──────────────────────┘
+        ┌───────────────────────────┬──────────────────────────┬──────────────────────┐
+        │ measure                   │ top-down                 │ bottom-up            │
+        ├───────────────────────────┼──────────────────────────┼──────────────────────┤
+        │ target                    │ edition 21               │ edition 15           │
+        │ from                      │ edition 20               │ edition 14 (2021-11) │
+        │ method                    │ naive (by backtest MASE) │ Monte Carlo          │
+        │ trials                    │                          │ 2,000                │
+        │ P10                       │ 2,872                    │ 2,349                │
+        │ P50                       │ 3,300                    │ 2,577                │
+        │ P90                       │ 3,728                    │ 2,807                │
+        │ 80 % interval, calibrated │ 2,704 – 3,896            │ 1,740 – 3,413        │
+        │ 95 % interval, calibrated │ 2,388 – 4,212            │ 1,331 – 3,901        │
+        │ backtest n                │ 11                       │ 6                    │
+        │ backtest MASE             │ 1.44                     │ 1.03                 │
+        │ coverage 80 %, model      │ 7 of 11 (64 %; 35–85)    │ 3 of 6 (50 %; 19–81) │
+        │ coverage 95 %, model      │ 10 of 11 (91 %; 62–98)   │ 4 of 6 (67 %; 30–90) │
+        │ coverage 80 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 4 of 6 (67 %; 30–90) │
+        │ coverage 95 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 5 of 6 (83 %; 44–97) │
+        └───────────────────────────┴──────────────────────────┴──────────────────────┘
         backtest, one edition ahead from each past edition:
         ┌───────────┬────────────────┬────┬─────────┬─────────┬──────────┬──────────┐
         │ view      │ method         │  n │     mae │    mase │ cover 80 │ cover 95 │
@@ -205,7 +207,7 @@ func outlookTablesFitWithoutCuttingACell(_ width: Int, _ charset: RenderOptions.
     #expect(tables.count >= 18)
     #expect(!tables.contains { $0.contains("…") || $0.contains("...") }, "\(tables.joined(separator: "\n"))")
     #expect(text.split(separator: "\n").allSatisfy { $0.count <= width })
-    #expect(tables.contains { $0.contains(charset == .ascii ? "2,872 - 3,728" : "2,872 – 3,728") })
+    #expect(tables.contains { $0.contains(charset == .ascii ? "2,704 - 3,896" : "2,704 – 3,896") })
     let nonASCII = tables.filter { !$0.unicodeScalars.allSatisfy { $0.isASCII } }
     if charset == .ascii { #expect(nonASCII.isEmpty, "\(nonASCII)") }
 }
@@ -223,7 +225,7 @@ func outlookTablesFitWithoutCuttingACell(_ width: Int, _ charset: RenderOptions.
 }
 
 @Test func outlookOfASmallScaleSeriesKeepsThreeSignificantDigits() {
-    let out = transcript("outlook(series=totals, method=\"naive\")", frames: ["totals": totals]).out
+    let out = transcript("outlook(series=totals, method=\"naive\", calibrate=false)", frames: ["totals": totals]).out
     #expect(out.contains("│ P50                    │ 3.30 "), "\(out)")
     #expect(out.contains("│ 80 % interval          │ 2.87 – 3.73 "), "\(out)")
     #expect(out.contains("│ method                 │ naive (as asked) "), "\(out)")
@@ -356,8 +358,27 @@ func forecastingByDateOrByEditionNumberAgrees(_ method: String) throws {
     #expect(shown != modelInterval)
     #expect(own["calibration"] is NSNull)
     let rows = try #require((calibrated["backtest"] as? [String: Any])?["rows"] as? [[Any]])
-    let methods = rows.compactMap { $0[1] as? String }
-    #expect(methods.contains("naive, calibrated") && methods.contains("bottom-up, calibrated"), "\(methods)")
+    let methods = rows.compactMap { ($0[0] as? String ?? "") + "/" + ($0[1] as? String ?? "") }
+    #expect(methods.prefix(2) == ["top-down/naive", "top-down/calibrated"], "\(methods)")
+    #expect(methods.contains("bottom-up/calibrated"), "\(methods)")
     let (text, _) = transcript("outlook(trials=1000, calibrate=false)")
     #expect(!text.contains("calibrated"))
+}
+
+/// Issue 19.3: the S-curve of `o.bottom_up` shows the calibrated distribution: its P10 and P90
+/// are the calibrated 80 % interval; with calibrate=false, the simulation's own.
+@Test func theBottomUpTotalsCarryTheCalibratedInterval() throws {
+    let session = Session(options: RenderOptions(mode: .box), output: { _ in }, diagnostics: { _ in })
+    session.run("o = outlook(trials=2000)\nraw = outlook(trials=2000, calibrate=false)")
+    guard case .object(let o)? = session.interpreter.variables["o"], let value = o as? OutlookValue,
+          case .object(let r)? = session.interpreter.variables["raw"], let own = r as? OutlookValue else {
+        Issue.record("no outlook")
+        return
+    }
+    let shown = try #require(value.outlook.bottomUpInterval(80))
+    let totals = value.outlook.bottomUpTotals.sorted()
+    #expect(abs(Descriptive.quantile(sorted: totals, 0.1) - shown.lower) < 1e-6 * shown.lower)
+    #expect(abs(Descriptive.quantile(sorted: totals, 0.9) - shown.upper) < 1e-6 * shown.upper)
+    #expect(own.outlook.bottomUpTotals == own.outlook.bottomUp?.totals)
+    #expect(totals != own.outlook.bottomUpTotals.sorted())
 }
