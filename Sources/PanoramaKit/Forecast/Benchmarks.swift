@@ -4,8 +4,9 @@ import Foundation
 /// equally spaced series whose gaps are NaN.
 ///
 /// Gaps: a random walk over k steps has variance kσ², so naive and drift scale a difference
-/// spanning k positions by √k when estimating σ, use the last observed value, and widen the
-/// interval by the effective horizon (h plus any trailing gaps). Without gaps every formula is
+/// spanning k positions by √k when estimating σ and in the likelihood (as SES does with its
+/// multi-step error variances), use the last observed value, and widen the interval by the
+/// effective horizon (h plus any trailing gaps). Without gaps every formula is
 /// exactly FPP3's §5.5 table.
 enum Benchmarks {
     /// Consecutive observed pairs: (earlier index, later index, span k, difference y_t − y_s).
@@ -26,11 +27,11 @@ enum Benchmarks {
         let obs = observedIndices(y)
         let last = obs.last!
         let pairs = observedPairs(y)
-        var scaled = 0.0, sse = 0.0
+        var scaled = 0.0, logSpans = 0.0
         var fitted = [Double](repeating: .nan, count: y.count)
         for p in pairs {
             scaled += p.d * p.d / p.k
-            sse += p.d * p.d
+            logSpans += log(p.k)
             fitted[p.t] = y[p.s]
         }
         let sigma = (scaled / Double(pairs.count)).squareRoot()
@@ -38,7 +39,7 @@ enum Benchmarks {
         let forecasts = (1...horizon).map { h in
             ForecastPoint(mean: y[last], standardDeviation: sigma * Double(h + trailing).squareRoot())
         }
-        let (ll, aicc) = ForecastFit.likelihood(sse: sse, n: obs.count, k: ForecastMethod.naive.parameterCount)
+        let (ll, aicc) = ForecastFit.likelihood(sse: scaled, n: obs.count, k: ForecastMethod.naive.parameterCount, logVariances: logSpans)
         return ForecastFit(method: .naive, parameters: [], observationCount: obs.count, logLikelihood: ll,
                            aicc: aicc, sigma: sigma, fitted: fitted, trailingGaps: trailing,
                            forecasts: forecasts, warnings: sigma == 0 ? ["the series is constant: the interval has zero width"] : [])
@@ -52,12 +53,12 @@ enum Benchmarks {
         let span = Double(last - first)
         let slope = (y[last] - y[first]) / span
         let pairs = observedPairs(y)
-        var scaled = 0.0, sse = 0.0
+        var scaled = 0.0, logSpans = 0.0
         var fitted = [Double](repeating: .nan, count: y.count)
         for p in pairs {
             let e = p.d - p.k * slope
             scaled += e * e / p.k
-            sse += e * e
+            logSpans += log(p.k)
             fitted[p.t] = y[p.s] + p.k * slope
         }
         let sigma = (scaled / Double(pairs.count - 1)).squareRoot()
@@ -66,7 +67,7 @@ enum Benchmarks {
             let he = Double(h + trailing)
             return ForecastPoint(mean: y[last] + he * slope, standardDeviation: sigma * (he + he * he / span).squareRoot())
         }
-        let (ll, aicc) = ForecastFit.likelihood(sse: sse, n: obs.count, k: ForecastMethod.drift.parameterCount)
+        let (ll, aicc) = ForecastFit.likelihood(sse: scaled, n: obs.count, k: ForecastMethod.drift.parameterCount, logVariances: logSpans)
         return ForecastFit(method: .drift, parameters: [ForecastParameter("drift", slope)], observationCount: obs.count,
                            logLikelihood: ll, aicc: aicc, sigma: sigma, fitted: fitted, trailingGaps: trailing,
                            forecasts: forecasts, warnings: [])

@@ -161,11 +161,13 @@ extension ForecastFit {
         return fit
     }
 
-    /// The Gaussian log-likelihood at σ² = SSE/n, and AICc for k parameters.
-    static func likelihood(sse: Double, n: Int, k: Int) -> (logLikelihood: Double?, aicc: Double?) {
+    /// The Gaussian log-likelihood at σ² = SSE/n, and AICc for k parameters. Errors after a gap
+    /// are multi-step errors of variance σ² v_t: `sse` is then Σ e_t²/v_t and `logVariances`
+    /// Σ log v_t (0 without gaps).
+    static func likelihood(sse: Double, n: Int, k: Int, logVariances: Double = 0) -> (logLikelihood: Double?, aicc: Double?) {
         guard sse > 0, n > 0 else { return (nil, nil) }
         let nn = Double(n)
-        let ll = -nn / 2 * (log(2 * Double.pi * sse / nn) + 1)
+        let ll = -nn / 2 * (log(2 * Double.pi * sse / nn) + 1) - logVariances / 2
         let kk = Double(k)
         guard nn - kk - 1 > 0 else { return (ll, nil) }
         return (ll, -2 * ll + 2 * kk + 2 * kk * (kk + 1) / (nn - kk - 1))

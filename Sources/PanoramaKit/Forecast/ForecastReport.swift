@@ -35,7 +35,7 @@ public struct ForecastReport: Sendable {
         for level in levels where !(level > 0 && level < 100) {
             throw ForecastError("levels are percentages between 0 and 100, not \(NumberFormat().string(level))")
         }
-        var notes: [String] = []
+        var notes = series.notes
         let gaps = series.values.filter(\.isNaN).count
         if gaps > 0 {
             let missing = zip(series.labels, series.values).filter { $1.isNaN }.map(\.0)
@@ -114,98 +114,5 @@ public struct ForecastReport: Sendable {
             Column(name: "aicc", .number(aicc)),
             Column(name: "mase", .number(mase)),
         ])
-    }
-
-    /// The first line: what was forecast, for which edition, by which method.
-    public var headline: String {
-        let target = horizon == 1 ? targets[0] : "\(targets[0]) … \(targets[horizon - 1])"
-        var s = "forecast of \(series.name) for \(target): \(methodName)"
-        s += " — \(methodTitle)"
-        if chosenBy != "asked" { s += ", chosen by \(chosenBy)" }
-        return s
-    }
-
-    /// The second line: the data behind it.
-    public var basis: String {
-        let n = series.observedCount
-        var s = "from \(Prose.counted(n, "observed value"))"
-        if let first = series.labels.first, let last = series.labels.last { s += ", \(first) to \(last)" }
-        if let since { s += " (since \(since))" }
-        if let fit, !fit.parameters.isEmpty {
-            s += "; " + fit.parameters.map { Prose.glued($0.name, "=", NumberFormat(significantDigits: 4).string($0.value)) }.joined(separator: ", ")
-        }
-        return s
-    }
-
-    /// The text rendering: headline, basis, the forecast table, candidates for `auto`, notes.
-    public func render(_ options: RenderOptions) -> String {
-        var parts = [options.prose(headline), options.prose(basis), renderTable(table, options)]
-        if let candidates {
-            var line = "candidates for \(targets[0])"
-            if let s = selection {
-                var picks: [String] = []
-                if let a = s.byAICc { picks.append("AICc picks \(a.rawValue)") }
-                if let m = s.byMASE { picks.append("backtest MASE picks \(m.rawValue)") }
-                if let b = s.backtest { picks.append(Prose.counted(b.targets.count, "one-step origin")) }
-                if !picks.isEmpty { line += " (" + picks.joined(separator: "; ") + ")" }
-            }
-            parts += [options.prose(line + ":"), renderTable(candidates, options)]
-        }
-        if !notes.isEmpty { parts.append(notes.map(options.note).joined(separator: "\n")) }
-        return parts.joined(separator: "\n")
-    }
-
-    /// DESIGN §4: `{"kind": "forecast", "method", "target", "point", "intervals", …}`; `target`,
-    /// `point` and each interval are arrays when h > 1.
-    public var json: JSON {
-        func one<T>(_ xs: [T], _ f: (T) -> JSON) -> JSON { horizon == 1 ? f(xs[0]) : .array(xs.map(f)) }
-        func intervals(_ ps: [ForecastPoint]) -> JSON {
-            .object(levels.map { level in
-                (ForecastFormat.level(level), one(ps) { p in
-                    let i = p.interval(level)
-                    return .array([.finite(i.lower), .finite(i.upper)])
-                })
-            })
-        }
-        var pairs: [(String, JSON)] = [
-            ("kind", .string("forecast")),
-            ("method", .string(methodName)),
-            ("target", one(targets) { .string($0) }),
-            ("point", one(points) { .finite($0.mean) }),
-            ("intervals", intervals(points)),
-            ("h", .number(Double(horizon))),
-            ("series", .string(series.name)),
-            ("n", .number(Double(series.observedCount))),
-            ("chosen_by", .string(chosenBy)),
-        ]
-        if let since { pairs.append(("since", .string(since))) }
-        if let fit {
-            pairs.append(("parameters", .object(fit.parameters.map { ($0.name, .finite($0.value)) })))
-            pairs.append(("sigma", .finite(fit.sigma)))
-            pairs.append(("log_likelihood", .finite(fit.logLikelihood)))
-            pairs.append(("aicc", .finite(fit.aicc)))
-        }
-        if let selection {
-            pairs.append(("selection", .object([
-                ("aicc", selection.byAICc.map { .string($0.rawValue) } ?? .null),
-                ("mase", selection.byMASE.map { .string($0.rawValue) } ?? .null),
-            ])))
-            pairs.append(("candidates", .array(selection.fits.map { fit in
-                .object([
-                    ("method", .string(fit.method.rawValue)),
-                    ("point", one(fit.forecasts) { .finite($0.mean) }),
-                    ("intervals", intervals(fit.forecasts)),
-                    ("aicc", .finite(fit.aicc)),
-                    ("mase", .finite(selection.backtest?.row(fit.method.rawValue)?.accuracy.mase)),
-                ])
-            })))
-            pairs.append(("combination", .object([
-                ("point", one(selection.combination) { .finite($0.mean) }),
-                ("intervals", intervals(selection.combination)),
-            ])))
-            if let b = selection.backtest { pairs.append(("backtest", b.frame.json())) }
-        }
-        pairs.append(("notes", .array(notes.map { .string($0) })))
-        return .object(pairs)
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 /// - numeric time (edition numbers): positions run from the first to the last number, one per
 ///   whole number, so a number absent from the table is a gap, as is a row whose value is `na`;
 /// - date time: the rows, in date order, are consecutive editions (dates are not evenly spaced:
-///   2017 had three editions), so only `na` values are gaps;
+///   2017 had three editions), so only `na` values are gaps; a row without a date (an edition
+///   known to exist, its date not) keeps its place between its neighbours with an interpolated
+///   date, and a note says so — the same positions as by edition number;
 /// - no time: the rows in order.
 public struct ForecastSeries: Sendable {
     /// The value column's name (`total_cost`).
@@ -19,6 +21,11 @@ public struct ForecastSeries: Sendable {
     public var labels: [String]
     /// The time value of each position (edition number, day number or 1-based row).
     public var times: [Double]
+    /// What the reader should know about how the series was read (an interpolated date…).
+    public var notes: [String] = []
+    /// For a series by edition number: each position's date (a day number, NaN where unknown),
+    /// from a date column of the same frame; only the chart's axis reads it.
+    public var dates: [Double]?
     var kind: Kind
 
     enum Kind: Sendable {
@@ -47,7 +54,7 @@ public struct ForecastSeries: Sendable {
     ///
     /// - Throws: `ForecastError` when the value column is not numeric, a time is repeated, or
     ///   numeric times are not whole numbers.
-    public init(value: Column, time: Column?) throws {
+    public init(value: Column, time: Column?, dates: Column? = nil) throws {
         guard case .number(let v) = value.data else {
             throw ForecastError("'\(value.name)' must be numeric to forecast, not \(value.data.typeName)")
         }
@@ -56,6 +63,7 @@ public struct ForecastSeries: Sendable {
             return
         }
         let values: [Double], times: [Double], labels: [String], kind: Kind
+        var notes: [String] = [], editionDays: [Double]?
         switch time.data {
         case .number(let t):
             var byTime: [Int: Double] = [:]
@@ -73,6 +81,11 @@ public struct ForecastSeries: Sendable {
                 throw ForecastError("time '\(time.name)' has no values")
             }
             values = (first...last).map { byTime[$0] ?? .nan }
+            if case .date(let d, _)? = dates?.data, d.count == t.count {
+                var days: [Int: Double] = [:]
+                for i in t.indices where !t[i].isNaN && d[i] != ColumnData.naDay { days[Int(t[i])] = Double(d[i]) }
+                editionDays = (first...last).map { days[$0] ?? .nan }
+            }
             times = (first...last).map(Double.init)
             let word = time.name.hasPrefix("edition") ? "edition" : time.name
             labels = (first...last).map { "\(word) \($0)" }
@@ -82,10 +95,12 @@ public struct ForecastSeries: Sendable {
             for (a, b) in zip(order, order.dropFirst()) where d[a] == d[b] {
                 throw ForecastError("time '\(time.name)' repeats \(CivilDate(dayNumber: Int(d[a])).text(precision)): make one row per edition first")
             }
-            values = order.map { v[$0] }
-            times = order.map { Double(d[$0]) }
-            labels = order.map { CivilDate(dayNumber: Int(d[$0])).text(precision) }
+            let placed = Self.placeUndated(d, order: order, precision: precision, timeName: time.name)
+            values = placed.rows.map { v[$0] }
+            times = placed.days
+            labels = placed.labels
             kind = .dates(precision)
+            notes = placed.notes
         case .text(let c):
             values = v
             times = v.indices.map { Double($0 + 1) }
@@ -95,6 +110,8 @@ public struct ForecastSeries: Sendable {
             throw ForecastError("time '\(time.name)' must be edition numbers or dates, not bool")
         }
         self.init(name: value.name, timeName: time.name, values: values, labels: labels, times: times, kind: kind)
+        self.notes = notes
+        self.dates = editionDays
     }
 
     /// Observed (non-gap) values.
@@ -106,9 +123,8 @@ public struct ForecastSeries: Sendable {
         case .editionNumbers:
             let word = timeName.map { $0.hasPrefix("edition") ? "edition" : $0 } ?? "edition"
             return "\(word) \(Int(times.last!) + h)"
-        case .dates:
-            let last = labels.last ?? "?"
-            return h == 1 ? "the edition after \(last)" : "\(h) editions after \(last)"
+        case .dates(let precision):
+            return dateTarget(h, precision: precision)
         case .positions:
             return "t = \(values.count + h)"
         }
@@ -122,20 +138,30 @@ public struct ForecastSeries: Sendable {
         guard let start = times.firstIndex(where: { $0 >= time }) else {
             throw ForecastError("nothing in the series from \(label) on (it ends at \(labels.last ?? "its start"))")
         }
-        var s = self
-        s.values = Array(values[start...])
-        s.times = Array(times[start...])
-        s.labels = Array(labels[start...])
-        return s
+        return dropFirst(start)
     }
 
     /// Leading gaps removed (a series that starts with missing editions starts at its first value).
     public var trimmed: ForecastSeries {
         guard let first = values.firstIndex(where: { !$0.isNaN }), first > 0 else { return self }
+        return dropFirst(first)
+    }
+
+    /// The series from position `start` on.
+    func dropFirst(_ start: Int) -> ForecastSeries {
         var s = self
-        s.values = Array(values[first...])
-        s.times = Array(times[first...])
-        s.labels = Array(labels[first...])
+        s.values = Array(values[start...])
+        s.times = Array(times[start...])
+        s.labels = Array(labels[start...])
+        s.dates = dates.map { Array($0[start...]) }
         return s
+    }
+
+    /// Appends a position (a value, its time and label; no date known).
+    public mutating func append(_ value: Double, time: Double, label: String) {
+        values.append(value)
+        times.append(time)
+        labels.append(label)
+        dates?.append(.nan)
     }
 }

@@ -15,6 +15,11 @@ public struct PortfolioBacktest: Sendable {
     public var rows: [Backtest.Row]
     public var levels: [Double]
     public var scale: Double
+    /// The bottom-up forecasts (simulated medians), aligned with `targets`.
+    public var points: [Double] = []
+    /// The bottom-up intervals calibrated by rolling conformal quantiles of the earlier targets'
+    /// relative errors (`ConformalCalibration`), scored on the same targets.
+    public var calibratedRow: Backtest.Row?
 
     public var frame: Frame { Backtest.frame(rows, levels: levels) }
 
@@ -57,6 +62,10 @@ public struct PortfolioBacktest: Sendable {
             Backtest.Row(method: "naive (tables)", actuals: actuals, points: naivePoints, lower: naiveLower,
                          upper: naiveUpper, scale: scale),
         ]
-        return PortfolioBacktest(targets: targets, origins: origins, actuals: actuals, rows: rows, levels: levels, scale: scale)
+        let raw = levels.indices.map { j in zip(lower[j], upper[j]).map { (lower: $0, upper: $1) } }
+        let calibrated = ConformalCalibration.row("calibrated", actuals: actuals, points: points, units: points, raw: raw,
+                                                  levels: levels, scale: scale)
+        return PortfolioBacktest(targets: targets, origins: origins, actuals: actuals, rows: rows, levels: levels, scale: scale,
+                                 points: points, calibratedRow: calibrated)
     }
 }

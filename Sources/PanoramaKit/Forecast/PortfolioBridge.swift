@@ -82,23 +82,4 @@ public struct PortfolioBridge: Sendable {
             Column(name: "after", .number(after)), Column(name: "change", .number(zip(after, before).map { $0 - $1 })),
         ])
     }
-
-    public var json: JSON {
-        let t = transition
-        func list(_ ps: [PortfolioPanel.Project]) -> JSON {
-            .array(ps.sorted { $0.cost > $1.cost }.map { .object([("key", .string($0.key)), ("project", .string($0.name)), ("cost", .finite($0.cost))]) })
-        }
-        return .object([
-            ("kind", .string("bridge")),
-            ("from", .string(fromLabel)), ("to", .string(toLabel)),
-            ("start", .finite(startTotal)), ("end", .finite(endTotal)),
-            ("continuing_growth", .finite(t.continuingGrowth)), ("entries", .finite(t.entryCost)),
-            ("newly_costed", .finite(t.newlyCostedCost)), ("exits", .finite(-t.exitCost)),
-            ("no_longer_costed", .finite(-t.uncostedCost)),
-            ("continuing", .number(Double(t.continuing.count))),
-            ("entered", list(t.entries)), ("costed", list(t.newlyCosted)), ("exited", list(t.exits)),
-            ("uncosted", list(t.uncosted)),
-            ("notes", .array(notes.map { .string($0) })),
-        ])
-    }
 }

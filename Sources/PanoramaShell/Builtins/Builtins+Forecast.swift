@@ -64,6 +64,7 @@ extension BuiltinRegistry {
                 if methods.isEmpty { throw ctx.fail("'methods' names no method") }
             }
             let levels = try levelsArgument(ctx)
+            for n in series.notes { ctx.note(n) }
             let trimmed = series.trimmed
             let result = try run(ctx) {
                 try Backtest.run(trimmed.values, methods: methods, combination: combination, levels: levels,
@@ -107,6 +108,7 @@ extension BuiltinRegistry {
                     .keyword("level", "interval coverages in percent (default [80, 95])", default: "[80, 95]"),
                     .keyword("trials", "Monte Carlo trials (default 10,000)", default: "10000"),
                     .keyword("seed", "random seed (default: .seed, else 1)"),
+                    .keyword("calibrate", "widen or narrow each view's intervals by rolling conformal quantiles of its past one-step errors (default true; false shows the models' own)", default: "true"),
                 ],
                 example: "outlook()") { ctx in
             var panelFrame = try ctx.frame("panel")
@@ -128,7 +130,7 @@ extension BuiltinRegistry {
                 guard let value = f.column(try ctx.string("value") ?? "total_cost") else {
                     throw ctx.fail("the series has no column '\(try ctx.string("value") ?? "total_cost")'; name it with value=")
                 }
-                series = try run(ctx) { try ForecastSeries(value: value, time: f.column(timeName)) }
+                series = try run(ctx) { try ForecastSeries(value: value, time: f.column(timeName), dates: dateColumn(f, besides: timeName)) }
             } else if series == nil, let panel {
                 let editions = panel.editions
                 series = try run(ctx) {
@@ -150,7 +152,8 @@ extension BuiltinRegistry {
             let method = try ctx.requiredString("method")
             let outlook = try run(ctx) {
                 try PortfolioOutlook.make(series: series, panel: panel, method: method, since: since, levels: levels,
-                                          trials: trials, seed: seed, cancelled: ctx.cancellation)
+                                          trials: trials, seed: seed, calibrate: ctx.bool("calibrate", default: true),
+                                          cancelled: ctx.cancellation)
             }
             // Notes go to stderr with the statement, as every note does; the value prints results.
             for n in outlook.notes { ctx.note(n) }
@@ -245,7 +248,7 @@ extension BuiltinRegistry {
                 throw ctx.fail("say which column to forecast with value=; numeric columns: "
                                + frame.columns.filter { $0.data.numbers != nil }.map { "'\($0.name)'" }.joined(separator: ", "))
             }
-            series = try run(ctx) { try ForecastSeries(value: value, time: time) }
+            series = try run(ctx) { try ForecastSeries(value: value, time: time, dates: dateColumn(frame, besides: time?.name)) }
         } else if let xs = v.asColumn(name: "series"), let numbers = xs.data.numbers {
             if ctx.has("value") || ctx.has("time") { throw ctx.fail("value= and time= name columns of a frame; 'series' is a vector") }
             let name: String
@@ -298,179 +301,20 @@ extension BuiltinRegistry {
         return levels
     }
 
+    /// The frame's first date column other than the time (`edition_date`): it labels a series by
+    /// edition number in semesters on the fan chart's axis.
+    static func dateColumn(_ frame: Frame, besides time: String?) -> Column? {
+        frame.columns.first { c in
+            if case .date = c.data { return c.name != time }
+            return false
+        }
+    }
+
     static func textList(_ ctx: CallContext, _ name: String) throws -> [String] {
         if case .string(let s)? = ctx[name] { return [s] }
         guard let c = try ctx.column(name), case .text(let t) = c.data else {
             throw ctx.fail("'\(name)' must be a string or a vector of strings")
         }
         return t.strings.compactMap { $0 }
-    }
-}
-
-/// A forecast value of the language (kind `forecast`); `fan(f)` draws it.
-struct ForecastValue: ChartableForecast {
-    var report: ForecastReport
-
-    var kind: String { "forecast" }
-
-    func summary(_ options: RenderOptions) -> String {
-        let p = report.points[0]
-        let widest = report.levels.max() ?? 95
-        let i = p.interval(widest)
-        let f = options.numbers
-        return "forecast \(report.methodName) for \(report.targets[0]): \(f.string(p.mean)) [\(f.string(i.lower)), \(f.string(i.upper))] at \(ForecastFormat.level(widest)) %"
-            + (report.horizon > 1 ? " (+\(report.horizon - 1) more)" : "")
-    }
-
-    /// The report without its notes (`forecast` gave them on stderr; JSON keeps them).
-    func render(_ options: RenderOptions) -> String {
-        var shown = report
-        shown.notes = []
-        return options.mode == .csv ? renderTable(report.table, options) : shown.render(options)
-    }
-
-    func json(_ options: RenderOptions) -> JSON { report.json }
-
-    var tableView: Frame? { report.table }
-
-    var history: [(label: String, value: Double)] { Array(zip(report.series.labels, report.series.values)) }
-
-    var forecastPoints: [FanChart.Point] { report.fanPoints }
-
-    var memberNames: [String] {
-        ["method", "target", "point", "sigma", "aicc", "table", "candidates", "backtest"]
-            + report.levels.flatMap { ["lo_\(ForecastFormat.level($0))", "hi_\(ForecastFormat.level($0))"] }
-    }
-
-    func member(_ name: String) -> Value? {
-        func numbers(_ xs: [Double]) -> Value {
-            xs.count == 1 ? (xs[0].isNaN ? .na : .number(xs[0])) : .vector(Column(name: name, .number(xs)))
-        }
-        switch name {
-        case "method": return .string(report.methodName)
-        case "target": return report.horizon == 1 ? .string(report.targets[0])
-            : .vector(Column(name: "target", .text(Categorical(report.targets.map { Optional($0) }))))
-        case "point": return numbers(report.points.map(\.mean))
-        case "sigma": return report.fit.map { .number($0.sigma) } ?? .na
-        case "aicc": return report.fit?.aicc.map { .number($0) } ?? .na
-        case "table": return .frame(report.table)
-        case "candidates": return report.candidates.map { .frame($0) } ?? .na
-        case "backtest": return report.selection?.backtest.map { .frame($0.frame) } ?? .na
-        default:
-            for level in report.levels {
-                let key = ForecastFormat.level(level)
-                if name == "lo_\(key)" { return numbers(report.points.map { $0.interval(level).lower }) }
-                if name == "hi_\(key)" { return numbers(report.points.map { $0.interval(level).upper }) }
-            }
-            return nil
-        }
-    }
-}
-
-extension ForecastReport {
-    /// The forecast periods as the fan chart draws them (80 % and 95 % whatever `levels` are).
-    var fanPoints: [FanChart.Point] {
-        zip(targets, points).map { label, p in
-            let i80 = p.interval(80), i95 = p.interval(95)
-            return FanChart.Point(label: label, point: p.mean, low80: i80.lower, high80: i80.upper, low95: i95.lower, high95: i95.upper)
-        }
-    }
-}
-
-/// A bridge value (kind `bridge`): the steps as a table and a waterfall; `waterfall(b)` draws it.
-struct BridgeValue: ChartableBridge {
-    var bridge: PortfolioBridge
-
-    var kind: String { "bridge" }
-
-    func summary(_ options: RenderOptions) -> String {
-        let f = options.numbers
-        return "bridge \(bridge.fromLabel) → \(bridge.toLabel): \(f.string(bridge.startTotal)) → \(f.string(bridge.endTotal))"
-    }
-
-    func render(_ options: RenderOptions) -> String {
-        // The detail column's amounts read as in `b.table` (four significant digits).
-        var numbers = options.numbers
-        numbers.significantDigits = 4
-        let table = renderTable(bridge.frame(numbers), options)
-        if options.mode == .csv { return table }
-        let chart = Waterfall(startLabel: start.label, start: start.value, steps: steps, endLabel: end.label, end: end.value)
-        return table + "\n" + chart.render(ChartLayout(options, height: ChartValue.defaultHeight(width: options.width)))
-    }
-
-    func json(_ options: RenderOptions) -> JSON { bridge.json }
-
-    var tableView: Frame? { bridge.frame() }
-
-    var start: (label: String, value: Double) { (bridge.fromLabel, bridge.startTotal) }
-    var steps: [(label: String, delta: Double)] { bridge.steps }
-    var end: (label: String, value: Double) { (bridge.toLabel, bridge.endTotal) }
-
-    var memberNames: [String] { ["table", "projects", "continuing_growth", "entries", "newly_costed", "exits", "no_longer_costed", "start", "end"] }
-
-    func member(_ name: String) -> Value? {
-        let t = bridge.transition
-        func names(_ ps: [PortfolioPanel.Project]) -> Value {
-            .vector(Column(name: name, .text(Categorical(ps.sorted { $0.cost > $1.cost }.map { Optional($0.name) }))))
-        }
-        switch name {
-        case "table": return .frame(bridge.frame())
-        case "projects": return .frame(bridge.projects)
-        case "continuing_growth": return .number(t.continuingGrowth)
-        case "entries": return names(t.entries)
-        case "exits": return names(t.exits)
-        case "newly_costed": return names(t.newlyCosted)
-        case "no_longer_costed": return names(t.uncosted)
-        case "start": return .number(bridge.startTotal)
-        case "end": return .number(bridge.endTotal)
-        default: return nil
-        }
-    }
-}
-
-/// An outlook value (kind `outlook`): both views side by side, their backtests, a fan chart.
-struct OutlookValue: ObjectValue {
-    var outlook: PortfolioOutlook
-
-    var kind: String { "outlook" }
-
-    func summary(_ options: RenderOptions) -> String {
-        let f = options.numbers
-        var parts: [String] = []
-        if let r = outlook.topDown, let p = r.points.first { parts.append("top-down \(r.targets[0]) P50 \(f.string(p.mean))") }
-        if let s = outlook.bottomUp, let t = outlook.bottomUpTarget { parts.append("bottom-up \(t) P50 \(f.string(s.quantile(0.5)))") }
-        return "outlook: " + parts.joined(separator: "; ")
-    }
-
-    func render(_ options: RenderOptions) -> String {
-        if options.mode == .csv { return renderTable(outlook.views(options.numbers), options) }
-        // Without its notes: `outlook` gave them on stderr (JSON keeps them).
-        var shown = outlook
-        shown.notes = []
-        var text = shown.render(options)
-        if let r = outlook.topDown {
-            var layout = ChartLayout(options, height: ChartValue.defaultHeight(width: options.width))
-            layout.title = "top-down: \(r.series.name) and the forecast of \(r.targets[0]) (80 % and 95 %)"
-            let fan = FanChart(historyLabels: r.series.labels, history: r.series.values, forecast: r.fanPoints)
-            text += "\n" + fan.render(layout)
-        }
-        return text
-    }
-
-    func json(_ options: RenderOptions) -> JSON { outlook.json }
-
-    var tableView: Frame? { outlook.views(NumberFormat()) }
-
-    var memberNames: [String] { ["top_down", "bottom_up", "backtest", "views", "by"] }
-
-    func member(_ name: String) -> Value? {
-        switch name {
-        case "top_down": return outlook.topDown.map { .object(ForecastValue(report: $0)) } ?? .na
-        case "bottom_up": return outlook.bottomUp.map { .vector(Column(name: "total", .number($0.totals))) } ?? .na
-        case "backtest": return .frame(outlook.backtest)
-        case "views": return .frame(outlook.views(NumberFormat()))
-        case "by": return outlook.groups.map { .frame($0) } ?? .na
-        default: return nil
-        }
     }
 }

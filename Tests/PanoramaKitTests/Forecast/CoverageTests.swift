@@ -113,5 +113,4 @@ func coverageCountsCarryTheirWilsonInterval(inside: Int, scored: Int, lower: Dou
 
 @Test func aCoverageOfNothingScoredHasNoInterval() {
     #expect(Accuracy.coverageInterval(inside: 0, scored: 0) == nil)
-    #expect(PortfolioOutlook.hits((7, 11), NumberFormat()) == "7 of 11 (64 %; 35–85)")
 }

@@ -174,23 +174,25 @@ private func printed(_ text: String, width: Int, charset: RenderOptions.Charset 
     let expected = """
         outlook for the portfolio's next total: top-down (series of totals) and
           bottom-up (projects rolled forward)
-        ┌────────────────────────┬──────────────────────────┬──────────────────────┐
-        │ measure                │ top-down                 │ bottom-up            │
-        ├────────────────────────┼──────────────────────────┼──────────────────────┤
-        │ target                 │ edition 21               │ edition 15           │
-        │ from                   │ edition 20               │ edition 14 (2021-11) │
-        │ method                 │ naive (by backtest MASE) │ Monte Carlo          │
-        │ trials                 │                          │ 2,000                │
-        │ P10                    │ 2,872                    │ 2,349                │
-        │ P50                    │ 3,300                    │ 2,577                │
-        │ P90                    │ 3,728                    │ 2,807                │
-        │ 80 % interval          │ 2,872 – 3,728            │ 2,349 – 2,807        │
-        │ 95 % interval          │ 2,645 – 3,955            │ 2,236 – 2,939        │
-        │ backtest n             │ 11                       │ 6                    │
-        │ backtest MASE          │ 1.44                     │ 1.03                 │
-        │ backtest coverage 80 % │ 7 of 11 (64 %; 35–85)    │ 3 of 6 (50 %; 19–81) │
-        │ backtest coverage 95 % │ 10 of 11 (91 %; 62–98)   │ 4 of 6 (67 %; 30–90) │
-        └────────────────────────┴──────────────────────────┴──────────────────────┘
+        ┌───────────────────────────┬──────────────────────────┬──────────────────────┐
+        │ measure                   │ top-down                 │ bottom-up            │
+        ├───────────────────────────┼──────────────────────────┼──────────────────────┤
+        │ target                    │ edition 21               │ edition 15           │
+        │ from                      │ edition 20               │ edition 14 (2021-11) │
+        │ method                    │ naive (by backtest MASE) │ Monte Carlo          │
+        │ trials                    │                          │ 2,000                │
+        │ P10                       │ 2,872                    │ 2,349                │
+        │ P50                       │ 3,300                    │ 2,577                │
+        │ P90                       │ 3,728                    │ 2,807                │
+        │ 80 % interval, calibrated │ 2,704 – 3,896            │ 1,740 – 3,413        │
+        │ 95 % interval, calibrated │ 2,388 – 4,212            │ 1,331 – 3,901        │
+        │ backtest n                │ 11                       │ 6                    │
+        │ backtest MASE             │ 1.44                     │ 1.03                 │
+        │ coverage 80 %, model      │ 7 of 11 (64 %; 35–85)    │ 3 of 6 (50 %; 19–81) │
+        │ coverage 95 %, model      │ 10 of 11 (91 %; 62–98)   │ 4 of 6 (67 %; 30–90) │
+        │ coverage 80 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 4 of 6 (67 %; 30–90) │
+        │ coverage 95 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 5 of 6 (83 %; 44–97) │
+        └───────────────────────────┴──────────────────────────┴──────────────────────┘
         backtest, one edition ahead from each past edition:
         ┌───────────┬────────────────┬────┬─────────┬─────────┬──────────┬──────────┐
         │ view      │ method         │  n │     mae │    mase │ cover 80 │ cover 95 │
@@ -205,7 +207,7 @@ func outlookTablesFitWithoutCuttingACell(_ width: Int, _ charset: RenderOptions.
     #expect(tables.count >= 18)
     #expect(!tables.contains { $0.contains("…") || $0.contains("...") }, "\(tables.joined(separator: "\n"))")
     #expect(text.split(separator: "\n").allSatisfy { $0.count <= width })
-    #expect(tables.contains { $0.contains(charset == .ascii ? "2,872 - 3,728" : "2,872 – 3,728") })
+    #expect(tables.contains { $0.contains(charset == .ascii ? "2,704 - 3,896" : "2,704 – 3,896") })
     let nonASCII = tables.filter { !$0.unicodeScalars.allSatisfy { $0.isASCII } }
     if charset == .ascii { #expect(nonASCII.isEmpty, "\(nonASCII)") }
 }
@@ -223,7 +225,7 @@ func outlookTablesFitWithoutCuttingACell(_ width: Int, _ charset: RenderOptions.
 }
 
 @Test func outlookOfASmallScaleSeriesKeepsThreeSignificantDigits() {
-    let out = transcript("outlook(series=totals, method=\"naive\")", frames: ["totals": totals]).out
+    let out = transcript("outlook(series=totals, method=\"naive\", calibrate=false)", frames: ["totals": totals]).out
     #expect(out.contains("│ P50                    │ 3.30 "), "\(out)")
     #expect(out.contains("│ 80 % interval          │ 2.87 – 3.73 "), "\(out)")
     #expect(out.contains("│ method                 │ naive (as asked) "), "\(out)")
@@ -299,14 +301,84 @@ func bottomUpErrorsReadWell(_ input: String, _ message: String) {
     let (out, err) = transcript("forecast(load(\"panorama_series\"), time=\"edition_date\", method=\"naive\")", json: true)
     #expect(!err.contains("error"), "\(err)")
     let doc = try object(out)
-    #expect(doc["target"] as? String == "the edition after 2024-12")
+    #expect(doc["target"] as? String == "2025-S1")
     #expect(doc["point"] as? Double == 3300)
-    // Editions 12 and 15 have a date but no total: gaps. Edition 11 has neither: not a row.
-    #expect((doc["notes"] as! [String]).first == "2 missing editions treated as gaps: 2020-11, 2022-06")
+    // Editions 12 and 15 have a date but no total: gaps. Edition 11 has neither: it keeps its
+    // place with an interpolated date, and says so (issue 19.4: never dropped silently).
+    let notes = doc["notes"] as! [String]
+    #expect(notes.first == "1 row with no 'edition_date' kept in place with an interpolated date: row 11 (~2020-07, between 2020-02 and 2020-11)")
+    #expect(notes.dropFirst().first == "3 missing editions treated as gaps: ~2020-07, 2020-11, 2022-06")
+}
+
+/// Issue 19.4: the time axis by edition date gives the same forecast as by edition number.
+@Test(arguments: ["naive", "ses", "holt", "auto"])
+func forecastingByDateOrByEditionNumberAgrees(_ method: String) throws {
+    let byDate = try object(transcript("forecast(load(\"panorama_series\"), time=\"edition_date\", method=\"\(method)\")", json: true).out)
+    let byNumber = try object(transcript("forecast(load(\"panorama_series\"), time=\"edition\", method=\"\(method)\")", json: true).out)
+    #expect(byDate["point"] as? Double == byNumber["point"] as? Double)
+    #expect(byDate["intervals"] as? NSDictionary == byNumber["intervals"] as? NSDictionary)
+    #expect(byDate["method"] as? String == byNumber["method"] as? String)
+}
+
+@Test func theFanChartOfADatedSeriesReadsInSemesters() {
+    let (out, err) = transcript("fan(forecast(load(\"panorama_series\"), time=\"edition_date\", method=\"naive\"))")
+    #expect(out.contains("2016-S2") && out.contains("2025-S1: 3,300"), "\(out)")
+    #expect(!out.contains("2016-11"), "\(out)")
+    #expect(err.contains("interpolated date"))
 }
 
 @Test func outlookNotesGoToStderrAndItsPrintoutHasNone() {
     let (out, err) = transcript("outlook(trials=1000)")
     #expect(err.contains("note: the per-project tables stop at"), "\(err)")
     #expect(!out.contains("note:"), "\(out)")
+}
+
+@Test func anOutlookWritesCoverageAsHitsWithTheirWilsonRange() {
+    #expect(PortfolioOutlook.hits((7, 11), NumberFormat()) == "7 of 11 (64 %; 35–85)")
+    #expect(PortfolioOutlook.hits((0, 0), NumberFormat()) == "na")
+}
+
+/// Issue 19.4: a series by edition number whose frame has dates shows semesters on the fan
+/// chart's axis; its target stays the edition (editions are not semesters: 2017 had three).
+@Test func theFanChartByEditionReadsInSemestersWhenTheFrameHasDates() {
+    let (out, _) = transcript("fan(forecast(load(\"panorama_series\"), time=\"edition\", method=\"naive\"))")
+    #expect(out.contains("2016-S2") && !out.contains("edition 1 "), "\(out)")
+    #expect(out.contains("edition 21: 3,300"), "\(out)")
+}
+
+/// Issue 19.3: `outlook` shows calibrated intervals by default; `calibrate=false` gives the
+/// models' own back, and the backtest scores both.
+@Test func outlookCalibratesItsIntervalsAndKeepsTheModelsOwnRecoverable() throws {
+    let calibrated = try object(transcript("outlook(trials=1000)", json: true).out)
+    let own = try object(transcript("outlook(trials=1000, calibrate=false)", json: true).out)
+    let topDown = try #require(own["top_down"] as? [String: Any])
+    let modelInterval = try #require((topDown["intervals"] as? [String: Any])?["80"] as? [Double])
+    let c = try #require((calibrated["calibration"] as? [String: Any])?["top_down"] as? [String: Any])
+    let shown = try #require((c["intervals"] as? [String: Any])?["80"] as? [Double])
+    #expect(shown != modelInterval)
+    #expect(own["calibration"] is NSNull)
+    let rows = try #require((calibrated["backtest"] as? [String: Any])?["rows"] as? [[Any]])
+    let methods = rows.compactMap { ($0[0] as? String ?? "") + "/" + ($0[1] as? String ?? "") }
+    #expect(methods.prefix(2) == ["top-down/naive", "top-down/calibrated"], "\(methods)")
+    #expect(methods.contains("bottom-up/calibrated"), "\(methods)")
+    let (text, _) = transcript("outlook(trials=1000, calibrate=false)")
+    #expect(!text.contains("calibrated"))
+}
+
+/// Issue 19.3: the S-curve of `o.bottom_up` shows the calibrated distribution: its P10 and P90
+/// are the calibrated 80 % interval; with calibrate=false, the simulation's own.
+@Test func theBottomUpTotalsCarryTheCalibratedInterval() throws {
+    let session = Session(options: RenderOptions(mode: .box), output: { _ in }, diagnostics: { _ in })
+    session.run("o = outlook(trials=2000)\nraw = outlook(trials=2000, calibrate=false)")
+    guard case .object(let o)? = session.interpreter.variables["o"], let value = o as? OutlookValue,
+          case .object(let r)? = session.interpreter.variables["raw"], let own = r as? OutlookValue else {
+        Issue.record("no outlook")
+        return
+    }
+    let shown = try #require(value.outlook.bottomUpInterval(80))
+    let totals = value.outlook.bottomUpTotals.sorted()
+    #expect(abs(Descriptive.quantile(sorted: totals, 0.1) - shown.lower) < 1e-6 * shown.lower)
+    #expect(abs(Descriptive.quantile(sorted: totals, 0.9) - shown.upper) < 1e-6 * shown.upper)
+    #expect(own.outlook.bottomUpTotals == own.outlook.bottomUp?.totals)
+    #expect(totals != own.outlook.bottomUpTotals.sorted())
 }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Calibrated intervals for both views (issue 19.3): each view's intervals widened or narrowed
+/// by rolling conformal quantiles of its own past one-step errors (`ConformalCalibration`) —
+/// in units of the predictive standard deviation top-down, relative to the point bottom-up.
+extension PortfolioOutlook {
+    /// Fits the calibrations on each view's backtest and scores them out of sample.
+    mutating func calibrateViews() {
+        if let report = topDown, let b = topDownBacktest, let row = b.row(report.methodName), row.forecasts.count == b.actuals.count {
+            let points = row.forecasts.map { $0?.mean ?? .nan }, units = row.forecasts.map { $0?.standardDeviation ?? .nan }
+            let scores = b.actuals.indices.map { ConformalCalibration.score(actual: b.actuals[$0], point: points[$0], unit: units[$0]) }
+            topDownCalibration = ConformalCalibration(scores: scores, levels: levels)
+            let raw = levels.map { level in row.forecasts.map { $0?.interval(level) ?? (.nan, .nan) } }
+            topDownCalibratedRow = ConformalCalibration.row("calibrated", actuals: b.actuals, points: points,
+                                                            units: units, raw: raw, levels: levels, scale: b.scale)
+        }
+        if let b = bottomUpBacktest {
+            let scores = b.actuals.indices.map { ConformalCalibration.score(actual: b.actuals[$0], point: b.points[$0], unit: b.points[$0]) }
+            bottomUpCalibration = ConformalCalibration(scores: scores, levels: levels)
+        }
+        if let c = topDownCalibration, let p = topDown?.points.first {
+            notes.append("top-down intervals calibrated on the misses of \(Prose.counted(c.scoreCount, "past one-step forecast")): "
+                         + c.summary(point: p.mean, unit: p.standardDeviation, raw: p.interval))
+        }
+        if let c = bottomUpCalibration, let sim = bottomUp {
+            notes.append("bottom-up intervals calibrated on the relative misses of \(Prose.counted(c.scoreCount, "past forecast")): "
+                         + c.summary(point: sim.point, unit: sim.point, raw: sim.interval))
+        }
+    }
+
+    /// The top-down interval shown: calibrated when `calibrate` (and the level could be), else
+    /// the model's own.
+    public func topDownInterval(_ level: Double) -> (lower: Double, upper: Double)? {
+        guard let p = topDown?.points.first else { return nil }
+        guard calibrate, let c = topDownCalibration else { return p.interval(level) }
+        return c.interval(level, point: p.mean, unit: p.standardDeviation, raw: p.interval)
+    }
+
+    /// The bottom-up interval shown: calibrated on relative errors when `calibrate`, else the
+    /// simulation's percentiles.
+    public func bottomUpInterval(_ level: Double) -> (lower: Double, upper: Double)? {
+        guard let sim = bottomUp else { return nil }
+        guard calibrate, let c = bottomUpCalibration else { return sim.interval(level) }
+        return c.interval(level, point: sim.point, unit: sim.point, raw: sim.interval)
+    }
+
+    /// The bottom-up totals as shown (`o.bottom_up`, its S-curve): calibrated when `calibrate`,
+    /// each tail stretched about the median so that the widest calibrated level's interval is
+    /// the calibrated one (P10 and P90 for 80 %); the simulation's own totals otherwise.
+    public var bottomUpTotals: [Double] {
+        guard let sim = bottomUp else { return [] }
+        guard calibrate, let c = bottomUpCalibration,
+              let level = zip(c.levels, c.multipliers).filter({ $0.1 != nil }).map(\.0).max(),
+              let shown = bottomUpInterval(level) else { return sim.totals }
+        let raw = sim.interval(level), m = sim.point
+        let below = m > raw.lower ? (m - shown.lower) / (m - raw.lower) : 1
+        let above = raw.upper > m ? (shown.upper - m) / (raw.upper - m) : 1
+        return sim.totals.map { $0 < m ? m - below * (m - $0) : m + above * ($0 - m) }
+    }
+
+    /// The calibrated rows of the backtest (method `calibrated`): (view, the row they calibrate,
+    /// row), each shown after the row it calibrates.
+    var calibratedRows: [(view: String, base: String, row: Backtest.Row)] {
+        guard calibrate else { return [] }
+        return [topDownCalibratedRow.flatMap { r in topDown.map { ("top-down", $0.methodName, r) } },
+                bottomUpBacktest?.calibratedRow.map { ("bottom-up", "bottom-up", $0) }].compactMap { $0 }
+    }
+}

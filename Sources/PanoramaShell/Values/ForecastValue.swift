@@ -1,0 +1,164 @@
+import PanoramaKit
+
+/// A forecast value of the language (kind `forecast`); `fan(f)` draws it.
+struct ForecastValue: ChartableForecast {
+    var report: ForecastReport
+
+    var kind: String { "forecast" }
+
+    func summary(_ options: RenderOptions) -> String {
+        let p = report.points[0]
+        let widest = report.levels.max() ?? 95
+        let i = p.interval(widest)
+        let f = options.numbers
+        return "forecast \(report.methodName) for \(report.targets[0]): \(f.string(p.mean)) [\(f.string(i.lower)), \(f.string(i.upper))] at \(ForecastFormat.level(widest)) %"
+            + (report.horizon > 1 ? " (+\(report.horizon - 1) more)" : "")
+    }
+
+    /// The report without its notes (`forecast` gave them on stderr; JSON keeps them).
+    func render(_ options: RenderOptions) -> String {
+        var shown = report
+        shown.notes = []
+        return options.mode == .csv ? renderTable(report.table, options) : shown.render(options)
+    }
+
+    func json(_ options: RenderOptions) -> JSON { report.json }
+
+    var tableView: Frame? { report.table }
+
+    var history: [(label: String, value: Double)] { Array(zip(report.series.axisLabels, report.series.values)) }
+
+    var forecastPoints: [FanChart.Point] { report.fanPoints }
+
+    var memberNames: [String] {
+        ["method", "target", "point", "sigma", "aicc", "table", "candidates", "backtest"]
+            + report.levels.flatMap { ["lo_\(ForecastFormat.level($0))", "hi_\(ForecastFormat.level($0))"] }
+    }
+
+    func member(_ name: String) -> Value? {
+        func numbers(_ xs: [Double]) -> Value {
+            xs.count == 1 ? (xs[0].isNaN ? .na : .number(xs[0])) : .vector(Column(name: name, .number(xs)))
+        }
+        switch name {
+        case "method": return .string(report.methodName)
+        case "target": return report.horizon == 1 ? .string(report.targets[0])
+            : .vector(Column(name: "target", .text(Categorical(report.targets.map { Optional($0) }))))
+        case "point": return numbers(report.points.map(\.mean))
+        case "sigma": return report.fit.map { .number($0.sigma) } ?? .na
+        case "aicc": return report.fit?.aicc.map { .number($0) } ?? .na
+        case "table": return .frame(report.table)
+        case "candidates": return report.candidates.map { .frame($0) } ?? .na
+        case "backtest": return report.selection?.backtest.map { .frame($0.frame) } ?? .na
+        default:
+            for level in report.levels {
+                let key = ForecastFormat.level(level)
+                if name == "lo_\(key)" { return numbers(report.points.map { $0.interval(level).lower }) }
+                if name == "hi_\(key)" { return numbers(report.points.map { $0.interval(level).upper }) }
+            }
+            return nil
+        }
+    }
+}
+
+extension ForecastReport {
+    /// The first line: what was forecast, for which edition, by which method.
+    var headline: String {
+        let target = horizon == 1 ? targets[0] : "\(targets[0]) … \(targets[horizon - 1])"
+        var s = "forecast of \(series.name) for \(target): \(methodName)"
+        s += " — \(methodTitle)"
+        if chosenBy != "asked" { s += ", chosen by \(chosenBy)" }
+        return s
+    }
+
+    /// The second line: the data behind it.
+    var basis: String {
+        let n = series.observedCount
+        var s = "from \(Prose.counted(n, "observed value"))"
+        if let first = series.labels.first, let last = series.labels.last { s += ", \(first) to \(last)" }
+        if let since { s += " (since \(since))" }
+        if let fit, !fit.parameters.isEmpty {
+            s += "; " + fit.parameters.map { Prose.glued($0.name, "=", NumberFormat(significantDigits: 4).string($0.value)) }.joined(separator: ", ")
+        }
+        return s
+    }
+
+    /// The text rendering: headline, basis, the forecast table, candidates for `auto`, notes.
+    func render(_ options: RenderOptions) -> String {
+        var parts = [options.prose(headline), options.prose(basis), renderTable(table, options)]
+        if let candidates {
+            var line = "candidates for \(targets[0])"
+            if let s = selection {
+                var picks: [String] = []
+                if let a = s.byAICc { picks.append("AICc picks \(a.rawValue)") }
+                if let m = s.byMASE { picks.append("backtest MASE picks \(m.rawValue)") }
+                if let b = s.backtest { picks.append(Prose.counted(b.targets.count, "one-step origin")) }
+                if !picks.isEmpty { line += " (" + picks.joined(separator: "; ") + ")" }
+            }
+            parts += [options.prose(line + ":"), renderTable(candidates, options)]
+        }
+        if !notes.isEmpty { parts.append(notes.map(options.note).joined(separator: "\n")) }
+        return parts.joined(separator: "\n")
+    }
+
+    /// DESIGN §4: `{"kind": "forecast", "method", "target", "point", "intervals", …}`; `target`,
+    /// `point` and each interval are arrays when h > 1.
+    var json: JSON {
+        func one<T>(_ xs: [T], _ f: (T) -> JSON) -> JSON { horizon == 1 ? f(xs[0]) : .array(xs.map(f)) }
+        func intervals(_ ps: [ForecastPoint]) -> JSON {
+            .object(levels.map { level in
+                (ForecastFormat.level(level), one(ps) { p in
+                    let i = p.interval(level)
+                    return .array([.finite(i.lower), .finite(i.upper)])
+                })
+            })
+        }
+        var pairs: [(String, JSON)] = [
+            ("kind", .string("forecast")),
+            ("method", .string(methodName)),
+            ("target", one(targets) { .string($0) }),
+            ("point", one(points) { .finite($0.mean) }),
+            ("intervals", intervals(points)),
+            ("h", .number(Double(horizon))),
+            ("series", .string(series.name)),
+            ("n", .number(Double(series.observedCount))),
+            ("chosen_by", .string(chosenBy)),
+        ]
+        if let since { pairs.append(("since", .string(since))) }
+        if let fit {
+            pairs.append(("parameters", .object(fit.parameters.map { ($0.name, .finite($0.value)) })))
+            pairs.append(("sigma", .finite(fit.sigma)))
+            pairs.append(("log_likelihood", .finite(fit.logLikelihood)))
+            pairs.append(("aicc", .finite(fit.aicc)))
+        }
+        if let selection {
+            pairs.append(("selection", .object([
+                ("aicc", selection.byAICc.map { .string($0.rawValue) } ?? .null),
+                ("mase", selection.byMASE.map { .string($0.rawValue) } ?? .null),
+            ])))
+            pairs.append(("candidates", .array(selection.fits.map { fit in
+                .object([
+                    ("method", .string(fit.method.rawValue)),
+                    ("point", one(fit.forecasts) { .finite($0.mean) }),
+                    ("intervals", intervals(fit.forecasts)),
+                    ("aicc", .finite(fit.aicc)),
+                    ("mase", .finite(selection.backtest?.row(fit.method.rawValue)?.accuracy.mase)),
+                ])
+            })))
+            pairs.append(("combination", .object([
+                ("point", one(selection.combination) { .finite($0.mean) }),
+                ("intervals", intervals(selection.combination)),
+            ])))
+            if let b = selection.backtest { pairs.append(("backtest", b.frame.json())) }
+        }
+        pairs.append(("notes", .array(notes.map { .string($0) })))
+        return .object(pairs)
+    }
+
+    /// The forecast periods as the fan chart draws them (80 % and 95 % whatever `levels` are).
+    var fanPoints: [FanChart.Point] {
+        zip(targets, points).map { label, p in
+            let i80 = p.interval(80), i95 = p.interval(95)
+            return FanChart.Point(label: label, point: p.mean, low80: i80.lower, high80: i80.upper, low95: i95.lower, high95: i95.upper)
+        }
+    }
+}
