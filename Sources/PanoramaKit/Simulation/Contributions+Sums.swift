@@ -130,7 +130,5 @@ struct NormalLatent: LatentScale {
     }
 
     @inline(__always)
-    func uniform(_ y: Contributions.Lanes) -> Contributions.Lanes {
-        Contributions.Lanes(table.cdf(y[0]), table.cdf(y[1]))
-    }
+    func uniform(_ y: Contributions.Lanes) -> Contributions.Lanes { table.cdf(y) }
 }
