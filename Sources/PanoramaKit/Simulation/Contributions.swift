@@ -48,7 +48,7 @@ public struct Contributions: Sendable {
         let generator = try ChunkGenerator(model)
         let chunkCount = ChunkGenerator.chunks(trials: trials).count
         // Mid-ranks of the totals, scaled to (0, 1).
-        let totalRanks = midRanks(of: s.totals)
+        let totalRanks = midRanks(of: s.totals, threads: s.threads)
         let groupCount = model.groupLabels.count
         // Per chunk: each project's seven `latentSums` (7 n), then for each group Σg, Σg², Σg·T
         // (3 G). The projects' Σx, Σx², Σx·T were taken by the run (`s.drawSums`).
@@ -146,7 +146,7 @@ public struct Contributions: Sendable {
         var groups: [Row] = []
         for g in 0..<groupCount {
             let column = Array(groupTotals[(g * trials)..<((g + 1) * trials)])
-            let ranks = midRanks(of: column)
+            let ranks = midRanks(of: column, threads: s.threads)
             let mg = ranks.reduce(0, +) / nT
             var sgr = 0.0, sgg = 0.0
             var lowSum = 0.0, lowCount = 0.0, highSum = 0.0, highCount = 0.0
@@ -170,49 +170,5 @@ public struct Contributions: Sendable {
                               low: lowCount > 0 ? lowSum / lowCount : .nan, high: highCount > 0 ? highSum / highCount : .nan))
         }
         return Contributions(projects: projects, groups: groups)
-    }
-
-    /// Each value's mid-rank among `values` (ties share the mean rank), divided by the count:
-    /// (number below + number at or below) / 2 / n. One radix sort of the positions (linear
-    /// time; binary searches of a million sorted totals took four times the simulation).
-    static func midRanks(of values: [Double]) -> [Double] {
-        let n = values.count
-        guard n > 0, n <= Int(Int32.max) else { return midRanksBySearch(of: values) }
-        var ranks = [Double](repeating: 0, count: n)
-        let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
-        defer { order.deallocate() }
-        values.withUnsafeBufferPointer { v in
-            RadixSort.order(v.baseAddress!, count: n, into: order, scratch: RadixSort.Scratch(capacity: n))
-            var i = 0
-            while i < n {
-                let value = v[Int(order[i])]
-                var j = i + 1
-                while j < n && v[Int(order[j])] == value { j += 1 }
-                let rank = (Double(i) + Double(j)) / 2 / Double(n)
-                for r in i..<j { ranks[Int(order[r])] = rank }
-                i = j
-            }
-        }
-        return ranks
-    }
-
-    /// The same by two binary searches per value (for more than 2³¹ values).
-    static func midRanksBySearch(of values: [Double]) -> [Double] {
-        let sorted = values.sorted()
-        let n = sorted.count
-        return values.map { v in
-            var lo = 0, hi = n
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if sorted[mid] < v { lo = mid + 1 } else { hi = mid }
-            }
-            let below = lo
-            hi = n
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if sorted[mid] <= v { lo = mid + 1 } else { hi = mid }
-            }
-            return (Double(below) + Double(lo)) / 2 / Double(n)
-        }
     }
 }
