@@ -98,9 +98,9 @@ struct ChunkGenerator: Sendable {
     final class Workspace {
         let capacity: Int
         let n: Int
-        /// Standard normals (factor path), then the rank proxies in the second pass.
+        /// Standard normals (the factor and fused lognormal paths).
         let z: UnsafeMutablePointer<Double>
-        /// Latent variables (column j at j × capacity).
+        /// Latent variables (column j at j × capacity); Iman–Conover's ranks when asked.
         let y: UnsafeMutablePointer<Double>
         /// Draws: base cost × overrun factor.
         let x: UnsafeMutablePointer<Double>
@@ -135,12 +135,20 @@ struct ChunkGenerator: Sendable {
         Workspace(capacity: min(trials, 2 * ChunkGenerator.chunkSize), n: n)
     }
 
-    /// Fills `ws.x` (column j = project j's costs for the m trials) and `totals[0..<m]`.
-    /// With `rankProxies`, also fills `ws.z` with each draw's rank proxy in (0, 1): the
-    /// copula's uniform F(x) (Gaussian, t; Φ of the latent normal from `NormalCDFTable`) or
-    /// the within-chunk rank (Iman–Conover).
+    /// Whether `generate`'s latent columns are normal (the copula's uniform is their Φ: Gaussian
+    /// and t copulas) rather than the uniforms themselves (Iman–Conover's within-chunk ranks).
+    var latentIsNormal: Bool {
+        if case .imanConover = method { return false }
+        return true
+    }
+
+    /// With `draws`, fills `ws.x` (column j = project j's costs for the m trials) and
+    /// `totals[0..<m]`. With `latent`, fills `ws.y` (column j for project j) with each draw's
+    /// copula latent: the normal whose Φ is the draw's uniform F(x) (Gaussian, t), or the
+    /// within-chunk rank in (0, 1) (Iman–Conover); see `latentIsNormal`. The random streams are
+    /// consumed the same way in every case, so the draws behind the latents are the run's.
     func generate(_ rng: inout Xoshiro256StarStar, count m: Int, workspace ws: Workspace,
-                  totals: UnsafeMutablePointer<Double>, rankProxies: Bool = false) throws {
+                  totals: UnsafeMutablePointer<Double>, draws: Bool = true, latent wantLatent: Bool = false) throws {
         let cap = ws.capacity
         if let fused = fusedLognormal, case .oneFactor(let a, let b) = latent {
             // Same draws in the same order as the general path: the common factor, then each
@@ -150,18 +158,18 @@ struct ChunkGenerator: Sendable {
             } else {
                 for t in 0..<m { ws.common[t] = 0 }
             }
-            for t in 0..<m { totals[t] = 0 }
+            if draws { for t in 0..<m { totals[t] = 0 } }
             for j in 0..<n {
                 let z = ws.z + j * cap
                 Ziggurat.fillNormals(z, count: m, using: &rng)
                 let p = fused[j]
-                VectorMath.expAccumulate(p.alpha, p.beta, ws.common, p.gamma, z, into: ws.x + j * cap, totals: totals, count: m)
-            }
-            if rankProxies {
-                let table = NormalCDFTable.shared
-                for j in 0..<n {
-                    let u = ws.z + j * cap
-                    for t in 0..<m { u[t] = table.rankProxy(a * ws.common[t] + b * u[t]) }
+                if draws {
+                    VectorMath.expAccumulate(p.alpha, p.beta, ws.common, p.gamma, z, into: ws.x + j * cap,
+                                             totals: totals, count: m)
+                }
+                if wantLatent {
+                    let y = ws.y + j * cap
+                    for t in 0..<m { y[t] = a * ws.common[t] + b * z[t] }
                 }
             }
             return
@@ -209,18 +217,13 @@ struct ChunkGenerator: Sendable {
                     for t in 0..<m { y[t] = scores.score(y[t] * ws.scale[t]) }
                 }
             }
+            guard draws else { return }
             for j in 0..<n {
                 marginals[j].fromNormal(ws.y + j * cap, into: ws.x + j * cap, count: m)
             }
-            if rankProxies {
-                let table = NormalCDFTable.shared
-                for j in 0..<n {
-                    let y = ws.y + j * cap, u = ws.z + j * cap
-                    for t in 0..<m { u[t] = table.rankProxy(y[t]) }
-                }
-            }
         case .imanConover(let target):
-            try imanConover(&rng, count: m, workspace: ws, target: target, rankProxies: rankProxies)
+            try imanConover(&rng, count: m, workspace: ws, target: target, draws: draws, ranks: wantLatent)
+            guard draws else { return }
         }
         // Scale by base costs and add up.
         for t in 0..<m { totals[t] = 0 }
@@ -250,8 +253,10 @@ struct ChunkGenerator: Sendable {
     /// Iman & Conover (1982) on one chunk: independent draws, then each project's draws
     /// reordered to follow van der Waerden scores whose correlation was set to the target
     /// (scores S, their correlation E = Q Qᵀ, target P Pᵀ: S (P Q⁻¹)ᵀ).
+    /// With `ranks`, column j of `ws.y` ends as project j's within-chunk ranks, (r + ½)/m; with
+    /// `draws`, column j of `ws.x` as its draws in their trials.
     func imanConover(_ rng: inout Xoshiro256StarStar, count m: Int, workspace ws: Workspace, target p: Matrix,
-                     rankProxies: Bool) throws {
+                     draws: Bool, ranks: Bool) throws {
         let cap = ws.capacity
         guard m > n else {
             throw KernelError("iman-conover needs more trials than projects (\(m) trials for \(n) projects)")
@@ -308,13 +313,14 @@ struct ChunkGenerator: Sendable {
         let scratch = RadixSort.Scratch(capacity: m)
         for j in 0..<n {
             let y = ws.y + j * cap, x = ws.x + j * cap
-            sortedDraws.update(from: x, count: m)
-            RadixSort.sort(sortedDraws, count: m, scratch: scratch)
             RadixSort.order(y, count: m, into: order, scratch: scratch)
-            for r in 0..<m { x[Int(order[r])] = sortedDraws[r] }
-            if rankProxies {
-                let u = ws.z + j * cap
-                for r in 0..<m { u[Int(order[r])] = (Double(r) + 0.5) / Double(m) }
+            if draws {
+                sortedDraws.update(from: x, count: m)
+                RadixSort.sort(sortedDraws, count: m, scratch: scratch)
+                for r in 0..<m { x[Int(order[r])] = sortedDraws[r] }
+            }
+            if ranks {
+                for r in 0..<m { y[Int(order[r])] = (Double(r) + 0.5) / Double(m) }
             }
         }
     }

@@ -26,35 +26,49 @@ public enum MonteCarlo {
         guard settings.trials >= 2 else {
             throw KernelError("'trials' must be at least 2, not \(settings.trials)")
         }
-        let (totals, moments) = try runTotals(model, settings)
-        return SimulationResult(model: model, settings: settings, totals: totals, moments: moments)
+        let (totals, moments, drawSums) = try runTotals(model, settings)
+        return SimulationResult(model: model, settings: settings, totals: totals, moments: moments, drawSums: drawSums)
     }
 
-    /// The totals in trial order, and their moments accumulated chunk by chunk by the workers.
-    static func runTotals(_ model: PortfolioModel, _ settings: SimulationSettings) throws -> ([Double], Moments) {
+    /// The totals in trial order, their moments, and each project's Σx, Σx², Σx·T (for its
+    /// contributions, `Contributions.drawSums`), accumulated chunk by chunk by the workers.
+    static func runTotals(_ model: PortfolioModel, _ settings: SimulationSettings) throws -> ([Double], Moments, [Double]) {
         let generator = try ChunkGenerator(model)
         let chunkCount = ChunkGenerator.chunks(trials: settings.trials).count
+        let width = 3 * model.projectCount
         var totals = [Double](repeating: 0, count: settings.trials)
         var chunkMoments = [Moments](repeating: Moments(), count: chunkCount)
+        var chunkSums = [Double](repeating: 0, count: chunkCount * width)
         let point = model.pointEstimate
         try totals.withUnsafeMutableBufferPointer { buffer in
           try chunkMoments.withUnsafeMutableBufferPointer { momentBuffer in
-            let out = SharedPointer(buffer.baseAddress!)
-            let momentsOut = SharedPointer(momentBuffer.baseAddress!)
-            let trials = settings.trials
-            try ParallelChunks.runTrials(trials, seed: settings.seed, threads: settings.threads,
-                                         isCancelled: settings.isCancelled, progress: settings.progress,
-                                         makeWorkspace: { generator.workspace(trials: trials) }) { c, range, rng, workspace in
-                try generator.generate(&rng, count: range.count, workspace: workspace,
-                                       totals: out + range.lowerBound)
-                momentsOut[c] = Moments(out + range.lowerBound, count: range.count, atOrBelow: point)
+            try chunkSums.withUnsafeMutableBufferPointer { sumBuffer in
+              let out = SharedPointer(buffer.baseAddress!)
+              let momentsOut = SharedPointer(momentBuffer.baseAddress!)
+              let sumsOut = SharedPointer(sumBuffer.baseAddress!)
+              let trials = settings.trials
+              try ParallelChunks.runTrials(trials, seed: settings.seed, threads: settings.threads,
+                                           isCancelled: settings.isCancelled, progress: settings.progress,
+                                           makeWorkspace: { generator.workspace(trials: trials) }) { c, range, rng, ws in
+                  let chunkTotals = out + range.lowerBound
+                  try generator.generate(&rng, count: range.count, workspace: ws, totals: chunkTotals)
+                  momentsOut[c] = Moments(chunkTotals, count: range.count, atOrBelow: point)
+                  for j in 0..<generator.n {
+                      Contributions.drawSums(x: ws.x + j * ws.capacity, totals: chunkTotals, count: range.count,
+                                             into: sumsOut + c * width + 3 * j)
+                  }
+              }
             }
           }
         }
         // Combined in chunk order: the same numbers whatever the thread count.
         var moments = chunkMoments[0]
         for m in chunkMoments.dropFirst() { moments.merge(m) }
-        return (totals, moments)
+        var drawSums = [Double](repeating: 0, count: width)
+        for c in 0..<chunkCount {
+            for k in 0..<width { drawSums[k] += chunkSums[c * width + k] }
+        }
+        return (totals, moments, drawSums)
     }
 
     /// The draws themselves (trials × projects, project costs = base × factor), for tests and

@@ -2,7 +2,7 @@ import Foundation
 
 /// Φ(y) for the loops that run once per draw (the contributions' rank proxies: 50 M calls for
 /// 50 projects × 10⁶ trials, where `erfc` took a third of the pass), about five times faster
-/// than `NormalDistribution.fastStandardCDF`.
+/// than `NormalDistribution.fastStandardCDF`, and half as fast again two at a time.
 ///
 /// A Taylor table: nodes yₖ = −8.5 + k/32 on [−8.5, 8.5], and for y the nearest node (|d| ≤ 1/64)
 /// Φ(yₖ + d) = Σₘ cₘ dᵐ, m = 0…7, with c₀ = Φ(yₖ) (`fastStandardCDF` itself, so the table is
@@ -19,10 +19,12 @@ struct NormalCDFTable: @unchecked Sendable {
     /// 8 coefficients per node, node k at 8k.
     let coefficients: UnsafeMutablePointer<Double>
     let last: Double
+    let lastIndex: Int
 
     private init() {
         let nodes = Int(2 * NormalCDFTable.limit * NormalCDFTable.perUnit) + 1
         last = Double(nodes - 1)
+        lastIndex = nodes - 1
         coefficients = .allocate(capacity: nodes * 8)
         for k in 0..<nodes {
             let y = -NormalCDFTable.limit + Double(k) / NormalCDFTable.perUnit
@@ -42,23 +44,31 @@ struct NormalCDFTable: @unchecked Sendable {
 
     /// Φ(y).
     @inline(__always)
-    func cdf(_ y: Double) -> Double {
-        let s = (y + NormalCDFTable.limit) * NormalCDFTable.perUnit
-        guard s >= 0, s <= last else { return NormalDistribution.fastStandardCDF(y) }
-        let k = Int(s + 0.5)
-        let d = y - (-NormalCDFTable.limit + Double(k) / NormalCDFTable.perUnit)
-        let c = coefficients + 8 * k
-        let d2 = d * d, d4 = d2 * d2
-        return ((c[0] + c[1] * d) + d2 * (c[2] + c[3] * d)) + d4 * ((c[4] + c[5] * d) + d2 * (c[6] + c[7] * d))
-    }
+    func cdf(_ y: Double) -> Double { cdf(SIMD2(repeating: y))[0] }
 
-    /// Φ(y) where a value this close to one of the contributions' band edges (0.05, 0.15, 0.85,
-    /// 0.95) is `fastStandardCDF`'s exactly, so a draw falls in the same band as with it.
+    /// Φ of two values at once: the nearest node by adding 1.5 · 2⁵² (round to nearest, no
+    /// conversion trap), the two nodes' coefficients paired lane by lane, the polynomial in both
+    /// lanes. A lane outside the table (or NaN) is redone by `fastStandardCDF`: a branch that
+    /// normal draws never take (|y| > 8.5 has probability 2e-17), the index clamped meanwhile.
     @inline(__always)
-    func rankProxy(_ y: Double) -> Double {
-        let p = cdf(y)
-        // |p − 0.5| is 0.35 or 0.45 at an edge.
-        if abs(abs(abs(p - 0.5) - 0.4) - 0.05) < 1e-12 { return NormalDistribution.fastStandardCDF(y) }
+    func cdf(_ y: SIMD2<Double>) -> SIMD2<Double> {
+        typealias V = SIMD2<Double>
+        let s = (y + NormalCDFTable.limit) * NormalCDFTable.perUnit
+        let shifter = 0x1.8p52
+        let rounded = s + shifter
+        let a = coefficients + 8 * min(Int(truncatingIfNeeded: rounded[0].bitPattern & 0xFFFF), lastIndex)
+        let b = coefficients + 8 * min(Int(truncatingIfNeeded: rounded[1].bitPattern & 0xFFFF), lastIndex)
+        let d = y - (V(repeating: -NormalCDFTable.limit) + (rounded - shifter) * (1 / NormalCDFTable.perUnit))
+        let d2 = d * d, d4 = d2 * d2
+        let p01 = V(a[0], b[0]) + V(a[1], b[1]) * d
+        let p23 = V(a[2], b[2]) + V(a[3], b[3]) * d
+        let p45 = V(a[4], b[4]) + V(a[5], b[5]) * d
+        let p67 = V(a[6], b[6]) + V(a[7], b[7]) * d
+        var p = (p01 + d2 * p23) + d4 * (p45 + d2 * p67)
+        let inside = (s .>= 0) .& (s .<= last)
+        if !all(inside) {
+            for lane in 0..<2 where !inside[lane] { p[lane] = NormalDistribution.fastStandardCDF(y[lane]) }
+        }
         return p
     }
 }

@@ -37,7 +37,7 @@ public struct PercentileEstimate: Sendable, Equatable {
 ///
 /// Keeps the totals in trial order (`totals`) for charts; sorts them once, lazily, when an
 /// arbitrary quantile is asked; computes contributions (a second pass over the same random
-/// streams) only when asked, and caches both.
+/// streams, after the sums the run took for them) only when asked, and caches both.
 public final class SimulationResult: Sendable {
     public let model: PortfolioModel
     public let trials: Int
@@ -61,11 +61,16 @@ public final class SimulationResult: Sendable {
     /// The mean of the totals at or beyond P95 (expected shortfall, CVaR 95 %).
     public let expectedShortfall95: Double
 
+    /// Per project j, at 3j: Σx, Σx², Σx·T over all trials (x its cost, T the total), taken by
+    /// the run for `contributions`.
+    let drawSums: [Double]
+
     private let sortedCache = Mutex<[Double]?>(nil)
     private let contributionsCache = Mutex<Contributions?>(nil)
 
-    init(model: PortfolioModel, settings: SimulationSettings, totals: [Double], moments: Moments) {
+    init(model: PortfolioModel, settings: SimulationSettings, totals: [Double], moments: Moments, drawSums: [Double]) {
         self.model = model
+        self.drawSums = drawSums
         self.trials = totals.count
         self.seed = settings.seed
         self.threads = settings.threads
@@ -133,7 +138,8 @@ public final class SimulationResult: Sendable {
     }
 
     /// Per-project (and per-group) contributions to the total's uncertainty; computed on
-    /// first use by a second pass over the same random streams, then cached.
+    /// first use (from the run's sums and a second pass over the copula latents of the same
+    /// random streams), then cached.
     public func contributions(isCancelled: @escaping @Sendable () -> Bool = { false }) throws -> Contributions {
         if let c = contributionsCache.withLock({ $0 }) { return c }
         let c = try Contributions.compute(self, isCancelled: isCancelled)
