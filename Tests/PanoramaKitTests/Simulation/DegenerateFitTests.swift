@@ -62,3 +62,13 @@ func aFitOfEqualValuesIsRefusedForEveryFamily(family: FitFamily) {
     #expect(tied.value == 3 && tied.count == 3)
     #expect(none.value == 4 && none.count == 1)
 }
+
+@Test func aStudentTFitOnRoundedValuesWithFewTiesIsAccepted() throws {
+    // Normal quantiles rounded to whole numbers: up to 22 of 500 values tied, but the likelihood
+    // has an interior maximum (the drift needs df below k/(n − k) ≈ 0.05), which the search finds.
+    let x = (1...500).map { (50 + 10 * NormalDistribution.standardQuantile(Double($0) / 501)).rounded() }
+    #expect(Distribution.mostTied(x).count >= 10)
+    let fit = try Distribution.fit(.student_t, x)
+    guard case .studentT(let df, let location, let scale) = fit.distribution else { Issue.record("not a t"); return }
+    #expect(df > 10 && abs(location - 50) < 1 && abs(scale - 10) < 1)
+}
