@@ -1,6 +1,6 @@
 # panorama — set-up, build, run, test, bench. `make run` and `make test` work on a fresh Debian.
 SWIFT ?= swift
-PACKAGES := libedit-dev liblapacke-dev libopenblas-dev libzmq3-dev
+PACKAGES := libedit-dev liblapacke-dev libopenblas-dev libzmq3-dev zlib1g-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all setup deps build run test bench fuzz clean

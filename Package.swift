@@ -9,20 +9,21 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // C seams: a module map and a header each, nothing else.
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
         .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
+        // The only importer of CZlib: raw deflate streams and CRC-32 for the ZIP container of XLSX.
+        .target(name: "Deflate", dependencies: ["CZlib"]),
         // The only importer of CLapack.
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
         // The pure kernel: data, statistics, regression, simulation, forecasting, rendering.
         .target(name: "PanoramaKit", dependencies: [
-            "LinearAlgebra",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "LinearAlgebra", "Deflate",
         ]),
         // The dataset builder, a tool and not the runtime: rebuilds datasets/ from the published
         // sources (`swift run panorama-datasets`); its key matching has a small public interface.
@@ -45,8 +46,7 @@ let package = Package(
         // Test helpers shared by test targets (which cannot depend on each other): the NIST reader.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "PanoramaKitTests", dependencies: ["PanoramaKit", "TestSupport",
-                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+        .testTarget(name: "PanoramaKitTests", dependencies: ["PanoramaKit", "Deflate", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PanoramaDatasetsTests", dependencies: ["PanoramaDatasets", "TestSupport"]),
         .testTarget(name: "PanoramaShellTests", dependencies: ["PanoramaShell", "TestSupport"]),

@@ -12,8 +12,7 @@ seconds=${1:-600}
 out="$here/.build"
 mkdir -p "$out"
 kit="$root/Sources/PanoramaKit"
-zlib="$root/.build/checkouts/ZIPFoundation/Sources/CZLib/module.modulemap"
-# Its own module cache: ZIPFoundation needs Glibc's GNU extensions (fopencookie).
+# Its own module cache (the C modules' maps are found through -I).
 flags="-sanitize=fuzzer,address -parse-as-library -O -g -enable-testing -package-name panorama -module-cache-path $out/module-cache"
 
 # One Swift module compiled to one object file and its .swiftmodule in $out.
@@ -25,13 +24,11 @@ module() { # NAME FILES…
     [ -z "$newer" ] && return 0
   fi
   swiftc $flags -wmo -module-name "$name" -emit-module -emit-module-path "$out/$name.swiftmodule" \
-    -I "$out" -I "$root/Sources/CLapack" -I "$root/Sources/CEditLine" -Xcc -fmodule-map-file="$zlib" -c "$@" -o "$out/$name.o"
+    -I "$out" -I "$root/Sources/CLapack" -I "$root/Sources/CEditLine" -I "$root/Sources/CZlib" -c "$@" -o "$out/$name.o"
 }
 # The kernel and the language as modules (for the xlsx and language targets).
 kernel() {
-  zip="$root/.build/checkouts/ZIPFoundation/Sources/ZIPFoundation"
-  [ -d "$zip" ] || { echo "run 'swift build' once first (it fetches ZIPFoundation)" >&2; exit 1; }
-  module ZIPFoundation -Xcc -D_GNU_SOURCE=1 "$zip"/*.swift
+  module Deflate $(find "$root/Sources/Deflate" -name '*.swift')
   module LinearAlgebra $(find "$root/Sources/LinearAlgebra" -name '*.swift')
   module PanoramaKit $(find "$kit" -name '*.swift')
 }
@@ -50,15 +47,15 @@ csv)
   corpus="$here/corpus"; seeds="$here/seeds"; dict="$here/csv.dict"; len=4096 ;;
 xlsx)
   kernel
-  swiftc $flags -I "$out" -I "$root/Sources/CLapack" -Xcc -fmodule-map-file="$zlib" "$here/FuzzXLSX.swift" \
-    "$out/ZIPFoundation.o" "$out/LinearAlgebra.o" "$out/PanoramaKit.o" -lz -o "$out/fuzz-xlsx"
+  swiftc $flags -I "$out" -I "$root/Sources/CLapack" -I "$root/Sources/CZlib" "$here/FuzzXLSX.swift" \
+    "$out/Deflate.o" "$out/LinearAlgebra.o" "$out/PanoramaKit.o" -lz -o "$out/fuzz-xlsx"
   corpus="$here/corpus-xlsx"; seeds="$here/seeds-xlsx"; dict="$here/xlsx.dict"; len=65536 ;;
 language)
   kernel
   module LineEditing $(find "$root/Sources/LineEditing" -name '*.swift')
   module PanoramaShell $(find "$root/Sources/PanoramaShell" -name '*.swift')
-  swiftc $flags -I "$out" -I "$root/Sources/CLapack" -Xcc -fmodule-map-file="$zlib" -I "$root/Sources/CEditLine" "$here/FuzzLanguage.swift" \
-    "$out/ZIPFoundation.o" "$out/LinearAlgebra.o" "$out/PanoramaKit.o" "$out/LineEditing.o" "$out/PanoramaShell.o" \
+  swiftc $flags -I "$out" -I "$root/Sources/CLapack" -I "$root/Sources/CZlib" -I "$root/Sources/CEditLine" "$here/FuzzLanguage.swift" \
+    "$out/Deflate.o" "$out/LinearAlgebra.o" "$out/PanoramaKit.o" "$out/LineEditing.o" "$out/PanoramaShell.o" \
     -lz -o "$out/fuzz-language"
   corpus="$here/corpus-language"; seeds="$here/seeds-language"; dict="$here/language.dict"; len=2048 ;;
 esac

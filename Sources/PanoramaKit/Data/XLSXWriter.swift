@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Writes a frame as an XLSX workbook (Office Open XML, one sheet) that Excel, LibreOffice and
 /// openpyxl open: a header row of labels, numbers as numbers (shortest round-trip text),
@@ -10,9 +9,8 @@ import ZIPFoundation
 /// `xl/_rels/workbook.xml.rels`, `xl/worksheets/sheet1.xml` and `xl/styles.xml`.
 public enum XLSXWriter {
     /// The workbook's bytes.
-    /// - Throws: when the archive cannot be built (out of memory).
+    /// - Throws: when the archive cannot be built (out of memory, or over 4 GB).
     public static func data(_ frame: Frame, sheetName: String = "Sheet1") throws -> Data {
-        let archive = try Archive(accessMode: .create)
         let parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", rootRelationships),
@@ -21,15 +19,7 @@ public enum XLSXWriter {
             ("xl/styles.xml", styles),
             ("xl/worksheets/sheet1.xml", sheet(frame)),
         ]
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                                 compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw DataError(file: "workbook", "cannot build the workbook") }
-        return data
+        return Data(try ZIPParts.archive(parts.map { (path: $0.0, bytes: Array($0.1.utf8)) }))
     }
 
     /// `sheet1.xml`: row 1 the labels, then one row per frame row.

@@ -1,9 +1,10 @@
 import Foundation
-import ZIPFoundation
+import Deflate
 
 /// The parts of a ZIP archive held in memory, read with every offset and size checked against
-/// the bytes (ZIPFoundation's in-memory archive traps on some damaged archives, found by fuzzing);
-/// ZIPFoundation only inflates. Stored and deflated parts; no ZIP64, no encryption.
+/// the bytes (ZIPFoundation's in-memory archive trapped on damaged archives, and its streaming
+/// inflate crashed zlib, both found by fuzzing). Stored and deflated parts, inflated by zlib in one
+/// pass into the declared size; no ZIP64, no encryption.
 struct ZIPParts {
     struct Entry {
         var method: Int
@@ -49,40 +50,41 @@ struct ZIPParts {
         }
     }
 
-    /// The part's bytes, nil when there is no such part. Unpacking stops past `bound` bytes
-    /// (a zip bomb) and the CRC is checked.
+    /// The part's bytes, nil when there is no such part.
+    ///
+    /// A part declaring more than `bound` bytes is refused before unpacking; a deflated part is
+    /// inflated (zlib, through `RawDeflate`) into exactly its declared size, so one that unpacks to
+    /// more (a zip bomb declaring a small size) stops there. The CRC is checked.
+    /// - Throws: a one-line `DataError` naming the part.
     func part(_ path: String, bound: Int) throws -> [UInt8]? {
         guard let entry = entries[path] else { return nil }
-        let tooBig = DataError(file: file, "the workbook part '\(path)' unpacks to more than \(MemoryBudget.text(bound)), "
-                               + "more than the memory available allows")
-        let damaged = DataError(file: file, "the workbook part '\(path)' is damaged")
-        guard entry.size <= bound else { throw tooBig }
-        let start = entry.dataOffset, stored = start..<start + entry.compressedSize
-        var out: [UInt8] = []
+        func failure(_ why: String) -> DataError { DataError(file: file, "the workbook part '\(path)' \(why)") }
+        guard entry.size <= bound else {
+            throw failure("unpacks to more than \(MemoryBudget.text(bound)), more than the memory available allows")
+        }
+        let stored = bytes[entry.dataOffset..<entry.dataOffset + entry.compressedSize]
+        let out: [UInt8]
         switch entry.method {
         case 0:
-            out = Array(bytes[stored])
+            guard entry.compressedSize == entry.size else { throw failure("is damaged (its sizes differ but it is stored uncompressed)") }
+            out = Array(stored)
         case 8:
-            let source = Data(bytes[stored])
             do {
-                _ = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: 1 << 16, skipCRC32: true, provider: { position, size in
-                    // A truncated deflate stream asks for more than there is: stop (else inflate loops).
-                    let from = Int(position)
-                    guard from < source.count else { throw damaged }
-                    return source.subdata(in: from..<min(source.count, from + size))
-                }, consumer: { chunk in
-                    guard out.count + chunk.count <= bound else { throw tooBig }
-                    out += chunk
-                })
-            } catch let error as DataError {
-                throw error
+                out = try RawDeflate.inflate(stored, size: entry.size)
             } catch {
-                throw damaged
+                switch error {
+                case .damaged: throw failure("is damaged (not a valid deflate stream)")
+                case .truncated: throw failure("is damaged (its deflate stream is cut short)")
+                case .shorterThanDeclared: throw failure("is damaged (it unpacks to fewer than its declared \(entry.size) bytes)")
+                case .longerThanDeclared:
+                    throw failure("unpacks to more than its declared \(entry.size) bytes (a damaged part or a zip bomb); unpacking stopped there")
+                case .outOfMemory: throw failure("cannot be unpacked: out of memory")
+                }
             }
         default:
-            throw DataError(file: file, "the workbook part '\(path)' uses a compression method panorama does not read (\(entry.method))")
+            throw failure("uses a compression method panorama does not read (\(entry.method))")
         }
-        guard Data(out).crc32(checksum: 0) == entry.crc else { throw damaged }
+        guard RawDeflate.crc32(out) == entry.crc else { throw failure("is damaged (its CRC-32 does not match)") }
         return out
     }
 

@@ -25,7 +25,9 @@ extension Distribution {
     /// tight tolerances; the triangular's and PERT's (min, mode, max) likewise, the
     /// triangular's mode profiled exactly (see `fitTriangular`). Values must be finite (drop
     /// `na` first).
-    /// - Throws: `KernelError` when there are too few values or values outside the support.
+    /// - Throws: `KernelError` when there are too few values or values outside the support, and
+    ///   when the likelihood has no maximum (`refuseDegenerateFit`: Student's t on tied values,
+    ///   a generalised Pareto shape ≤ −1, a parameter running off).
     ///
     /// `fit(.normal, [1, 2, 3, 4]).distribution // normal(mean: 2.5, sd: 1.118…)`
     public static func fit(_ family: FitFamily, _ x: [Double], threshold: Double? = nil) throws -> DistributionFit {
@@ -80,6 +82,7 @@ extension Distribution {
         }
         var ll = 0.0
         for v in data { ll += d.logPDF(v) }
+        try refuseDegenerateFit(family, d, logLikelihood: ll, data: data)
         return DistributionFit(distribution: d, logLikelihood: ll, n: n, warnings: warnings)
     }
 
@@ -186,7 +189,7 @@ extension Distribution {
         let excess = x.map { $0 - u }
         let mean = Descriptive.mean(excess)
         let variance = Descriptive.sampleVariance(excess)
-        guard mean > 0 else { throw KernelError("fit: the values above the threshold must vary") }
+        guard mean > 0, variance > 0 else { throw KernelError("fit: the values above the threshold are all equal; a gpd needs some spread") }
         // Method-of-moments start (Hosking & Wallis 1987), then ML on (log scale, shape).
         var xi0 = 0.5 * (1 - mean * mean / max(variance, 1e-300))
         if !xi0.isFinite { xi0 = 0.1 }

@@ -206,14 +206,15 @@ public enum Distribution: Sendable, Equatable {
             return SpecialFunctions.regularizedIncompleteBeta(alpha, beta, x: (x - a) / (b - a), y: (b - x) / (b - a)).lower
         case .lognormal(let m, let s): return x <= 0 ? 0 : NormalDistribution.standardCDF((log(x) - m) / s)
         case .studentT(let df, let loc, let scale): return StudentTDistribution(degreesOfFreedom: df).cdf((x - loc) / scale)
-        case .pareto(let xm, let alpha): return x <= xm ? 0 : -expm1(alpha * log(xm / x))
+        case .pareto(let xm, let alpha):
+            return x <= xm ? 0 : -expm1(-alpha * Distribution.logRatio(x, xm))
         case .generalizedPareto(let u, let s, let xi):
             if x <= u { return 0 }
             let z = (x - u) / s
             if xi == 0 { return -expm1(-z) }
-            let base = 1 + xi * z
-            if base <= 0 { return 1 }
-            return -expm1(-log(base) / xi)
+            // 1 − (1 + ξz)^(−1/ξ), with log1p: 1 + ξz rounds to 1 when |ξz| < 1e-16.
+            if xi * z <= -1 { return 1 }
+            return -expm1(-log1p(xi * z) / xi)
         case .empirical(let v):
             // Fraction of values ≤ x (binary search: upper bound).
             var lo = 0, hi = v.count
@@ -274,20 +275,26 @@ public enum Distribution: Sendable, Equatable {
             let z = (log(x) - m) / s
             return -0.5 * z * z - log(s) - log(x) - 0.5 * log(2 * Double.pi)
         case .studentT(let df, let loc, let scale):
-            let z = (x - loc) / scale
-            return lgamma((df + 1) / 2) - lgamma(df / 2) - 0.5 * log(df * Double.pi)
-                - log(scale) - (df + 1) / 2 * log1p(z * z / df)
+            return StudentTDistribution(degreesOfFreedom: df).logDensity((x - loc) / scale) - log(scale)
         case .pareto(let xm, let alpha):
-            return x < xm ? -.infinity : log(alpha) + alpha * log(xm) - (alpha + 1) * log(x)
+            // log(α/xm) − (α + 1) log(x/xm), without α log xm − (α + 1) log x cancelling.
+            return x < xm ? -.infinity : log(alpha) - log(xm) - (alpha + 1) * Distribution.logRatio(x, xm)
         case .generalizedPareto(let u, let s, let xi):
             if x < u { return -.infinity }
             let z = (x - u) / s
             if xi == 0 { return -log(s) - z }
-            let base = 1 + xi * z
-            if base <= 0 { return -.infinity }
-            return -log(s) - (1 / xi + 1) * log(base)
+            if xi * z <= -1 { return -.infinity }
+            return -log(s) - (1 / xi + 1) * log1p(xi * z)
         case .empirical: return .nan
         }
+    }
+
+    /// log(x/xm) for x ≥ xm > 0 to full precision: log1p((x − xm)/xm), as x − xm is exact near
+    /// xm (1 − (xm/x)^α = −expm1(−α·logRatio) keeps its digits as x → xm); log x − log xm
+    /// when the ratio overflows.
+    static func logRatio(_ x: Double, _ xm: Double) -> Double {
+        let r = (x - xm) / xm
+        return r.isFinite ? log1p(r) : log(x) - log(xm)
     }
 
     /// The Beta shape parameters of a PERT: α = 1 + 4(mode − min)/(max − min), β = 6 − α.

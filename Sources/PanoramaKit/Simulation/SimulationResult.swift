@@ -50,6 +50,12 @@ public final class SimulationResult: Sendable {
     public let standardDeviation: Double
     /// sd / √trials.
     public let meanStandardError: Double
+    /// The sample kurtosis of the totals, m₄/m₂² (not the excess: 3 for a normal).
+    public let kurtosis: Double
+    /// The Monte Carlo standard error of `standardDeviation`: sd·√((κ − 1)/(4N)) with κ the
+    /// sample kurtosis (the delta method on the variance, whose variance is (μ₄ − σ⁴)/N). For
+    /// normal totals (κ = 3) it is sd/√(2N); heavy-tailed totals have a larger one.
+    public let standardDeviationStandardError: Double
     /// P5, P10, P50, P80, P90, P95.
     public let percentiles: [PercentileEstimate]
     /// The sum of base costs.
@@ -106,12 +112,20 @@ public final class SimulationResult: Sendable {
         let p80 = percentiles.first { $0.percent == 80 }!.value
         contingencyP80 = p80 - model.pointEstimate
         let p95 = percentiles.first { $0.percent == 95 }!.value
-        var tailSum = 0.0, tailCount = 0
-        for t in totals where t >= p95 {
-            tailSum += t
-            tailCount += 1
+        var tailSum = 0.0, tailCount = 0, fourth = 0.0
+        for t in totals {
+            let d = t - mean, d2 = d * d
+            fourth += d2 * d2
+            if t >= p95 {
+                tailSum += t
+                tailCount += 1
+            }
         }
         expectedShortfall95 = tailSum / Double(max(tailCount, 1))
+        // κ = n Σd⁴ / (Σd²)²; constant totals (sd 0) have no kurtosis and no error.
+        kurtosis = moments.sumSquares > 0 ? Double(n) * fourth / (moments.sumSquares * moments.sumSquares) : .nan
+        standardDeviationStandardError = moments.sumSquares > 0
+            ? standardDeviation * (max(kurtosis - 1, 0) / (4 * Double(n))).squareRoot() : 0
     }
 
     /// The reported percentile for `percent` (5, 10, 50, 80, 90, 95), if it is one.

@@ -113,8 +113,23 @@ public struct StudentTDistribution: Sendable {
             let a = abs(t), correction = NormalDistribution().density(a) * (a * a * a + a) / (4 * nu)
             return (NormalDistribution.standardCDF(-a) + correction, NormalDistribution.standardCDF(a) - correction)
         }
-        let t2 = t * t
-        let x = nu / (nu + t2), y = t2 / (nu + t2)
+        // x = ν/(ν + t²), y = t²/(ν + t²); past t = 1 through r = ν/t², so that t beyond
+        // √DBL_MAX (df < 1, far tails) gives x ≈ ν/t² instead of t² overflowing.
+        let x: Double, y: Double
+        if t > 1 {
+            let logX = Foundation.log(nu) - 2 * Foundation.log(t)
+            if logX < -460 {
+                // x < 1e-200 (subnormal or zero as a double): I_x(a, ½) = x^a/(a B(a, ½))·(1 + O(x)).
+                let a = nu / 2
+                let small = 0.5 * Foundation.exp(a * logX - Foundation.log(a) - SpecialFunctions.logBeta(a, 0.5))
+                return (small, 1 - small)
+            }
+            let r = nu / t / t
+            (x, y) = (r / (1 + r), 1 / (1 + r))
+        } else {
+            let t2 = t * t
+            (x, y) = (nu / (nu + t2), t2 / (nu + t2))
+        }
         let (twoTail, rest) = SpecialFunctions.regularizedIncompleteBeta(nu / 2, 0.5, x: x, y: y)
         return (0.5 * twoTail, 0.5 + 0.5 * rest)
     }
@@ -138,9 +153,16 @@ public struct StudentTDistribution: Sendable {
     public func density(_ t: Double) -> Double {
         let nu = degreesOfFreedom
         if nu.isInfinite { return NormalDistribution().density(t) }
-        let logD = -(nu + 1) / 2 * Foundation.log1p(t * t / nu) - 0.5 * Foundation.log(nu)
-            - SpecialFunctions.logBeta(nu / 2, 0.5)
-        return Foundation.exp(logD)
+        return Foundation.exp(logDensity(t))
+    }
+
+    /// log f(t) = −(ν + 1)/2 · log(1 + t²/ν) − ½ log ν − log B(ν/2, ½), finite for any finite t.
+    public func logDensity(_ t: Double) -> Double {
+        let nu = degreesOfFreedom
+        // log(1 + t²/ν) = 2 log|t| − log ν + log1p(ν/t²) once t²/ν would overflow.
+        let a = abs(t), q = a * a / nu
+        let logTerm = q.isFinite ? Foundation.log1p(q) : 2 * Foundation.log(a) - Foundation.log(nu) + Foundation.log1p(nu / a / a)
+        return -(nu + 1) / 2 * logTerm - 0.5 * Foundation.log(nu) - SpecialFunctions.logBeta(nu / 2, 0.5)
     }
 
     /// The p-quantile: `StudentTDistribution(degreesOfFreedom: 9).quantile(0.975) // 2.262157…`
@@ -162,8 +184,10 @@ public struct StudentTDistribution: Sendable {
         // Start: the normal quantile with Cornish–Fisher terms, or the power-law tail.
         let z = -NormalDistribution.standardQuantile(tail)
         var start = z + (z * z * z + z) / (4 * nu)
-        let powerTail = Foundation.exp((Foundation.log(tail * nu) + SpecialFunctions.logBeta(nu / 2, 0.5)
-                                        + Foundation.log(nu) * (nu - 1) / 2) / nu)
+        // The power-law tail P(T < −t) ≈ (ν/t²)^(ν/2)/(ν B(ν/2, ½)), solved for t (in logs: for
+        // df < 1 the far quantiles lie beyond √DBL_MAX and up to DBL_MAX).
+        let powerTail = Foundation.exp((nu / 2 * Foundation.log(nu) - Foundation.log(tail) - Foundation.log(nu)
+                                        - SpecialFunctions.logBeta(nu / 2, 0.5)) / nu)
         if nu < 3 || start > powerTail { start = max(start, powerTail) }
         let t = RootFinder.solveTail(target: tail, start: start, lower: 0, upper: .infinity,
                                      tail: { self.tails($0).small }, slope: { -self.density($0) })

@@ -67,7 +67,7 @@ public struct SimulationValue: ChartableSimulation {
     public var tableView: Frame? {
         var names = ["mean", "sd"]
         var values = [result.mean, result.standardDeviation]
-        var errors = [result.meanStandardError, result.standardDeviation / (2 * Double(result.trials - 1)).squareRoot()]
+        var errors = [result.meanStandardError, result.standardDeviationStandardError]
         var lower = [result.mean - 1.959963984540054 * result.meanStandardError, Double.nan]
         var upper = [result.mean + 1.959963984540054 * result.meanStandardError, Double.nan]
         for p in result.percentiles {
