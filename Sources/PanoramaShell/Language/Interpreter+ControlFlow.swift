@@ -116,10 +116,15 @@ extension Interpreter {
     /// `(function(x) x + 1)(2)`, `l.f(3)`: a call whose callee is an expression.
     func callValue(_ callee: Expr, _ arguments: [CallArgument], range: SourceRange, scope: Frame?) throws(PanoramaError) -> Value {
         let value = try evaluate(callee, scope: scope)
-        guard case .object(let o) = value, let function = o as? FunctionValue else {
+        switch Callable(value) {
+        case .user(let function)?:
+            return try invoke(function, arguments, range: range, scope: scope)
+        case .builtin(let builtin)?:
+            var context = try bind(builtin, arguments, range: range, outer: scope)
+            return try run(builtin, &context, at: range)
+        case nil:
             throw .type("only functions can be called; this is a \(value.kindName)", at: callee.range)
         }
-        return try invoke(function, arguments, range: range, scope: scope)
     }
 }
 
