@@ -1,12 +1,13 @@
 import Foundation
 import PanoramaKit
 
-/// Scalar arithmetic kept unboxed. A subtree made only of number literals, names, `-x` and the
-/// arithmetic operators (`s + i * 0.5 - 1`) is compiled a second time into closures returning a
-/// plain `Double`, so no `Value` is built between its nodes; a comparison of two such subtrees
-/// (`i % 2 == 0`) into one returning a plain `Bool`.
+/// Scalar arithmetic kept unboxed. A subtree made only of number literals, names, `-x`, the
+/// arithmetic operators and calls of user functions whose bodies are such subtrees
+/// (`s + i * 0.5 - 1`, `s + f(i)` with `f = function(x) x * 2 + 1`) is compiled a second time into
+/// closures returning a plain `Double`, so no `Value` is built between its nodes; a comparison
+/// of two such subtrees (`i % 2 == 0`) into one returning a plain `Bool`.
 ///
-/// These closures read variables and compute, nothing else (no calls, no side effects), so when
+/// These closures read variables and compute, nothing else (no side effects), so when
 /// one cannot answer — a name holds something other than a number (a vector, `na`, a string…),
 /// is not defined, a frame's columns are in scope, or a result is not a number — it returns nil
 /// and the caller evaluates the same subtree boxed, as `evaluate` would: values and messages are
@@ -40,6 +41,20 @@ extension Compiler {
         case .binary(let op, let l, let r):
             guard let left = number(l, budget: &budget), let right = number(r, budget: &budget) else { return nil }
             return arithmetic(op, left, right)
+        case .call(let callee, let arguments):
+            // A user function whose body is itself unboxed arithmetic (`f = function(x) x * 2 + 1`)
+            // is pure too: `Interpreter.numericCall` runs it without a `Value`.
+            guard case .name(let name) = callee.kind, name != "return", arguments.allSatisfy({ $0.label == nil }) else { return nil }
+            var values: [Unboxed] = []
+            for a in arguments {
+                guard let n = number(a.value, budget: &budget) else { return nil }
+                values.append(Unboxed(read: n))
+            }
+            let hint = Environment.Hint()
+            return { interpreter, scope in
+                guard let function = interpreter.environment.function(name, hint: hint) else { return nil }
+                return interpreter.numericCall(function, values, scope: scope)
+            }
         default:
             return nil
         }

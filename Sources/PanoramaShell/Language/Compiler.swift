@@ -121,6 +121,19 @@ enum Compiler {
         case .assign(let name, let expr, _, let range):
             let value = expression(expr), hint = Environment.Hint()
             let reserved = name == "ans" || name == "args"
+            // Arithmetic assigned to a name: the number is stored without building a `Value`.
+            if !reserved, let n = number(expr) {
+                return { interpreter, scope throws(PanoramaError) in
+                    if let x = n(interpreter, scope) {
+                        interpreter.invisible = false
+                        interpreter.environment.setNumber(name, x, hint: hint)
+                        return .number(x)
+                    }
+                    let v = try value(interpreter, scope)
+                    if case .object = v { try interpreter.assign(name, v, at: range) } else { interpreter.environment.set(name, v, hint: hint) }
+                    return v
+                }
+            }
             return { interpreter, scope throws(PanoramaError) in
                 let v = try value(interpreter, scope)
                 if case .object = v {
@@ -167,7 +180,7 @@ enum Compiler {
 
     /// `a op b`. When an operand is arithmetic of number literals and names, its number is read
     /// without building a `Value` (re-reading it in the general path has no effect of its own).
-    static func binary(_ op: BinaryOperator, left: @escaping Compiled, _ peekLeft: Peek?, right rightExpr: Expr,
+    static func binary(_ op: BinaryOperator, left: @escaping Compiled, _ peekLeft: Unboxed?, right rightExpr: Expr,
                        at range: SourceRange) -> Compiled {
         let right = expression(rightExpr), peekRight = peek(rightExpr)
         return { interpreter, scope throws(PanoramaError) in
@@ -201,11 +214,11 @@ enum Compiler {
     /// An operand's unboxed form (`number(_:)`): arithmetic of literals and names read as a
     /// `Double`, nil when it is something else or cannot answer (the caller then evaluates the
     /// operand in full). Wrapped so that an optional one is called without conversion thunks.
-    struct Peek {
+    struct Unboxed {
         let read: CompiledNumber
     }
 
-    static func peek(_ expr: Expr) -> Peek? {
-        number(expr).map { Peek(read: $0) }
+    static func peek(_ expr: Expr) -> Unboxed? {
+        number(expr).map { Unboxed(read: $0) }
     }
 }

@@ -3,20 +3,31 @@ import PanoramaKit
 /// Variables of one scope: the session's, a function call's. A scope sees its parent's
 /// variables (lexical scope: a function's parent is the scope it was defined in).
 ///
-/// Names and values are kept in two arrays searched in order, not a dictionary: scopes hold a
-/// few dozen names at most, short names compare in a few instructions, and a loop's variables
-/// are found without hashing a string on every use.
+/// Names and values are kept in arrays searched in order, not a dictionary: scopes hold a few
+/// dozen names at most, short names compare in a few instructions, and a loop's variables are
+/// found without hashing a string on every use.
+///
+/// A variable holding a plain number is kept as a `Double` in `numbers` (its slot in `slots`
+/// then holds `na` and is not read), any other value in `slots` (its `numbers` entry then NaN).
+/// `Value` holds an existential, so every copy of one goes through the runtime's value
+/// witnesses; a loop of arithmetic reads and writes its numbers without copying a `Value`.
+/// A variable holding a user function also has it in `functions`, for compiled calls.
 public final class Environment: @unchecked Sendable {
     // One interpreter, one thread: the runtime's exclusivity checks (a fifth of a loop's time
-    // when profiled) are left out for these two.
+    // when profiled) are left out for these.
     @exclusivity(unchecked) private var names: [String] = []
     @exclusivity(unchecked) private var slots: [Value] = []
+    @exclusivity(unchecked) private var numbers: [Double] = []
+    @exclusivity(unchecked) private var functions: [FunctionValue?] = []
     let parent: Environment?
 
     init(parent: Environment? = nil, names: [String] = [], slots: [Value] = []) {
         self.parent = parent
         self.names = names
-        self.slots = slots
+        self.slots = Array(repeating: .na, count: slots.count)
+        self.numbers = Array(repeating: .nan, count: slots.count)
+        self.functions = Array(repeating: nil, count: slots.count)
+        for i in slots.indices { store(i, slots[i]) }
     }
 
     /// Where a compiled name found its variable last time: the position in the scope it was
@@ -26,27 +37,67 @@ public final class Environment: @unchecked Sendable {
         @exclusivity(unchecked) var index = 0
     }
 
+    /// The value at position `i`.
+    @inline(__always)
+    private func value(_ i: Int) -> Value {
+        let x = numbers[i]
+        return x.isNaN ? slots[i] : .number(x)
+    }
+
+    /// Stores `value` at position `i` (which exists).
+    @inline(__always)
+    private func store(_ i: Int, _ value: Value) {
+        if case .number(let x) = value, !x.isNaN {
+            storeNumber(i, x)
+            return
+        }
+        slots[i] = value
+        numbers[i] = .nan
+        if case .object(let o) = value { functions[i] = o.userFunction } else if functions[i] != nil { functions[i] = nil }
+    }
+
+    /// Stores the number `x` (not NaN) at position `i`; the slot's old value is released once.
+    @inline(__always)
+    private func storeNumber(_ i: Int, _ x: Double) {
+        if numbers[i].isNaN {
+            slots[i] = .na
+            functions[i] = nil
+        }
+        numbers[i] = x
+    }
+
+    /// Appends a variable; returns its position.
+    private func append(_ name: String, _ value: Value) -> Int {
+        names.append(name)
+        slots.append(.na)
+        numbers.append(.nan)
+        functions.append(nil)
+        store(names.count - 1, value)
+        return names.count - 1
+    }
+
+    /// The position of `name` in this scope, trying the hinted one first.
+    @inline(__always)
+    private func position(_ name: String, hint: Hint) -> Int? {
+        let i = hint.index
+        if i < names.count && names[i] == name { return i }
+        guard let found = names.firstIndex(of: name) else { return nil }
+        hint.index = found
+        return found
+    }
+
     /// `lookup(name)`, trying the hinted position of this scope first.
     @inline(__always)
     func lookup(_ name: String, hint: Hint) -> Value? {
-        let i = hint.index
-        if i < names.count && names[i] == name { return slots[i] }
-        for i in names.indices where names[i] == name {
-            hint.index = i
-            return slots[i]
-        }
+        if let i = position(name, hint: hint) { return value(i) }
         return parent?.lookup(name)
     }
 
     /// The user function `name` holds, nil when it holds something else or is not defined.
     @inline(__always)
     func function(_ name: String, hint: Hint) -> FunctionValue? {
-        let i = hint.index
-        if i < names.count && names[i] == name {
-            if case .object(let o) = slots[i] { return o.userFunction }
-            return nil
-        }
-        if case .object(let o)? = lookup(name, hint: hint) { return o.userFunction }
+        if let i = position(name, hint: hint) { return functions[i] }
+        if case .object(let o)? = parent?.lookup(name) { return o.userFunction }
         return nil
     }
 
@@ -54,22 +105,9 @@ public final class Environment: @unchecked Sendable {
     /// defined: the caller then looks it up in full).
     @inline(__always)
     func number(_ name: String, hint: Hint) -> Double? {
-        let i = hint.index
-        if i < names.count && names[i] == name {
-            if case .number(let x) = slots[i] { return x }
-            return nil
-        }
-        return searchedNumber(name, hint: hint)
-    }
-
-    /// `number(name, hint:)` when the hint is stale: this scope searched, then the enclosing ones
-    /// (a function body reading a session variable).
-    @inline(never)
-    private func searchedNumber(_ name: String, hint: Hint) -> Double? {
-        if let found = names.firstIndex(of: name) {
-            hint.index = found
-            if case .number(let x) = slots[found] { return x }
-            return nil
+        if let i = position(name, hint: hint) {
+            let x = numbers[i]
+            return x.isNaN ? nil : x
         }
         if case .number(let x)? = parent?.lookup(name) { return x }
         return nil
@@ -80,17 +118,27 @@ public final class Environment: @unchecked Sendable {
     func set(_ name: String, _ value: Value, hint: Hint) {
         let i = hint.index
         if i < names.count && names[i] == name {
-            slots[i] = value
+            store(i, value)
             return
         }
         hint.index = set(name, value)
     }
 
+    /// `set(name, .number(x), hint:)` without building the `Value` (`x` is not NaN).
+    @inline(__always)
+    func setNumber(_ name: String, _ x: Double, hint: Hint) {
+        let i = hint.index
+        if i < names.count && names[i] == name {
+            storeNumber(i, x)
+            return
+        }
+        hint.index = set(name, .number(x))
+    }
+
     /// The value of `name` in this scope alone.
     @inline(__always)
     func local(_ name: String) -> Value? {
-        for i in names.indices where names[i] == name { return slots[i] }
-        return nil
+        names.firstIndex(of: name).map(value)
     }
 
     /// The value of `name` here or in an enclosing scope.
@@ -106,35 +154,43 @@ public final class Environment: @unchecked Sendable {
     /// Sets `name` in this scope; returns its position.
     @discardableResult
     func set(_ name: String, _ value: Value) -> Int {
-        for i in names.indices where names[i] == name {
-            slots[i] = value
+        if let i = names.firstIndex(of: name) {
+            store(i, value)
             return i
         }
-        names.append(name)
-        slots.append(value)
-        return names.count - 1
+        return append(name, value)
     }
 
     /// Sets the value of parameter `k` of a scope made by `FunctionValue.takeScope`.
     @inline(__always)
-    func setParameter(_ k: Int, _ value: Value) { slots[k] = value }
+    func setParameter(_ k: Int, _ value: Value) { store(k, value) }
+
+    /// `setParameter(k, .number(x))` without building the `Value` (`x` is not NaN).
+    @inline(__always)
+    func setParameter(_ k: Int, number x: Double) { storeNumber(k, x) }
 
     /// Forgets every variable after the first `count` (the parameters) and the parameters'
     /// values, keeping the storage for the next call.
     func clear(keepingNames count: Int) {
         if names.count > count {
-            names.removeLast(names.count - count)
-            slots.removeLast(slots.count - count)
+            let extra = names.count - count
+            names.removeLast(extra)
+            slots.removeLast(extra)
+            numbers.removeLast(extra)
+            functions.removeLast(extra)
         }
-        for k in 0..<count { slots[k] = .na }
+        for k in 0..<count { store(k, .na) }
     }
 
     /// This scope's variables as a dictionary (for `.vars`, completion and tests).
     var values: [String: Value] {
-        get { Dictionary(zip(names, slots), uniquingKeysWith: { _, last in last }) }
+        get { Dictionary(names.indices.map { (names[$0], value($0)) }, uniquingKeysWith: { _, last in last }) }
         set {
-            names = Array(newValue.keys)
-            slots = names.map { newValue[$0]! }
+            names = []
+            slots = []
+            numbers = []
+            functions = []
+            for (name, v) in newValue { _ = append(name, v) }
         }
     }
 

@@ -32,6 +32,8 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
     let parameterNames: [String]
     /// The body compiled on its first call.
     lazy var compiledBody = Step(run: Compiler.expression(literal.body))
+    /// The body as unboxed arithmetic (`Compiler.number`), nil when it is something else.
+    lazy var numericBody: Compiler.Unboxed? = Compiler.number(literal.body).map { Compiler.Unboxed(read: $0) }
     /// The scope of a finished call that nothing kept (no closure made inside it), ready for
     /// the next call: a loop calling a function does not allocate a scope per call.
     @exclusivity(unchecked) private var spareScope: Environment?
@@ -158,6 +160,30 @@ extension Interpreter {
             }
         }
         return try body(of: function)
+    }
+
+    /// A call of a function whose body is unboxed arithmetic with number arguments, computed
+    /// without building a `Value`; nil when it cannot answer (an argument or a name in the body
+    /// is not a plain number, the call would be too deep, Ctrl-C): the caller then makes the
+    /// call in full, which gives the value or the error. Like the body, it has no side effects.
+    func numericCall(_ function: FunctionValue, _ arguments: [Compiler.Unboxed], scope outer: Frame?) -> Double? {
+        guard let body = function.numericBody, arguments.count == function.parameterNames.count,
+              callDepth + 1 < Interpreter.maximumCallDepth else { return nil }
+        calls &+= 1
+        if calls & 63 == 0, isCancelled() { return nil }
+        var scope = function.takeScope()
+        for k in arguments.indices {
+            guard let x = arguments[k].read(self, outer) else { return nil }
+            scope.setParameter(k, number: x)
+        }
+        let saved = environment
+        environment = scope
+        callDepth += 1
+        let result = body.read(self, nil)
+        environment = saved
+        callDepth -= 1
+        function.recycle(&scope)
+        return result
     }
 
     /// Runs the body in `scope`, every parameter set (a compiled call).

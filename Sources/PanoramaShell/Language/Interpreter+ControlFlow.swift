@@ -78,7 +78,7 @@ extension Interpreter {
         if case .vector(let c) = sequence, case .number(let xs) = c.data {
             for i in xs.indices {
                 if i & 1023 == 0, isCancelled() { throw .interrupted }
-                environment.set(name, xs[i].isNaN ? .na : .number(xs[i]), hint: hint)
+                if xs[i].isNaN { environment.set(name, .na, hint: hint) } else { environment.setNumber(name, xs[i], hint: hint) }
                 guard try loopBody(body, scope: scope) else { break }
             }
             return
