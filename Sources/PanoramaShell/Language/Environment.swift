@@ -179,7 +179,10 @@ public final class Environment: @unchecked Sendable {
             numbers.removeLast(extra)
             functions.removeLast(extra)
         }
-        for k in 0..<count { store(k, .na) }
+        for k in 0..<count {
+            // A number's slot already holds `na`.
+            if numbers[k].isNaN { store(k, .na) } else { numbers[k] = .nan }
+        }
     }
 
     /// This scope's variables as a dictionary (for `.vars`, completion and tests).
