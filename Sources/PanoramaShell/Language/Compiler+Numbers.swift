@@ -1,8 +1,8 @@
 import Foundation
 import PanoramaKit
 
-/// Scalar arithmetic kept unboxed. A subtree made only of number literals, names, `-x`, the
-/// arithmetic operators and calls of user functions whose bodies are such subtrees
+/// Scalar arithmetic kept unboxed. A subtree made only of number literals, names, `x[i]`, `-x`,
+/// the arithmetic operators and calls of user functions whose bodies are such subtrees
 /// (`s + i * 0.5 - 1`, `s + f(i)` with `f = function(x) x * 2 + 1`) is compiled a second time into
 /// closures returning a plain `Double`, so no `Value` is built between its nodes; a comparison
 /// of two such subtrees (`i % 2 == 0`) into one returning a plain `Bool`.
@@ -41,6 +41,14 @@ extension Compiler {
         case .binary(let op, let l, let r):
             guard let left = number(l, budget: &budget), let right = number(r, budget: &budget) else { return nil }
             return arithmetic(op, left, right)
+        case .index(let target, let indexExpr):
+            // `x[i]`: an element of a vector of numbers held by a name.
+            guard case .name(let name) = target.kind, let i = number(indexExpr, budget: &budget) else { return nil }
+            let hint = Environment.Hint()
+            return { interpreter, scope in
+                guard scope == nil, let k = i(interpreter, scope) else { return nil }
+                return interpreter.environment.element(name, hint: hint, k)
+            }
         case .call(let callee, let arguments):
             // A user function whose body is itself unboxed arithmetic (`f = function(x) x * 2 + 1`)
             // is pure too: `Interpreter.numericCall` runs it without a `Value`.

@@ -11,7 +11,8 @@ import PanoramaKit
 /// then holds `na` and is not read), any other value in `slots` (its `numbers` entry then NaN).
 /// `Value` holds an existential, so every copy of one goes through the runtime's value
 /// witnesses; a loop of arithmetic reads and writes its numbers without copying a `Value`.
-/// A variable holding a user function also has it in `functions`, for compiled calls.
+/// A variable holding a user function also has it in `functions`, for compiled calls, and one
+/// holding a vector of numbers has its numbers in `vectors`, for `x[i]` read unboxed.
 public final class Environment: @unchecked Sendable {
     // One interpreter, one thread: the runtime's exclusivity checks (a fifth of a loop's time
     // when profiled) are left out for these.
@@ -19,15 +20,17 @@ public final class Environment: @unchecked Sendable {
     @exclusivity(unchecked) private var slots: [Value] = []
     @exclusivity(unchecked) private var numbers: [Double] = []
     @exclusivity(unchecked) private var functions: [FunctionValue?] = []
+    @exclusivity(unchecked) private var vectors: [[Double]?] = []
     let parent: Environment?
 
-    init(parent: Environment? = nil, names: [String] = [], slots: [Value] = []) {
+    /// A scope whose variables `names` all hold `na` (a call's parameters before they are set).
+    init(parent: Environment? = nil, names: [String] = []) {
         self.parent = parent
         self.names = names
-        self.slots = Array(repeating: .na, count: slots.count)
-        self.numbers = Array(repeating: .nan, count: slots.count)
-        self.functions = Array(repeating: nil, count: slots.count)
-        for i in slots.indices { store(i, slots[i]) }
+        self.slots = Array(repeating: .na, count: names.count)
+        self.numbers = Array(repeating: .nan, count: names.count)
+        self.functions = Array(repeating: nil, count: names.count)
+        self.vectors = Array(repeating: nil, count: names.count)
     }
 
     /// Where a compiled name found its variable last time: the position in the scope it was
@@ -54,6 +57,7 @@ public final class Environment: @unchecked Sendable {
         slots[i] = value
         numbers[i] = .nan
         if case .object(let o) = value { functions[i] = o.userFunction } else if functions[i] != nil { functions[i] = nil }
+        if case .vector(let c) = value, case .number(let xs) = c.data { vectors[i] = xs } else if vectors[i] != nil { vectors[i] = nil }
     }
 
     /// Stores the number `x` (not NaN) at position `i`; the slot's old value is released once.
@@ -62,6 +66,7 @@ public final class Environment: @unchecked Sendable {
         if numbers[i].isNaN {
             slots[i] = .na
             functions[i] = nil
+            vectors[i] = nil
         }
         numbers[i] = x
     }
@@ -72,6 +77,7 @@ public final class Environment: @unchecked Sendable {
         slots.append(.na)
         numbers.append(.nan)
         functions.append(nil)
+        vectors.append(nil)
         store(names.count - 1, value)
         return names.count - 1
     }
@@ -111,6 +117,27 @@ public final class Environment: @unchecked Sendable {
         }
         if case .number(let x)? = parent?.lookup(name) { return x }
         return nil
+    }
+
+    /// Element `index` (1-based) of the vector of numbers `name` holds, read in place; nil when
+    /// `name` holds something else, the index is not a whole number in range or the element is
+    /// `na` (the caller then evaluates `x[i]` in full).
+    @inline(__always)
+    func element(_ name: String, hint: Hint, _ index: Double) -> Double? {
+        if let i = position(name, hint: hint) { return Environment.element(vectors[i], index) }
+        var scope = parent
+        while let s = scope {
+            if let i = s.names.firstIndex(of: name) { return Environment.element(s.vectors[i], index) }
+            scope = s.parent
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func element(_ xs: [Double]?, _ index: Double) -> Double? {
+        guard let xs, index >= 1, index <= Double(xs.count), index == index.rounded() else { return nil }
+        let x = xs[Int(index) - 1]
+        return x.isNaN ? nil : x
     }
 
     /// `set(name, value)`, trying the hinted position first.
@@ -178,6 +205,7 @@ public final class Environment: @unchecked Sendable {
             slots.removeLast(extra)
             numbers.removeLast(extra)
             functions.removeLast(extra)
+            vectors.removeLast(extra)
         }
         for k in 0..<count {
             // A number's slot already holds `na`.
@@ -193,6 +221,7 @@ public final class Environment: @unchecked Sendable {
             slots = []
             numbers = []
             functions = []
+            vectors = []
             for (name, v) in newValue { _ = append(name, v) }
         }
     }

@@ -50,9 +50,7 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
 
     /// A scope for a call, its parameters `na` until set: the spare one, else a new one.
     func takeScope() -> Environment {
-        guard let scope = spareScope else {
-            return Environment(parent: closure, names: parameterNames, slots: Array(repeating: .na, count: parameterNames.count))
-        }
+        guard let scope = spareScope else { return Environment(parent: closure, names: parameterNames) }
         spareScope = nil
         return scope
     }
