@@ -6,7 +6,7 @@ import Testing
 /// expression in a loop body or a function body is compiled, and the two must print the same
 /// value or the same error.
 @Suite struct CompilerFastPathTests {
-    static let setup = "a = 3\nv = [1, 2, na]\nn = na\nt = \"x\"\nb = true\n"
+    static let setup = "a = 3\nv = [1, 2, na]\nn = na\nt = \"x\"\nb = true\nu = [\"p\", \"q\"]\nd = 4\nsq = function(x) x * x\n"
 
     /// What `expr` prints walked, compiled in a loop, and compiled in a function body.
     func threeWays(_ expr: String) -> [String] {
@@ -26,11 +26,20 @@ import Testing
         "0 / 0 + 1", "n + 1", "n ^ 0", "1 ^ n", "v * a + 1", "a + v[2]", "v[3] + 1", "a - v",
         "a > 2", "a * 2 == 6", "a <= n", "n == n", "v > 1", "a != a + 1e-300",
         "t + 1", "a + t", "b + 1", "-t", "a > t", "v[4] + 1", "v[0.5]", "q + 1",
+        "v[a - 1] * 2", "v[-1]", "v[n]", "u[1] + 1", "d[1] + 1", "v[[1, 2]] * 2", "sq(a) + 1", "sq(v) + 1", "sq(t)",
     ])
     func `unboxed arithmetic and comparisons give the tree walk's value or error`(expr: String) {
         let ways = threeWays(expr)
         #expect(ways[0] == ways[1] && ways[0] == ways[2], "\(expr): \(ways)")
         #expect(!ways[0].isEmpty)
+    }
+
+    @Test func `an element read in a loop follows the vector when it changes`() {
+        let t = run("x = [1, 2, 3]\ns = 0\nfor (i in 1:3) { s = s + x[i]; if (i == 1) x = [10, 20, 30]; if (i == 2) x[3] = 300 }\ns")
+        #expect(t.stderr == "")
+        #expect(t.out.last == "321")
+        let u = run("x = [1, 2]\nfor (i in 1:2) { if (i == 2) x = [\"a\", \"b\"]; y = x[i] + 1 }", file: "e.pan")
+        #expect(u.stderr.contains("e.pan:2:50: error: cannot apply '+' to text and number"), "\(u.stderr)")
     }
 
     @Test func `a variable that changes type inside a loop leaves the fast path`() {
