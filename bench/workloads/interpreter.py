@@ -1,6 +1,8 @@
 """The language's interpreter (issue 15): a 10^6-iteration `for` loop of scalar arithmetic and
 10^5 calls of a small user function, each against CPython running the same loop in the same run
-(target: panorama at most 1× CPython's time).
+(target: panorama at most 1× CPython's time). Three more loop shapes are reported without a
+target: a loop with an `if`, one reading a vector element `x[i]`, and 10^4 string
+concatenations.
 
 Only the loop is timed on both sides: panorama's `.timer` line of the loop statement, CPython's
 own clock around its loop (bench/peers/interpreter_loop.py), so start-up is left out.
@@ -22,6 +24,31 @@ CALLS = (
     "for (i in 1:100000) { s = s + f(i) }\n"
     ".timer off\n"
     "s\n"
+)
+
+IF_LOOP = (
+    "s = 0\n"
+    ".timer on\n"
+    "for (i in 1:1000000) { if (i % 2 == 0) s = s + i else s = s - 1 }\n"
+    ".timer off\n"
+    "s\n"
+)
+
+INDEX_LOOP = (
+    "x = 1:1000000 * 0.5\n"
+    "s = 0\n"
+    ".timer on\n"
+    "for (i in 1:1000000) { s = s + x[i] }\n"
+    ".timer off\n"
+    "s\n"
+)
+
+CONCAT_LOOP = (
+    "s = \"\"\n"
+    ".timer on\n"
+    "for (i in 1:10000) { s = paste(s, \"x\", sep=\"\") }\n"
+    ".timer off\n"
+    "nchar(s)\n"
 )
 
 
@@ -57,7 +84,17 @@ def workloads(ctx):
 
     common = {"max_ratio": 1.0, "peer_name": "CPython", "panorama_inner": panorama_loop_seconds,
               "peer_inner": python_loop_seconds}
-    return [
+    shapes = []
+    for name, code, mode, expected in [("interpreter-if-1e6", IF_LOOP, "if", "250000000000"),
+                                       ("interpreter-index-1e6", INDEX_LOOP, "index", "250000250000"),
+                                       ("interpreter-concat-1e4", CONCAT_LOOP, "concat", "10000")]:
+        script = ctx.tmp / (name + ".pan")
+        shapes.append(dict(common, name=name, target="report only", max_ratio=None,
+                           prepare=lambda ctx, script=script, code=code: script.write_text(code),
+                           panorama=[str(ctx.panorama), "--no-init", str(script)],
+                           peer=[ctx.python, "bench/peers/interpreter_loop.py", mode],
+                           check=same_sum(expected)))
+    return shapes + [
         dict(common, name="interpreter-for-1e6", target="panorama ≤ 1 × CPython (loop time)", prepare=prepare_loop,
              panorama=[str(ctx.panorama), "--no-init", str(loop)],
              peer=[ctx.python, "bench/peers/interpreter_loop.py", "loop"],

@@ -55,6 +55,18 @@ extension BuiltinRegistry {
             }
             return try splitText(ctx)
         },
+        Builtin("length", .language, summary: "how many elements a vector or list has (a scalar has one): x[length(x) + 1] = v appends",
+                parameters: [.required("x", "a vector, list or scalar")], example: "xs = [3, 1, 4]\nlength(xs)\nlength(list(a=1, b=\"two\"))",
+                frameScope: false) { ctx in
+            let x = try ctx.required("x")
+            switch x {
+            case .vector(let c): return .number(Double(c.count))
+            case .object(let l as ListValue): return .number(Double(l.values.count))
+            case .number, .string, .bool, .date, .na: return .number(1)
+            case .frame: throw ctx.fail("for a frame, nrow(f) counts its rows and ncol(f) its columns")
+            default: throw ctx.fail("'x' must be a vector, list or scalar, not a \(x.kindName)")
+            }
+        },
         Builtin("column", .language, summary: "the column of a frame named by a string (the name may be held in a variable)",
                 parameters: [.required("frame", "a frame"), .required("name", "the column's name, a string")],
                 example: "which = \"cost\"\ncolumn(frame(cost=[1, 2]), which)", frameScope: false) { ctx in
@@ -96,10 +108,10 @@ extension BuiltinRegistry {
         return false
     }
 
-    static func functionArgument(_ ctx: CallContext, _ name: String) throws -> FunctionValue {
+    static func functionArgument(_ ctx: CallContext, _ name: String) throws -> Callable {
         let v = try ctx.required(name)
-        guard case .object(let o) = v, let f = o as? FunctionValue else {
-            throw ctx.fail("'\(name)' must be a function, like function(x) x * 2, not a \(v.kindName)")
+        guard let f = Callable(v) else {
+            throw ctx.fail("'\(name)' must be a function, like function(x) x * 2 or sqrt, not a \(v.kindName)")
         }
         return f
     }

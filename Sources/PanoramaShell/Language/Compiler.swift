@@ -9,8 +9,15 @@ import PanoramaKit
 /// positions are the same): constants, names, operators, user-function calls, blocks,
 /// assignments, `if`, `for` and `while` are compiled; every other node is evaluated as before.
 /// A compiled name remembers where it found its variable last time (`Environment.Hint`).
-/// Loops poll Ctrl-C every 1024 iterations and user-function calls on each call.
+/// Loops poll Ctrl-C every 1024 iterations, user-function calls every 64 calls.
 typealias Compiled = (Interpreter, Frame?) throws(PanoramaError) -> Value
+
+/// A compiled closure kept in an array or an optional. Wrapped, it is stored and called as
+/// compiled; a bare closure in a generic container goes through conversion thunks (three
+/// layers of them were a tenth of a call's time).
+struct Step {
+    let run: Compiled
+}
 
 enum Compiler {
     /// Chains up to this many operators become nested closures; longer ones (generated lines of
@@ -38,33 +45,48 @@ enum Compiler {
             }
         case .unary(let op, let operand):
             let value = expression(operand)
-            return { interpreter, scope throws(PanoramaError) in
+            return unboxedFirst(expr) { interpreter, scope throws(PanoramaError) in
                 try Operators.unary(op, try value(interpreter, scope), at: range)
             }
         case .binary(let op, _, _) where op != .colon:
-            return chain(expr.leftChain { $0 != .colon })
+            return unboxedFirst(expr, general: chain(expr.leftChain { $0 != .colon }))
+        case .index(let target, let index):
+            return self.index(target, index)
         case .call(let callee, let arguments):
             guard case .name(let name) = callee.kind else { break }
             return call(name, arguments, calleeRange: callee.range, range: range)
+        case .block(let statements) where statements.count == 1:
+            let only = statement(statements[0])
+            return { interpreter, scope throws(PanoramaError) in
+                interpreter.invisible = false
+                return try only(interpreter, scope)
+            }
         case .block(let statements):
-            let compiled = statements.map(statement)
+            let compiled = statements.map { Step(run: statement($0)) }
             return { interpreter, scope throws(PanoramaError) in
                 var value = Value.na
                 for s in compiled {
                     interpreter.invisible = false
-                    value = try s(interpreter, scope)
+                    value = try s.run(interpreter, scope)
                 }
                 return value
             }
         case .if(let condition, let then, let otherwise):
-            let test = expression(condition), yes = expression(then), no = otherwise.map(expression)
+            let test = self.condition(condition, construct: "if"), yes = expression(then)
+            guard let otherwise else {
+                return { interpreter, scope throws(PanoramaError) in
+                    let taken = try test(interpreter, scope)
+                    interpreter.invisible = false
+                    if taken { return try yes(interpreter, scope) }
+                    interpreter.invisible = true
+                    return .na
+                }
+            }
+            let no = expression(otherwise)
             return { interpreter, scope throws(PanoramaError) in
-                let taken = try interpreter.truth(try test(interpreter, scope), of: condition, construct: "if")
+                let taken = try test(interpreter, scope)
                 interpreter.invisible = false
-                if taken { return try yes(interpreter, scope) }
-                if let no { return try no(interpreter, scope) }
-                interpreter.invisible = true
-                return .na
+                return taken ? try yes(interpreter, scope) : try no(interpreter, scope)
             }
         case .for(let name, let sequence, let body):
             let items = expression(sequence), compiledBody = expression(body)
@@ -74,10 +96,10 @@ enum Compiler {
                 return .na
             }
         case .while(let condition, let body):
-            let test = expression(condition), compiledBody = expression(body)
+            let test = self.condition(condition, construct: "while"), compiledBody = expression(body)
             return { interpreter, scope throws(PanoramaError) in
                 var iterations = 0
-                while try interpreter.truth(try test(interpreter, scope), of: condition, construct: "while") {
+                while try test(interpreter, scope) {
                     iterations &+= 1
                     if iterations & 1023 == 0, interpreter.isCancelled() { throw .interrupted }
                     guard try interpreter.loopBody(compiledBody, scope: scope) else { break }
@@ -99,6 +121,19 @@ enum Compiler {
         case .assign(let name, let expr, _, let range):
             let value = expression(expr), hint = Environment.Hint()
             let reserved = name == "ans" || name == "args"
+            // Arithmetic assigned to a name: the number is stored without building a `Value`.
+            if !reserved, let n = number(expr) {
+                return { interpreter, scope throws(PanoramaError) in
+                    if let x = n(interpreter, scope) {
+                        interpreter.invisible = false
+                        interpreter.environment.setNumber(name, x, hint: hint)
+                        return .number(x)
+                    }
+                    let v = try value(interpreter, scope)
+                    if case .object = v { try interpreter.assign(name, v, at: range) } else { interpreter.environment.set(name, v, hint: hint) }
+                    return v
+                }
+            }
             return { interpreter, scope throws(PanoramaError) in
                 let v = try value(interpreter, scope)
                 if case .object = v {
@@ -143,15 +178,15 @@ enum Compiler {
         }
     }
 
-    /// `a op b`. When an operand is a number literal or a name, its number is read without
-    /// building a `Value` (re-reading it in the general path has no effect of its own).
-    static func binary(_ op: BinaryOperator, left: @escaping Compiled, _ peekLeft: Peek?, right rightExpr: Expr,
+    /// `a op b`. When an operand is arithmetic of number literals and names, its number is read
+    /// without building a `Value` (re-reading it in the general path has no effect of its own).
+    static func binary(_ op: BinaryOperator, left: @escaping Compiled, _ peekLeft: Unboxed?, right rightExpr: Expr,
                        at range: SourceRange) -> Compiled {
         let right = expression(rightExpr), peekRight = peek(rightExpr)
         return { interpreter, scope throws(PanoramaError) in
             let a: Value
-            if let peekLeft, let x = peekLeft(interpreter, scope) {
-                if let peekRight, let y = peekRight(interpreter, scope), let v = Operators.scalar(op, x, y) {
+            if let peekLeft, let x = peekLeft.read(interpreter, scope) {
+                if let peekRight, let y = peekRight.read(interpreter, scope), let v = Operators.scalar(op, x, y) {
                     interpreter.invisible = false
                     return v
                 }
@@ -159,7 +194,7 @@ enum Compiler {
             } else {
                 a = try left(interpreter, scope)
             }
-            if let peekRight, case .number(let x) = a, let y = peekRight(interpreter, scope),
+            if let peekRight, case .number(let x) = a, let y = peekRight.read(interpreter, scope),
                let v = Operators.scalar(op, x, y) {
                 interpreter.invisible = false
                 return v
@@ -176,35 +211,14 @@ enum Compiler {
         }
     }
 
-    /// Reads the number a literal or a name holds, nil when it holds something else (or a frame's
-    /// columns are in scope): the caller then evaluates the operand in full.
-    typealias Peek = (Interpreter, Frame?) -> Double?
-
-    static func peek(_ expr: Expr) -> Peek? {
-        switch expr.kind {
-        case .number(let x):
-            return { _, _ in x }
-        case .name(let name):
-            let hint = Environment.Hint()
-            return { interpreter, scope in scope == nil ? interpreter.environment.number(name, hint: hint) : nil }
-        default:
-            return nil
-        }
+    /// An operand's unboxed form (`number(_:)`): arithmetic of literals and names read as a
+    /// `Double`, nil when it is something else or cannot answer (the caller then evaluates the
+    /// operand in full). Wrapped so that an optional one is called without conversion thunks.
+    struct Unboxed {
+        let read: CompiledNumber
     }
 
-    /// `name(…)`: a user function held by `name` is called with its positional arguments
-    /// compiled; builtins, `return` and keyword arguments go through `Interpreter.call`.
-    static func call(_ name: String, _ arguments: [CallArgument], calleeRange: SourceRange,
-                     range: SourceRange) -> Compiled {
-        let positional = arguments.allSatisfy { $0.label == nil }
-        let values = positional ? arguments.map { expression($0.value) } : []
-        let hint = Environment.Hint()
-        return { interpreter, scope throws(PanoramaError) in
-            if positional, case .object(let o)? = interpreter.environment.lookup(name, hint: hint),
-               let function = o as? FunctionValue {
-                return try interpreter.invoke(function, values, arguments, range: range, scope: scope)
-            }
-            return try interpreter.call(name, arguments, calleeRange: calleeRange, range: range, scope: scope)
-        }
+    static func peek(_ expr: Expr) -> Unboxed? {
+        number(expr).map { Unboxed(read: $0) }
     }
 }

@@ -20,116 +20,6 @@ public struct FunctionLiteral: Sendable {
     }
 }
 
-/// Variables of one scope: the session's, a function call's. A scope sees its parent's
-/// variables (lexical scope: a function's parent is the scope it was defined in).
-///
-/// Names and values are kept in two arrays searched in order, not a dictionary: scopes hold a
-/// few dozen names at most, short names compare in a few instructions, and a loop's variables
-/// are found without hashing a string on every use.
-public final class Environment: @unchecked Sendable {
-    // One interpreter, one thread: the runtime's exclusivity checks (a fifth of a loop's time
-    // when profiled) are left out for these two.
-    @exclusivity(unchecked) private var names: [String] = []
-    @exclusivity(unchecked) private var slots: [Value] = []
-    let parent: Environment?
-
-    init(parent: Environment? = nil, names: [String] = [], slots: [Value] = []) {
-        self.parent = parent
-        self.names = names
-        self.slots = slots
-    }
-
-    /// Where a compiled name found its variable last time: the position in the scope it was
-    /// looked up from. Checked before use (the name at that position must be the same), so a
-    /// stale hint only costs the ordinary search.
-    final class Hint {
-        @exclusivity(unchecked) var index = 0
-    }
-
-    /// `lookup(name)`, trying the hinted position of this scope first.
-    @inline(__always)
-    func lookup(_ name: String, hint: Hint) -> Value? {
-        let i = hint.index
-        if i < names.count && names[i] == name { return slots[i] }
-        for i in names.indices where names[i] == name {
-            hint.index = i
-            return slots[i]
-        }
-        return parent?.lookup(name)
-    }
-
-    /// The number `name` holds in this scope, read in place (nil when it holds something else
-    /// or is not in this scope: the caller then looks it up in full).
-    @inline(__always)
-    func number(_ name: String, hint: Hint) -> Double? {
-        var i = hint.index
-        if !(i < names.count && names[i] == name) {
-            guard let found = names.firstIndex(of: name) else { return nil }
-            hint.index = found
-            i = found
-        }
-        if case .number(let x) = slots[i] { return x }
-        return nil
-    }
-
-    /// `set(name, value)`, trying the hinted position first.
-    @inline(__always)
-    func set(_ name: String, _ value: Value, hint: Hint) {
-        let i = hint.index
-        if i < names.count && names[i] == name {
-            slots[i] = value
-            return
-        }
-        hint.index = set(name, value)
-    }
-
-    /// The value of `name` in this scope alone.
-    @inline(__always)
-    func local(_ name: String) -> Value? {
-        for i in names.indices where names[i] == name { return slots[i] }
-        return nil
-    }
-
-    /// The value of `name` here or in an enclosing scope.
-    func lookup(_ name: String) -> Value? {
-        var scope: Environment? = self
-        while let s = scope {
-            if let v = s.local(name) { return v }
-            scope = s.parent
-        }
-        return nil
-    }
-
-    /// Sets `name` in this scope; returns its position.
-    @discardableResult
-    func set(_ name: String, _ value: Value) -> Int {
-        for i in names.indices where names[i] == name {
-            slots[i] = value
-            return i
-        }
-        names.append(name)
-        slots.append(value)
-        return names.count - 1
-    }
-
-    /// This scope's variables as a dictionary (for `.vars`, completion and tests).
-    var values: [String: Value] {
-        get { Dictionary(zip(names, slots), uniquingKeysWith: { _, last in last }) }
-        set {
-            names = Array(newValue.keys)
-            slots = names.map { newValue[$0]! }
-        }
-    }
-
-    /// Every name visible from here (for did-you-mean).
-    var visibleNames: [String] {
-        var all = Set<String>()
-        var scope: Environment? = self
-        while let s = scope { all.formUnion(s.names); scope = s.parent }
-        return Array(all)
-    }
-}
-
 /// A user function: a value that prints its signature, bound like a builtin when called.
 public final class FunctionValue: ObjectValue, @unchecked Sendable {
     let literal: FunctionLiteral
@@ -141,7 +31,12 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
     /// The parameters' names, in order (distinct: the parser refuses a repeated one).
     let parameterNames: [String]
     /// The body compiled on its first call.
-    lazy var compiledBody: Compiled = Compiler.expression(literal.body)
+    lazy var compiledBody = Step(run: Compiler.expression(literal.body))
+    /// The body as unboxed arithmetic (`Compiler.number`), nil when it is something else.
+    lazy var numericBody: Compiler.Unboxed? = Compiler.number(literal.body).map { Compiler.Unboxed(read: $0) }
+    /// The scope of a finished call that nothing kept (no closure made inside it), ready for
+    /// the next call: a loop calling a function does not allocate a scope per call.
+    @exclusivity(unchecked) private var spareScope: Environment?
 
     init(_ literal: FunctionLiteral, closure: Environment, name: String = "function") {
         self.parameterNames = literal.parameters.map(\.name)
@@ -151,6 +46,21 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
     }
 
     public var kind: String { "function" }
+    public var userFunction: FunctionValue? { self }
+
+    /// A scope for a call, its parameters `na` until set: the spare one, else a new one.
+    func takeScope() -> Environment {
+        guard let scope = spareScope else { return Environment(parent: closure, names: parameterNames) }
+        spareScope = nil
+        return scope
+    }
+
+    /// Keeps a finished call's scope for the next call when nothing else holds it.
+    func recycle(_ scope: inout Environment) {
+        guard isKnownUniquelyReferenced(&scope) else { return }
+        scope.clear(keepingNames: parameterNames.count)
+        spareScope = scope
+    }
 
     /// `growth(g, formula=cost_growth ~ log(cost))`
     public var signature: String { name + literal.parameterList }
@@ -200,15 +110,16 @@ extension Interpreter {
 
     /// A compiled call with positional arguments: when they give every parameter, they are
     /// evaluated straight into the call's scope; otherwise the call is bound as above.
-    func invoke(_ function: FunctionValue, _ compiled: [Compiled], _ arguments: [CallArgument], range: SourceRange,
+    func invoke(_ function: FunctionValue, _ compiled: [Step], _ arguments: [CallArgument], range: SourceRange,
                 scope outer: Frame?) throws(PanoramaError) -> Value {
         guard compiled.count == function.parameterNames.count else {
             return try invoke(function, arguments, range: range, scope: outer)
         }
-        var values: [Value] = []
-        values.reserveCapacity(compiled.count)
-        for argument in compiled { values.append(try argument(self, outer)) }
-        return try run(function, given: values, at: range)
+        var scope = function.takeScope()
+        for k in compiled.indices { scope.setParameter(k, try compiled[k].run(self, outer)) }
+        let value = try run(function, in: scope, at: range)
+        function.recycle(&scope)
+        return value
     }
 
     /// Calls a user function with values already computed (`map`, `group_map`), positionally.
@@ -249,11 +160,35 @@ extension Interpreter {
         return try body(of: function)
     }
 
-    /// Runs the body with every parameter given, in order (a compiled call).
-    func run(_ function: FunctionValue, given values: [Value], at range: SourceRange) throws(PanoramaError) -> Value {
+    /// A call of a function whose body is unboxed arithmetic with number arguments, computed
+    /// without building a `Value`; nil when it cannot answer (an argument or a name in the body
+    /// is not a plain number, the call would be too deep, Ctrl-C): the caller then makes the
+    /// call in full, which gives the value or the error. Like the body, it has no side effects.
+    func numericCall(_ function: FunctionValue, _ arguments: [Compiler.Unboxed], scope outer: Frame?) -> Double? {
+        guard let body = function.numericBody, arguments.count == function.parameterNames.count,
+              callDepth + 1 < Interpreter.maximumCallDepth else { return nil }
+        calls &+= 1
+        if calls & 63 == 0, isCancelled() { return nil }
+        var scope = function.takeScope()
+        for k in arguments.indices {
+            guard let x = arguments[k].read(self, outer) else { return nil }
+            scope.setParameter(k, number: x)
+        }
+        let saved = environment
+        environment = scope
+        callDepth += 1
+        let result = body.read(self, nil)
+        environment = saved
+        callDepth -= 1
+        function.recycle(&scope)
+        return result
+    }
+
+    /// Runs the body in `scope`, every parameter set (a compiled call).
+    func run(_ function: FunctionValue, in scope: Environment, at range: SourceRange) throws(PanoramaError) -> Value {
         try checkDepth(calling: function, at: range)
         let saved = environment
-        environment = Environment(parent: function.closure, names: function.parameterNames, slots: values)
+        environment = scope
         callDepth += 1
         defer {
             environment = saved
@@ -263,7 +198,8 @@ extension Interpreter {
     }
 
     private func checkDepth(calling function: FunctionValue, at range: SourceRange) throws(PanoramaError) {
-        if isCancelled() { throw .interrupted }
+        calls &+= 1
+        if calls & 63 == 0, isCancelled() { throw .interrupted }
         guard callDepth < Interpreter.maximumCallDepth, !stack.isExhausted(depth: callDepth) else {
             throw .failed("calling '\(function.name)' would nest calls \(callDepth + 1) levels deep, more than panorama allows (\(Interpreter.maximumCallDepth), fewer when each level is heavy); is a recursion missing its stopping case?", at: range)
         }
@@ -272,7 +208,7 @@ extension Interpreter {
     /// The function's compiled body run in the current scope; `return(v)` ends it with `v`.
     private func body(of function: FunctionValue) throws(PanoramaError) -> Value {
         do {
-            return try function.compiledBody(self, nil)
+            return try function.compiledBody.run(self, nil)
         } catch .jump(.return(let value), _) {
             return value
         } catch .jump(let jump, let at) {
@@ -285,6 +221,7 @@ extension Context {
     /// A user function's binding, so that TAB offers its keyword arguments as a builtin's.
     func userFunction(_ name: String) -> Builtin? {
         if case .object(let o)? = variables[name], let f = o as? FunctionValue { return f.binding }
+        if case .object(let o)? = variables[name], let b = o as? BuiltinFunctionValue { return b.builtin }
         return nil
     }
 }

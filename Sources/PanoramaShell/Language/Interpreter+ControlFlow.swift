@@ -78,7 +78,7 @@ extension Interpreter {
         if case .vector(let c) = sequence, case .number(let xs) = c.data {
             for i in xs.indices {
                 if i & 1023 == 0, isCancelled() { throw .interrupted }
-                environment.set(name, xs[i].isNaN ? .na : .number(xs[i]), hint: hint)
+                if xs[i].isNaN { environment.set(name, .na, hint: hint) } else { environment.setNumber(name, xs[i], hint: hint) }
                 guard try loopBody(body, scope: scope) else { break }
             }
             return
@@ -116,10 +116,15 @@ extension Interpreter {
     /// `(function(x) x + 1)(2)`, `l.f(3)`: a call whose callee is an expression.
     func callValue(_ callee: Expr, _ arguments: [CallArgument], range: SourceRange, scope: Frame?) throws(PanoramaError) -> Value {
         let value = try evaluate(callee, scope: scope)
-        guard case .object(let o) = value, let function = o as? FunctionValue else {
+        switch Callable(value) {
+        case .user(let function)?:
+            return try invoke(function, arguments, range: range, scope: scope)
+        case .builtin(let builtin)?:
+            var context = try bind(builtin, arguments, range: range, outer: scope)
+            return try run(builtin, &context, at: range)
+        case nil:
             throw .type("only functions can be called; this is a \(value.kindName)", at: callee.range)
         }
-        return try invoke(function, arguments, range: range, scope: scope)
     }
 }
 

@@ -22,8 +22,11 @@ extension Interpreter {
         return .vector(Column(name: "x", .number(values)))
     }
 
-    /// The 0-based positions an index selects among `count` elements.
-    func positions(_ index: Value, count: Int, of what: String, at range: SourceRange) throws(PanoramaError) -> (positions: [Int], single: Bool) {
+    /// The 0-based positions an index selects among `count` elements. When `extending` (an
+    /// assignment), numbers may also name the positions just after the end, `count + 1` on,
+    /// without gaps: `x[length(x) + 1] = v` appends.
+    func positions(_ index: Value, count: Int, of what: String, extending: Bool = false,
+                   at range: SourceRange) throws(PanoramaError) -> (positions: [Int], single: Bool) {
         guard let c = index.asColumn() else {
             throw .type("an index must be numbers or true/false values, not a \(index.kindName)", at: range)
         }
@@ -38,11 +41,13 @@ extension Interpreter {
                     throw .type("an index must be whole numbers, not \(x.isNaN ? "na" : NumberFormat().string(x))", at: range)
                 }
                 let i = Int(x)
-                guard i >= 1 && i <= count else {
-                    let valid = count == 0 ? "it is empty" : "valid indexes are 1 to \(count)"
-                    throw .type("index \(i) is out of range: \(what) has \(Prose.counted(count, "value")); \(valid)", at: range)
+                guard i >= 1 && i <= count + (extending ? xs.count : 0) else {
+                    throw outOfRange(i, count: count, of: what, extending: extending, at: range)
                 }
                 out.append(i - 1)
+            }
+            if extending, let gap = firstGap(out, after: count) {
+                throw outOfRange(gap + 1, count: count, of: what, extending: true, at: range)
             }
             return (out, single)
         case .bool(let mask):
@@ -53,6 +58,20 @@ extension Interpreter {
         default:
             throw .type("an index must be numbers or true/false values, not \(c.data.typeName)", at: range)
         }
+    }
+
+    private func outOfRange(_ i: Int, count: Int, of what: String, extending: Bool, at range: SourceRange) -> PanoramaError {
+        let valid = extending ? "assign to 1 to \(count + 1) (\(count + 1) appends; gaps are not filled with na)"
+            : count == 0 ? "it is empty" : "valid indexes are 1 to \(count)"
+        return .type("index \(i) is out of range: \(what) has \(Prose.counted(count, "value")); \(valid)", at: range)
+    }
+
+    /// The highest position past the end when those positions leave a gap after `count` (nil
+    /// when they are exactly `count`, `count + 1`, …, or there are none).
+    private func firstGap(_ positions: [Int], after count: Int) -> Int? {
+        let beyond = Set(positions.filter { $0 >= count })
+        guard let highest = beyond.max(), highest >= count + beyond.count else { return nil }
+        return highest
     }
 
     func index(_ value: Value, _ index: Value, at range: SourceRange) throws(PanoramaError) -> Value {
@@ -92,7 +111,8 @@ extension Interpreter {
                     throw .type("'\(name)' is a \(current.kindName); only a vector or list can be assigned by index", at: target.range)
                 }
                 let i = try evaluate(indexExpr, scope: scope)
-                updated = .vector(try replaced(column, i, value, of: "'\(name)'", at: indexExpr.range, valueRange: valueExpr.range))
+                updated = .vector(try replaced(column, i, value, of: "'\(name)'", extending: true, at: indexExpr.range,
+                                               valueRange: valueExpr.range))
             }
             try assign(name, updated, at: target.range)
             return value
@@ -112,9 +132,11 @@ extension Interpreter {
         }
     }
 
-    func replaced(_ column: Column, _ index: Value, _ value: Value, of what: String, at range: SourceRange,
-                  valueRange: SourceRange) throws(PanoramaError) -> Column {
-        let (p, _) = try positions(index, count: column.count, of: what, at: range)
+    /// `column` with the positions `index` selects set to `value`; when `extending` (a vector
+    /// variable, not a frame's column) positions just past the end grow it.
+    func replaced(_ column: Column, _ index: Value, _ value: Value, of what: String, extending: Bool = false,
+                  at range: SourceRange, valueRange: SourceRange) throws(PanoramaError) -> Column {
+        let (p, _) = try positions(index, count: column.count, of: what, extending: extending, at: range)
         guard let v = value.asColumn() else {
             throw .type("cannot store a \(value.kindName) in a vector", at: valueRange)
         }
@@ -122,9 +144,9 @@ extension Interpreter {
             throw .type("\(Prose.counted(p.count, "position")) selected but \(Prose.counted(v.count, "value")) given", at: valueRange)
         }
         func source(_ k: Int) -> Int { v.count == 1 ? 0 : k }
-        var out = column
+        var out = column.extended(to: (p.max() ?? -1) + 1)
         let allMissing = (0..<v.count).allSatisfy { v.data.isNA($0) }
-        switch (column.data, v.data) {
+        switch (out.data, v.data) {
         case (.number(var xs), .number(let ys)):
             for (k, i) in p.enumerated() { xs[i] = ys[source(k)] }
             out.data = .number(xs)
@@ -134,7 +156,7 @@ extension Interpreter {
         case (.date(var xs, let precision), .date(let ys, _)):
             for (k, i) in p.enumerated() { xs[i] = ys[source(k)] }
             out.data = .date(xs, precision)
-        case (.text(let t), _) where allMissing || v.data.typeName == column.data.typeName:
+        case (.text(let t), _) where allMissing || v.data.typeName == out.data.typeName:
             var strings = t.strings
             let given: [String?]
             if case .text(let u) = v.data { given = u.strings } else { given = Array(repeating: nil, count: v.count) }
@@ -148,6 +170,22 @@ extension Interpreter {
             out.data = .date(xs, precision)
         default:
             throw .type("cannot store \(v.data.typeName) in \(what), which holds \(column.data.typeName)", at: valueRange)
+        }
+        return out
+    }
+}
+
+extension Column {
+    /// The column with `na` appended up to `count` elements (itself when it is that long).
+    func extended(to count: Int) -> Column {
+        let extra = count - self.count
+        guard extra > 0 else { return self }
+        var out = self
+        switch data {
+        case .number(let v): out.data = .number(v + repeatElement(.nan, count: extra))
+        case .text(let c): out.data = .text(Categorical(codes: c.codes + repeatElement(-1, count: extra), levels: c.levels))
+        case .bool(let v): out.data = .bool(v + repeatElement(-1, count: extra))
+        case .date(let v, let p): out.data = .date(v + repeatElement(ColumnData.naDay, count: extra), p)
         }
         return out
     }

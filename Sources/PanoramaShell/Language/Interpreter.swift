@@ -16,6 +16,9 @@ public final class Interpreter {
     @exclusivity(unchecked) var environment: Environment
     /// How many user-function calls are under way (recursion is limited).
     @exclusivity(unchecked) var callDepth = 0
+    /// User-function calls so far: Ctrl-C is polled every 64 calls (an endless recursion stops
+    /// at the depth limit, an endless loop polls on its own).
+    @exclusivity(unchecked) var calls = 0
     /// Stops recursion before the thread's stack runs out.
     var stack = StackGuard()
     /// Set when the value just computed should not be printed again (`print(v)`, loops).
@@ -129,9 +132,7 @@ public final class Interpreter {
     func lookup(_ name: String, scope: Frame?, at range: SourceRange) throws(PanoramaError) -> Value {
         if let scope, let c = scope.column(name) { return .vector(c) }
         if let v = environment.lookup(name) { return v }
-        if BuiltinRegistry.byName[name] != nil {
-            throw .type("'\(name)' is a function; call it as \(name)(…)", at: range)
-        }
+        if let builtin = BuiltinRegistry.byName[name] { return .object(BuiltinFunctionValue(builtin: builtin)) }
         // Inside a frame call a near-miss of a column is most likely meant as that column.
         if let scope, let s = suggestion(for: name, among: scope.names) {
             throw .unknownColumn(name, suggestion: s, at: range)
@@ -192,13 +193,8 @@ public final class Interpreter {
         }
         var value: Value?
         for (builtin, arguments, range) in spine.reversed() {
-            var context = try bind(builtin, arguments, range: range, outer: outer, first: value)
-            do {
-                value = try builtin.implementation(&context)
-                invisible = builtin.name == "print"
-            } catch {
-                throw PanoramaError.wrap(error, at: range)
-            }
+            var context = try bind(builtin, arguments, range: range, outer: outer, given: value.map { [$0] } ?? [])
+            value = try run(builtin, &context, at: range)
         }
         guard let value else { throw .type("'\(name)' returned nothing", at: range) }
         return value
@@ -211,7 +207,7 @@ public final class Interpreter {
     }
 
     func builtin(named name: String, at calleeRange: SourceRange) throws(PanoramaError) -> Builtin {
-        if let builtin = BuiltinRegistry.byName[name] { return builtin }
+        if let builtin = builtinValue(name) ?? BuiltinRegistry.byName[name] { return builtin }
         let functions = environment.visibleNames.filter { userFunction($0) != nil }
         let s = suggestion(for: name, amongTiers: [functions, [builtinSuggestion(for: name)].compactMap { $0 }])
         if let variable = environment.lookup(name) {
@@ -221,10 +217,11 @@ public final class Interpreter {
     }
 
     /// Matches arguments to parameters, evaluates them (the first argument's frame becoming the
-    /// scope of the others), and checks what is missing or unknown. `first` is the first
-    /// positional argument's value when the caller already evaluated it (a pipe chain).
+    /// scope of the others), and checks what is missing or unknown. `given` are the first
+    /// positional arguments' values when the caller already has them (a pipe chain's first,
+    /// `map`'s element).
     func bind(_ builtin: Builtin, _ arguments: [CallArgument], range: SourceRange,
-              outer: Frame?, first: Value? = nil) throws(PanoramaError) -> CallContext {
+              outer: Frame?, given: [Value] = []) throws(PanoramaError) -> CallContext {
         let positional = builtin.parameters.filter { !$0.keywordOnly }
         var bound: [String: BoundArgument] = [:]
         var rest: [BoundArgument] = []
@@ -263,8 +260,8 @@ public final class Interpreter {
             }
             let parameter = positional[nextPositional]
             var value: Value?
-            if i == 0, let first {
-                value = first
+            if i < given.count {
+                value = given[i]
             } else if !builtin.quoted.contains(parameter.name) {
                 value = try evaluate(argument.value, scope: scope)
             }

@@ -13,9 +13,7 @@ extension Operators {
         case .multiply: r = x * y
         case .divide: r = x / y
         case .power: r = pow(x, y)
-        case .remainder:
-            let m = x.truncatingRemainder(dividingBy: y)
-            r = m != 0 && (m < 0) != (y < 0) ? m + y : m
+        case .remainder: r = remainder(x, y)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             if x.isNaN || y.isNaN { return .na }
             switch op {
@@ -29,5 +27,12 @@ extension Operators {
         default: return nil
         }
         return r.isNaN ? .na : .number(r)
+    }
+
+    /// `x % y` with the sign of `y`, as R's `%%` (`-7 % 3` is 2).
+    @inline(__always)
+    static func remainder(_ x: Double, _ y: Double) -> Double {
+        let m = x.truncatingRemainder(dividingBy: y)
+        return m != 0 && (m < 0) != (y < 0) ? m + y : m
     }
 }

@@ -22,6 +22,9 @@ extension Help {
             return f.signature + (doc.isEmpty ? "\n  (a function defined in this session; write #' lines above it to document it)"
                                   : "\n" + doc.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
         }
+        if case .object(let o)? = session.interpreter.environment.lookup(q), let b = o as? BuiltinFunctionValue {
+            return "\(q) holds the builtin \(b.builtin.name):\n" + page(b.builtin, session: session)
+        }
         let key = q == "while" || q == "break" || q == "next" ? (q == "while" ? "while" : "for")
             : q == "else" ? "if" : q == "return" ? "function" : q
         guard let topic = languageTopics[key] else { return nil }

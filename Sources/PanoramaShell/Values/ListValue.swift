@@ -58,7 +58,8 @@ public struct ListValue: ObjectValue {
         return .object(ListValue(names: p.map { names[$0] }, values: p.map { values[$0] }))
     }
 
-    /// `l[2] = v` replaces an entry; `l["name"] = v` replaces or adds one.
+    /// `l[2] = v` replaces an entry (`l[length(l) + 1] = v` adds one); `l["name"] = v` replaces
+    /// or adds one.
     func replacing(_ index: Value, with value: Value, interpreter: Interpreter, at range: SourceRange) throws(PanoramaError) -> ListValue {
         var out = self
         if case .string(let name) = index {
@@ -68,9 +69,14 @@ public struct ListValue: ObjectValue {
             }
             return out
         }
-        let (p, single) = try interpreter.positions(index, count: values.count, of: "the list", at: range)
+        let (p, single) = try interpreter.positions(index, count: values.count, of: "the list", extending: true, at: range)
         guard single else { throw .type("assign list entries one at a time: l[2] = v", at: range) }
-        out.values[p[0]] = value
+        if p[0] == values.count {
+            out.names.append(nil)
+            out.values.append(value)
+        } else {
+            out.values[p[0]] = value
+        }
         return out
     }
 }

@@ -50,12 +50,15 @@ public protocol ObjectValue: Sendable {
     func member(_ name: String) -> Value?
     /// The member names, for completion and did-you-mean.
     var memberNames: [String] { get }
+    /// Itself when it is a user function (read by compiled calls without a dynamic cast).
+    var userFunction: FunctionValue? { get }
 }
 
 extension ObjectValue {
     public var tableView: Frame? { nil }
     public func member(_ name: String) -> Value? { nil }
     public var memberNames: [String] { [] }
+    public var userFunction: FunctionValue? { nil }
 }
 
 /// A value with a distribution of numbers (a distribution, a simulation's totals…), so that

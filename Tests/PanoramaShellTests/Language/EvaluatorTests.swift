@@ -84,7 +84,7 @@ import Testing
         ("y", "error: no variable or function named 'y'"),
         ("x = 1; xx", "error: no variable or function named 'xx'. Did you mean 'x'?"),
         ("sqr(4)", "error: no variable or function named 'sqr'. Did you mean 'sqrt'?"),
-        ("sum", "error: 'sum' is a function; call it as sum(…)"),
+        ("sum + 1", "error: cannot use a function in an arithmetic or comparison expression"),
         ("x = 3; x(1)", "error: 'x' is a number, not a function"),
         ("round(1, digts=2)", "error: round() has no argument 'digts'. Did you mean 'digits'?\nusage: round(x, digits=)"),
         ("round(1, 2)", "error: round() takes at most 1 positional argument\nusage: round(x, digits=)"),

@@ -70,4 +70,36 @@ import Testing
         #expect(t.stderr == "")
         #expect(t.stdout == "[1, 4]")
     }
+
+    @Test(arguments: [
+        ("x = [1, 2]\nx[3] = 7\nx", "[1, 2, 7]"),
+        ("x = [1, 2]\nx[length(x) + 1] = 7\nlength(x)", "3"),
+        ("x = [1, 2]\nx[3:4] = [7, 8]\nx", "[1, 2, 7, 8]"),
+        ("x = [1, 2]\nx[[4, 3]] = [8, 7]\nx", "[1, 2, 7, 8]"),
+        ("s = \"a\"\ns[2] = \"b\"\ns", "[\"a\", \"b\"]"),
+        ("b = [true]\nb[2] = na\nb", "[true, na]"),
+        ("acc = [0]\nfor (i in 1:4) acc[i + 1] = acc[i] + i\nacc", "[0, 1, 3, 6, 10]"),
+        ("l = list(a=1)\nl[2] = \"b\"\nl[2]", "\"b\""),
+        ("l = list()\nfor (e in [13, 14]) l[length(l) + 1] = e * 10\nlength(l)", "2"),
+        ("length(list(a=1, b=[1, 2]))", "2"),
+        ("length(7)", "1"),
+    ])
+    func `assigning just past the end grows a vector or a list`(code: String, expected: String) {
+        let t = run(code)
+        #expect(t.stderr == "")
+        #expect(t.out.last == expected)
+    }
+
+    @Test(arguments: [
+        ("x = [1, 2, 3]\nx[5] = 1", "index 5 is out of range: 'x' has 3 values; assign to 1 to 4 (4 appends; gaps are not filled with na)"),
+        ("x = [1, 2, 3]\nx[[4, 6]] = 1", "index 6 is out of range: 'x' has 3 values; assign to 1 to 4"),
+        ("l = list(1)\nl[3] = 1", "index 3 is out of range: the list has 1 value; assign to 1 to 2"),
+        ("p = frame(cost=[1])\np.cost[2] = 5", "index 2 is out of range: 'p' has 1 value; valid indexes are 1 to 1"),
+        ("length(frame(a=[1]))", "for a frame, nrow(f) counts its rows and ncol(f) its columns"),
+    ])
+    func `an assignment beyond the next position or into a frame's column does not grow`(code: String, message: String) {
+        let t = run(code)
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains(message), "\(t.stderr)")
+    }
 }

@@ -1,0 +1,236 @@
+import PanoramaKit
+
+/// Variables of one scope: the session's, a function call's. A scope sees its parent's
+/// variables (lexical scope: a function's parent is the scope it was defined in).
+///
+/// Names and values are kept in arrays searched in order, not a dictionary: scopes hold a few
+/// dozen names at most, short names compare in a few instructions, and a loop's variables are
+/// found without hashing a string on every use.
+///
+/// A variable holding a plain number is kept as a `Double` in `numbers` (its slot in `slots`
+/// then holds `na` and is not read), any other value in `slots` (its `numbers` entry then NaN).
+/// `Value` holds an existential, so every copy of one goes through the runtime's value
+/// witnesses; a loop of arithmetic reads and writes its numbers without copying a `Value`.
+/// A variable holding a user function also has it in `functions`, for compiled calls, and one
+/// holding a vector of numbers has its numbers in `vectors`, for `x[i]` read unboxed.
+public final class Environment: @unchecked Sendable {
+    // One interpreter, one thread: the runtime's exclusivity checks (a fifth of a loop's time
+    // when profiled) are left out for these.
+    @exclusivity(unchecked) private var names: [String] = []
+    @exclusivity(unchecked) private var slots: [Value] = []
+    @exclusivity(unchecked) private var numbers: [Double] = []
+    @exclusivity(unchecked) private var functions: [FunctionValue?] = []
+    @exclusivity(unchecked) private var vectors: [[Double]?] = []
+    let parent: Environment?
+
+    /// A scope whose variables `names` all hold `na` (a call's parameters before they are set).
+    init(parent: Environment? = nil, names: [String] = []) {
+        self.parent = parent
+        self.names = names
+        self.slots = Array(repeating: .na, count: names.count)
+        self.numbers = Array(repeating: .nan, count: names.count)
+        self.functions = Array(repeating: nil, count: names.count)
+        self.vectors = Array(repeating: nil, count: names.count)
+    }
+
+    /// Where a compiled name found its variable last time: the position in the scope it was
+    /// looked up from. Checked before use (the name at that position must be the same), so a
+    /// stale hint only costs the ordinary search.
+    final class Hint {
+        @exclusivity(unchecked) var index = 0
+    }
+
+    /// The value at position `i`.
+    @inline(__always)
+    private func value(_ i: Int) -> Value {
+        let x = numbers[i]
+        return x.isNaN ? slots[i] : .number(x)
+    }
+
+    /// Stores `value` at position `i` (which exists).
+    @inline(__always)
+    private func store(_ i: Int, _ value: Value) {
+        if case .number(let x) = value, !x.isNaN {
+            storeNumber(i, x)
+            return
+        }
+        slots[i] = value
+        numbers[i] = .nan
+        if case .object(let o) = value { functions[i] = o.userFunction } else if functions[i] != nil { functions[i] = nil }
+        if case .vector(let c) = value, case .number(let xs) = c.data { vectors[i] = xs } else if vectors[i] != nil { vectors[i] = nil }
+    }
+
+    /// Stores the number `x` (not NaN) at position `i`; the slot's old value is released once.
+    @inline(__always)
+    private func storeNumber(_ i: Int, _ x: Double) {
+        if numbers[i].isNaN {
+            slots[i] = .na
+            functions[i] = nil
+            vectors[i] = nil
+        }
+        numbers[i] = x
+    }
+
+    /// Appends a variable; returns its position.
+    private func append(_ name: String, _ value: Value) -> Int {
+        names.append(name)
+        slots.append(.na)
+        numbers.append(.nan)
+        functions.append(nil)
+        vectors.append(nil)
+        store(names.count - 1, value)
+        return names.count - 1
+    }
+
+    /// The position of `name` in this scope, trying the hinted one first.
+    @inline(__always)
+    private func position(_ name: String, hint: Hint) -> Int? {
+        let i = hint.index
+        if i < names.count && names[i] == name { return i }
+        guard let found = names.firstIndex(of: name) else { return nil }
+        hint.index = found
+        return found
+    }
+
+    /// `lookup(name)`, trying the hinted position of this scope first.
+    @inline(__always)
+    func lookup(_ name: String, hint: Hint) -> Value? {
+        if let i = position(name, hint: hint) { return value(i) }
+        return parent?.lookup(name)
+    }
+
+    /// The user function `name` holds, nil when it holds something else or is not defined.
+    @inline(__always)
+    func function(_ name: String, hint: Hint) -> FunctionValue? {
+        if let i = position(name, hint: hint) { return functions[i] }
+        if case .object(let o)? = parent?.lookup(name) { return o.userFunction }
+        return nil
+    }
+
+    /// The number `name` holds, read in place (nil when it holds something else or is not
+    /// defined: the caller then looks it up in full).
+    @inline(__always)
+    func number(_ name: String, hint: Hint) -> Double? {
+        if let i = position(name, hint: hint) {
+            let x = numbers[i]
+            return x.isNaN ? nil : x
+        }
+        if case .number(let x)? = parent?.lookup(name) { return x }
+        return nil
+    }
+
+    /// Element `index` (1-based) of the vector of numbers `name` holds, read in place; nil when
+    /// `name` holds something else, the index is not a whole number in range or the element is
+    /// `na` (the caller then evaluates `x[i]` in full).
+    @inline(__always)
+    func element(_ name: String, hint: Hint, _ index: Double) -> Double? {
+        if let i = position(name, hint: hint) { return Environment.element(vectors[i], index) }
+        var scope = parent
+        while let s = scope {
+            if let i = s.names.firstIndex(of: name) { return Environment.element(s.vectors[i], index) }
+            scope = s.parent
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func element(_ xs: [Double]?, _ index: Double) -> Double? {
+        guard let xs, index >= 1, index <= Double(xs.count), index == index.rounded() else { return nil }
+        let x = xs[Int(index) - 1]
+        return x.isNaN ? nil : x
+    }
+
+    /// `set(name, value)`, trying the hinted position first.
+    @inline(__always)
+    func set(_ name: String, _ value: Value, hint: Hint) {
+        let i = hint.index
+        if i < names.count && names[i] == name {
+            store(i, value)
+            return
+        }
+        hint.index = set(name, value)
+    }
+
+    /// `set(name, .number(x), hint:)` without building the `Value` (`x` is not NaN).
+    @inline(__always)
+    func setNumber(_ name: String, _ x: Double, hint: Hint) {
+        let i = hint.index
+        if i < names.count && names[i] == name {
+            storeNumber(i, x)
+            return
+        }
+        hint.index = set(name, .number(x))
+    }
+
+    /// The value of `name` in this scope alone.
+    @inline(__always)
+    func local(_ name: String) -> Value? {
+        names.firstIndex(of: name).map(value)
+    }
+
+    /// The value of `name` here or in an enclosing scope.
+    func lookup(_ name: String) -> Value? {
+        var scope: Environment? = self
+        while let s = scope {
+            if let v = s.local(name) { return v }
+            scope = s.parent
+        }
+        return nil
+    }
+
+    /// Sets `name` in this scope; returns its position.
+    @discardableResult
+    func set(_ name: String, _ value: Value) -> Int {
+        if let i = names.firstIndex(of: name) {
+            store(i, value)
+            return i
+        }
+        return append(name, value)
+    }
+
+    /// Sets the value of parameter `k` of a scope made by `FunctionValue.takeScope`.
+    @inline(__always)
+    func setParameter(_ k: Int, _ value: Value) { store(k, value) }
+
+    /// `setParameter(k, .number(x))` without building the `Value` (`x` is not NaN).
+    @inline(__always)
+    func setParameter(_ k: Int, number x: Double) { storeNumber(k, x) }
+
+    /// Forgets every variable after the first `count` (the parameters) and the parameters'
+    /// values, keeping the storage for the next call.
+    func clear(keepingNames count: Int) {
+        if names.count > count {
+            let extra = names.count - count
+            names.removeLast(extra)
+            slots.removeLast(extra)
+            numbers.removeLast(extra)
+            functions.removeLast(extra)
+            vectors.removeLast(extra)
+        }
+        for k in 0..<count {
+            // A number's slot already holds `na`.
+            if numbers[k].isNaN { store(k, .na) } else { numbers[k] = .nan }
+        }
+    }
+
+    /// This scope's variables as a dictionary (for `.vars`, completion and tests).
+    var values: [String: Value] {
+        get { Dictionary(names.indices.map { (names[$0], value($0)) }, uniquingKeysWith: { _, last in last }) }
+        set {
+            names = []
+            slots = []
+            numbers = []
+            functions = []
+            vectors = []
+            for (name, v) in newValue { _ = append(name, v) }
+        }
+    }
+
+    /// Every name visible from here (for did-you-mean).
+    var visibleNames: [String] {
+        var all = Set<String>()
+        var scope: Environment? = self
+        while let s = scope { all.formUnion(s.names); scope = s.parent }
+        return Array(all)
+    }
+}
