@@ -8,9 +8,11 @@ import LinearAlgebra
 /// Step (R's `glm.fit`, McCullagh & Nelder §2.5): with η = Xβ + offset and μ = g⁻¹(η), regress
 /// the working response zᵢ = ηᵢ − offsetᵢ + (yᵢ − μᵢ)/μ'(ηᵢ) on X with working weights
 /// wᵢ = priorᵢ μ'(ηᵢ)² / V(μᵢ). Converged when |D − D_old| / (|D| + 0.1) < 1e-8 (R's
-/// criterion; `iterations` counts the steps up to there). One more step is then taken at the
-/// converged μ: the quadratic convergence of Fisher scoring makes its β exact to rounding, and
-/// its factorisation gives (XᵀWX)⁻¹ at the estimate. A step whose deviance is not finite or
+/// criterion; `iterations` counts the steps up to there). Steps then go on until β changes by
+/// less than 1e-10 relative or stops shrinking (rounding): Fisher scoring converges
+/// quadratically for a canonical link but only linearly for the others (probit, cloglog, √),
+/// where R's criterion leaves β off in its 7th digit. A last step at the estimate gives
+/// (XᵀWX)⁻¹ there. A step whose deviance is not finite or
 /// whose μ leaves the family's range is halved (up to 30 times), as R does.
 struct IRLS {
     struct Problem {
@@ -55,13 +57,14 @@ struct IRLS {
         var mu = eta.map(link.inverse)
         var deviance = totalDeviance(problem, mu)
         var previous: [Double]?
-        var iterations = 0
-        var converged = false
+        var iterations = 0, extra = 0
+        var converged = false, settled = false
+        var lastChange = Double.infinity
         var options = LeastSquares.Options(covariance: false)
         options.conditionNumbers = false
         while true {
             if isCancelled() { throw Cancelled() }
-            let last = converged || iterations == maximumIterations
+            let last = settled || iterations == maximumIterations
             if last && full {
                 options.covariance = true
                 options.conditionNumbers = true
@@ -83,7 +86,6 @@ struct IRLS {
                               iterations: iterations, converged: converged, weights: finalWeights,
                               workingResiduals: residuals)
             }
-            iterations += 1
             var beta = solution.coefficients
             var (nextEta, nextMu) = linearPredictor(problem, beta)
             var nextDeviance = totalDeviance(problem, nextMu)
@@ -98,7 +100,22 @@ struct IRLS {
                 (nextEta, nextMu) = linearPredictor(problem, beta)
                 nextDeviance = totalDeviance(problem, nextMu)
             }
-            converged = abs(nextDeviance - deviance) / (abs(nextDeviance) + 0.1) < tolerance
+            if converged {
+                extra += 1
+            } else {
+                iterations += 1
+                converged = abs(nextDeviance - deviance) / (abs(nextDeviance) + 0.1) < tolerance
+            }
+            var change = 0.0
+            if let previous {
+                for j in beta.indices where !beta[j].isNaN && beta[j] != previous[j] {
+                    change = max(change, abs(beta[j] - previous[j]) / abs(beta[j]))
+                }
+            } else {
+                change = .infinity
+            }
+            settled = converged && (change <= 1e-10 || change >= lastChange || extra >= maximumIterations)
+            lastChange = change
             previous = beta
             (eta, mu, deviance) = (nextEta, nextMu, nextDeviance)
         }

@@ -6,21 +6,20 @@ import LinearAlgebra
 /// which term and which direction, where R only warns that "fitted probabilities numerically
 /// 0 or 1 occurred" and prints exploding estimates.
 ///
-/// Looked for when the fit did not converge or fitted some row within 10ε of 0 or 1 (R's
-/// threshold). A column separates on its own when every row where it is non-zero is a success
-/// (or every one a failure) and it is never negative — a dummy whose level has one outcome —
-/// or, with an intercept, when its values of failures all lie at or below those of successes
-/// (or above). Otherwise the rows fitted at 0 or 1 are counted and the coefficient that moves
-/// η most (|β| times the column's spread) is named.
+/// Every fit is checked column by column, since that check proves the estimate does not exist:
+/// a column separates on its own when every row where it is non-zero is a success (or every
+/// one a failure) and it is never negative — a dummy whose level has one outcome — or, with an
+/// intercept, when its values of failures all lie at or below those of successes (or above).
+/// A fit that did not converge or fitted some row within 10ε of 0 or 1 (R's threshold) with no
+/// such column is separated by a combination of terms: the rows fitted at 0 or 1 are counted
+/// and the coefficient that moves η most (|β| times the column's spread) is named.
 enum Separation {
     static func check(_ design: ModelDesign, result: IRLS.Result, responseName: String) throws {
         let bound = 10 * Double.ulpOfOne
-        let atBound = result.mu.indices.filter { result.mu[$0] < bound || result.mu[$0] > 1 - bound }
-        guard !atBound.isEmpty || !result.converged else { return }
-        let columns = result.solution.kept.filter { $0 != design.interceptColumn }
-        for j in columns {
+        for j in result.solution.kept where j != design.interceptColumn {
             if let message = singleColumn(design, j, responseName: responseName) { throw RegressionError(message) }
         }
+        let atBound = result.mu.indices.filter { result.mu[$0] < bound || result.mu[$0] > 1 - bound }
         guard !atBound.isEmpty else { return }
         let beta = result.solution.coefficients
         let spread: (Int) -> Double = { j in

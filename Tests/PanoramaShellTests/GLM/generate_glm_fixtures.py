@@ -4,7 +4,7 @@ panel, and four synthetic cases (quasi-separation, Poisson counts with an exposu
 binomial proportions with trials as weights, Poisson counts with a categorical predictor).
 
 statsmodels is the oracle for coefficients, standard errors, deviances, log-likelihood and AIC
-(fitted to tol 1e-13, so both sides sit at the maximum to rounding). Two things it does not
+(iterated until the parameters change by less than 1e-14, so both sides sit at the maximum to rounding). Two things it does not
 give are computed here from its fits:
 - profile-likelihood intervals (R's MASS::confint.glm, but root-found rather than spline
   interpolated): the deviance refitted with βj fixed at b (xj b in the offset), and scipy's
@@ -28,7 +28,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-TOL = dict(tol=1e-13, maxiter=200)
+TOL = dict(tol=1e-14, maxiter=1000, tol_criterion="params")
 
 def arr(v):
     return "[" + ", ".join(repr(float(x)) for x in v) + "]"
