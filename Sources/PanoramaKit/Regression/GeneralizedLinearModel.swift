@@ -72,7 +72,7 @@ public struct GeneralizedLinearModel: Sendable {
             throw RegressionError("the offset has \(offset.count) values but the model has \(design.response.count) rows")
         }
         if let offset, let bad = offset.firstIndex(where: { !$0.isFinite }) {
-            throw RegressionError("the offset must be finite; row \(design.rows[bad] + 1) is \(offset[bad])")
+            throw RegressionError("the offset must be finite; row \(design.rows[bad] + 1) is \(shown(offset[bad]))")
         }
         try checkResponse(design, formula: formula, family: family)
         let problem = IRLS.Problem(design: design.matrix, response: design.response, prior: design.weights,
@@ -97,18 +97,21 @@ public struct GeneralizedLinearModel: Sendable {
         switch family {
         case .binomial:
             if let i = y.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
-                throw RegressionError("a binomial response must be 0/1, true/false or a proportion in [0, 1]; '\(name)' is \(y[i]) in row \(row(i))")
+                throw RegressionError("a binomial response must be 0/1, true/false or a proportion in [0, 1]; '\(name)' is \(shown(y[i])) in row \(row(i))")
             }
             if design.weights == nil, let i = y.firstIndex(where: { $0 != 0 && $0 != 1 }) {
-                throw RegressionError("a binomial response must be 0/1 or true/false ('\(name)' is \(y[i]) in row \(row(i))); "
+                throw RegressionError("a binomial response must be 0/1 or true/false ('\(name)' is \(shown(y[i])) in row \(row(i))); "
                                       + "for proportions give the numbers of trials as weights=")
             }
         case .poisson:
             if let i = y.firstIndex(where: { $0 < 0 }) {
-                throw RegressionError("a Poisson response must be counts ≥ 0; '\(name)' is \(y[i]) in row \(row(i))")
+                throw RegressionError("a Poisson response must be counts ≥ 0; '\(name)' is \(shown(y[i])) in row \(row(i))")
             }
         }
     }
+
+    /// A value quoted in a message: `3`, `-1`, `0.25`.
+    static func shown(_ v: Double) -> String { String(format: "%g", v) }
 
     init(design: ModelDesign, formula: String, problem: IRLS.Problem, result: IRLS.Result,
          covarianceType: CovarianceType) throws {

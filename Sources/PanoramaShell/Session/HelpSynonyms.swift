@@ -5,7 +5,7 @@
 struct Synonym {
     /// Where the word comes from.
     enum Tool: String {
-        case dplyr, tidyr, pandas, sql = "SQL", r = "R", shell = "shells", stringr, lubridate
+        case dplyr, tidyr, pandas, statsmodels, sql = "SQL", r = "R", shell = "shells", stringr, lubridate
     }
 
     let word: String
@@ -67,6 +67,7 @@ struct Synonym {
         Synonym("rbind", [.r], "stack(a, b)", see: ["stack"]),
         Synonym("union", [.sql], "stack(a, b)", see: ["stack"]),
         Synonym("lm", [.r], "ols(y ~ x, frame)", see: ["ols"]),
+        Synonym("logit", [.statsmodels], "glm(y ~ x, frame)", see: ["glm"]),
         Synonym("summary", [.r], "describe(frame); a model prints its summary", see: ["describe"]),
         Synonym("case_when", [.dplyr], "case_when(x < 3 ~ \"low\", true ~ \"high\") or ifelse(condition, yes, no)", see: ["case_when", "ifelse"]),
         Synonym("case", [.sql], "case_when(condition ~ value, …, true ~ otherwise)", see: ["case_when"]),

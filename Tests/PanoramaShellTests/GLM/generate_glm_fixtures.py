@@ -161,6 +161,18 @@ do = pd.DataFrame({"y": counts, "x": x1, "e": expo})
 y, x, onames = design(do, "y ~ x")
 fam = family("poisson", "log")
 emit("Offset", fit(y, x, fam, offset=np.log(expo)), onames, x, y, fam, y, np.ones(n), offset=np.log(expo))
+# Predictions at new rows with their own exposures: the mean with its interval taken on the
+# link scale and transformed (statsmodels' default), and the linear predictor.
+ro = fit(y, x, fam, offset=np.log(expo))
+xn, en = np.array([-1.0, 0.25, 2.0]), np.array([1.0, 2.5, 0.75])
+pr = ro.get_prediction(sm.add_constant(xn), offset=np.log(en)).summary_frame(alpha=0.05)
+assert np.allclose(np.exp(ro.get_prediction(sm.add_constant(xn), offset=np.log(en), which="linear").summary_frame()["ci_lower"]),
+                   pr["mean_ci_lower"], rtol=1e-12)
+lin = ro.get_prediction(sm.add_constant(xn), offset=np.log(en), which="linear").summary_frame(alpha=0.05)
+lines += [f"    static let predictX: [Double] = {arr(xn)}", f"    static let predictExposure: [Double] = {arr(en)}",
+          f"    static let predictMean: [Double] = {arr(pr['mean'])}", f"    static let predictLow: [Double] = {arr(pr['mean_ci_lower'])}",
+          f"    static let predictHigh: [Double] = {arr(pr['mean_ci_upper'])}", f"    static let predictLink: [Double] = {arr(lin['predicted'])}",
+          f"    static let predictLinkLow: [Double] = {arr(lin['ci_lower'])}"]
 lines += [f"    static let offsetY: [Double] = {arr(counts)}", f"    static let offsetX: [Double] = {arr(x1)}",
           f"    static let offsetExposure: [Double] = {arr(expo)}"]
 
