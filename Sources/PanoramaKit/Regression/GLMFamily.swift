@@ -53,7 +53,7 @@ public enum GLMFamily: String, Sendable, CaseIterable {
         switch self {
         case .binomial:
             let m = w.rounded(), k = (w * y).rounded()
-            let choose = lgamma(m + 1) - lgamma(k + 1) - lgamma(m - k + 1)
+            let choose = m == 1 ? 0 : lgamma(m + 1) - lgamma(k + 1) - lgamma(m - k + 1)
             let success = k == 0 ? 0 : k * Foundation.log(mu)
             let failure = m - k == 0 ? 0 : (m - k) * Foundation.log1p(-mu)
             return choose + success + failure

@@ -194,28 +194,14 @@ public struct GeneralizedLinearModel: Sendable {
         default:
             out.append("Standard errors are heteroscedasticity robust (\(covarianceType.rawValue), sandwich on the working residuals).")
         }
-        if !unitLeverageRows.isEmpty {
-            let rows = unitLeverageRows.map { String(design.rows[$0] + 1) }
-            let names = undefinedColumns.map { "'\(design.columnNames[$0])'" }
-            out.append("\(Prose.noun(rows.count, "Observation")) \(LinearModel.list(rows)) \(rows.count == 1 ? "has" : "have") leverage 1: "
-                       + "\(covarianceType.rawValue) standard errors are undefined for \(LinearModel.list(names)).")
-        }
+        var extra: [String] = []
         if design.weights != nil {
-            out.append(family == .binomial ? "The response is a proportion of weights= trials."
-                                            : "Each row's log-likelihood counts by its weight.")
+            extra.append(family == .binomial ? "The response is a proportion of weights= trials."
+                                             : "Each row's log-likelihood counts by its weight.")
         }
-        if offset != nil { out.append("The linear predictor includes an offset.") }
-        if design.droppedRows > 0 {
-            let d = design.droppedRows
-            out.append("\(d) row\(d == 1 ? "" : "s") with na \(d == 1 ? "was" : "were") dropped; \(observations) used.")
-        }
-        let aliased = aliasedColumns
-        if !aliased.isEmpty {
-            let names = aliased.map { "'\($0)'" }.joined(separator: ", ")
-            out.append(aliased.count == 1
-                ? "\(names) is aliased (a linear combination of the terms before it): not estimated."
-                : "\(names) are aliased (linear combinations of the terms before them): not estimated.")
-        }
+        if offset != nil { extra.append("The linear predictor includes an offset.") }
+        out += design.commonNotes(observations: observations, solution: solution, covariance: covarianceType,
+                                  unitLeverageRows: unitLeverageRows, undefinedColumns: undefinedColumns, extra: extra)
         out.append("AIC and BIC count \(rank) parameters (the coefficients estimated).")
         return out
     }

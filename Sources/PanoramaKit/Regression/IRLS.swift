@@ -8,8 +8,8 @@ import LinearAlgebra
 /// Step (R's `glm.fit`, McCullagh & Nelder §2.5): with η = Xβ + offset and μ = g⁻¹(η), regress
 /// the working response zᵢ = ηᵢ − offsetᵢ + (yᵢ − μᵢ)/μ'(ηᵢ) on X with working weights
 /// wᵢ = priorᵢ μ'(ηᵢ)² / V(μᵢ). Converged when |D − D_old| / (|D| + 0.1) < 1e-8 (R's
-/// criterion; `iterations` counts the steps up to there). Steps then go on until β changes by
-/// less than 1e-10 relative or stops shrinking (rounding): Fisher scoring converges
+/// criterion; `iterations` counts the steps up to there). Steps then go on until β's next
+/// change, predicted from the rate so far, is below 1e-10 relative, or β stops moving (rounding): Fisher scoring converges
 /// quadratically for a canonical link but only linearly for the others (probit, cloglog, √),
 /// where R's criterion leaves β off in its 7th digit. A last step at the estimate gives
 /// (XᵀWX)⁻¹ there. A step whose deviance is not finite or
@@ -65,10 +65,7 @@ struct IRLS {
         while true {
             if isCancelled() { throw Cancelled() }
             let last = settled || iterations == maximumIterations
-            if last && full {
-                options.covariance = true
-                options.conditionNumbers = true
-            }
+            if last && full { options.covariance = true }
             let (z, w) = workingProblem(problem, eta: eta, mu: mu)
             let solution = try LeastSquares.fit(.init(design: problem.design, response: z, weights: w,
                                                       intercept: problem.intercept), options: options)
@@ -114,7 +111,9 @@ struct IRLS {
             } else {
                 change = .infinity
             }
-            settled = converged && (change <= 1e-10 || change >= lastChange || extra >= maximumIterations)
+            // The next change is predicted from the rate so far (Δₖ · Δₖ/Δₖ₋₁): when it is below
+            // 1e-10, the last step (which computes the covariance) is the one that gets there.
+            settled = converged && (change * (change / lastChange) <= 1e-10 || change >= lastChange || extra >= maximumIterations)
             lastChange = change
             previous = beta
             (eta, mu, deviance) = (nextEta, nextMu, nextDeviance)

@@ -205,25 +205,11 @@ public struct LinearModel: Sendable {
         default:
             out.append("Standard errors are heteroscedasticity robust (\(covarianceType.rawValue)).")
         }
-        if !unitLeverageRows.isEmpty {
-            let rows = unitLeverageRows.map { String(design.rows[$0] + 1) }
-            let names = undefinedColumns.map { "'\(design.columnNames[$0])'" }
-            out.append("\(Prose.noun(rows.count, "Observation")) \(LinearModel.list(rows)) \(rows.count == 1 ? "has" : "have") leverage 1: "
-                       + "\(covarianceType.rawValue) standard errors are undefined for \(LinearModel.list(names)).")
-        }
-        if exactFit { out.append("Exact fit: residuals are all zero, so t, F and their p-values are not defined.") }
-        if design.weights != nil { out.append("Weighted least squares: each row counts by its weight.") }
-        if design.droppedRows > 0 {
-            let d = design.droppedRows
-            out.append("\(d) row\(d == 1 ? "" : "s") with na \(d == 1 ? "was" : "were") dropped; \(observations) used.")
-        }
-        let aliased = aliasedColumns
-        if !aliased.isEmpty {
-            let names = aliased.map { "'\($0)'" }.joined(separator: ", ")
-            out.append(aliased.count == 1
-                ? "\(names) is aliased (a linear combination of the terms before it): not estimated."
-                : "\(names) are aliased (linear combinations of the terms before them): not estimated.")
-        }
+        var extra: [String] = []
+        if exactFit { extra.append("Exact fit: residuals are all zero, so t, F and their p-values are not defined.") }
+        if design.weights != nil { extra.append("Weighted least squares: each row counts by its weight.") }
+        out += design.commonNotes(observations: observations, solution: solution, covariance: covarianceType,
+                                  unitLeverageRows: unitLeverageRows, undefinedColumns: undefinedColumns, extra: extra)
         if !hasIntercept { out.append("R² is uncentred: the model has no intercept.") }
         if dfResidual == 0 { out.append("No residual degrees of freedom: standard errors and tests are not available.") }
         if conditionNumber > 1000 {

@@ -33,35 +33,64 @@ enum Separation {
                               + "drop or merge the terms that predict '\(responseName)' perfectly")
     }
 
-    /// The message when column `j` alone separates the outcomes, else nil.
-    static func singleColumn(_ design: ModelDesign, _ j: Int, responseName: String) -> String? {
-        let x = design.matrix.column(j), y = design.response
-        let name = design.columnNames[j]
-        let fix = "drop the term or merge its level with another"
-        if x.allSatisfy({ $0 >= 0 }) {
-            let rows = x.indices.filter { x[$0] > 0 }
-            let dummy = x.allSatisfy { $0 == 0 || $0 == 1 }
-            let condition = dummy ? "\(name) = 1" : "\(name) > 0"
-            for (outcome, sign) in [(1.0, "+"), (0.0, "−")] where !rows.isEmpty && rows.allSatisfy({ y[$0] == outcome }) {
-                return "quasi-complete separation: every row with \(condition) has \(responseName) = \(Int(outcome)) "
-                    + "(\(rows.count) row\(rows.count == 1 ? "" : "s")), so the estimate of '\(name)' runs to \(sign)∞; \(fix)"
+    /// What one pass over a column tells about separation.
+    struct ColumnSummary {
+        var nonNegative = true, dummy = true
+        var nonZero = 0, nonZeroSuccesses = 0, nonZeroFailures = 0
+        var failureLow = Double.infinity, failureHigh = -Double.infinity
+        var successLow = Double.infinity, successHigh = -Double.infinity
+
+        /// y is a proportion: a row counts as a success when y > 0 and as a failure when y < 1.
+        init(_ x: UnsafeBufferPointer<Double>, _ y: [Double]) {
+            for i in 0..<x.count {
+                let v = x[i], success = y[i] > 0, failure = y[i] < 1
+                nonNegative = nonNegative && v >= 0
+                dummy = dummy && (v == 0 || v == 1)
+                if v != 0 {
+                    nonZero += 1
+                    if success { nonZeroSuccesses += 1 }
+                    if failure { nonZeroFailures += 1 }
+                }
+                if failure { failureLow = min(failureLow, v); failureHigh = max(failureHigh, v) }
+                if success { successLow = min(successLow, v); successHigh = max(successHigh, v) }
             }
         }
-        guard design.interceptColumn != nil else { return nil }
-        let failures = x.indices.filter { y[$0] < 1 }.map { x[$0] }
-        let successes = x.indices.filter { y[$0] > 0 }.map { x[$0] }
-        guard let failureLow = failures.min(), let failureHigh = failures.max(),
-              let successLow = successes.min(), let successHigh = successes.max() else { return nil }
+    }
+
+    /// The message when column `j` alone separates the outcomes, else nil.
+    static func singleColumn(_ design: ModelDesign, _ j: Int, responseName: String) -> String? {
+        let n = design.matrix.rows
+        let c = design.matrix.storage.withUnsafeBufferPointer { s in
+            ColumnSummary(UnsafeBufferPointer(rebasing: s[(j * n)..<((j + 1) * n)]), design.response)
+        }
+        let name = design.columnNames[j]
+        let fix = "drop the term or merge its level with another"
+        if c.nonNegative && c.nonZero > 0 {
+            let condition = c.dummy ? "\(name) = 1" : "\(name) > 0"
+            let rows = "(\(c.nonZero) row\(c.nonZero == 1 ? "" : "s"))"
+            // A row with a proportion strictly between 0 and 1 is both: it separates nothing.
+            if c.nonZeroFailures == 0 {
+                return "quasi-complete separation: every row with \(condition) has \(responseName) = 1 \(rows), "
+                    + "so the estimate of '\(name)' runs to +∞; \(fix)"
+            }
+            if c.nonZeroSuccesses == 0 {
+                return "quasi-complete separation: every row with \(condition) has \(responseName) = 0 \(rows), "
+                    + "so the estimate of '\(name)' runs to −∞; \(fix)"
+            }
+        }
+        guard design.interceptColumn != nil, c.failureLow.isFinite, c.successLow.isFinite else { return nil }
         func describe(_ kind: String, low: Double, high: Double, sign: String, lowOutcome: Int) -> String {
             "\(kind) separation: \(responseName) is \(lowOutcome) for every \(name) ≤ \(String(format: "%.6g", low)) and "
                 + "\(1 - lowOutcome) for every \(name) ≥ \(String(format: "%.6g", high)), so the estimate of '\(name)' runs to \(sign)∞; "
                 + "drop the term or use fewer predictors"
         }
-        if failureHigh <= successLow {
-            return describe(failureHigh < successLow ? "complete" : "quasi-complete", low: failureHigh, high: successLow, sign: "+", lowOutcome: 0)
+        if c.failureHigh <= c.successLow {
+            return describe(c.failureHigh < c.successLow ? "complete" : "quasi-complete", low: c.failureHigh, high: c.successLow,
+                            sign: "+", lowOutcome: 0)
         }
-        if successHigh <= failureLow {
-            return describe(successHigh < failureLow ? "complete" : "quasi-complete", low: successHigh, high: failureLow, sign: "−", lowOutcome: 1)
+        if c.successHigh <= c.failureLow {
+            return describe(c.successHigh < c.failureLow ? "complete" : "quasi-complete", low: c.successHigh, high: c.failureLow,
+                            sign: "−", lowOutcome: 1)
         }
         return nil
     }

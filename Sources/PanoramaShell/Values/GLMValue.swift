@@ -51,20 +51,9 @@ struct GLMValue: ObjectValue {
 
     func json(_ options: RenderOptions) -> JSON {
         let m = model
-        let ci = m.confidenceIntervals()
-        let aliased = Set(m.solution.aliased)
-        let rows: [JSON] = m.design.columnNames.enumerated().map { j, name in
-            var pairs: [(String, JSON)] = [("term", .string(name))]
-            if aliased.contains(j) {
-                pairs += [("estimate", .null), ("std_error", .null), ("z", .null), ("p", .null),
-                          ("ci_low", .null), ("ci_high", .null), ("aliased", .bool(true))]
-            } else {
-                pairs += [("estimate", .finite(m.coefficients[j])), ("std_error", .finite(m.standardErrors[j])),
-                          ("z", .finite(m.zValues[j])), ("p", .finite(m.pValues[j])),
-                          ("ci_low", .finite(ci[j].low)), ("ci_high", .finite(ci[j].high))]
-            }
-            return .object(pairs)
-        }
+        let rows = ModelValue.coefficientRows(names: m.design.columnNames, aliased: Set(m.solution.aliased), statistic: "z",
+                                              estimates: m.coefficients, errors: m.standardErrors, statistics: m.zValues,
+                                              pValues: m.pValues, intervals: m.confidenceIntervals())
         return .object([
             ("kind", .string("glm")), ("formula", .string(m.formula)),
             ("family", .string(m.family.rawValue)), ("link", .string(m.link.rawValue)),
