@@ -4,7 +4,8 @@ import PanoramaKit
 /// columns to the kernel (`ModelDesign`, `LinearModel`, `BootstrapResult`).
 enum RegressionBridge {
     static func model(_ ctx: CallContext) throws -> ModelValue {
-        try ctx.requiredObject("m", as: ModelValue.self, kind: "model")
+        if case .object(let o)? = ctx["m"], o is GLMValue { throw ctx.fail("'m' must be a model from ols(), not a glm") }
+        return try ctx.requiredObject("m", as: ModelValue.self, kind: "model")
     }
 
     static func level(_ ctx: CallContext) throws -> Double {

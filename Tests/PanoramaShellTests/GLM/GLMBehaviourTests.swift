@@ -125,6 +125,7 @@ struct GLMErrorCase: Sendable, CustomTestStringConvertible {
                      + "usage: confint(m, level=0.95, method=)"),
     GLMErrorCase(code: "glm(n ~ x, d, family=\"poisson\", link=\"identity\", offset=-20 * x)",
                  message: "error: no valid coefficients found (the identity link gives means outside the poisson range); try another link"),
+    GLMErrorCase(code: "vif(glm(y ~ x, d))", message: "error: 'm' must be a model from ols(), not a glm\nusage: vif(m)"),
 ])
 func badGLMInputGivesOneLineErrors(_ c: GLMErrorCase) {
     let t = RegressionSession()
