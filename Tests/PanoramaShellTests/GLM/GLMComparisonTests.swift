@@ -128,19 +128,25 @@ func robustStandardErrorsOfTheLogisticModelMatchTheSandwichFormula(_ type: Strin
                              llf: C.llf, aic: C.aic, dfResidual: C.df_resid))
 }
 
-@Test func poissonCountsWithACategoricalPredictorMatchStatsmodels() throws {
+@Test func poissonCountsWithACategoricalPredictorAndPriorWeightsMatchStatsmodels() throws {
     let t = RegressionSession()
     t.set("c", .frame(Frame(columns: [
         Column(name: "y", .number(GLMFixture.countsY)), Column(name: "x", .number(GLMFixture.countsX)),
         Column(name: "g", .text(Categorical(GLMFixture.countsG.map { Optional($0) }))),
+        Column(name: "w", .number(GLMFixture.countsWeights)),
     ])))
-    let (_, err) = t.run("m = glm(y ~ x + C(g), c, family=\"poisson\")\ns = glm(y ~ x + C(g), c, family=\"poisson\", link=\"sqrt\")")
+    let (_, err) = t.run("m = glm(y ~ x + C(g), c, family=\"poisson\")\ns = glm(y ~ x + C(g), c, family=\"poisson\", link=\"sqrt\")\n"
+                         + "w = glm(y ~ x + C(g), c, family=\"poisson\", weights=w)")
     #expect(err == "")
     let m = try #require(t.glm())
     typealias F = GLMFixture.CountsLog
     expectAgreement(m, .init(terms: F.terms, params: F.params, bse: F.bse, deviance: F.deviance, nullDeviance: F.null_deviance,
                              llf: F.llf, aic: F.aic, dfResidual: F.df_resid))
     expectIntervals(m, try m.profileIntervals(), terms: F.terms, low: F.profile_low, high: F.profile_high)
+    let weighted = try #require(t.glm("w"))
+    typealias W = GLMFixture.CountsWeighted
+    expectAgreement(weighted, .init(terms: W.terms, params: W.params, bse: W.bse, deviance: W.deviance, nullDeviance: W.null_deviance,
+                                    llf: W.llf, aic: W.aic, dfResidual: W.df_resid))
     let s = try #require(t.glm("s"))
     typealias S = GLMFixture.CountsSqrt
     expectAgreement(s, .init(terms: S.terms, params: S.params, bse: S.bse, deviance: S.deviance, nullDeviance: S.null_deviance,

@@ -206,6 +206,11 @@ for link in ["log", "sqrt"]:
     fam = family("poisson", link)
     emit("Counts" + link.capitalize(), fit(y, x, fam), cnames, x, y, fam, y, np.ones(n),
          robust=(link == "log"), prof=(link == "log"))
+# Prior weights on Poisson counts (var_weights: each row's log-likelihood counts by its weight, as R's weights=).
+wc = np.round(rng.uniform(0.5, 3, n), 2)
+fam = family("poisson", "log")
+emit("CountsWeighted", fit(y, x, fam, var_weights=wc), cnames, x, y, fam, y, wc, var_weights=wc, robust=False, prof=False)
+lines += [f"    static let countsWeights: [Double] = {arr(wc)}"]
 lines += [f"    static let countsY: [Double] = {arr(yc)}", f"    static let countsX: [Double] = {arr(x3)}",
           f"    static let countsG: [String] = {strs(gc)}"]
 
