@@ -130,38 +130,11 @@ public struct LinearModel: Sendable {
             cov = unscaled
             for k in 0..<cov.storage.count { cov.storage[k] *= sigma2 }
         case .hc0, .hc1, .hc2, .hc3:
-            let whitened = (0..<n).map { i in (w?[i] ?? 1).squareRoot() * solution.residuals[i] }
-            var omega = whitened.map { $0 * $0 }
-            switch covarianceType {
-            case .hc1:
-                let factor = dfResidual > 0 ? Double(n) / Double(dfResidual) : .nan
-                omega = omega.map { $0 * factor }
-            case .hc2, .hc3:
-                let h = try solution.leverage(design: design.matrix, weights: w)
-                let power = covarianceType == .hc2 ? 1.0 : 2.0
-                // A row with leverage 1 (e.g. the only row of a level) has residual 0 and
-                // eᵢ²/(1 − hᵢ)ᵏ = 0/0: the coefficients it alone determines get no standard
-                // error. It adds nothing to the others, so its ωᵢ is set to 0 for them.
-                unitRows = (0..<n).filter { 1 - h[$0] <= 1e-10 }
-                let unit = Set(unitRows)
-                omega = (0..<n).map { unit.contains($0) ? 0 : omega[$0] / Foundation.pow(1 - h[$0], power) }
-                if !unit.isEmpty {
-                    // Column j depends on those rows when their share of (XᵀWX)⁻¹ Xᵀ is not zero.
-                    let exposed = try solution.sandwich(design: design.matrix, weights: w,
-                                                        omega: (0..<n).map { unit.contains($0) ? 1 : 0 })
-                    let all = try solution.sandwich(design: design.matrix, weights: w,
-                                                    omega: [Double](repeating: 1, count: n))
-                    undefined = (0..<p).filter { exposed[$0, $0] > 1e-10 * all[$0, $0] }
-                }
-            default: break
-            }
-            cov = try solution.sandwich(design: design.matrix, weights: w, omega: omega)
-            for j in undefined {
-                for k in 0..<p {
-                    cov[j, k] = .nan
-                    cov[k, j] = .nan
-                }
-            }
+            let robust = try RobustCovariance(covarianceType, solution: solution, design: design.matrix, weights: w,
+                                              residuals: solution.residuals, dfResidual: n - rank)
+            cov = robust.matrix
+            unitRows = robust.unitLeverageRows
+            undefined = robust.undefinedColumns
         }
         unitLeverageRows = unitRows
         undefinedColumns = undefined
@@ -232,25 +205,11 @@ public struct LinearModel: Sendable {
         default:
             out.append("Standard errors are heteroscedasticity robust (\(covarianceType.rawValue)).")
         }
-        if !unitLeverageRows.isEmpty {
-            let rows = unitLeverageRows.map { String(design.rows[$0] + 1) }
-            let names = undefinedColumns.map { "'\(design.columnNames[$0])'" }
-            out.append("\(Prose.noun(rows.count, "Observation")) \(LinearModel.list(rows)) \(rows.count == 1 ? "has" : "have") leverage 1: "
-                       + "\(covarianceType.rawValue) standard errors are undefined for \(LinearModel.list(names)).")
-        }
-        if exactFit { out.append("Exact fit: residuals are all zero, so t, F and their p-values are not defined.") }
-        if design.weights != nil { out.append("Weighted least squares: each row counts by its weight.") }
-        if design.droppedRows > 0 {
-            let d = design.droppedRows
-            out.append("\(d) row\(d == 1 ? "" : "s") with na \(d == 1 ? "was" : "were") dropped; \(observations) used.")
-        }
-        let aliased = aliasedColumns
-        if !aliased.isEmpty {
-            let names = aliased.map { "'\($0)'" }.joined(separator: ", ")
-            out.append(aliased.count == 1
-                ? "\(names) is aliased (a linear combination of the terms before it): not estimated."
-                : "\(names) are aliased (linear combinations of the terms before them): not estimated.")
-        }
+        var extra: [String] = []
+        if exactFit { extra.append("Exact fit: residuals are all zero, so t, F and their p-values are not defined.") }
+        if design.weights != nil { extra.append("Weighted least squares: each row counts by its weight.") }
+        out += design.commonNotes(observations: observations, solution: solution, covariance: covarianceType,
+                                  unitLeverageRows: unitLeverageRows, undefinedColumns: undefinedColumns, extra: extra)
         if !hasIntercept { out.append("R² is uncentred: the model has no intercept.") }
         if dfResidual == 0 { out.append("No residual degrees of freedom: standard errors and tests are not available.") }
         if conditionNumber > 1000 {

@@ -29,20 +29,44 @@ extension BuiltinRegistry {
                 quoted: ["weights"]) { ctx in
             try RegressionBridge.qreg(&ctx)
         },
+        Builtin("glm", .regression, summary: "generalized linear model (logistic, Poisson) by IRLS, with R's summary.glm statistics",
+                parameters: [
+                    .required("formula", "y ~ x1 + x2; the response 0/1 or true/false (binomial) or counts (poisson)"),
+                    Parameter("data", "a frame whose columns the formula names (default: variables)"),
+                    .choice("family", "\"binomial\" (default) or \"poisson\"", ["binomial", "poisson"]),
+                    .choice("link", "binomial: \"logit\" (default), \"probit\", \"cloglog\"; poisson: \"log\" (default), \"identity\", \"sqrt\"",
+                            GLMLink.allCases.map(\.rawValue)),
+                    .keyword("weights", "prior weights per row; for a binomial proportion, the numbers of trials"),
+                    .keyword("offset", "a known term added to the linear predictor (e.g. log(exposure))"),
+                    .choice("robust", "\"HC0\", \"HC1\", \"HC2\" or \"HC3\" (true means HC3): sandwich errors", ["HC0", "HC1", "HC2", "HC3"]),
+                ],
+                example: "d = frame(x=[1, 2, 3, 4, 5, 6, 7, 8], y=[0, 0, 1, 0, 1, 0, 1, 1])\nglm(y ~ x, d)",
+                quoted: ["weights", "offset"]) { ctx in
+            try RegressionBridge.glm(&ctx)
+        },
         Builtin("coef", .regression, summary: "a model's coefficients as a frame (term, estimate; one column per tau for qreg)",
-                parameters: [.required("m", "a model from ols() or qreg()")],
+                parameters: [.required("m", "a model from ols(), glm() or qreg()")],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\ncoef(ols(y ~ x, d))") { ctx in
             if let q = RegressionBridge.quantileModel(ctx) { return .frame(q.coefficientColumns) }
-            let m = try RegressionBridge.model(ctx)
+            let m = try RegressionBridge.fittedModel(ctx)
             return .frame(Frame(columns: [m.coefficientFrame.columns[0], m.coefficientFrame.columns[1]]))
         },
         Builtin("confint", .regression, summary: "confidence intervals of a model's coefficients (t, n − rank df; robust if the model is)",
-                parameters: [.required("m", "a model from ols() or qreg()"), Parameter("level", "confidence level (default 0.95)", default: "0.95")],
+                parameters: [.required("m", "a model from ols(), glm() or qreg()"), Parameter("level", "confidence level (default 0.95)", default: "0.95"),
+                             .choice("method", "glm: \"wald\" (default, as printed) or \"profile\" (profile likelihood, as MASS)", ["wald", "profile"])],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nconfint(ols(y ~ x, d), level=0.9)") { ctx in
             let level = try RegressionBridge.level(ctx)
             if let q = RegressionBridge.quantileModel(ctx) { return .frame(q.intervals(level: level)) }
-            let m = try RegressionBridge.model(ctx)
-            let ci = m.model.confidenceIntervals(level: level)
+            let m = try RegressionBridge.fittedModel(ctx)
+            let ci: [(low: Double, high: Double)]
+            switch m {
+            case .linear(let l):
+                if let method = try ctx.string("method"), method != "wald" {
+                    throw ctx.fail("method=\"\(method)\" is for glm models; an ols interval is exact (t)")
+                }
+                ci = l.model.confidenceIntervals(level: level)
+            case .generalized(let g): ci = try RegressionBridge.glmIntervals(g, ctx, level: level)
+            }
             return .frame(Frame(columns: [
                 m.coefficientFrame.columns[0],
                 Column(name: "lower", label: RegressionSummary.percentLabel((1 - level) / 2), .number(ci.map(\.low))),
@@ -51,24 +75,31 @@ extension BuiltinRegistry {
         },
         Builtin("predict", .regression, summary: "predictions of a model, with confidence or prediction intervals (fit, lwr, upr); one column per tau for qreg",
                 parameters: [
-                    .required("m", "a model from ols() or qreg()"),
+                    .required("m", "a model from ols(), glm() or qreg()"),
                     Parameter("newdata", "a frame with the model's variables (default: the rows fitted)"),
-                    .choice("interval", "\"confidence\" (the mean) or \"prediction\" (a new observation)", ["confidence", "prediction"]),
+                    .choice("interval", "\"confidence\" (the mean) or \"prediction\" (a new observation; ols only)", ["confidence", "prediction"]),
+                    .choice("type", "glm: \"response\" (default, the mean) or \"link\" (the linear predictor)", ["response", "link"]),
                     .keyword("level", "interval level (default 0.95)", default: "0.95"),
                 ],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nm = ols(y ~ x, d)\npredict(m, frame(x=[7, 8]), interval=\"prediction\")", frameScope: false) { ctx in
             if let q = RegressionBridge.quantileModel(ctx) { return try RegressionBridge.predictQuantiles(q, ctx) }
             return try RegressionBridge.predict(&ctx)
         },
-        Builtin("residuals", .regression, summary: "a model's residuals y − ŷ, one per row fitted",
+        Builtin("residuals", .regression, summary: "a model's residuals y − ŷ (a glm's deviance residuals), one per row fitted",
                 parameters: [.required("m", "a model from ols()")], example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nresiduals(ols(y ~ x, d))") { ctx in
             if let q = RegressionBridge.quantileModel(ctx) { return try q.perTau(try q.model.taus.indices.map { try q.model.residuals($0) }, "residuals") }
-            return .vector(Column(name: "residuals", .number(try RegressionBridge.model(ctx).model.residuals)))
+            return switch try RegressionBridge.fittedModel(ctx) {
+            case .linear(let m): .vector(Column(name: "residuals", .number(m.model.residuals)))
+            case .generalized(let g): .vector(Column(name: "residuals", .number(g.devianceResiduals)))
+            }
         },
         Builtin("fitted", .regression, summary: "a model's fitted values ŷ, one per row fitted",
                 parameters: [.required("m", "a model from ols()")], example: "d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 3.9, 6.2, 7.8, 10.1, 11.8])\nfitted(ols(y ~ x, d))") { ctx in
             if let q = RegressionBridge.quantileModel(ctx) { return try q.perTau(try q.model.predict(q.model.design), "fitted") }
-            return .vector(Column(name: "fitted", .number(try RegressionBridge.model(ctx).model.fitted)))
+            return switch try RegressionBridge.fittedModel(ctx) {
+            case .linear(let m): .vector(Column(name: "fitted", .number(m.model.fitted)))
+            case .generalized(let g): .vector(Column(name: "fitted", .number(g.model.fitted)))
+            }
         },
         Builtin("vif", .regression, summary: "variance inflation factors 1/(1 − R²ⱼ) of a model's predictors",
                 parameters: [.required("m", "a model from ols()")],

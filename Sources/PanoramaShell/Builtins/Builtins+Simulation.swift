@@ -141,6 +141,8 @@ extension BuiltinRegistry {
                 for i in missing { allCosts[i] = .nan }
             }
             overruns = predicted.map { $0 ?? .lognormal(meanlog: 0, sdlog: 1) }
+        case .object(is GLMValue):
+            throw ctx.fail("'overrun' must be an ols model of log(factor), not a glm: a glm predicts a probability or a count, not a factor")
         default:
             throw ctx.fail("'overrun' must be a distribution, per_group(…) or a model of log(factor), not a \(overrunValue.kindName)")
         }

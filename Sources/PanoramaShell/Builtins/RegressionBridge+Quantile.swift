@@ -35,7 +35,7 @@ extension RegressionBridge {
                 ctx.note("bootstrap seed \(options.seed) (give seed=\(options.seed) to repeat)")
             }
         }
-        let (design, structure, formula) = try design(ctx)
+        let (design, structure, formula) = try design(&ctx)
         let cancelled = ctx.cancellation
         let model = try QuantileModel.fit(design, formula: formula, options: options, isCancelled: { cancelled() })
         return .object(QuantileModelValue(model: model, structure: structure))

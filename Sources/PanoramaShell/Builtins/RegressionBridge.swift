@@ -4,7 +4,8 @@ import PanoramaKit
 /// columns to the kernel (`ModelDesign`, `LinearModel`, `BootstrapResult`).
 enum RegressionBridge {
     static func model(_ ctx: CallContext) throws -> ModelValue {
-        try ctx.requiredObject("m", as: ModelValue.self, kind: "model")
+        if case .object(let o)? = ctx["m"], o is GLMValue { throw ctx.fail("'m' must be a model from ols(), not a glm") }
+        return try ctx.requiredObject("m", as: ModelValue.self, kind: "model")
     }
 
     static func level(_ ctx: CallContext) throws -> Double {
@@ -15,17 +16,17 @@ enum RegressionBridge {
         return level
     }
 
-    /// `ols(formula, data, weights=, robust=)`; `data |> ols(formula)` works too.
-    static func ols(_ ctx: inout CallContext) throws -> Value {
-        let covariance = try covarianceType(ctx)
-        let (design, structure, formula) = try design(ctx)
-        let model = try LinearModel.fit(design, formula: formula, covariance: covariance)
-        return .object(ModelValue(model: model, structure: structure))
+    /// What every model builtin starts from: the formula, the frame, the response and factors
+    /// evaluated on it. `data |> ols(formula)` works too.
+    struct ModelInputs {
+        var formula: Formula
+        var structure: FormulaStructure
+        var frame: Frame?
+        var response: ModelFactor
+        var factors: [ModelFactor]
     }
 
-    /// The design of a model builtin's `formula`, `data` and `weights=` arguments (either order
-    /// of the first two: `data |> ols(formula)`), with the formula's structure and text.
-    static func design(_ ctx: CallContext) throws -> (ModelDesign, FormulaStructure, String) {
+    static func inputs(_ ctx: inout CallContext) throws -> ModelInputs {
         var formulaValue = try ctx.required("formula")
         var data = ctx["data"]
         if case .frame = formulaValue, let d = data, case .formula = d { swap(&formulaValue, &data!) }
@@ -39,21 +40,38 @@ enum RegressionBridge {
             frame = f
         }
         let structure = try FormulaStructure(formula)
-        let count = frame?.rowCount
-        let response = try structure.response!.evaluate(ctx, in: frame, count: count, response: true)
+        let response = try structure.response!.evaluate(ctx, in: frame, count: frame?.rowCount, response: true)
         let factors = try structure.factors.map { try $0.evaluate(ctx, in: frame, count: response.count) }
-        var weights: [Double]?
-        if let w = ctx.arguments["weights"] {
-            let column = try FormulaFactor.column(try ctx.evaluate(w.expr, in: frame), name: "weights",
-                                                  count: response.count, at: w.range)
-            switch column.data {
-            case .number(let v): weights = v
-            default: throw ctx.fail("'weights' must be numbers, not \(column.data.typeName)")
-            }
+        return ModelInputs(formula: formula, structure: structure, frame: frame, response: response, factors: factors)
+    }
+
+    /// A quoted per-row argument (`weights=`, `offset=`: a column or an expression) as numbers.
+    static func rowNumbers(_ ctx: CallContext, _ name: String, in frame: Frame?, count: Int) throws -> [Double]? {
+        guard let argument = ctx.arguments[name] else { return nil }
+        let column = try FormulaFactor.column(try ctx.evaluate(argument.expr, in: frame), name: name,
+                                              count: count, at: argument.range)
+        guard case .number(let v) = column.data else {
+            throw ctx.fail("'\(name)' must be numbers, not \(column.data.typeName)")
         }
-        let design = try ModelDesign.build(response: response, factors: factors, terms: structure.terms,
-                                           intercept: structure.intercept, weights: weights)
-        return (design, structure, formula.text)
+        return v
+    }
+
+    /// The design of a model builtin's `formula`, `data` and `weights=` arguments, with the
+    /// formula's structure and text (ols and qreg).
+    static func design(_ ctx: inout CallContext) throws -> (ModelDesign, FormulaStructure, String) {
+        let input = try inputs(&ctx)
+        let weights = try rowNumbers(ctx, "weights", in: input.frame, count: input.response.count)
+        let design = try ModelDesign.build(response: input.response, factors: input.factors, terms: input.structure.terms,
+                                           intercept: input.structure.intercept, weights: weights)
+        return (design, input.structure, input.formula.text)
+    }
+
+    /// `ols(formula, data, weights=, robust=)`.
+    static func ols(_ ctx: inout CallContext) throws -> Value {
+        let covariance = try covarianceType(ctx)
+        let (design, structure, formula) = try design(&ctx)
+        let model = try LinearModel.fit(design, formula: formula, covariance: covariance)
+        return .object(ModelValue(model: model, structure: structure))
     }
 
     static func covarianceType(_ ctx: CallContext) throws -> CovarianceType {
@@ -72,6 +90,8 @@ enum RegressionBridge {
 
     /// `predict(m, newdata, interval=, level=)`.
     static func predict(_ ctx: inout CallContext) throws -> Value {
+        if case .generalized(let g) = try fittedModel(ctx) { return try predictGLM(g, &ctx) }
+        if try ctx.string("type") != nil { throw ctx.fail("'type' is for glm models") }
         let m = try model(ctx)
         let interval: LinearModel.Interval
         switch try ctx.string("interval") {

@@ -69,6 +69,7 @@ struct Synonym {
         Synonym("lm", [.r], "ols(y ~ x, frame)", see: ["ols"]),
         Synonym("rq", [.r], "qreg(y ~ x, frame, tau=0.5)", see: ["qreg"]),
         Synonym("QuantReg", [.statsmodels], "qreg(y ~ x, frame, tau=0.5)", see: ["qreg"]),
+        Synonym("logit", [.statsmodels], "glm(y ~ x, frame)", see: ["glm"]),
         Synonym("summary", [.r], "describe(frame); a model prints its summary", see: ["describe"]),
         Synonym("case_when", [.dplyr], "case_when(x < 3 ~ \"low\", true ~ \"high\") or ifelse(condition, yes, no)", see: ["case_when", "ifelse"]),
         Synonym("case", [.sql], "case_when(condition ~ value, …, true ~ otherwise)", see: ["case_when"]),

@@ -24,20 +24,9 @@ struct ModelValue: LinearFitLine {
 
     func json(_ options: RenderOptions) -> JSON {
         let m = model
-        let ci = m.confidenceIntervals()
-        let aliased = Set(m.solution.aliased)
-        let rows: [JSON] = m.design.columnNames.enumerated().map { j, name in
-            var pairs: [(String, JSON)] = [("term", .string(name))]
-            if aliased.contains(j) {
-                pairs += [("estimate", .null), ("std_error", .null), ("t", .null), ("p", .null),
-                          ("ci_low", .null), ("ci_high", .null), ("aliased", .bool(true))]
-            } else {
-                pairs += [("estimate", .finite(m.coefficients[j])), ("std_error", .finite(m.standardErrors[j])),
-                          ("t", .finite(m.tValues[j])), ("p", .finite(m.pValues[j])),
-                          ("ci_low", .finite(ci[j].low)), ("ci_high", .finite(ci[j].high))]
-            }
-            return .object(pairs)
-        }
+        let rows = ModelValue.coefficientRows(names: m.design.columnNames, aliased: Set(m.solution.aliased), statistic: "t",
+                                              estimates: m.coefficients, errors: m.standardErrors, statistics: m.tValues,
+                                              pValues: m.pValues, intervals: m.confidenceIntervals())
         var pairs: [(String, JSON)] = [
             ("kind", .string("ols")), ("formula", .string(m.formula)),
             ("n", .number(Double(m.observations))), ("df_model", .number(Double(m.dfModel))),
@@ -54,6 +43,24 @@ struct ModelValue: LinearFitLine {
             ("notes", .array(m.notes.map { .string($0) })),
         ]
         return .object(pairs)
+    }
+
+    /// The JSON coefficient entries (DESIGN §4): term, estimate, std_error, the test statistic
+    /// (`t` or `z`), p, ci_low, ci_high; an aliased term has nulls and `"aliased": true`.
+    static func coefficientRows(names: [String], aliased: Set<Int>, statistic: String, estimates: [Double], errors: [Double],
+                                statistics: [Double], pValues: [Double], intervals: [(low: Double, high: Double)]) -> [JSON] {
+        names.enumerated().map { j, name in
+            var pairs: [(String, JSON)] = [("term", .string(name))]
+            if aliased.contains(j) {
+                pairs += [("estimate", .null), ("std_error", .null), (statistic, .null), ("p", .null),
+                          ("ci_low", .null), ("ci_high", .null), ("aliased", .bool(true))]
+            } else {
+                pairs += [("estimate", .finite(estimates[j])), ("std_error", .finite(errors[j])),
+                          (statistic, .finite(statistics[j])), ("p", .finite(pValues[j])),
+                          ("ci_low", .finite(intervals[j].low)), ("ci_high", .finite(intervals[j].high))]
+            }
+            return .object(pairs)
+        }
     }
 
     /// The coefficient table: term, estimate, std_error, t, p, ci_low, ci_high (na when aliased).

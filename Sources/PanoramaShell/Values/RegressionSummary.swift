@@ -44,60 +44,27 @@ enum RegressionSummary {
     }
 
     static func render(_ m: LinearModel, _ options: RenderOptions) -> String {
-        let markdown = options.mode == .markdown
-        // ASCII terminals: the summary's own glyphs become plain characters.
-        let ascii = options.charset == .ascii
-        func text(_ s: String) -> String {
-            ascii ? s.replacingOccurrences(of: "²", with: "^2").replacingOccurrences(of: "–", with: "-")
-                .replacingOccurrences(of: "·", with: "|") : s
-        }
-        let width = max(options.width, 40)
-        let heavy = ascii ? "=" : "═", light = ascii ? "-" : "─"
+        let layout = Layout(options)
         let grouping = options.numbers
-        var out: [String] = []
-
         // Header.
         let title = (m.design.weights == nil ? "OLS" : "WLS") + " regression: " + m.formula
         let n = grouping.string(Double(m.observations))
         var facts = "\(n) \(Prose.noun(m.observations, "observation"))"
         if m.design.droppedRows > 0 { facts += " (\(grouping.string(Double(m.design.droppedRows))) with na dropped)" }
-        facts += text(" · " + Prose.glued("df", "model", "\(m.dfModel),") + " " + Prose.glued("residual", "\(m.dfResidual)")
-                      + " · " + Prose.glued("covariance", m.covarianceType.rawValue))
-        if markdown {
-            out.append("**\(title)**")
-            out.append("")
-            out.append(contentsOf: wrap(facts, width: Int.max, indent: 0))
-            out.append("")
-        } else {
-            out.append(contentsOf: wrap(title, width: width, indent: 2))
-            out.append(contentsOf: wrap(facts, width: width, indent: 2))
-            out.append(String(repeating: heavy, count: min(width, 100)))
-        }
+        facts += " · " + Prose.glued("df", "model", "\(m.dfModel),") + " " + Prose.glued("residual", "\(m.dfResidual)")
+            + " · " + Prose.glued("covariance", m.covarianceType.rawValue)
+        var out = layout.heading(title, facts)
 
         // Coefficient table.
         let ci = m.confidenceIntervals()
-        let aliased = Set(m.solution.aliased)
-        var rows: [[String]] = []
-        for j in m.design.columnNames.indices {
-            let name = m.design.columnNames[j]
-            if aliased.contains(j) {
-                rows.append([name, "aliased", "", "", "", "", "", ""])
-                continue
-            }
-            rows.append([name, number(m.coefficients[j]), number(m.standardErrors[j]), number(m.tValues[j], digits: 4),
-                         pValue(m.pValues[j]), stars(m.pValues[j]), number(ci[j].low), number(ci[j].high)])
-        }
-        let header = ["", "estimate", "std. error", "t", "P>|t|", "", "2.5 %", "97.5 %"]
-        out.append(contentsOf: coefficientTable(header: header, rows: rows, width: width, markdown: markdown, rule: light))
-        out.append(markdown ? "" : String(repeating: light, count: min(width, 100)))
-        out.append(contentsOf: wrap("Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1",
-                                    width: markdown ? Int.max : width, indent: 15))
-        out.append("")
+        out += layout.coefficients(names: m.design.columnNames, aliased: Set(m.solution.aliased), statistic: "t",
+                                   estimates: m.coefficients, errors: m.standardErrors, statistics: m.tValues,
+                                   pValues: m.pValues, intervals: ci)
 
         // Fit statistics.
         let r2Label = m.hasIntercept ? "R²" : "R² (uncentred)"
         let adjLabel = m.hasIntercept ? "Adj. R²" : "Adj. R² (uncentred)"
-        let stats: [(String, String)] = [
+        out += layout.statistics([
             (r2Label, number(m.rSquared, digits: 4)),
             (adjLabel, number(m.adjustedRSquared, digits: 4)),
             ("Residual SE", number(m.sigma, digits: 4)),
@@ -112,33 +79,95 @@ enum RegressionSummary {
             ("Skew", number(m.skew, digits: 3)),
             ("Kurtosis", number(m.kurtosis, digits: 3)),
             ("Cond. no.", number(m.conditionNumber, digits: 3)),
-        ].map { (text($0.0), $0.1) }
-        if markdown {
-            out.append("| statistic | value | statistic | value |")
-            out.append("|---|--:|---|--:|")
-            for k in stride(from: 0, to: stats.count, by: 2) {
-                let right = k + 1 < stats.count ? stats[k + 1] : ("", "")
-                out.append("| \(stats[k].0) | \(stats[k].1) | \(right.0) | \(right.1) |")
+        ])
+        out += layout.notes(m.notes)
+        return out.joined(separator: "\n")
+    }
+
+    /// The parts of a model summary (header, coefficient table, statistics, notes) in one
+    /// output mode and width: shared by `ols` and `glm`.
+    struct Layout {
+        let markdown: Bool
+        let ascii: Bool
+        let width: Int
+        let heavy: String, light: String
+
+        init(_ options: RenderOptions) {
+            markdown = options.mode == .markdown
+            // ASCII terminals: the summary's own glyphs become plain characters.
+            ascii = options.charset == .ascii
+            width = max(options.width, 40)
+            heavy = ascii ? "=" : "═"
+            light = ascii ? "-" : "─"
+        }
+
+        func text(_ s: String) -> String {
+            ascii ? s.replacingOccurrences(of: "²", with: "^2").replacingOccurrences(of: "–", with: "-")
+                .replacingOccurrences(of: "·", with: "|") : s
+        }
+
+        /// The title and facts lines, then a heavy rule.
+        func heading(_ title: String, _ facts: String) -> [String] {
+            if markdown { return ["**\(title)**", ""] + wrap(text(facts), width: Int.max, indent: 0) + [""] }
+            return wrap(title, width: width, indent: 2) + wrap(text(facts), width: width, indent: 2)
+                + [String(repeating: heavy, count: min(width, 100))]
+        }
+
+        /// The coefficient table (estimate, error, statistic, p, stars, interval), a rule and
+        /// the significance codes.
+        func coefficients(names: [String], aliased: Set<Int>, statistic: String, estimates: [Double], errors: [Double],
+                          statistics: [Double], pValues: [Double], intervals: [(low: Double, high: Double)]) -> [String] {
+            var rows: [[String]] = []
+            for j in names.indices {
+                if aliased.contains(j) {
+                    rows.append([names[j], "aliased", "", "", "", "", "", ""])
+                    continue
+                }
+                rows.append([names[j], number(estimates[j]), number(errors[j]), number(statistics[j], digits: 4),
+                             pValue(pValues[j]), stars(pValues[j]), number(intervals[j].low), number(intervals[j].high)])
             }
-        } else {
-            let labelWidth = stats.map { $0.0.count }.max()!
-            let valueWidth = stats.map { $0.1.count }.max()!
+            let header = ["", "estimate", "std. error", statistic, "P>|\(statistic)|", "", "2.5 %", "97.5 %"]
+            var out = coefficientTable(header: header, rows: rows, width: width, markdown: markdown, rule: light)
+            out.append(markdown ? "" : String(repeating: light, count: min(width, 100)))
+            out += wrap("Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1",
+                        width: markdown ? Int.max : width, indent: 15)
+            out.append("")
+            return out
+        }
+
+        /// Label–value pairs, up to three a line (a two-pair Markdown table).
+        func statistics(_ pairs: [(String, String)]) -> [String] {
+            let stats = pairs.map { (text($0.0), $0.1) }
+            var out: [String] = []
+            if markdown {
+                out.append("| statistic | value | statistic | value |")
+                out.append("|---|--:|---|--:|")
+                for k in stride(from: 0, to: stats.count, by: 2) {
+                    let right = k + 1 < stats.count ? stats[k + 1] : ("", "")
+                    out.append("| \(stats[k].0) | \(stats[k].1) | \(right.0) | \(right.1) |")
+                }
+                return out
+            }
+            let labelWidth = stats.map { $0.0.count }.max() ?? 0
+            let valueWidth = stats.map { $0.1.count }.max() ?? 0
             let cell = labelWidth + 1 + valueWidth
             let perLine = max(1, min(3, (width + 3) / (cell + 3)))
             for k in stride(from: 0, to: stats.count, by: perLine) {
                 let cells = stats[k..<min(k + perLine, stats.count)].map { pad($0.0, labelWidth) + " " + pad($0.1, valueWidth, right: true) }
                 out.append(cells.joined(separator: "   "))
             }
+            return out
         }
 
-        // Notes.
-        out.append("")
-        out.append(markdown ? "Notes:" : "Notes:")
-        for (i, note) in m.notes.enumerated() {
-            let prefix = markdown ? "\(i + 1). " : "[\(i + 1)] "
-            out.append(contentsOf: wrap(prefix + text(note), width: markdown ? Int.max : width, indent: prefix.count))
+        /// A blank line, `Notes:` and the numbered notes.
+        func notes(_ notes: [String]) -> [String] {
+            var out = ["", "Notes:"]
+            for (i, note) in notes.enumerated() {
+                let prefix = markdown ? "\(i + 1). " : "[\(i + 1)] "
+                out += wrap(prefix + text(note), width: markdown ? Int.max : width, indent: prefix.count)
+            }
+            return out
         }
-        return out.joined(separator: "\n")
     }
 
     /// The coefficient rows, fitted to the width without losing a column (see `fittedTable`).

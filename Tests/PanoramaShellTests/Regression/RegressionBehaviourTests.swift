@@ -139,9 +139,9 @@ struct RegressionErrorCase: Sendable, CustomTestStringConvertible {
     RegressionErrorCase(code: "ols(d, d)", message: "error: 'formula' must be a formula like y ~ x, not a frame\nusage: ols(formula, data, weights=, robust=)"),
     RegressionErrorCase(code: "predict(ols(y ~ g, d), frame(g=[\"q\"]))", message: "error: level 'q' of 'g' was not in the data the model was fitted on"),
     RegressionErrorCase(code: "predict(ols(y ~ x1, d), d, interval=\"mean\")",
-                        message: "error: 'interval' must be \"confidence\" or \"prediction\", not \"mean\"\nusage: predict(m, newdata, interval=, level=0.95)"),
+                        message: "error: 'interval' must be \"confidence\" or \"prediction\", not \"mean\"\nusage: predict(m, newdata, interval=, type=, level=0.95)"),
     RegressionErrorCase(code: "confint(ols(y ~ x1, d), level=95)",
-                        message: "error: 'level' must be between 0 and 1, not 95\nusage: confint(m, level=0.95)"),
+                        message: "error: 'level' must be between 0 and 1, not 95\nusage: confint(m, level=0.95, method=)"),
     RegressionErrorCase(code: "coef(d)", message: "error: 'm' must be a model, not a frame\nusage: coef(m)"),
     RegressionErrorCase(code: "ols(y ~ x1 + I(g), d)", message: "error: I(…) must give numbers, not text"),
 ])

@@ -1,0 +1,30 @@
+import LinearAlgebra
+
+extension ModelDesign {
+    /// The summary notes every model fitted on this design shares, in order: rows of leverage 1
+    /// (HC2/HC3), rows dropped for `na`, aliased columns. `extra` goes between the first and
+    /// the others (a model's own notes on weights, offsets, exact fits).
+    func commonNotes(observations: Int, solution: LeastSquaresSolution, covariance: CovarianceType,
+                     unitLeverageRows: [Int], undefinedColumns: [Int], extra: [String]) -> [String] {
+        var out: [String] = []
+        if !unitLeverageRows.isEmpty {
+            let rows = unitLeverageRows.map { String(self.rows[$0] + 1) }
+            let names = undefinedColumns.map { "'\(columnNames[$0])'" }
+            out.append("\(Prose.noun(rows.count, "Observation")) \(LinearModel.list(rows)) \(rows.count == 1 ? "has" : "have") leverage 1: "
+                       + "\(covariance.rawValue) standard errors are undefined for \(LinearModel.list(names)).")
+        }
+        out += extra
+        if droppedRows > 0 {
+            let d = droppedRows
+            out.append("\(d) row\(d == 1 ? "" : "s") with na \(d == 1 ? "was" : "were") dropped; \(observations) used.")
+        }
+        let aliased = solution.aliased.map { columnNames[$0] }
+        if !aliased.isEmpty {
+            let names = aliased.map { "'\($0)'" }.joined(separator: ", ")
+            out.append(aliased.count == 1
+                ? "\(names) is aliased (a linear combination of the terms before it): not estimated."
+                : "\(names) are aliased (linear combinations of the terms before them): not estimated.")
+        }
+        return out
+    }
+}
