@@ -9,7 +9,8 @@ extension ColumnData {
     static let naKey = UInt64.max
 
     /// Each row's key, in the column's order: ascending, or descending when `descending`
-    /// (`na` is last either way). Equal values have equal keys (−0 and +0 too).
+    /// (`na` is last either way). Equal values have equal keys (−0 and +0 too). A value's key
+    /// is never 0, so its descending key (all bits flipped) never reaches `na`'s.
     public func sortKeys(descending: Bool = false) -> [UInt64] {
         @inline(__always) func directed(_ k: UInt64) -> UInt64 { descending ? ~k : k }
         switch self {
@@ -20,9 +21,9 @@ extension ColumnData {
             }
         case .text(let c):
             let rank = Categorical.levelRanks(c.levels)
-            return c.codes.map { $0 < 0 ? ColumnData.naKey : directed(UInt64(rank[Int($0)])) }
+            return c.codes.map { $0 < 0 ? ColumnData.naKey : directed(UInt64(rank[Int($0)]) + 1) }
         case .bool(let v):
-            return v.map { $0 < 0 ? ColumnData.naKey : directed(UInt64($0)) }
+            return v.map { $0 < 0 ? ColumnData.naKey : directed(UInt64($0) + 1) }
         case .date(let v, _):
             return v.map { $0 == ColumnData.naDay ? ColumnData.naKey : directed(UInt64(bitPattern: Int64($0)) ^ (1 << 63)) }
         }

@@ -12,7 +12,7 @@ extension BuiltinRegistry {
         let groups = keys.isEmpty ? (starts: [0, frame.rowCount], rows: Array(0..<frame.rowCount))
                                   : GroupIndex(frame, keys: keys).partition()
         let groupCount = groups.starts.count - 1
-        let firstRows = (0..<groupCount).map { groups.rows[groups.starts[$0]] }
+        let firstRows = keys.isEmpty ? [] : (0..<groupCount).map { groups.rows[groups.starts[$0]] }
         var columns: [Column] = keys.map { k in
             var c = frame.columns[k]
             c.data = c.data.gather(firstRows)

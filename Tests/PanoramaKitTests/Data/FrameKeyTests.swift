@@ -196,3 +196,12 @@ private func referenceJoin(_ l: Frame, _ r: Frame, keys: [Int], kind: Frame.Join
     let twice = Frame(columns: [long.columns[0], Column(name: "edition", .number([1, 1, 1, 1, 1, 1])), long.columns[2]])
     #expect(throws: KernelError.self) { try twice.pivotWider(namesFrom: "edition", valuesFrom: "cost") }
 }
+
+@Test func descendingSortKeepsNALastAfterTheSmallestTextAndBool() {
+    let f = Frame(columns: [
+        Column(name: "b", .bool([1, 0, -1, 1, 0])),
+        Column(name: "t", .text(Categorical(codes: [0, 1, -1, 0, 1], levels: ["a", "b"]))),
+    ])
+    #expect(f.sortedIndices(by: [(0, true)]) == [0, 3, 1, 4, 2])
+    #expect(f.sortedIndices(by: [(1, true)]) == [1, 4, 0, 3, 2])
+}
