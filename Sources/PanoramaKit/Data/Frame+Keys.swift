@@ -46,6 +46,25 @@ extension ColumnData {
     }
 }
 
+extension ColumnData {
+    /// Dense codes of the values in no particular order: equal values share a code, `na` has
+    /// its own. For text the levels are only deduplicated (hashed once each), not folded and
+    /// ranked, which is what joins and pivots need; other columns give their `denseRanks`.
+    public func denseCodes() -> (ranks: [UInt32], count: Int) {
+        guard case .text(let c) = self else { return denseRanks() }
+        var index: [String: UInt32] = [:]
+        index.reserveCapacity(c.levels.count)
+        let canonical = c.levels.map { level -> UInt32 in
+            if let k = index[level] { return k }
+            let k = UInt32(index.count)
+            index[level] = k
+            return k
+        }
+        let na = UInt32(index.count)
+        return DenseCodes.compact(c.codes.map { $0 < 0 ? na : canonical[Int($0)] }, upTo: Int(na) + 1)
+    }
+}
+
 extension Categorical {
     /// Each level's rank in text order — accent- and case-folded first, then exact — with equal
     /// levels sharing a rank: `["b", "É", "a", "b"]` ranks `[2, 1, 0, 2]`.
@@ -116,16 +135,20 @@ public struct GroupIndex: Sendable {
     public let count: Int
 
     /// The groups of the rows of `frame` by the key columns `keys`; one group of every row when
-    /// `keys` is empty (none when the frame has no rows).
-    public init(_ frame: Frame, keys: [Int]) {
+    /// `keys` is empty (none when the frame has no rows). With `ordered` false the groups come
+    /// in no particular order, and text keys are not ranked (see `ColumnData.denseCodes`).
+    public init(_ frame: Frame, keys: [Int], ordered: Bool = true) {
         guard let first = keys.first else {
             groupOfRow = Array(repeating: 0, count: frame.rowCount)
             count = frame.rowCount > 0 ? 1 : 0
             return
         }
-        var codes = frame.columns[first].data.denseRanks()
-        for k in keys.dropFirst() { codes = DenseCodes.combine(codes, frame.columns[k].data.denseRanks()) }
-        (groupOfRow, count) = codes
+        func codes(_ k: Int) -> (ranks: [UInt32], count: Int) {
+            ordered ? frame.columns[k].data.denseRanks() : frame.columns[k].data.denseCodes()
+        }
+        var combined = codes(first)
+        for k in keys.dropFirst() { combined = DenseCodes.combine(combined, codes(k)) }
+        (groupOfRow, count) = combined
     }
 
     /// Rows ordered by group, each group's rows in row order, and where each group starts:

@@ -8,13 +8,13 @@ extension Frame {
     /// named after the values (`2016-11` → label `2016-11`, identifier `x2016_11`).
     /// - Throws: when a combination of the id columns and `namesFrom` has more than one value
     ///   (summarize first), when `fill` is given for non-numeric values, or when a column is missing.
-    /// - Complexity: O(rows × new columns); the id and names columns are ranked, not hashed.
+    /// - Complexity: O(rows × new columns); the id and names columns are coded, no row is hashed.
     public func pivotWider(namesFrom: String, valuesFrom: String, fill: Double? = nil) throws -> Frame {
         let ni = try requireColumn(namesFrom), vi = try requireColumn(valuesFrom)
         guard ni != vi else { throw KernelError("names_from and values_from are the same column '\(namesFrom)'") }
         let ids = columns.indices.filter { $0 != ni && $0 != vi }
-        let (rowOfSource, firstRows) = GroupIndex(self, keys: ids).inOrderOfAppearance()
-        let (nameOfSource, nameRows) = GroupIndex(self, keys: [ni]).inOrderOfAppearance()
+        let (rowOfSource, firstRows) = GroupIndex(self, keys: ids, ordered: false).inOrderOfAppearance()
+        let (nameOfSource, nameRows) = GroupIndex(self, keys: [ni], ordered: false).inOrderOfAppearance()
         let width = nameRows.count
         let (cells, overflow) = firstRows.count.multipliedReportingOverflow(by: width)
         if overflow { throw KernelError("pivot_wider: \(firstRows.count) rows × \(width) columns is too large") }

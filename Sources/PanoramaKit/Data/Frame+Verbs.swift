@@ -68,7 +68,7 @@ extension Frame {
     /// The first row of each distinct combination of `keys` (all columns when empty), in order.
     public func distinct(on keys: [Int] = []) -> Frame {
         let cols = keys.isEmpty ? Array(columns.indices) : keys
-        let kept = rows(GroupIndex(self, keys: cols).firstRows().sorted())
+        let kept = rows(GroupIndex(self, keys: cols, ordered: false).firstRows().sorted())
         return keys.isEmpty ? kept : kept.selecting(keys)
     }
 
@@ -223,12 +223,12 @@ extension Frame {
     /// The join's index: each left row's key group (-1 when a key is `na` or has no match on
     /// the right), and each group's right rows in right order. Both sides' keys are ranked
     /// together (`GroupIndex` over the key columns end to end), so text keys are matched through
-    /// their codes and no row's text is hashed.
+    /// their codes: each distinct text is hashed once, no row's text is.
     func joinIndex(_ right: Frame, _ lk: [Int], _ rk: [Int]) -> (leftGroup: [Int], rightRowsOf: (Int) -> ArraySlice<Int>) {
         let both = Frame(columns: zip(lk, rk).map { a, b in
             Column(name: columns[a].name, ColumnData.concatenate([columns[a].data, right.columns[b].data]))
         })
-        let index = GroupIndex(both, keys: Array(both.columns.indices))
+        let index = GroupIndex(both, keys: Array(both.columns.indices), ordered: false)
         let missing: (Int) -> Bool = { r in both.columns.contains { $0.data.isNA(r) } }
         var starts = [Int](repeating: 0, count: index.count + 1)
         for r in 0..<right.rowCount where !missing(rowCount + r) { starts[Int(index.groupOfRow[rowCount + r]) + 1] += 1 }

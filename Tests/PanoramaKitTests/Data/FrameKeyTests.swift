@@ -205,3 +205,15 @@ private func referenceJoin(_ l: Frame, _ r: Frame, keys: [Int], kind: Frame.Join
     #expect(f.sortedIndices(by: [(0, true)]) == [0, 3, 1, 4, 2])
     #expect(f.sortedIndices(by: [(1, true)]) == [1, 4, 0, 3, 2])
 }
+
+@Test func unorderedGroupsHoldTheSameRowsAsOrderedOnes() {
+    var rng = Xoshiro256StarStar(seed: 21)
+    for rows in [0, 1, 90] {
+        let f = randomFrame(rows: rows, using: &rng)
+        for keys in keySets {
+            let unordered = GroupIndex(f, keys: keys, ordered: false).rowLists()
+            #expect(Set(unordered) == Set(f.groups(by: keys)), "rows \(rows), keys \(keys)")
+            #expect(unordered.count == f.groups(by: keys).count)
+        }
+    }
+}
