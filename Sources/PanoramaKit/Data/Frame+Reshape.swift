@@ -8,36 +8,28 @@ extension Frame {
     /// named after the values (`2016-11` → label `2016-11`, identifier `x2016_11`).
     /// - Throws: when a combination of the id columns and `namesFrom` has more than one value
     ///   (summarize first), when `fill` is given for non-numeric values, or when a column is missing.
-    /// - Complexity: O(rows) hashing of the id columns.
+    /// - Complexity: O(rows × new columns); the id and names columns are coded, no row is hashed.
     public func pivotWider(namesFrom: String, valuesFrom: String, fill: Double? = nil) throws -> Frame {
         let ni = try requireColumn(namesFrom), vi = try requireColumn(valuesFrom)
         guard ni != vi else { throw KernelError("names_from and values_from are the same column '\(namesFrom)'") }
         let ids = columns.indices.filter { $0 != ni && $0 != vi }
-        var rowOf: [[KeyPart]: Int] = [:], firstRows: [Int] = []
-        var nameOf: [KeyPart: Int] = [:], nameRows: [Int] = []
-        var cell: [Int] = []                        // (row × name) → source row, -1 when absent
-        var cellsByRow: [[(Int, Int)]] = []
+        let (rowOfSource, firstRows) = GroupIndex(self, keys: ids, ordered: false).inOrderOfAppearance()
+        let (nameOfSource, nameRows) = GroupIndex(self, keys: [ni], ordered: false).inOrderOfAppearance()
+        let width = nameRows.count
+        let (cells, overflow) = firstRows.count.multipliedReportingOverflow(by: width)
+        if overflow { throw KernelError("pivot_wider: \(firstRows.count) rows × \(width) columns is too large") }
+        try MemoryBudget.current.check(MemoryBudget.bytes(cells, 16), for: "the pivot's \(firstRows.count) × \(width) cells",
+                                       hint: "pivot fewer columns, or summarize first")
+        var cell = [Int](repeating: -1, count: cells)     // (row × name) → source row, -1 when absent
         for r in 0..<rowCount {
-            let key = ids.map { KeyPart(columns[$0].data, r) }
-            let row: Int
-            if let k = rowOf[key] { row = k } else {
-                row = firstRows.count
-                rowOf[key] = row
-                firstRows.append(r)
-                cellsByRow.append([])
-            }
-            let nameKey = KeyPart(columns[ni].data, r)
-            let name: Int
-            if let k = nameOf[nameKey] { name = k } else { name = nameRows.count; nameOf[nameKey] = name; nameRows.append(r) }
-            if cellsByRow[row].contains(where: { $0.0 == name }) {
+            let at = Int(rowOfSource[r]) * width + Int(nameOfSource[r])
+            if cell[at] >= 0 {
                 let described = ids.map { "\(columns[$0].name)=\(columns[$0].data.text(at: r))" }.joined(separator: ", ")
                 throw KernelError("pivot_wider: more than one '\(valuesFrom)' for \(namesFrom)=\(columns[ni].data.text(at: r))"
                                   + (described.isEmpty ? "" : " and \(described)") + "; summarize first")
             }
-            cellsByRow[row].append((name, r))
+            cell[at] = r
         }
-        cell = Array(repeating: -1, count: firstRows.count * nameRows.count)
-        for (row, cells) in cellsByRow.enumerated() { for (name, r) in cells { cell[row * nameRows.count + name] = r } }
         var out = ids.map { var c = columns[$0]; c.data = c.data.gather(firstRows); return c }
         let values = columns[vi]
         if fill != nil, values.data.numbers == nil {
@@ -49,7 +41,7 @@ extension Frame {
             var id = identifier(for: label), n = 2
             while used.contains(id) { id = identifier(for: label) + "_\(n)"; n += 1 }
             used.insert(id)
-            let indices = (0..<firstRows.count).map { cell[$0 * nameRows.count + name] }
+            let indices = (0..<firstRows.count).map { cell[$0 * width + name] }
             var data = values.data.gatherAllowingMissing(indices)
             if let fill, case .number(var v) = data {
                 for (i, source) in indices.enumerated() where source < 0 { v[i] = fill }

@@ -38,15 +38,19 @@ extension Frame {
     // MARK: Ordering
 
     /// Row indices ordered by the given columns (stable; `na` last whatever the direction).
+    ///
+    /// One stable LSD radix sort per key column, last key first, on the columns' order-preserving
+    /// keys (`ColumnData.sortKeys`): text by its ranked levels, numbers by their IEEE bits.
+    /// - Complexity: O(rows) per key column (at most eight byte passes).
     public func sortedIndices(by keys: [(column: Int, descending: Bool)]) -> [Int] {
-        let comparators = keys.map { RowComparator(columns[$0.column].data, descending: $0.descending) }
-        return Array(0..<rowCount).sorted { a, b in
-            for c in comparators {
-                let r = c.compare(a, b)
-                if r != 0 { return r < 0 }
-            }
-            return a < b
+        var order: [Int32]?
+        for key in keys.reversed() {
+            let k = columns[key.column].data.sortKeys(descending: key.descending)
+            guard let previous = order else { order = RadixSort.order(keys: k); continue }
+            let positions = RadixSort.order(keys: previous.map { k[Int($0)] })
+            order = positions.map { previous[Int($0)] }
         }
+        return order.map { $0.map(Int.init) } ?? Array(0..<rowCount)
     }
 
     public func sorted(by keys: [(column: Int, descending: Bool)]) -> Frame {
@@ -58,34 +62,13 @@ extension Frame {
     /// Rows grouped by equal values of `keys`, groups ordered by their key values (na last).
     public func groups(by keys: [Int]) -> [[Int]] {
         guard !keys.isEmpty else { return [Array(0..<rowCount)] }
-        var index: [[KeyPart]: Int] = [:]
-        var groups: [[Int]] = []
-        for r in 0..<rowCount {
-            let key = keys.map { KeyPart(columns[$0].data, r) }
-            if let g = index[key] { groups[g].append(r) } else {
-                index[key] = groups.count
-                groups.append([r])
-            }
-        }
-        let comparators = keys.map { RowComparator(columns[$0].data, descending: false) }
-        return groups.sorted { a, b in
-            for c in comparators {
-                let r = c.compare(a[0], b[0])
-                if r != 0 { return r < 0 }
-            }
-            return a[0] < b[0]
-        }
+        return GroupIndex(self, keys: keys).rowLists()
     }
 
     /// The first row of each distinct combination of `keys` (all columns when empty), in order.
     public func distinct(on keys: [Int] = []) -> Frame {
         let cols = keys.isEmpty ? Array(columns.indices) : keys
-        var seen: Set<[KeyPart]> = []
-        var keep: [Int] = []
-        for r in 0..<rowCount where seen.insert(cols.map { KeyPart(columns[$0].data, r) }).inserted {
-            keep.append(r)
-        }
-        let kept = rows(keep)
+        let kept = rows(GroupIndex(self, keys: cols, ordered: false).firstRows().sorted())
         return keys.isEmpty ? kept : kept.selecting(keys)
     }
 
@@ -175,41 +158,39 @@ extension Frame {
         for (a, b) in zip(lk, rk) where columns[a].data.typeName != right.columns[b].data.typeName {
             throw KernelError("key '\(columns[a].name)' is \(columns[a].data.typeName) on the left but \(right.columns[b].data.typeName) on the right")
         }
-        var index: [[KeyPart]: [Int]] = [:]
-        for r in 0..<right.rowCount {
-            let key = rk.map { KeyPart(right.columns[$0].data, r) }
-            if key.contains(.missing) { continue }
-            index[key, default: []].append(r)
-        }
+        let (leftGroup, rightRowsOf) = joinIndex(right, lk, rk)
         if kind == .semi || kind == .anti {
             let kept = (0..<rowCount).filter { r in
-                let key = lk.map { KeyPart(columns[$0].data, r) }
-                return (!key.contains(.missing) && index[key] != nil) == (kind == .semi)
+                (leftGroup[r] >= 0 && !rightRowsOf(leftGroup[r]).isEmpty) == (kind == .semi)
             }
             return Frame(columns: columns.map { var c = $0; c.data = $0.data.gather(kept); return c })
         }
         // The output's size first: each left row's matches (or 1 when it is kept unmatched).
         var outputRows = kind == .full ? right.rowCount : 0
         for r in 0..<rowCount {
-            let key = lk.map { KeyPart(columns[$0].data, r) }
-            let matches = key.contains(.missing) ? 0 : index[key]?.count ?? 0
+            let matches = leftGroup[r] < 0 ? 0 : rightRowsOf(leftGroup[r]).count
             outputRows = outputRows.addingReportingOverflow(matches > 0 || kind != .inner ? max(matches, 1) : 0).partialValue
         }
         try MemoryBudget.current.check(MemoryBudget.bytes(outputRows, 8 * (columnCount + right.columnCount + 2)),
                                        for: "the join's \(outputRows) rows", hint: "join on more key columns, or make the keys unique first (distinct)")
         var leftRows: [Int] = [], rightRows: [Int] = []
-        var matched = Set<Int>()
+        leftRows.reserveCapacity(outputRows)
+        rightRows.reserveCapacity(outputRows)
+        var matched = [Bool](repeating: false, count: kind == .full ? right.rowCount : 0)
         for r in 0..<rowCount {
-            let key = lk.map { KeyPart(columns[$0].data, r) }
-            if !key.contains(.missing), let ms = index[key] {
-                for m in ms { leftRows.append(r); rightRows.append(m); matched.insert(m) }
+            let ms = leftGroup[r] < 0 ? ArraySlice<Int>() : rightRowsOf(leftGroup[r])
+            if !ms.isEmpty {
+                for m in ms {
+                    leftRows.append(r); rightRows.append(m)
+                    if kind == .full { matched[m] = true }
+                }
             } else if kind != .inner {
                 leftRows.append(r); rightRows.append(-1)
             }
         }
         var keyFromRight: [Int] = []
         if kind == .full {
-            for r in 0..<right.rowCount where !matched.contains(r) {
+            for r in 0..<right.rowCount where !matched[r] {
                 leftRows.append(-1); rightRows.append(r); keyFromRight.append(leftRows.count - 1)
             }
         }
@@ -235,6 +216,35 @@ extension Frame {
             out.append(col)
         }
         return Frame(columns: out)
+    }
+}
+
+extension Frame {
+    /// The join's index: each left row's key group (-1 when a key is `na` or has no match on
+    /// the right), and each group's right rows in right order. Both sides' keys are ranked
+    /// together (`GroupIndex` over the key columns end to end), so text keys are matched through
+    /// their codes: each distinct text is hashed once, no row's text is.
+    func joinIndex(_ right: Frame, _ lk: [Int], _ rk: [Int]) -> (leftGroup: [Int], rightRowsOf: (Int) -> ArraySlice<Int>) {
+        let both = Frame(columns: zip(lk, rk).map { a, b in
+            Column(name: columns[a].name, ColumnData.concatenate([columns[a].data, right.columns[b].data]))
+        })
+        let index = GroupIndex(both, keys: Array(both.columns.indices), ordered: false)
+        let missing: (Int) -> Bool = { r in both.columns.contains { $0.data.isNA(r) } }
+        var starts = [Int](repeating: 0, count: index.count + 1)
+        for r in 0..<right.rowCount where !missing(rowCount + r) { starts[Int(index.groupOfRow[rowCount + r]) + 1] += 1 }
+        for g in 0..<index.count { starts[g + 1] += starts[g] }
+        var next = starts
+        var rows = [Int](repeating: 0, count: starts[index.count])
+        for r in 0..<right.rowCount where !missing(rowCount + r) {
+            let g = Int(index.groupOfRow[rowCount + r])
+            rows[next[g]] = r
+            next[g] += 1
+        }
+        let leftGroup = (0..<rowCount).map { r in
+            let g = Int(index.groupOfRow[r])
+            return missing(r) || starts[g] == starts[g + 1] ? -1 : g
+        }
+        return (leftGroup, { g in rows[starts[g]..<starts[g + 1]] })
     }
 }
 
@@ -315,51 +325,4 @@ enum KeyPart: Hashable {
             self = v[r] == ColumnData.naDay ? .missing : .number(UInt64(bitPattern: Int64(v[r])))
         }
     }
-}
-
-/// Compares two rows of one column: ascending or descending, `na` always last.
-///
-/// Text orders by its accent- and case-folded form, then by the exact text, so `Écologie`
-/// sorts among the `E`s.
-struct RowComparator {
-    private let body: (Int, Int) -> Int
-
-    init(_ data: ColumnData, descending: Bool) {
-        let sign = descending ? -1 : 1
-        func ordered<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -sign : (b < a ? sign : 0) }
-        switch data {
-        case .number(let v):
-            body = { a, b in
-                let x = v[a], y = v[b]
-                if x.isNaN || y.isNaN { return x.isNaN == y.isNaN ? 0 : (x.isNaN ? 1 : -1) }
-                return ordered(x, y)
-            }
-        case .bool(let v):
-            body = { a, b in
-                let x = v[a], y = v[b]
-                if x < 0 || y < 0 { return (x < 0) == (y < 0) ? 0 : (x < 0 ? 1 : -1) }
-                return ordered(x, y)
-            }
-        case .date(let v, _):
-            body = { a, b in
-                let x = v[a], y = v[b], na = ColumnData.naDay
-                if x == na || y == na { return (x == na) == (y == na) ? 0 : (x == na ? 1 : -1) }
-                return ordered(x, y)
-            }
-        case .text(let c):
-            // Rank the levels once.
-            let keys = c.levels.map { $0.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) }
-            let order = c.levels.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : c.levels[$0] < c.levels[$1] }
-            var rank = [Int](repeating: 0, count: c.levels.count)
-            for (r, level) in order.enumerated() { rank[level] = r }
-            body = { a, b in
-                let x = c.codes[a], y = c.codes[b]
-                if x < 0 || y < 0 { return (x < 0) == (y < 0) ? 0 : (x < 0 ? 1 : -1) }
-                return ordered(rank[Int(x)], rank[Int(y)])
-            }
-        }
-    }
-
-    /// Negative when row `a` comes first, positive when `b` does, 0 when tied.
-    func compare(_ a: Int, _ b: Int) -> Int { body(a, b) }
 }

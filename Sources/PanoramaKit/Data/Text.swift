@@ -66,10 +66,14 @@ public enum Text {
     /// ICU's `NSRegularExpression`, several times faster than Swift `Regex` on Linux (bench/README:
     /// text-contains-regex-1M), and falls back to Swift `Regex` when ICU does not accept the
     /// pattern; the two agree on the syntax common to both (classes, groups, alternation,
-    /// quantifiers, `\\d \\w \\s \\b`, `(?i)`).
+    /// quantifiers, `\\d \\w \\s \\b`, `(?i)`). A text lacking a literal that every match must
+    /// contain (`RegexPrefilter`) is rejected by a byte scan without running the regex.
     public static func regexContains(_ pattern: String) throws -> @Sendable (String) -> Bool {
         if let icu = try? NSRegularExpression(pattern: pattern) {
             let box = UncheckedSendable(icu)
+            if let filter = RegexPrefilter(pattern) {
+                return { s in filter.mayMatch(s) && box.value.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil }
+            }
             return { s in box.value.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil }
         }
         let swift = UncheckedSendable(try Pattern(pattern, regex: true))

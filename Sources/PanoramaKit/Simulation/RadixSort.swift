@@ -62,27 +62,48 @@ enum RadixSort {
         order.update(from: sorted.index, count: n)
     }
 
-    /// The eight counting passes; returns the buffers holding the result.
+    /// Positions of `keys` in ascending order, ties in position order (the permutation a
+    /// stable sort applies). Frames and groups use it with keys from `ColumnData.sortKeys`.
+    static func order(keys: [UInt64]) -> [Int32] {
+        let n = keys.count
+        guard n > 0 else { return [] }
+        let s = Scratch(capacity: n)
+        keys.withUnsafeBufferPointer { s.keys.update(from: $0.baseAddress!, count: n) }
+        for i in 0..<n { s.index[i] = Int32(truncatingIfNeeded: i) }
+        let sorted = passes(n, s, withIndex: true)
+        return Array(UnsafeBufferPointer(start: sorted.index, count: n))
+    }
+
+    /// The eight counting passes (all eight byte histograms taken in one read first); returns
+    /// the buffers holding the result.
     private static func passes(_ n: Int, _ s: Scratch, withIndex: Bool)
         -> (keys: UnsafeMutablePointer<UInt64>, index: UnsafeMutablePointer<Int32>) {
         var (keys, keysOut) = (s.keys, s.keys2)
         var (index, indexOut) = (s.index, s.index2)
-        var counts = [Int](repeating: 0, count: 256)
-        for pass in 0..<8 {
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 8 * 256)
+        defer { counts.deallocate() }
+        counts.initialize(repeating: 0, count: 8 * 256)
+        for i in 0..<n {
+            var k = keys[i]
+            for pass in 0..<8 {
+                counts[pass &* 256 &+ Int(k & 0xFF)] += 1
+                k >>= 8
+            }
+        }
+        for pass in 0..<8 where n > 0 {
             let shift = UInt64(pass * 8)
-            for b in 0..<256 { counts[b] = 0 }
-            for i in 0..<n { counts[Int((keys[i] >> shift) & 0xFF)] += 1 }
-            if counts.contains(n) { continue }   // every key has the same byte here
+            let count = counts + pass * 256
+            if count[Int((keys[0] >> shift) & 0xFF)] == n { continue }   // every key has the same byte here
             var total = 0
             for b in 0..<256 {
-                let c = counts[b]
-                counts[b] = total
+                let c = count[b]
+                count[b] = total
                 total += c
             }
             for i in 0..<n {
                 let b = Int((keys[i] >> shift) & 0xFF)
-                let at = counts[b]
-                counts[b] = at + 1
+                let at = count[b]
+                count[b] = at + 1
                 keysOut[at] = keys[i]
                 if withIndex { indexOut[at] = index[i] }
             }

@@ -415,65 +415,6 @@ extension BuiltinRegistry {
             return .frame(fromEnd ? frame.tail(n) : frame.head(n))
         }
     }
-
-    // MARK: summarize
-
-    static func summarize(_ ctx: inout CallContext) throws -> Value {
-        let frame = try ctx.requiredFrame("frame")
-        let keys = try ctx.arguments["by"].map { try columnIndices(ctx, [$0], in: frame) } ?? []
-        guard !ctx.extraKeywords.isEmpty else {
-            throw ctx.fail("say what to compute, e.g. summarize(p, by=phase, total=sum(cost))")
-        }
-        let groups = frame.groups(by: keys)
-        var columns: [Column] = keys.map { k in
-            var c = frame.columns[k]
-            c.data = c.data.gather(groups.map { $0[0] })
-            return c
-        }
-        // Notes raised per group (e.g. "sum skipped 2 na values"), each with the groups it came from.
-        var raised: [(note: String, groups: [String])] = []
-        func groupName(_ rows: [Int]) -> String {
-            keys.map { groupText(frame.columns[$0], rows[0]) }.joined(separator: ", ")
-        }
-        for (name, argument) in ctx.extraKeywords {
-            var values: [Value] = []
-            for rows in groups {
-                if ctx.isCancelled { throw PanoramaError.interrupted }
-                let evaluated = try ctx.interpreter.collectingNotes { try ctx.evaluate(argument.expr, in: frame.rows(rows)) }
-                var value = evaluated.value
-                for note in evaluated.notes {
-                    let group = groupName(rows)
-                    if let k = raised.firstIndex(where: { $0.note == note }) {
-                        if !raised[k].groups.contains(group) { raised[k].groups.append(group) }
-                    } else {
-                        raised.append((note, [group]))
-                    }
-                }
-                if case .vector(let c) = value {
-                    guard c.count == 1 else {
-                        throw ctx.failure("'\(name)' gives \(c.count) values for a group; use an aggregate such as sum(), mean() or n()",
-                                          argument: nil)
-                    }
-                    value = Operators.wrap(try Operators.elements(value, at: argument.range).0, scalar: true)
-                }
-                switch value {
-                case .number, .string, .bool, .na, .date: values.append(value)
-                default: throw ctx.failure("'\(name)' must give one value per group, not a \(value.kindName)")
-                }
-            }
-            guard case .vector(var c) = try Operators.combine(values, at: argument.range) else {
-                throw ctx.failure("'\(name)' must give one value per group")
-            }
-            c.name = identifier(for: name)
-            c.label = name
-            columns.append(c)
-        }
-        for (note, names) in raised {
-            let which = names.map { "'\($0)'" }.joined(separator: ", ")
-            ctx.note(keys.isEmpty ? note : "\(note) (group\(names.count == 1 ? "" : "s") \(which))")
-        }
-        return .frame(Frame(columns: columns))
-    }
 }
 
 /// Bundled datasets, for `.help datasets`.

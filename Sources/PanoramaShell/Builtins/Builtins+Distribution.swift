@@ -88,8 +88,8 @@ extension BuiltinRegistry {
                                        required: true, values: FitFamily.allCases.map(\.rawValue)),
                              .required("x", "the values; na skipped"),
                              .keyword("threshold", "for \"gpd\": fit the values above it"),
-                             .keyword("by", "a grouping vector: one fit per group (for simulate's overrun=)")],
-                example: "fit(\"lognormal\", [1.02, 1.1, 1.35, 0.97, 2.4, 1.2])") { ctx in
+                             .keyword("by", "groups, one fit per group (for simulate's overrun=): a column of x's frame by name, or a vector as long as x")],
+                example: "fit(\"lognormal\", [1.02, 1.1, 1.35, 0.97, 2.4, 1.2])", quoted: ["by"]) { ctx in
             let kind = try ctx.requiredString("kind")
             guard let family = FitFamily(rawValue: kind) else {
                 let names = FitFamily.allCases.map(\.rawValue)
@@ -98,7 +98,7 @@ extension BuiltinRegistry {
             }
             let threshold = try ctx.number("threshold")
             let x = try ctx.requiredNumbers("x")
-            if let by = try ctx.column("by") {
+            if let by = try ctx.groupingColumn(of: "x") {
                 guard by.count == x.count else {
                     throw ctx.fail("'by' has \(by.count) values but 'x' has \(x.count)")
                 }
@@ -181,11 +181,11 @@ extension BuiltinRegistry {
         Builtin("uplift", .distributions, summary: "Flyvbjerg's reference-class uplift: the p-th percentile of past overrun factors, less 1, with class size and tail",
                 parameters: [.required("growth", "overrun factors of a reference class (actual / estimated cost; 1.2 is +20 %)"),
                              .keyword("p", "the chance in percent of staying within the uplifted budget", default: "80"),
-                             .keyword("by", "a class per project (phase, size class…) for one uplift per class")],
-                example: "uplift([1, 1.02, 0.97, 1.3, 1.1, 1, 2.4, 1.05, 1.15, 1.6], p=80)") { ctx in
+                             .keyword("by", "a class per project (phase, size class…) for one uplift per class: a column of growth's frame by name, or a vector")],
+                example: "uplift([1, 1.02, 0.97, 1.3, 1.1, 1, 2.4, 1.05, 1.15, 1.6], p=80)", quoted: ["by"]) { ctx in
             let growth = try ctx.requiredNumbers("growth")
             var groups: [String?]?
-            if let by = try ctx.column("by") {
+            if let by = try ctx.groupingColumn(of: "growth") {
                 switch by.data {
                 case .text(let t): groups = t.strings
                 case .number(let xs): groups = xs.map { $0.isNaN ? nil : NumberFormat().string($0) }

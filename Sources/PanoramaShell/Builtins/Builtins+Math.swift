@@ -21,8 +21,8 @@ extension BuiltinRegistry {
         elementwise("floor", "largest whole number not above", example: "floor(2.7)") { _, _ in { $0.rounded(.down) } },
         elementwise("ceil", "smallest whole number not below", example: "ceil(2.1)") { _, _ in { $0.rounded(.up) } },
         Builtin("cumsum", .math, summary: "running sum (within each group of by=); na from the first na on",
-                parameters: [.required("x", "a numeric vector"), .keyword("by", "a vector of groups, as long as x")],
-                example: "cumsum([1, 2, 3])") { ctx in
+                parameters: [.required("x", "a numeric vector"), .keyword("by", byHelp)],
+                example: "cumsum([1, 2, 3])", quoted: ["by"]) { ctx in
             let x = try ctx.requiredNumbers("x")
             var out = x
             for rows in try rowGroups(ctx, count: x.count) {
@@ -34,8 +34,8 @@ extension BuiltinRegistry {
         Builtin("diff", .math, summary: "differences x[i] − x[i−lag]: n − lag of them, or as long as x with na first (align=true, or by= within groups)",
                 parameters: [.required("x", "a numeric vector"), Parameter("lag", "distance", default: "1"),
                              .keyword("align", "true: as long as x, na for the first lag values", default: "false"),
-                             .keyword("by", "a vector of groups, as long as x (implies align)")],
-                example: "diff([1, 4, 9, 16], align=true)") { ctx in
+                             .keyword("by", byHelp + " (implies align)")],
+                example: "diff([1, 4, 9, 16], align=true)", quoted: ["by"]) { ctx in
             let x = try ctx.requiredNumbers("x")
             let lag = try ctx.requiredInt("lag", in: 1...1_000_000_000)
             guard try ctx.requiredBool("align") || ctx.has("by") else {
@@ -50,8 +50,8 @@ extension BuiltinRegistry {
         },
         Builtin("lag", .math, summary: "the vector shifted down by n (within each group of by=), na first (same length)",
                 parameters: [.required("x", "a vector"), Parameter("n", "shift", default: "1"),
-                             .keyword("by", "a vector of groups, as long as x")],
-                example: "lag([1, 2, 3, 4], by=[\"a\", \"a\", \"b\", \"b\"])") { ctx in
+                             .keyword("by", byHelp)],
+                example: "lag([1, 2, 3, 4], by=[\"a\", \"a\", \"b\", \"b\"])", quoted: ["by"]) { ctx in
             let c = try ctx.requiredColumn("x")
             let k = try ctx.requiredInt("n", in: 0...1_000_000_000)
             var idx = [Int](repeating: -1, count: c.count)
@@ -101,11 +101,14 @@ extension BuiltinRegistry {
     }
 
     /// The data with `na` at the given positions.
+    /// What `by=` of the window functions takes.
+    static let byHelp = "groups: a column of x's frame by name (or [a, b]), or a vector as long as x"
+
     /// The rows of each group of the `by=` argument (all rows in one group without it), in order.
     static func rowGroups(_ ctx: CallContext, count: Int) throws -> [[Int]] {
-        guard let by = try ctx.column("by") else { return [Array(0..<count)] }
-        guard by.count == count else { throw ctx.fail("by= has \(by.count) values but 'x' has \(count)") }
-        return Frame(columns: [by]).groups(by: [0])
+        guard let by = try ctx.groupingColumns(of: "x") else { return [Array(0..<count)] }
+        for c in by where c.count != count { throw ctx.fail("by= has \(c.count) values but 'x' has \(count)") }
+        return Frame(columns: by).groups(by: Array(by.indices))
     }
 
     static func withNA(_ data: ColumnData, at positions: [Int]) -> ColumnData {

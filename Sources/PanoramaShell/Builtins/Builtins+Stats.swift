@@ -3,21 +3,13 @@ import PanoramaKit
 extension BuiltinRegistry {
     /// Aggregates: they skip `na` and say how many they skipped in a note.
     static let statsBuiltins: [Builtin] = [
-        aggregate("sum", "sum of the values", example: "sum([1, 2, na, 4])", empty: 0) { x in
-            var s = 0.0
-            for v in x { s += v }
-            return s
-        },
-        aggregate("mean", "arithmetic mean", example: "mean([1, 2, 3, 4])", fromObject: { $0.mean }) { Descriptive.mean($0) },
-        aggregate("median", "median (R type 7)", example: "median([3, 1, 2])", fromObject: { $0.quantile(0.5) }) { Descriptive.median($0) },
-        aggregate("sd", "sample standard deviation (n − 1)", example: "sd([1, 2, 3, 4])", fromObject: { $0.standardDeviation }) {
-            Descriptive.sampleStandardDeviation($0)
-        },
-        aggregate("var", "sample variance (n − 1)", example: "var([1, 2, 3, 4])", fromObject: { $0.standardDeviation * $0.standardDeviation }) {
-            Descriptive.sampleVariance($0)
-        },
-        dateAware(aggregate("min", "smallest value (also of dates)", example: "min([3, 1, 2])") { $0.min() ?? .nan }) { $0.min() },
-        dateAware(aggregate("max", "largest value (also of dates)", example: "max([3, 1, 2])") { $0.max() ?? .nan }) { $0.max() },
+        aggregate("sum", "sum of the values", example: "sum([1, 2, na, 4])"),
+        aggregate("mean", "arithmetic mean", example: "mean([1, 2, 3, 4])", fromObject: { $0.mean }),
+        aggregate("median", "median (R type 7)", example: "median([3, 1, 2])", fromObject: { $0.quantile(0.5) }),
+        aggregate("sd", "sample standard deviation (n − 1)", example: "sd([1, 2, 3, 4])", fromObject: { $0.standardDeviation }),
+        aggregate("var", "sample variance (n − 1)", example: "var([1, 2, 3, 4])", fromObject: { $0.standardDeviation * $0.standardDeviation }),
+        dateAware(aggregate("min", "smallest value (also of dates)", example: "min([3, 1, 2])")) { $0.min() },
+        dateAware(aggregate("max", "largest value (also of dates)", example: "max([3, 1, 2])")) { $0.max() },
         Builtin("range", .stats, summary: "the smallest and largest values (of numbers or dates); skips na",
                 parameters: [.required("x", "a numeric or date vector")],
                 example: "range([3, 1, na, 2])\nrange(date(2024, [6, 1, 9]))") { ctx in
@@ -66,25 +58,50 @@ extension BuiltinRegistry {
         },
     ]
 
+    /// A numeric aggregate: its value of the present (non-`na`) numbers, and its value of none.
+    struct NumericAggregate: Sendable {
+        let empty: Double
+        let value: @Sendable ([Double]) -> Double
+    }
+
+    /// The aggregates behind `sum`, `mean`, … (also run directly on groups by `summarize`).
+    static let numericAggregates: [String: NumericAggregate] = [
+        "sum": NumericAggregate(empty: 0) { x in
+            var s = 0.0
+            for v in x { s += v }
+            return s
+        },
+        "mean": NumericAggregate(empty: .nan) { Descriptive.mean($0) },
+        "median": NumericAggregate(empty: .nan) { Descriptive.median($0) },
+        "sd": NumericAggregate(empty: .nan) { Descriptive.sampleStandardDeviation($0) },
+        "var": NumericAggregate(empty: .nan) { Descriptive.sampleVariance($0) },
+        "min": NumericAggregate(empty: .nan) { $0.min() ?? .nan },
+        "max": NumericAggregate(empty: .nan) { $0.max() ?? .nan },
+    ]
+
+    /// The note an aggregate gives when it skipped `na` values (nil when it skipped none).
+    static func skippedNote(_ builtin: String, _ skipped: Int) -> String? {
+        skipped > 0 ? "\(builtin) skipped \(skipped) na value\(skipped == 1 ? "" : "s")" : nil
+    }
+
     /// The non-`na` numbers of an argument, with a note when some were skipped.
     static func present(_ ctx: CallContext, _ name: String, builtin: String) throws -> [Double] {
         let x = try ctx.requiredNumbers(name)
         let kept = x.filter { !$0.isNaN }
-        let skipped = x.count - kept.count
-        if skipped > 0 { ctx.note("\(builtin) skipped \(skipped) na value\(skipped == 1 ? "" : "s")") }
+        if let note = skippedNote(builtin, x.count - kept.count) { ctx.note(note) }
         return kept
     }
 
-    static func aggregate(_ name: String, _ summary: String, example: String, empty: Double = .nan,
-                          fromObject: (@Sendable (any QuantileValue) -> Double)? = nil,
-                          _ f: @escaping @Sendable ([Double]) -> Double) -> Builtin {
-        Builtin(name, .stats, summary: summary + "; skips na",
-                parameters: [.required("x", "a numeric vector")], example: example) { ctx in
+    static func aggregate(_ name: String, _ summary: String, example: String,
+                          fromObject: (@Sendable (any QuantileValue) -> Double)? = nil) -> Builtin {
+        let aggregate = numericAggregates[name]!
+        return Builtin(name, .stats, summary: summary + "; skips na",
+                       parameters: [.required("x", "a numeric vector")], example: example) { ctx in
             if let fromObject, case .object(let o)? = ctx["x"], let d = o as? any QuantileValue {
                 return .number(fromObject(d))
             }
             let x = try present(ctx, "x", builtin: name)
-            let r = x.isEmpty ? empty : f(x)
+            let r = x.isEmpty ? aggregate.empty : aggregate.value(x)
             return r.isNaN ? .na : .number(r)
         }
     }
