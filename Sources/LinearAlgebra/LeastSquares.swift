@@ -114,6 +114,10 @@ public struct LeastSquaresSolution: Sendable {
     public let refinementSteps: Int
     /// Whether the covariance was computed in double-double.
     public let extendedCovariance: Bool
+    /// √[(XᵀWX)⁻¹]ⱼⱼ, one per column (NaN for aliased ones), taken from the scaled covariance
+    /// (`ScaleTransform.standardDeviations`): exact at every magnitude of the columns, where
+    /// the diagonal of `covariance` overflows or underflows beyond about 1e±154.
+    public let covarianceRoots: [Double]?
 
     // What robust covariances need.
     let transform: ScaleTransform
@@ -137,6 +141,20 @@ public struct LeastSquaresSolution: Sendable {
     /// The sandwich covariance `(XᵀWX)⁻¹ (Σ ωᵢ wᵢ xᵢ xᵢᵀ) (XᵀWX)⁻¹` over all columns (NaN
     /// for aliased ones): with ωᵢ = wᵢ eᵢ² this is White's HC0; HC1–HC3 rescale ωᵢ.
     public func sandwich(design: Matrix, weights: [Double]?, omega: [Double]) throws -> Matrix {
+        try sandwichWithRoots(design: design, weights: weights, omega: omega).covariance
+    }
+
+    /// The sandwich covariance (see `sandwich`) and the square roots of its diagonal, these
+    /// computed in scaled coordinates so that they are exact at every magnitude of the columns.
+    public func sandwichWithRoots(design: Matrix, weights: [Double]?,
+                                  omega: [Double]) throws -> (covariance: Matrix, roots: [Double]) {
+        let scaled = try scaledSandwich(design: design, weights: weights, omega: omega).extended
+        return (transform.unscale(scaled, columns: coefficients.count),
+                transform.standardDeviations(scaled, columns: coefficients.count))
+    }
+
+    /// The sandwich in scaled coordinates: C (B̂ᵀ Ω B̂) C.
+    func scaledSandwich(design: Matrix, weights: [Double]?, omega: [Double]) throws -> Matrix {
         guard let c = scaledCovariance else { throw ShapeError("the fit was made without its covariance") }
         var b = transform.scaledDesign(design, weights: weights)
         guard omega.count == b.rows else { throw ShapeError("omega has \(omega.count) values, not \(b.rows)") }
@@ -145,7 +163,6 @@ public struct LeastSquaresSolution: Sendable {
             for i in 0..<b.rows { b.storage[base + i] *= omega[i].squareRoot() }
         }
         let meat = b.gram()
-        let scaled = try c.multiplied(by: meat).multiplied(by: c)
-        return transform.unscale(scaled.extended, columns: coefficients.count)
+        return try c.multiplied(by: meat).multiplied(by: c)
     }
 }

@@ -124,11 +124,14 @@ public struct LinearModel: Sendable {
         // Coefficient covariance.
         let unscaled = solution.covariance ?? Matrix(rows: p, columns: p, repeating: .nan)
         var cov: Matrix
+        // Standard errors from the scaled covariance: exact at every magnitude of a predictor.
+        var se: [Double]
         var unitRows: [Int] = [], undefined: [Int] = []
         switch covarianceType {
         case .nonrobust:
             cov = unscaled
             for k in 0..<cov.storage.count { cov.storage[k] *= sigma2 }
+            se = (solution.covarianceRoots ?? [Double](repeating: .nan, count: p)).map { sigma2.squareRoot() * $0 }
         case .hc0, .hc1, .hc2, .hc3:
             let whitened = (0..<n).map { i in (w?[i] ?? 1).squareRoot() * solution.residuals[i] }
             var omega = whitened.map { $0 * $0 }
@@ -155,8 +158,9 @@ public struct LinearModel: Sendable {
                 }
             default: break
             }
-            cov = try solution.sandwich(design: design.matrix, weights: w, omega: omega)
+            (cov, se) = try solution.sandwichWithRoots(design: design.matrix, weights: w, omega: omega)
             for j in undefined {
+                se[j] = .nan
                 for k in 0..<p {
                     cov[j, k] = .nan
                     cov[k, j] = .nan
@@ -166,7 +170,6 @@ public struct LinearModel: Sendable {
         unitLeverageRows = unitRows
         undefinedColumns = undefined
         covariance = cov
-        let se = (0..<p).map { cov[$0, $0].squareRoot() }
         standardErrors = se
         let exact = exactFit
         let t = (0..<p).map { exact ? .nan : solution.coefficients[$0] / se[$0] }
