@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The extended-precision steps of `LeastSquaresSolver`: products with X in double-double,
 /// the two refinements of the plain solve and the Gram matrix of an ill-conditioned design.
 extension LeastSquaresSolver {
@@ -126,13 +128,10 @@ extension LeastSquaresSolver {
                           start: [DoubleDouble]) throws -> ([DoubleDouble], Int) {
         let k = t.kept.count
         var x = start
-        let b = weightedResponse()
         var previous = Double.infinity
         var steps = 0
         for _ in 0..<8 {
-            let bx = applyB(x, t)
-            let f = (0..<n).map { i in b[i] - bx[i] }
-            var u = Matrix(rows: k, columns: 1, storage: applyBTranspose(f, t).map(\.value))
+            var u = Matrix(rows: k, columns: 1, storage: seminormalGradient(x, t))
             try Matrix.solveTriangular(rFactor, &u, upper: true, transpose: true)
             try Matrix.solveTriangular(rFactor, &u, upper: true)
             for j in 0..<k { x[j] = x[j] + u.storage[j] }
@@ -143,6 +142,48 @@ extension LeastSquaresSolver {
             previous = size
         }
         return (x, steps)
+    }
+
+    /// B̂ᵀ (b̂ − B̂ x) for the seminormal refinement, in one pass over the rows on all cores: the
+    /// residual in double-double (X β with β = S x, exact centring not needed: y − Xβ is formed
+    /// before rounding), rounded, then multiplied by the centred, scaled columns in double —
+    /// the residual is what needs the extra precision, not the product with it. Row blocks are
+    /// merged in order, so the result does not depend on the number of threads.
+    func seminormalGradient(_ x: [DoubleDouble], _ t: ScaleTransform) -> [Double] {
+        let beta = t.apply(x)
+        let k = t.kept.count, block = 8192
+        let blocks = (n + block - 1) / block
+        var partial = [Double](repeating: 0, count: blocks * k)
+        let design = problem.design.storage, low = problem.designLow?.storage
+        let y = problem.response, root = self.root, n = self.n
+        let columns = t.kept.enumerated().map { (q, j) in (offset: j * n, mean: t.means[q], scale: 1 / t.scales[q]) }
+        partial.withUnsafeMutableBufferPointer { out in
+            let shared = SharedPointer(out.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: blocks) { c in
+                let start = c * block, end = min(n, start + block)
+                var e = (start..<end).map { DoubleDouble(y[$0]) }
+                for (q, column) in columns.enumerated() {
+                    let b = beta[q]
+                    for i in start..<end {
+                        var term = b * design[column.offset + i]
+                        if let low { term = term + b * low[column.offset + i] }
+                        e[i - start] = e[i - start] - term
+                    }
+                }
+                let f = (start..<end).map { i in (root.map { $0[i] * e[i - start] } ?? e[i - start]).value }
+                for (q, column) in columns.enumerated() {
+                    var sum = 0.0
+                    for i in start..<end {
+                        let centred = (design[column.offset + i] - column.mean) * column.scale
+                        sum += (root.map { $0[i].value } ?? 1) * centred * f[i - start]
+                    }
+                    shared[c * k + q] = sum
+                }
+            }
+        }
+        var g = [Double](repeating: 0, count: k)
+        for c in 0..<blocks { for q in 0..<k { g[q] += partial[c * k + q] } }
+        return g
     }
 
     /// b̂ = W^½ y in double-double.
