@@ -286,9 +286,9 @@ public struct LinearModel: Sendable {
     }
 
     /// Whether the columns of `x` span the constant vector: the least-squares fit of a column
-    /// of ones on them leaves a residual below 1e-10 of its norm (exact spans leave rounding,
-    /// ~1e-15; a column set that merely comes close, such as a near-constant predictor,
-    /// leaves far more).
+    /// of ones on them leaves a residual below 1e-12 of its norm (exact spans leave rounding,
+    /// ~1e-15; a column set that merely comes close, such as a predictor 1e9 + i, leaves its
+    /// relative spread, ~1e-8).
     static func spansConstant(_ x: Matrix) -> Bool {
         guard x.rows > x.columns else { return x.rows > 0 }
         var options = LeastSquares.Options(covariance: false)
@@ -296,7 +296,7 @@ public struct LinearModel: Sendable {
         options.refinement = .never
         let ones = [Double](repeating: 1, count: x.rows)
         guard let fit = try? LeastSquares.fit(.init(design: x, response: ones), options: options) else { return false }
-        return fit.residualSumOfSquares <= 1e-20 * Double(x.rows)
+        return fit.residualSumOfSquares <= 1e-24 * Double(x.rows)
     }
 
     /// How AIC and BIC count parameters, for help and JSON.

@@ -35,6 +35,13 @@ import PanoramaKit
     #expect(m.notes.contains("R² is uncentred: the model has no intercept."))
 }
 
+@Test func aNearlyConstantPredictorDoesNotSpanAConstant() throws {
+    let t = RegressionSession()
+    t.run("d = frame(x = 1e9 + [1, 2, 3, 4, 5, 6, 7, 8], y = [2.1, 3.9, 6.2, 7.8, 10.1, 12.2, 13.8, 16.1])\nm = ols(y ~ x - 1, d)")
+    let m = try #require(t.model())
+    #expect(!m.spansConstant && m.rSquared == m.uncentredRSquared)
+}
+
 @Test func zeroWeightsLeaveTheirRowsOutAsInR() throws {
     let t = RegressionSession()
     var frame = statsmodelsFrame()
