@@ -159,6 +159,55 @@ struct ScaleTransform: Sendable {
         }
     }
 
+    /// The raw residuals y − X β of a solution x̃ in scaled coordinates, from the centred
+    /// columns: y − c − Σ (x_j − m_j) β_j with β_j = x̃_j/d_j and c = x̃_k/d_k the fit at the
+    /// means (k the intercept). Written as y − X β, a regressor around 1e9 in unit steps would
+    /// cancel nine digits of every residual (and of σ and the standard errors); centred, each
+    /// term is as small as the column's spread.
+    func residuals(_ design: Matrix, response y: [Double], solution x: [Double]) -> [Double] {
+        let n = design.rows
+        var out = y
+        let atMeans = interceptPosition.map { x[$0] / scales[$0] } ?? 0
+        design.storage.withUnsafeBufferPointer { xs in
+            out.withUnsafeMutableBufferPointer { e in
+                if atMeans != 0 { for i in 0..<n { e[i] -= atMeans } }
+                for (k, j) in kept.enumerated() where k != interceptPosition {
+                    let m = means[k], b = x[k] / scales[k]
+                    let column = UnsafeBufferPointer(rebasing: xs[(j * n)..<(j * n + n)])
+                    for i in 0..<n { e[i] -= (column[i] - m) * b }
+                }
+            }
+        }
+        return out
+    }
+
+    /// √diag(S C Sᵀ) for a symmetric C in scaled coordinates, over all `p` columns (NaN for
+    /// aliased ones), without forming S C Sᵀ: row j of S is e_j/d_j, and the intercept's row
+    /// e_k/d_k − Σ m_j e_j/d_j, whose entries are ratios of a column's mean to its norm. So a
+    /// standard error is as exact for a predictor near 1e±300 as near 1, where the entries of
+    /// S C Sᵀ (which go as 1/d²) overflow or underflow.
+    func standardDeviations(_ c: ExtendedMatrix, columns p: Int) -> [Double] {
+        var out = [Double](repeating: .nan, count: p)
+        for (k, j) in kept.enumerated() {
+            guard k == interceptPosition else {
+                out[j] = c[k, k].value.squareRoot() / scales[k]
+                continue
+            }
+            // a = (Sᵀ e_j): 1/d_k at k, −m_i/d_i elsewhere; the variance is aᵀ C a.
+            let a = (0..<kept.count).map { i in
+                i == k ? DoubleDouble(1) / scales[i] : DoubleDouble(-means[i]) / scales[i]
+            }
+            var sum = DoubleDouble.zero
+            for i in 0..<a.count {
+                var row = DoubleDouble.zero
+                for l in 0..<a.count { row = row + c[i, l] * a[l] }
+                sum = sum + a[i] * row
+            }
+            out[j] = max(0, sum.value).squareRoot()
+        }
+        return out
+    }
+
     /// S C Sᵀ for a symmetric C in scaled coordinates, placed in a p × p matrix over all
     /// columns with NaN in aliased rows and columns.
     func unscale(_ c: ExtendedMatrix, columns p: Int) -> Matrix {

@@ -14,15 +14,22 @@
 ///    |R_jj| 6e-8 after centring, which R's 1e-7 drops) and catches exact collinearity, whose
 ///    |R_jj| is rounding noise (~1e-16).
 /// 3. **Solve.** `x̃ = R⁻¹ Qᵀ b` (`dormqr`, `dtrtrs`); never the normal equations.
-/// 4. **Refine when ill-conditioned.** When the estimated loss of digits is large (condition
-///    number of the scaled R, or a nearly exact fit, or the κ² |r| term of least squares
-///    perturbation theory, reaching 100), the solution is refined on Björck's augmented system
+///    With an intercept the response is centred on its mean too (its share added back exactly),
+///    and the residuals of an unrefined fit are taken from the centred columns, so a regressor
+///    near 1e9 costs no digits of σ or the standard errors.
+/// 4. **Refine when ill-conditioned.** When the estimated loss of digits is large (the scaled
+///    condition number reaching 100; an intercept recovered by cancellation losing two digits;
+///    the κ²‖r‖/‖b‖ term of least-squares perturbation theory or a nearly exact fit reaching
+///    100², see `needsRefinement`), the solution is refined on Björck's augmented system
 ///    `[I B; Bᵀ 0][r; x] = [b; 0]` with residuals accumulated in double-double
 ///    (Björck 1967, "Iterative refinement of linear least squares solutions I"; Higham,
 ///    *Accuracy and Stability of Numerical Algorithms*, §20.5), converging at a rate of about
-///    κ ε per step. The covariance `(XᵀWX)⁻¹` of an ill-conditioned problem is then computed
-///    from the centred Gram matrix accumulated in double-double and its Cholesky factorisation
-///    and inverse in double-double; a well-conditioned one from R (`dpotri`).
+///    κ ε per step — or, for a tall problem factored without Q and κ below 1e4, by the
+///    corrected seminormal equations on its R. The covariance `(XᵀWX)⁻¹` of an
+///    ill-conditioned problem (κ ≥ 100) is computed from the centred Gram matrix accumulated in
+///    double-double and its Cholesky factorisation and inverse in double-double; otherwise from
+///    R (`dpotri`). Standard errors are taken from it in scaled coordinates, exact at every
+///    magnitude of the columns.
 public enum LeastSquares {
     /// When to refine the solution in extended precision.
     public enum Refinement: Sendable {
@@ -114,6 +121,10 @@ public struct LeastSquaresSolution: Sendable {
     public let refinementSteps: Int
     /// Whether the covariance was computed in double-double.
     public let extendedCovariance: Bool
+    /// √[(XᵀWX)⁻¹]ⱼⱼ, one per column (NaN for aliased ones), taken from the scaled covariance
+    /// (`ScaleTransform.standardDeviations`): exact at every magnitude of the columns, where
+    /// the diagonal of `covariance` overflows or underflows beyond about 1e±154.
+    public let covarianceRoots: [Double]?
 
     // What robust covariances need.
     let transform: ScaleTransform
@@ -137,6 +148,20 @@ public struct LeastSquaresSolution: Sendable {
     /// The sandwich covariance `(XᵀWX)⁻¹ (Σ ωᵢ wᵢ xᵢ xᵢᵀ) (XᵀWX)⁻¹` over all columns (NaN
     /// for aliased ones): with ωᵢ = wᵢ eᵢ² this is White's HC0; HC1–HC3 rescale ωᵢ.
     public func sandwich(design: Matrix, weights: [Double]?, omega: [Double]) throws -> Matrix {
+        try sandwichWithRoots(design: design, weights: weights, omega: omega).covariance
+    }
+
+    /// The sandwich covariance (see `sandwich`) and the square roots of its diagonal, these
+    /// computed in scaled coordinates so that they are exact at every magnitude of the columns.
+    public func sandwichWithRoots(design: Matrix, weights: [Double]?,
+                                  omega: [Double]) throws -> (covariance: Matrix, roots: [Double]) {
+        let scaled = try scaledSandwich(design: design, weights: weights, omega: omega).extended
+        return (transform.unscale(scaled, columns: coefficients.count),
+                transform.standardDeviations(scaled, columns: coefficients.count))
+    }
+
+    /// The sandwich in scaled coordinates: C (B̂ᵀ Ω B̂) C.
+    func scaledSandwich(design: Matrix, weights: [Double]?, omega: [Double]) throws -> Matrix {
         guard let c = scaledCovariance else { throw ShapeError("the fit was made without its covariance") }
         var b = transform.scaledDesign(design, weights: weights)
         guard omega.count == b.rows else { throw ShapeError("omega has \(omega.count) values, not \(b.rows)") }
@@ -145,7 +170,6 @@ public struct LeastSquaresSolution: Sendable {
             for i in 0..<b.rows { b.storage[base + i] *= omega[i].squareRoot() }
         }
         let meat = b.gram()
-        let scaled = try c.multiplied(by: meat).multiplied(by: c)
-        return transform.unscale(scaled.extended, columns: coefficients.count)
+        return try c.multiplied(by: meat).multiplied(by: c)
     }
 }

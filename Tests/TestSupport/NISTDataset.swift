@@ -19,9 +19,11 @@ public struct NISTDataset: Sendable {
     /// The folder of the reference files, committed under `Tests/Fixtures/nist`.
     public static let folder: URL = RepositoryPaths.nist
 
-    public init(_ name: String) throws {
+    /// Reads `name.dat` from `folder` (NIST's own files by default; `RepositoryPaths.certified`
+    /// holds cases certified the same way by a committed script).
+    public init(_ name: String, folder: URL = NISTDataset.folder) throws {
         self.name = name
-        let text = try String(contentsOf: NISTDataset.folder.appendingPathComponent("\(name).dat"), encoding: .utf8)
+        let text = try String(contentsOf: folder.appendingPathComponent("\(name).dat"), encoding: .utf8)
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
             .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
             .map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -23,6 +23,10 @@ public enum RepositoryPaths {
     /// The NIST StRD reference files (`Tests/Fixtures/nist`).
     public static let nist = root.appendingPathComponent("Tests/Fixtures/nist")
 
+    /// Regression cases certified in exact arithmetic by a committed script, in NIST's file
+    /// format (`Tests/Fixtures/certified`).
+    public static let certified = root.appendingPathComponent("Tests/Fixtures/certified")
+
     /// A file of the Panorama sources, by path relative to `datasets/sources/panorama`.
     public static func panoramaSource(_ relative: String) -> String {
         panoramaSources.appendingPathComponent(relative).path

@@ -33,6 +33,12 @@ public struct LinearModel: Sendable {
     public let observations: Int
     public let rank: Int
     public let hasIntercept: Bool
+    /// No intercept term, but the kept columns span a constant (say the dummies of every
+    /// level of a factor, `y ~ C(g) - 1`): R², adjusted R² and F are then centred and
+    /// df_model is rank − 1, as statsmodels reads such a model (its implicit constant).
+    public let spansConstant: Bool
+    /// Whether R², adjusted R² and F are about the mean (an intercept, explicit or spanned).
+    public var centred: Bool { hasIntercept || spansConstant }
     public let dfModel: Int
     public let dfResidual: Int
     public let residualSumOfSquares: Double
@@ -41,6 +47,8 @@ public struct LinearModel: Sendable {
     public let exactFit: Bool
     public let totalSumOfSquares: Double
     public let rSquared: Double
+    /// 1 − RSS / Σ wᵢyᵢ²: R² about zero, what a model without a constant reports.
+    public let uncentredRSquared: Double
     public let adjustedRSquared: Double
     public let sigma: Double
     public let fStatistic: Double
@@ -88,8 +96,11 @@ public struct LinearModel: Sendable {
         let w = design.weights
         observations = n
         self.rank = rank
-        hasIntercept = design.interceptColumn.map { solution.kept.contains($0) } ?? false
-        dfModel = rank - (hasIntercept ? 1 : 0)
+        let intercept = design.interceptColumn.map { solution.kept.contains($0) } ?? false
+        hasIntercept = intercept
+        spansConstant = !intercept && rank > 0 && LinearModel.spansConstant(design.matrix.columns(solution.kept))
+        let centred = intercept || spansConstant
+        dfModel = rank - (centred ? 1 : 0)
         dfResidual = n - rank
         residuals = solution.residuals
         fitted = (0..<n).map { design.response[$0] - solution.residuals[$0] }
@@ -103,7 +114,8 @@ public struct LinearModel: Sendable {
         // Total sum of squares: centred on the weighted mean with an intercept, else about 0.
         let y = design.response
         var tss = 0.0
-        if hasIntercept {
+        uncentredRSquared = responseSquares > 0 ? 1 - rss / responseSquares : .nan
+        if centred {
             let totalWeight = w?.reduce(0, +) ?? Double(n)
             var mean = 0.0
             for i in 0..<n { mean += (w?[i] ?? 1) * y[i] }
@@ -117,29 +129,32 @@ public struct LinearModel: Sendable {
         }
         totalSumOfSquares = tss
         rSquared = tss > 0 ? 1 - rss / tss : .nan
-        adjustedRSquared = dfResidual > 0 ? 1 - (1 - rSquared) * Double(n - (hasIntercept ? 1 : 0)) / Double(dfResidual) : .nan
+        adjustedRSquared = dfResidual > 0 ? 1 - (1 - rSquared) * Double(n - (centred ? 1 : 0)) / Double(dfResidual) : .nan
         let sigma2 = dfResidual > 0 ? rss / Double(dfResidual) : .nan
         sigma = sigma2.squareRoot()
 
         // Coefficient covariance.
         let unscaled = solution.covariance ?? Matrix(rows: p, columns: p, repeating: .nan)
         var cov: Matrix
+        // Standard errors from the scaled covariance: exact at every magnitude of a predictor.
+        var se: [Double]
         var unitRows: [Int] = [], undefined: [Int] = []
         switch covarianceType {
         case .nonrobust:
             cov = unscaled
             for k in 0..<cov.storage.count { cov.storage[k] *= sigma2 }
+            se = (solution.covarianceRoots ?? [Double](repeating: .nan, count: p)).map { sigma2.squareRoot() * $0 }
         case .hc0, .hc1, .hc2, .hc3:
             let robust = try RobustCovariance(covarianceType, solution: solution, design: design.matrix, weights: w,
                                               residuals: solution.residuals, dfResidual: n - rank)
             cov = robust.matrix
+            se = robust.roots
             unitRows = robust.unitLeverageRows
             undefined = robust.undefinedColumns
         }
         unitLeverageRows = unitRows
         undefinedColumns = undefined
         covariance = cov
-        let se = (0..<p).map { cov[$0, $0].squareRoot() }
         standardErrors = se
         let exact = exactFit
         let t = (0..<p).map { exact ? .nan : solution.coefficients[$0] / se[$0] }
@@ -151,7 +166,9 @@ public struct LinearModel: Sendable {
         // Overall F test.
         let interceptColumn = design.interceptColumn
         let slopes = solution.kept.filter { $0 != interceptColumn }
-        if dfModel > 0 && dfResidual > 0 && !exactFit {
+        // A robust F with a spanned constant would test that the fit is constant, not that
+        // chosen coefficients are zero: not computed (na), as it is not defined by a column.
+        if dfModel > 0 && dfResidual > 0 && !exactFit && !(spansConstant && covarianceType != .nonrobust) {
             if covarianceType == .nonrobust {
                 fStatistic = ((tss - rss) / Double(dfModel)) / sigma2
             } else {
@@ -208,15 +225,42 @@ public struct LinearModel: Sendable {
         var extra: [String] = []
         if exactFit { extra.append("Exact fit: residuals are all zero, so t, F and their p-values are not defined.") }
         if design.weights != nil { extra.append("Weighted least squares: each row counts by its weight.") }
+        if design.zeroWeightRows > 0 {
+            let z = design.zeroWeightRows
+            extra.append("\(z) row\(z == 1 ? "" : "s") with weight 0 \(z == 1 ? "was" : "were") left out; \(observations) used.")
+        }
         out += design.commonNotes(observations: observations, solution: solution, covariance: covarianceType,
                                   unitLeverageRows: unitLeverageRows, undefinedColumns: undefinedColumns, extra: extra)
-        if !hasIntercept { out.append("R² is uncentred: the model has no intercept.") }
+        if spansConstant {
+            out.append("The terms span a constant (no explicit intercept): R², adjusted R² and F are centred, as statsmodels "
+                       + "reports them; the uncentred R² is \(String(format: "%.4f", uncentredRSquared)).")
+        } else if !hasIntercept {
+            out.append("R² is uncentred: the model has no intercept.")
+        }
         if dfResidual == 0 { out.append("No residual degrees of freedom: standard errors and tests are not available.") }
         if conditionNumber > 1000 {
             out.append("The condition number is large (\(String(format: "%.3g", conditionNumber))): the predictors may be strongly collinear.")
         }
         return out
     }
+
+    /// Whether the columns of `x` span the constant vector: the least-squares fit of a column
+    /// of ones on them leaves a residual below 1e-12 of its norm (exact spans leave rounding,
+    /// ~1e-15; a column set that merely comes close, such as a predictor 1e9 + i, leaves its
+    /// relative spread, ~1e-8).
+    static func spansConstant(_ x: Matrix) -> Bool {
+        guard x.rows > x.columns else { return x.rows > 0 }
+        var options = LeastSquares.Options(covariance: false)
+        options.conditionNumbers = false
+        options.refinement = .never
+        let ones = [Double](repeating: 1, count: x.rows)
+        guard let fit = try? LeastSquares.fit(.init(design: x, response: ones), options: options) else { return false }
+        return fit.residualSumOfSquares <= 1e-24 * Double(x.rows)
+    }
+
+    /// How AIC and BIC count parameters, for help and JSON.
+    public static let informationCriteriaConvention =
+        "AIC = -2 log L + 2k, BIC = -2 log L + k log n, k = the rank (σ not counted, as statsmodels; R's AIC counts σ: k + 1)"
 
     /// `a`, `a and b`, `a, b and c`.
     static func list(_ items: [String]) -> String {

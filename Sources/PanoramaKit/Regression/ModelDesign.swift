@@ -118,6 +118,8 @@ public struct ModelDesign: Sendable {
     var selectedRows: [Int]?
     /// How many input rows were dropped for `na`.
     public var droppedRows: Int
+    /// How many input rows were left out for a weight of 0 (R's reading of a zero weight).
+    public var zeroWeightRows = 0
     public var coding: DesignCoding
 
     public var interceptColumn: Int? { coding.intercept ? 0 : nil }
@@ -158,6 +160,18 @@ public struct ModelDesign: Sendable {
         var unusual = numeric.filter { !ModelDesign.allFinite($0.values) }
         if let weights, !ModelDesign.allFinite(weights) { unusual.append(("weights", weights)) }
         for (_, values) in unusual { for i in 0..<n where values[i].isNaN { drop(i) } }
+        // A weight of 0 leaves its row out, as in R: n and the degrees of freedom count only
+        // rows of positive weight.
+        var zeroWeights = 0
+        if let weights {
+            let present: (Int) -> Bool = { keep?[$0] ?? true }
+            let bad = (0..<n).lazy.filter { present($0) && (!(weights[$0] >= 0) || weights[$0].isInfinite) }.count
+            if bad > 0 { throw RegressionError("weights must be zero or positive and finite; \(bad) \(bad == 1 ? "is" : "are") not") }
+            for i in 0..<n where weights[i] == 0 && present(i) {
+                drop(i)
+                zeroWeights += 1
+            }
+        }
         let selected: [Int]? = keep.map { keep in (0..<n).filter { keep[$0] } }
         let kept: (Int) -> Bool = { keep?[$0] ?? true }
         for (name, values) in unusual where name != "weights" {
@@ -166,13 +180,11 @@ public struct ModelDesign: Sendable {
                 throw RegressionError("'\(name)' is infinite in \(bad) row\(bad == 1 ? "" : "s") (log of 0?); drop those rows first")
             }
         }
-        if let weights {
-            let bad = (0..<n).lazy.filter { kept($0) && (!(weights[$0] > 0) || weights[$0].isInfinite) }.count
-            if bad > 0 { throw RegressionError("weights must be positive and finite; \(bad) are not") }
-        }
         let rowCount = selected?.count ?? n
         guard rowCount > 0 else {
-            throw RegressionError(n == 0 ? "the data have no rows" : "no rows left: every row has na in a variable of the model")
+            throw RegressionError(n == 0 ? "the data have no rows"
+                : zeroWeights > 0 ? "no rows left: every row has na in a variable of the model or a weight of 0"
+                : "no rows left: every row has na in a variable of the model")
         }
         // Factor codings from the rows used.
         var codings: [DesignCoding.FactorCoding] = []
@@ -229,7 +241,8 @@ public struct ModelDesign: Sendable {
         var design = try coding.matrix(factors: factors, selecting: selected, count: rowCount, rows: selected)
         design.response = selected.map { rows in rows.map { y[$0] } } ?? y
         design.weights = weights.map { w in selected.map { rows in rows.map { w[$0] } } ?? w }
-        design.droppedRows = n - rowCount
+        design.droppedRows = n - rowCount - zeroWeights
+        design.zeroWeightRows = zeroWeights
         return design
     }
 

@@ -8,6 +8,9 @@ import LinearAlgebra
 /// residuals and working weights — which is R's `sandwich::vcovHC` for a `glm`.
 struct RobustCovariance {
     var matrix: Matrix
+    /// The square roots of the diagonal (the standard errors), computed in scaled coordinates
+    /// so that they are exact at every magnitude of the columns; na where undefined.
+    var roots: [Double]
     /// HC2/HC3 only: the rows whose leverage is 1, and the columns whose standard error they
     /// leave undefined (na), as statsmodels' inf/nan.
     var unitLeverageRows: [Int] = []
@@ -42,8 +45,9 @@ struct RobustCovariance {
             }
         default: break
         }
-        matrix = try solution.sandwich(design: design, weights: w, omega: omega)
+        (matrix, roots) = try solution.sandwichWithRoots(design: design, weights: w, omega: omega)
         for j in undefinedColumns {
+            roots[j] = .nan
             for k in 0..<p {
                 matrix[j, k] = .nan
                 matrix[k, j] = .nan

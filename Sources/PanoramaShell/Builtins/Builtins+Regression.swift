@@ -3,11 +3,11 @@ import PanoramaKit
 extension BuiltinRegistry {
     /// Linear regression: fit a model from a formula, then use it.
     static let regressionBuiltins: [Builtin] = [
-        Builtin("ols", .regression, summary: "least-squares regression (OLS, or WLS with weights=) with R/statsmodels diagnostics",
+        Builtin("ols", .regression, summary: "least-squares regression (OLS, or WLS with weights=) with R/statsmodels diagnostics; AIC/BIC count k = rank (σ not counted)",
                 parameters: [
                     .required("formula", "y ~ x1 + x2; C(x) for categories, I(x^2) for arithmetic, - 1 for no intercept"),
                     Parameter("data", "a frame whose columns the formula names (default: variables)"),
-                    .keyword("weights", "positive weights per row (a column or expression): weighted least squares"),
+                    .keyword("weights", "weights per row (a column or expression): weighted least squares; a weight of 0 leaves the row out, as in R"),
                     .choice("robust", "\"HC0\", \"HC1\", \"HC2\" or \"HC3\" (true means HC3): heteroscedasticity-robust errors", ["HC0", "HC1", "HC2", "HC3"]),
                 ],
                 example: "p = load(\"panorama\") |> where(edition == 14)\nols(log(cost) ~ log(duration) + C(phase), p)",

@@ -33,12 +33,20 @@ struct ModelValue: LinearFitLine {
             ("df_residual", .number(Double(m.dfResidual))), ("coefficients", .array(rows)),
             ("r_squared", .finite(m.rSquared)),
         ]
-        if !m.hasIntercept { pairs.append(("r_squared_centered", .bool(false))) }
+        if !m.hasIntercept {
+            pairs += [("r_squared_centered", .bool(m.centred)), ("spans_constant", .bool(m.spansConstant))]
+            if m.spansConstant { pairs.append(("r_squared_uncentered", .finite(m.uncentredRSquared))) }
+        }
+        if m.design.zeroWeightRows > 0 { pairs.append(("zero_weight_rows", .number(Double(m.design.zeroWeightRows)))) }
         pairs += [
             ("adj_r_squared", .finite(m.adjustedRSquared)), ("sigma", .finite(m.sigma)),
             ("f_statistic", .finite(m.fStatistic)), ("f_p", .finite(m.fPValue)),
             ("log_likelihood", .finite(m.logLikelihood)), ("aic", .finite(m.aic)), ("bic", .finite(m.bic)),
-            ("durbin_watson", .finite(m.durbinWatson)), ("condition_number", .finite(m.conditionNumber)),
+            ("information_criteria", .string(LinearModel.informationCriteriaConvention)),
+            ("information_criteria_k", .number(Double(m.rank))),
+            ("durbin_watson", .finite(m.durbinWatson)), ("jarque_bera", .finite(m.jarqueBera)),
+            ("jarque_bera_p", .finite(m.jarqueBeraPValue)), ("skew", .finite(m.skew)), ("kurtosis", .finite(m.kurtosis)),
+            ("condition_number", .finite(m.conditionNumber)),
             ("covariance", .string(m.covarianceType.rawValue)),
             ("notes", .array(m.notes.map { .string($0) })),
         ]

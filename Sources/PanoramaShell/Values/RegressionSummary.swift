@@ -51,6 +51,7 @@ enum RegressionSummary {
         let n = grouping.string(Double(m.observations))
         var facts = "\(n) \(Prose.noun(m.observations, "observation"))"
         if m.design.droppedRows > 0 { facts += " (\(grouping.string(Double(m.design.droppedRows))) with na dropped)" }
+        if m.design.zeroWeightRows > 0 { facts += " (\(grouping.string(Double(m.design.zeroWeightRows))) with weight 0 left out)" }
         facts += " · " + Prose.glued("df", "model", "\(m.dfModel),") + " " + Prose.glued("residual", "\(m.dfResidual)")
             + " · " + Prose.glued("covariance", m.covarianceType.rawValue)
         var out = layout.heading(title, facts)
@@ -62,8 +63,8 @@ enum RegressionSummary {
                                    pValues: m.pValues, intervals: ci)
 
         // Fit statistics.
-        let r2Label = m.hasIntercept ? "R²" : "R² (uncentred)"
-        let adjLabel = m.hasIntercept ? "Adj. R²" : "Adj. R² (uncentred)"
+        let r2Label = m.centred ? "R²" : "R² (uncentred)"
+        let adjLabel = m.centred ? "Adj. R²" : "Adj. R² (uncentred)"
         out += layout.statistics([
             (r2Label, number(m.rSquared, digits: 4)),
             (adjLabel, number(m.adjustedRSquared, digits: 4)),

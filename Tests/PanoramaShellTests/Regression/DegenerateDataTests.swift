@@ -40,7 +40,7 @@ private func data(scale: String = "1") -> String {
     #expect(!m.exactFit && m.sigma > 0 && m.fStatistic > 0)
 }
 
-@Test(arguments: ["1e160", "1e-160", "1e300", "1e-300", "1e100", "1e-100"])
+@Test(arguments: ["1e160", "1e-160", "1e300", "1e-300", "1e100", "1e-100", "1e200", "1e-200"])
 func theRankDecisionAndTheFitDoNotDependOnAColumnsMagnitude(_ scale: String) throws {
     let s = RegressionSession()
     s.run(data(scale: scale) + "\nplain = ols(y ~ x + z, d)\nscaled = ols(y ~ xs + z, d)")
@@ -50,10 +50,42 @@ func theRankDecisionAndTheFitDoNotDependOnAColumnsMagnitude(_ scale: String) thr
     #expect(scaled.rank == 3)
     // The same model reparametrised: the slope scales by 1/k, t-values and fit are unchanged.
     #expect(abs(scaled.coefficients[1] * k / plain.coefficients[1] - 1) < 1e-9)
-    // Standard errors come from the unscaled covariance, whose entries go as 1/k²: exact while
-    // k² is a normal Double (|log10 k| < 154), not beyond (a known limit).
-    if abs(log10(k)) < 154 { for j in 0..<3 { #expect(abs(scaled.tValues[j] / plain.tValues[j] - 1) < 1e-9) } }
     #expect(abs(scaled.rSquared - plain.rSquared) < 1e-12)
+}
+
+/// The reference is the fit on the unscaled column, scaled back analytically: xs = k·x makes
+/// SE(xs) = SE(x)/k and leaves the intercept's and z's standard errors and every t-value as
+/// they are. `k·x` rounds each value by at most half an ulp, which moves these by ~1e-16
+/// relative; the tolerance is 1e-12. Before the standard errors were taken from the scaled
+/// covariance, the diagonal of (XᵀX)⁻¹ (which goes as 1/k²) overflowed or underflowed beyond
+/// |log10 k| ≈ 154: t was 0 or na at 1e±160.
+@Test(arguments: ["1e160", "1e-160", "1e300", "1e-300", "1e200", "1e-200", "1e100", "1e-100", "3"],
+      ["", ", robust=\"HC1\"", ", robust=\"HC3\""])
+func standardErrorsAreExactAtEveryMagnitudeOfAPredictor(_ scale: String, _ covariance: String) throws {
+    let s = RegressionSession()
+    s.run(data(scale: scale) + "\nplain = ols(y ~ x + z, d\(covariance))\nscaled = ols(y ~ xs + z, d\(covariance))")
+    let plain = try #require(s.model("plain")), scaled = try #require(s.model("scaled"), "\(s.diagnostics)")
+    let k = try #require(Double(scale))
+    let expected = [plain.standardErrors[0], plain.standardErrors[1] / k, plain.standardErrors[2]]
+    for j in 0..<3 {
+        #expect(relative(scaled.standardErrors[j], expected[j]) < 1e-12, "SE \(j): \(scaled.standardErrors[j]) vs \(expected[j])")
+        #expect(relative(scaled.tValues[j], plain.tValues[j]) < 1e-12, "t \(j)")
+    }
+}
+
+/// The same with the offset column: xs = k·x + k·1000 makes the intercept absorb −1000·β(xs)
+/// and leaves its standard error that of the plain model's intercept at x − 1000 (refitted
+/// without scaling: the centring must carry the mean's share through S).
+@Test(arguments: ["1e300", "1e-300", "1e160"])
+func theInterceptsStandardErrorIsExactWithAHugeOffsetPredictor(_ scale: String) throws {
+    let s = RegressionSession()
+    s.run(data(scale: scale) + "\nd.xo = (x + 1000) * \(scale)\nd.xp = x + 1000"
+          + "\nplain = ols(y ~ xp + z, d)\nscaled = ols(y ~ xo + z, d)")
+    let plain = try #require(s.model("plain"), "\(s.diagnostics)"), scaled = try #require(s.model("scaled"), "\(s.diagnostics)")
+    let k = try #require(Double(scale))
+    #expect(relative(scaled.standardErrors[0], plain.standardErrors[0]) < 1e-10)
+    #expect(relative(scaled.standardErrors[1] * k, plain.standardErrors[1]) < 1e-10)
+    #expect(relative(scaled.coefficients[0], plain.coefficients[0]) < 1e-10)
 }
 
 @Test func aScaledCopyOfAColumnIsStillAliasedAtEveryMagnitude() throws {

@@ -63,6 +63,25 @@ out += [f"    static let wls_params: [Double] = {arr(rw.params)}", f"    static 
         f"    static let wls_fvalue = {float(rw.fvalue)!r}", f"    static let wls_aic = {float(rw.aic)!r}"]
 rwh = smf.wls(formula, d, weights=d["w"]).fit(cov_type="HC3")
 out.append(f"    static let wls_bse_hc3: [Double] = {arr(rwh.bse)}")
+# Terms that span a constant without an intercept: statsmodels detects the implicit constant
+# (k_constant = 1) and reports the centred R², its F test and df_model = rank − 1.
+rs = smf.ols("y ~ C(g) + x1 - 1", d).fit()
+out += [f"    static let span_k_constant = {int(rs.k_constant)}", f"    static let span_rsquared = {float(rs.rsquared)!r}",
+        f"    static let span_rsquared_adj = {float(rs.rsquared_adj)!r}", f"    static let span_fvalue = {float(rs.fvalue)!r}",
+        f"    static let span_f_pvalue = {float(rs.f_pvalue)!r}", f"    static let span_df_model = {float(rs.df_model)!r}",
+        f"    static let span_rsquared_uncentred = {float(1 - rs.ssr / np.sum(y ** 2))!r}"]
+# Zero weights mean "left out", as in R: the reference is WLS on the rows with positive weights.
+zero = [2, 9, 16, 30]
+w0 = w.copy()
+w0[zero] = 0
+out.append(f"    static let w0: [Double] = {arr(w0)}")
+kept = d.drop(index=zero)
+rz = smf.wls(formula, kept, weights=kept["w"]).fit()
+out += [f"    static let w0_params: [Double] = {arr(rz.params)}", f"    static let w0_bse: [Double] = {arr(rz.bse)}",
+        f"    static let w0_nobs = {float(rz.nobs)!r}", f"    static let w0_df_resid = {float(rz.df_resid)!r}",
+        f"    static let w0_rsquared = {float(rz.rsquared)!r}", f"    static let w0_llf = {float(rz.llf)!r}",
+        f"    static let w0_aic = {float(rz.aic)!r}", f"    static let w0_bic = {float(rz.bic)!r}",
+        f"    static let w0_fvalue = {float(rz.fvalue)!r}"]
 out.append("}")
 open("StatsmodelsFixtures.swift", "w").write("\n".join(out) + "\n")
 print("ok", names)
