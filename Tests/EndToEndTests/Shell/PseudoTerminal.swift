@@ -46,7 +46,11 @@ final class PseudoTerminal {
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&masterFD, &slaveFD, nil, nil, &size) == 0 else { throw POSIXError(.ENXIO) }
         _ = fcntl(masterFD, F_SETFD, FD_CLOEXEC)
-        let slaveName = String(cString: ttyname(slaveFD))
+        // ttyname_r, not ttyname: ttyname's static buffer is shared by the tests running in
+        // parallel, and a half-overwritten "/dev/pts/" made the spawn fail with EISDIR.
+        var nameBuffer = [CChar](repeating: 0, count: 256)
+        guard ttyname_r(slaveFD, &nameBuffer, nameBuffer.count) == 0 else { throw POSIXError(.ENOTTY) }
+        let slaveName = String(cString: nameBuffer)
         defer { close(slaveFD) }
 
         var env: [String: String?] = ["PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8"]

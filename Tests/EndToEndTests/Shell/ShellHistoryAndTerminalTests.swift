@@ -58,6 +58,7 @@ struct ShellHistoryAndTerminalTests {
     @Test(arguments: [(["TERM": "dumb"], "off"), (["NO_COLOR": "1"], "off"), ([:], "on")])
     func colourFollowsTermAndNoColor(environment: [String: String], expected: String) throws {
         let box = try Sandbox()
+        defer { withExtendedLifetime(box) {} }  // its HOME must outlive the shell
         var env: [String: String?] = box.environment
         for (k, v) in environment { env[k] = v }
         let t = try PseudoTerminal([], environment: env)
