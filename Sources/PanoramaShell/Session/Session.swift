@@ -110,8 +110,11 @@ public final class Session {
                 try execute(statement, source: text, file: file, lineOffset: lineOffset)
                 try takeWriteFailure(at: statement.range)
             } catch {
-                fail(PanoramaError.wrap(error))
-                if bail || result.interrupted { return result }
+                let failure = PanoramaError.wrap(error)
+                fail(failure)
+                // This error, not `result.interrupted` (a scan of every error so far: quadratic
+                // in a script of many failing lines under `.bail off`).
+                if bail || failure.isInterruption { return result }
                 continue
             }
             flushNotes(into: &result)
