@@ -208,6 +208,13 @@ extension PortfolioOutlook {
                 ])),
             ]
             if let g = groups { b.append(("by", g.json())) }
+            // The editions rolled through before the target, each with its published figures,
+            // the effective sample size of its weights (null when not weighed) and the mean sum.
+            b.append(("roll_forward", .array(sim.rollForward.map { step in
+                .object([("edition", .number(Double(step.edition))), ("published_total", .finite(step.publishedTotal)),
+                         ("published_count", .finite(step.publishedCount)), ("ess", .finite(step.effectiveSampleSize)),
+                         ("mean", .finite(step.mean))])
+            })))
             pairs.append(("bottom_up", .object(b)))
         } else {
             pairs.append(("bottom_up", .null))
