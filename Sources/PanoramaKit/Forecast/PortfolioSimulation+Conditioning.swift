@@ -199,7 +199,7 @@ extension PublishedFigures {
             g.map { "\(what) \(percent(exp($0.bias) - 1)) above the table's (log-ratio sd \(percent($0.scale)), \(Prose.counted($0.editions, "edition")) with both)" }
         }
         let weighed = steps.filter(\.weighed)
-        guard conditioned, !weighed.isEmpty else {
+        guard conditioned, totalGap != nil || countGap != nil else {
             return ["the per-project tables stop at edition \(table): the bottom-up view was rolled forward through \(span) without conditioning"
                     + (totalGap == nil && countGap == nil ? " (fewer than 3 editions have both a table and a published figure to measure their gap)" : "")]
         }
