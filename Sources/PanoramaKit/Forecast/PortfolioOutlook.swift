@@ -63,7 +63,11 @@ public struct PortfolioOutlook: Sendable {
             if let published, let steps = outlook.bottomUp?.rollForward { outlook.notes += published.notes(steps, table: latest) }
             outlook.groupName = panel.columns.group
             do {
-                outlook.bottomUpBacktest = try PortfolioBacktest.run(panel, levels: levels, trials: backtestTrials, seed: seed, cancelled: cancelled)
+                // Rolled through published totals, the backtest replays that situation too.
+                let rolled = last > latest ? series.flatMap(PublishedFigures.byEdition) ?? [:] : [:]
+                outlook.bottomUpBacktest = try PortfolioBacktest.run(panel, levels: levels, trials: backtestTrials, seed: seed,
+                                                                     publishedTotals: rolled, publishedCounts: last > latest ? publishedCounts : [:],
+                                                                     cancelled: cancelled)
             } catch let e as ForecastError {
                 outlook.notes.append("no bottom-up backtest: \(e.message)")
             }

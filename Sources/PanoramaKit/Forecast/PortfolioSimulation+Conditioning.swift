@@ -177,15 +177,27 @@ extension PublishedFigures {
     /// (`counts` by edition), with the gaps estimated on the editions that have both; nil when
     /// the series is not by edition number or does not go past the table.
     public static func after(_ panel: PortfolioPanel, series: ForecastSeries, counts: [Int: Double]) -> PublishedFigures? {
+        guard let totals = byEdition(series), let last = totals.keys.max(), last > panel.latest else { return nil }
+        return between(panel, table: panel.latest, through: last, totals: totals, counts: counts)
+    }
+
+    /// A series by edition number as its values by edition; nil for a series by date or position.
+    public static func byEdition(_ series: ForecastSeries) -> [Int: Double]? {
         guard case .editionNumbers = series.kind else { return nil }
-        var byEdition: [Int: Double] = [:]
-        for (t, v) in zip(series.times, series.values) where t == t.rounded() && abs(t) < 1e9 { byEdition[Int(t)] = v }
-        guard let last = byEdition.keys.max(), last > panel.latest else { return nil }
-        let editions = Array(panel.latest + 1...last), tabled = panel.editions
-        let totalGap = Gap.estimate(published: tabled.map { byEdition[$0] ?? .nan }, table: tabled.map { panel.total($0) })
+        var totals: [Int: Double] = [:]
+        for (t, v) in zip(series.times, series.values) where t == t.rounded() && abs(t) < 1e9 { totals[Int(t)] = v }
+        return totals
+    }
+
+    /// The figures of editions `table` + 1 … `through` from `totals` and `counts` (by edition),
+    /// the gaps estimated on the editions up to `table` that have a table and a figure.
+    static func between(_ panel: PortfolioPanel, table: Int, through last: Int, totals: [Int: Double],
+                        counts: [Int: Double]) -> PublishedFigures {
+        let editions = Array(table + 1...last), tabled = panel.editions.filter { $0 <= table }
+        let totalGap = Gap.estimate(published: tabled.map { totals[$0] ?? .nan }, table: tabled.map { panel.total($0) })
         let countGap = Gap.estimate(published: tabled.map { counts[$0] ?? .nan },
                                     table: tabled.map { Double((panel.tables[$0] ?? []).filter(\.counts).count) })
-        return PublishedFigures(editions: editions, totals: editions.map { byEdition[$0] ?? .nan },
+        return PublishedFigures(editions: editions, totals: editions.map { totals[$0] ?? .nan },
                                 counts: editions.map { counts[$0] ?? .nan }, totalGap: totalGap, countGap: countGap)
     }
 

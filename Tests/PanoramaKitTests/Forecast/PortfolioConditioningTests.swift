@@ -147,3 +147,28 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     #expect(same.bottomUpTarget == "edition 7" && same.bottomUp?.rollForward.isEmpty == true)
     #expect(same.bottomUpOrigin?.hasPrefix("edition 6 (") == true)
 }
+
+@Test func theBottomUpBacktestReplaysARollThroughPublishedTotalsFromTheLatestTableTwoEditionsBack() throws {
+    let (panel, _) = try syntheticModel()
+    var totals: [Int: Double] = [:]
+    for e in panel.editions { totals[e] = panel.total(e) }
+    let b = try PortfolioBacktest.run(panel, trials: 300, publishedTotals: totals)
+    let rolled = try #require(b.rolled)
+    // Tables 1–6: targets 5 and 6 from tables 3 and 4 (an origin needs two transitions before it).
+    #expect(rolled.targets == [5, 6] && rolled.origins == [3, 4])
+    #expect(rolled.actuals == [5, 6].map { panel.total($0) })
+    #expect(b.rows.last?.method == "bottom-up, rolled" && b.rows.last?.accuracy.count == 2)
+    // Without published figures the backtest is the one-step one alone.
+    let plain = try PortfolioBacktest.run(panel, trials: 300)
+    #expect(plain.rolled == nil && plain.rows.map(\.method) == ["bottom-up", "naive (tables)"])
+}
+
+@Test func aReplaysMeasurementGapSeesOnlyTheEditionsUpToItsTable() throws {
+    let (panel, _) = try syntheticModel()
+    var totals: [Int: Double] = [:]
+    for e in panel.editions { totals[e] = panel.total(e) * (e <= 3 ? 1.01 : 5) }
+    let figures = PublishedFigures.between(panel, table: 3, through: 5, totals: totals, counts: [:])
+    let g = try #require(figures.totalGap)
+    #expect(g.editions == 3 && abs(exp(g.bias) - 1.01) < 1e-12)
+    #expect(figures.editions == [4, 5] && figures.countGap == nil)
+}
