@@ -142,10 +142,16 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     // Without editions that have both figures there is no measurement model: no conditioning.
     let unmeasured = PublishedFigures(editions: [7, 8], totals: [1, 2], counts: [.nan, .nan], totalGap: nil, countGap: nil)
     #expect(unmeasured.notes(steps, table: 6) == ["the per-project tables stop at edition 6: the bottom-up view was rolled forward through editions 7–8 without conditioning (fewer than 3 editions have both a table and a published figure to measure their gap)"])
+    // Its backtest replays the rolled situation, and the calibration learns from those replays.
+    let replays = try #require(o.rolledReplays)
+    #expect(replays.targets == [5, 6] && o.bottomUpRow?.method == "bottom-up, rolled")
+    #expect(o.bottomUpCalibration?.scoreCount == 2 && o.calibratedRows.last?.base == "bottom-up, rolled")
     // With the latest table the series' last edition: one step, as before the roll-forward.
     let same = try PortfolioOutlook.make(series: try series(totals), panel: panel, trials: 1_000, backtestTrials: 200)
     #expect(same.bottomUpTarget == "edition 7" && same.bottomUp?.rollForward.isEmpty == true)
     #expect(same.bottomUpOrigin?.hasPrefix("edition 6 (") == true)
+    #expect(same.rolledReplays == nil && same.bottomUpBacktest?.rolled == nil && same.bottomUpRow?.method == "bottom-up")
+    #expect(same.bottomUpCalibration?.scoreCount == same.bottomUpBacktest?.targets.count)
 }
 
 @Test func theBottomUpBacktestReplaysARollThroughPublishedTotalsFromTheLatestTableTwoEditionsBack() throws {
