@@ -15,6 +15,9 @@ extension PortfolioBacktest {
         public var points: [Double]
         public var row: Backtest.Row
         public var calibratedRow: Backtest.Row?
+        /// Replays left out because no simulated portfolio reproduced a published figure:
+        /// the target and why.
+        public var leftOut: [(target: Int, reason: String)] = []
 
         public static let method = "bottom-up, rolled"
 
@@ -26,6 +29,7 @@ extension PortfolioBacktest {
             let pairs = panel.consecutivePairs
             var targets: [Int] = [], origins: [Int] = [], actuals: [Double] = [], points: [Double] = []
             var lower = levels.map { _ in [Double]() }, upper = lower
+            var leftOut: [(target: Int, reason: String)] = []
             for t in panel.editions {
                 guard let k = panel.editions.last(where: { $0 <= t - 2 }) else { continue }
                 let training = pairs.filter { $0.to <= k }
@@ -36,7 +40,10 @@ extension PortfolioBacktest {
                 do {
                     sim = try PortfolioSimulation.run(panel.tables[k]!, model: model, trials: trials, seed: seed &+ UInt64(k) &+ (UInt64(t) << 16),
                                                       published: figures, cancelled: cancelled)
-                } catch is ForecastError { continue }  // no simulated portfolio reproduces a total: nothing to score
+                } catch let e as ForecastError {
+                    leftOut.append((t, e.message))  // no simulated portfolio reproduces a figure: nothing to score
+                    continue
+                }
                 targets.append(t)
                 origins.append(k)
                 actuals.append(panel.total(t))
@@ -51,7 +58,8 @@ extension PortfolioBacktest {
             let raw = levels.indices.map { j in zip(lower[j], upper[j]).map { (lower: $0, upper: $1) } }
             let calibrated = ConformalCalibration.row("calibrated", actuals: actuals, points: points, units: points, raw: raw,
                                                       levels: levels, scale: scale)
-            return RolledReplays(targets: targets, origins: origins, actuals: actuals, points: points, row: row, calibratedRow: calibrated)
+            return RolledReplays(targets: targets, origins: origins, actuals: actuals, points: points, row: row, calibratedRow: calibrated,
+                                 leftOut: leftOut)
         }
     }
 }

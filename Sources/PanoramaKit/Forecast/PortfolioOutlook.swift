@@ -71,6 +71,9 @@ public struct PortfolioOutlook: Sendable {
             } catch let e as ForecastError {
                 outlook.notes.append("no bottom-up backtest: \(e.message)")
             }
+            for (target, reason) in outlook.rolledReplays?.leftOut ?? [] {
+                outlook.notes.append("bottom-up rolled replay of edition \(target) left out: \(reason)")
+            }
             outlook.referenceClass = try? ReferenceClassUplift.make(panel.overrunFactors, p: 80)
             let skipped = panel.editions.count - 1 - panel.consecutivePairs.count
             outlook.notes.append("bottom-up flows estimated on \(Prose.counted(flows.count, "consecutive transition")) (\(Prose.counted(model.continuingCount, "continuing project")))"

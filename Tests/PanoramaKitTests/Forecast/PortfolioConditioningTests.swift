@@ -164,6 +164,12 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     #expect(rolled.targets == [5, 6] && rolled.origins == [3, 4])
     #expect(rolled.actuals == [5, 6].map { panel.total($0) })
     #expect(b.rows.last?.method == "bottom-up, rolled" && b.rows.last?.accuracy.count == 2)
+    // A replay no simulated portfolio can reach is left out with its reason, not scored.
+    var absurd = totals
+    absurd[4] = totals[4]! * 100
+    let partial = try #require(try PortfolioBacktest.run(panel, trials: 300, publishedTotals: absurd).rolled)
+    #expect(partial.targets == [6] && partial.leftOut.map(\.target) == [5])
+    #expect(partial.leftOut.first?.reason.hasSuffix("every importance weight underflows") == true)
     // Without published figures the backtest is the one-step one alone.
     let plain = try PortfolioBacktest.run(panel, trials: 300)
     #expect(plain.rolled == nil && plain.rows.map(\.method) == ["bottom-up", "naive (tables)"])
