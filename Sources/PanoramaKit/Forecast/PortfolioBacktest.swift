@@ -20,12 +20,16 @@ public struct PortfolioBacktest: Sendable {
     /// The bottom-up intervals calibrated by rolling conformal quantiles of the earlier targets'
     /// relative errors (`ConformalCalibration`), scored on the same targets.
     public var calibratedRow: Backtest.Row?
+    /// The replays of a table rolled through published totals (`rolledReplays`), when the
+    /// published figures allow any.
+    public var rolled: RolledReplays?
 
     public var frame: Frame { Backtest.frame(rows, levels: levels) }
 
     /// - Throws: `ForecastError` when no origin has `minimumTransitions` earlier transitions.
     public static func run(_ panel: PortfolioPanel, levels: [Double] = [80, 95], trials: Int = 2000, seed: UInt64 = 1,
-                           minimumTransitions: Int = 2, cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioBacktest {
+                           minimumTransitions: Int = 2, publishedTotals: [Int: Double] = [:], publishedCounts: [Int: Double] = [:],
+                           cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioBacktest {
         let pairs = panel.consecutivePairs
         var targets: [Int] = [], origins: [Int] = [], actuals: [Double] = [], points: [Double] = []
         var lower = levels.map { _ in [Double]() }, upper = lower
@@ -65,7 +69,13 @@ public struct PortfolioBacktest: Sendable {
         let raw = levels.indices.map { j in zip(lower[j], upper[j]).map { (lower: $0, upper: $1) } }
         let calibrated = ConformalCalibration.row("calibrated", actuals: actuals, points: points, units: points, raw: raw,
                                                   levels: levels, scale: scale)
-        return PortfolioBacktest(targets: targets, origins: origins, actuals: actuals, rows: rows, levels: levels, scale: scale,
-                                 points: points, calibratedRow: calibrated)
+        var backtest = PortfolioBacktest(targets: targets, origins: origins, actuals: actuals, rows: rows, levels: levels, scale: scale,
+                                         points: points, calibratedRow: calibrated)
+        if !publishedTotals.isEmpty || !publishedCounts.isEmpty {
+            backtest.rolled = try RolledReplays.run(panel, levels: levels, trials: trials, seed: seed, minimumTransitions: minimumTransitions,
+                                                    totals: publishedTotals, counts: publishedCounts, scale: scale, cancelled: cancelled)
+            if let row = backtest.rolled?.row { backtest.rows.append(row) }
+        }
+        return backtest
     }
 }

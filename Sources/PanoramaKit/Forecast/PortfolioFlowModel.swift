@@ -53,6 +53,9 @@ public struct PortfolioFlowModel: Sendable {
     /// Transitions the model was estimated on.
     public var transitions: [(from: Int, to: Int)]
     public var continuingCount: Int
+    /// How much older a continuing project is one edition on (years; the mean over the
+    /// transitions' continuing projects with known ages, 0 without).
+    public var ageStep: Double = 0
 
     public static let exitGroups = ["completed", "past planned end", "other"]
 
@@ -125,6 +128,7 @@ public struct PortfolioFlowModel: Sendable {
             entrants += flow.arrivals.map { ($0.cost, $0.group) }
             entryCounts.append(flow.arrivals.count)
         }
+        let steps = flows.flatMap { $0.continuing.map { $0.after.age - $0.before.age } }.filter(\.isFinite)
         let totalAtRisk = atRisk.values.reduce(0, +), totalExits = exits.values.reduce(0, +)
         let pooled = totalAtRisk > 0 ? Double(totalExits) / Double(totalAtRisk) : 0
         var rates: [String: Double] = [:]
@@ -138,7 +142,8 @@ public struct PortfolioFlowModel: Sendable {
             largestResidual: fit.residuals.reduce(0) { max($0, abs($1)) },
             exitRates: rates, pooledExitRate: pooled,
             entryRate: Double(entryCounts.reduce(0, +)) / Double(entryCounts.count),
-            entrants: entrants, transitions: flows.map { ($0.from, $0.to) }, continuingCount: rows.count)
+            entrants: entrants, transitions: flows.map { ($0.from, $0.to) }, continuingCount: rows.count,
+            ageStep: steps.isEmpty ? 0 : Descriptive.mean(steps))
     }
 
     /// The expected log growth of a project (its regression prediction).

@@ -15,7 +15,9 @@ extension PortfolioOutlook {
                                                             units: units, raw: raw, levels: levels, scale: b.scale)
         }
         if let b = bottomUpBacktest {
-            let scores = b.actuals.indices.map { ConformalCalibration.score(actual: b.actuals[$0], point: b.points[$0], unit: b.points[$0]) }
+            // Rolled through published totals, the forecast is calibrated on the replays of that situation.
+            let (actuals, points) = rolledReplays.map { ($0.actuals, $0.points) } ?? (b.actuals, b.points)
+            let scores = actuals.indices.map { ConformalCalibration.score(actual: actuals[$0], point: points[$0], unit: points[$0]) }
             bottomUpCalibration = ConformalCalibration(scores: scores, levels: levels)
         }
         if let c = topDownCalibration, let p = topDown?.points.first {
@@ -24,7 +26,8 @@ extension PortfolioOutlook {
         }
         if let c = bottomUpCalibration, let sim = bottomUp {
             notes.append("bottom-up intervals calibrated on the relative misses of \(Prose.counted(c.scoreCount, "past forecast")): "
-                         + c.summary(point: sim.point, unit: sim.point, raw: sim.interval))
+                         + c.summary(point: sim.point, unit: sim.point, raw: sim.interval)
+                         + (rolledReplays != nil ? " (replays rolled through published totals, as this forecast is)" : ""))
         }
     }
 
@@ -63,6 +66,22 @@ extension PortfolioOutlook {
     var calibratedRows: [(view: String, base: String, row: Backtest.Row)] {
         guard calibrate else { return [] }
         return [topDownCalibratedRow.flatMap { r in topDown.map { ("top-down", $0.methodName, r) } },
-                bottomUpBacktest?.calibratedRow.map { ("bottom-up", "bottom-up", $0) }].compactMap { $0 }
+                bottomUpCalibratedRow.map { ("bottom-up", bottomUpRow?.method ?? "bottom-up", $0) }].compactMap { $0 }
+    }
+
+    /// The bottom-up backtest's rolled replays when the forecast was rolled through published
+    /// totals (and there are any), else nil.
+    public var rolledReplays: PortfolioBacktest.RolledReplays? {
+        guard bottomUp?.rollForward.isEmpty == false else { return nil }
+        return bottomUpBacktest?.rolled
+    }
+
+    /// The backtest row that replays the bottom-up forecast as made: the rolled one when the
+    /// forecast was rolled through published totals, else the one-step one.
+    public var bottomUpRow: Backtest.Row? { rolledReplays?.row ?? bottomUpBacktest?.rows.first }
+
+    /// Its calibrated intervals replayed the same way.
+    public var bottomUpCalibratedRow: Backtest.Row? {
+        rolledReplays.map(\.calibratedRow) ?? bottomUpBacktest?.calibratedRow
     }
 }

@@ -32,7 +32,7 @@ public struct PortfolioOutlook: Sendable {
     public static func make(series: ForecastSeries?, panel: PortfolioPanel?, method: String = "auto",
                             since: (time: Double, label: String)? = nil, levels: [Double] = [80, 95],
                             trials: Int = 10_000, seed: UInt64 = 1, backtestTrials: Int = 2_000, calibrate: Bool = true,
-                            cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioOutlook {
+                            publishedCounts: [Int: Double] = [:], cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioOutlook {
         guard series != nil || panel != nil else { throw ForecastError("an outlook needs a series of totals, a per-project panel, or both") }
         var outlook = PortfolioOutlook(levels: levels, notes: [])
         outlook.calibrate = calibrate
@@ -54,15 +54,25 @@ public struct PortfolioOutlook: Sendable {
             let flows = panel.consecutivePairs.map { panel.transition(from: $0.from, to: $0.to) }
             let model = try PortfolioFlowModel.estimate(flows)
             let latest = panel.latest
+            let published = series.flatMap { PublishedFigures.after(panel, series: $0, counts: publishedCounts) }
             outlook.bottomUp = try PortfolioSimulation.run(panel.tables[latest]!, model: model, trials: trials, seed: seed,
-                                                           byGroup: panel.columns.group != nil, cancelled: cancelled)
-            outlook.bottomUpTarget = "edition \(latest + 1)"
-            outlook.bottomUpOrigin = "edition \(latest) (\(panel.label(latest)))"
+                                                           byGroup: panel.columns.group != nil, published: published, cancelled: cancelled)
+            let last = published?.editions.last ?? latest
+            outlook.bottomUpTarget = "edition \(last + 1)"
+            outlook.bottomUpOrigin = last > latest ? "table \(latest), totals \(last)" : "edition \(latest) (\(panel.label(latest)))"
+            if let published, let steps = outlook.bottomUp?.rollForward { outlook.notes += published.notes(steps, table: latest) }
             outlook.groupName = panel.columns.group
             do {
-                outlook.bottomUpBacktest = try PortfolioBacktest.run(panel, levels: levels, trials: backtestTrials, seed: seed, cancelled: cancelled)
+                // Rolled through published totals, the backtest replays that situation too.
+                let rolled = last > latest ? series.flatMap(PublishedFigures.byEdition) ?? [:] : [:]
+                outlook.bottomUpBacktest = try PortfolioBacktest.run(panel, levels: levels, trials: backtestTrials, seed: seed,
+                                                                     publishedTotals: rolled, publishedCounts: last > latest ? publishedCounts : [:],
+                                                                     cancelled: cancelled)
             } catch let e as ForecastError {
                 outlook.notes.append("no bottom-up backtest: \(e.message)")
+            }
+            for (target, reason) in outlook.rolledReplays?.leftOut ?? [] {
+                outlook.notes.append("bottom-up rolled replay of edition \(target) left out: \(reason)")
             }
             outlook.referenceClass = try? ReferenceClassUplift.make(panel.overrunFactors, p: 80)
             let skipped = panel.editions.count - 1 - panel.consecutivePairs.count

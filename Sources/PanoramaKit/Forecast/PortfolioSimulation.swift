@@ -23,6 +23,9 @@ public struct PortfolioSimulation: Sendable {
     public var trials: Int
     public var seed: UInt64
     public var model: PortfolioFlowModel
+    /// The editions rolled through before the target, each conditioned on its published figures
+    /// (`PublishedFigures`); empty when the target is the edition after the table.
+    public var rollForward: [ConditionedStep] = []
     public let mean: Double
     /// The sample standard deviation of the totals (n − 1).
     public let standardDeviation: Double
@@ -34,9 +37,16 @@ public struct PortfolioSimulation: Sendable {
     /// - Throws: `Cancelled` when `cancelled` returns true (polled before each chunk).
     public static func run(_ table: [PortfolioPanel.Project], model: PortfolioFlowModel, trials: Int, seed: UInt64,
                            threads: Int = ProcessInfo.processInfo.activeProcessorCount, byGroup: Bool = false,
+                           published: PublishedFigures? = nil,
                            cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioSimulation {
         let projects = table.filter(\.counts)
         let step = RollForward(projects, model: model, byGroup: byGroup)
+        // Through the editions with only published figures first, one portfolio per trial.
+        var portfolios: [[Holding]] = [], steps: [ConditionedStep] = []
+        if let published, !published.editions.isEmpty {
+            (portfolios, steps) = try step.rollThrough(published, trials: trials, seed: seed, threads: threads, cancelled: cancelled)
+        }
+        let starts = portfolios
         // Trial-major columns: total, growth, entries, exits, then one per group.
         let columns = 4 + step.groupNames.count
         var values = [Double](repeating: 0, count: max(1, columns * trials))
@@ -46,7 +56,10 @@ public struct PortfolioSimulation: Sendable {
                 let out = SharedPointer(v.baseAddress!), moments = SharedPointer(m.baseAddress!)
                 try ParallelChunks.runTrials(trials, seed: seed, threads: threads, isCancelled: cancelled,
                                              makeWorkspace: {}) { c, range, rng, _ in
-                    for trial in range { step.trial(trial, of: trials, using: &rng, into: out) }
+                    for trial in range {
+                        var portfolio = starts.isEmpty ? step.start : starts[trial]
+                        step.trial(trial, of: trials, portfolio: &portfolio, using: &rng, into: out)
+                    }
                     moments[c] = Moments(out + range.lowerBound, count: range.count, atOrBelow: 0)
                 }
             }
@@ -57,12 +70,14 @@ public struct PortfolioSimulation: Sendable {
         let totals = column(0)
         var groups: [String: [Double]] = [:]
         for (g, name) in step.groupNames.enumerated() { groups[name] = column(4 + g) }
-        return PortfolioSimulation(
+        var simulation = PortfolioSimulation(
             totals: totals, growth: column(1), entries: column(2), exits: column(3), groupTotals: groups,
             startTotal: projects.reduce(0) { $0 + $1.cost }, trials: trials, seed: seed, model: model,
             mean: trials > 0 ? summary.mean : .nan,
             standardDeviation: trials > 1 ? (summary.sumSquares / (summary.count - 1)).squareRoot() : .nan,
             sortedTotals: totals.sorted())
+        simulation.rollForward = steps
+        return simulation
     }
 
     /// The p-quantile of the simulated totals (R type 7).
@@ -81,73 +96,4 @@ public struct PortfolioSimulation: Sendable {
 
     /// As a predictive distribution for scoring (point = median).
     public var point: Double { quantile(0.5) }
-}
-
-/// One trial of the roll-forward, from the chunk's stream: the common shock, then project by
-/// project an exit draw and (if it stays) a truncated Student-t growth, then the entrants.
-struct RollForward: Sendable {
-    let projects: [PortfolioPanel.Project]
-    let expected: [Double]
-    let exitP: [Double]
-    let shockSD: Double
-    let idiosyncratic: Distribution
-    let bound: Double
-    let entryRate: Double
-    let entrants: [(cost: Double, group: Int)]
-    /// Group names for `by=` (empty without), and each project's group index.
-    let groupNames: [String]
-    let groupOfProject: [Int]
-
-    init(_ projects: [PortfolioPanel.Project], model: PortfolioFlowModel, byGroup: Bool) {
-        self.projects = projects
-        expected = projects.map { model.expectedGrowth($0) }
-        exitP = projects.map { model.exitProbability($0) }
-        let nu = model.degreesOfFreedom
-        shockSD = model.shockSD
-        idiosyncratic = .studentT(df: nu, location: 0, scale: model.idiosyncraticSD * ((nu - 2) / nu).squareRoot())
-        bound = model.largestResidual
-        entryRate = model.entryRate
-        var names: [String] = []
-        if byGroup {
-            names = Array(Set(projects.map { $0.group ?? "na" } + model.entrants.map { $0.group ?? "na" })).sorted()
-        }
-        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        groupNames = names
-        groupOfProject = projects.map { index[$0.group ?? "na"] ?? -1 }
-        entrants = model.entrants.map { ($0.cost, index[$0.group ?? "na"] ?? -1) }
-    }
-
-    /// Writes trial `trial` into `out`'s trial-major columns (total, growth, entries, exits,
-    /// then the groups), `trials` apart.
-    func trial(_ trial: Int, of trials: Int, using rng: inout Xoshiro256StarStar, into out: SharedPointer<Double>) {
-        let byGroup = !groupNames.isEmpty
-        let u = shockSD * Ziggurat.normal(using: &rng)
-        var total = 0.0, g = 0.0, x = 0.0, e = 0.0
-        for (i, p) in projects.enumerated() {
-            if rng.nextOpenDouble() < exitP[i] {
-                x += p.cost
-                continue
-            }
-            var epsilon = idiosyncratic.sample(using: &rng)
-            var tries = 0
-            while abs(epsilon) > bound && tries < 50 { epsilon = idiosyncratic.sample(using: &rng); tries += 1 }
-            if abs(epsilon) > bound { epsilon = epsilon > 0 ? bound : -bound }
-            let next = p.cost * exp(expected[i] + u + epsilon)
-            total += next
-            g += next - p.cost
-            if byGroup { out[(4 + groupOfProject[i]) * trials + trial] += next }
-        }
-        if !entrants.isEmpty {
-            for _ in 0..<Ziggurat.poisson(entryRate, using: &rng) {
-                let entrant = entrants[rng.next(below: entrants.count)]
-                total += entrant.cost
-                e += entrant.cost
-                if byGroup { out[(4 + entrant.group) * trials + trial] += entrant.cost }
-            }
-        }
-        out[trial] = total
-        out[trials + trial] = g
-        out[2 * trials + trial] = e
-        out[3 * trials + trial] = x
-    }
 }

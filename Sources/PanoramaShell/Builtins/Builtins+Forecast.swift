@@ -95,7 +95,7 @@ extension BuiltinRegistry {
                 summary: "next total top-down and bottom-up side by side, with percentiles, intervals, backtests and a fan chart",
                 parameters: [
                     Parameter("panel", "a per-project panel (default: the bundled \"panorama\")"),
-                    Parameter("series", "the series of totals (default: the bundled \"panorama_series\", or the panel's totals)"),
+                    Parameter("series", "the series of totals (default: the bundled \"panorama_series\", or the panel's totals); its editions after the latest table, with their project counts (column projects), condition the bottom-up roll-forward"),
                     .keyword("value", "the series' value column (default total_cost)"),
                 ] + panelKeywords + [
                     .keyword("phase", "the panel's phase column (default phase)"),
@@ -150,10 +150,15 @@ extension BuiltinRegistry {
             let seed = try ctx.int("seed", in: 0...Int.max).map(UInt64.init) ?? ctx.defaultSeed ?? 1
             let levels = try levelsArgument(ctx)
             let method = try ctx.requiredString("method")
+            // The published project counts (the series' `projects`), for the bottom-up roll-forward.
+            var counts: [Int: Double] = [:]
+            if let f = seriesFrame, case .number(let n)? = f.column("projects")?.data, case .number(let e)? = f.column(timeName)?.data {
+                for (edition, count) in zip(e, n) where edition == edition.rounded() && abs(edition) < 1e9 && count > 0 { counts[Int(edition)] = count }
+            }
             let outlook = try run(ctx) {
                 try PortfolioOutlook.make(series: series, panel: panel, method: method, since: since, levels: levels,
                                           trials: trials, seed: seed, calibrate: ctx.bool("calibrate", default: true),
-                                          cancelled: ctx.cancellation)
+                                          publishedCounts: counts, cancelled: ctx.cancellation)
             }
             // Notes go to stderr with the statement, as every note does; the value prints results.
             for n in outlook.notes { ctx.note(n) }

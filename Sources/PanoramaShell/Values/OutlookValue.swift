@@ -101,7 +101,7 @@ extension PortfolioOutlook {
             bottom.append(bottomUpInterval(level).map { amount($0.lower) + dash + amount($0.upper) } ?? "")
         }
         let topRow = topDown.flatMap { r in topDownBacktest?.row(r.methodName) }
-        let bottomRow = bottomUpBacktest?.rows.first
+        let bottomRow = bottomUpRow
         measures += ["backtest n", "backtest MASE"]
         top += [topRow.map { String($0.accuracy.count) } ?? "", topRow.map { numbers.fixed($0.accuracy.mase, decimals: 2) } ?? ""]
         bottom += [bottomRow.map { String($0.accuracy.count) } ?? "", bottomRow.map { numbers.fixed($0.accuracy.mase, decimals: 2) } ?? ""]
@@ -111,7 +111,7 @@ extension PortfolioOutlook {
             bottom.append(bottomRow.map { Self.hits($0.covered[j], numbers) } ?? "")
         }
         if calibrate {
-            let topCalibrated = topDownCalibratedRow, bottomCalibrated = bottomUpBacktest?.calibratedRow
+            let topCalibrated = topDownCalibratedRow, bottomCalibrated = bottomUpCalibratedRow
             for (j, level) in levels.enumerated() {
                 measures.append("coverage \(ForecastFormat.level(level)) %, calibrated")
                 top.append(topCalibrated.map { Self.hits($0.covered[j], numbers) } ?? "")
@@ -153,7 +153,13 @@ extension PortfolioOutlook {
                      renderTable(views(options.numbers), options)]
         var bt = backtest
         bt.columns.removeAll { $0.name == "rmse" || $0.name == "mape" }
-        if bt.rowCount > 0 { parts += [options.prose("backtest, one edition ahead from each past edition:"), renderTable(bt, options)] }
+        if bt.rowCount > 0 {
+            let rolled = rolledReplays.map { r in
+                "; 'rolled' from the table two or more editions before, through the published totals between (editions "
+                    + zip(r.origins, r.targets).map { "\($0)→\($1)" }.joined(separator: ", ") + ")"
+            } ?? ""
+            parts += [options.prose("backtest, one edition ahead from each past edition\(rolled):"), renderTable(bt, options)]
+        }
         if let g = groups, let target = bottomUpTarget {
             parts += [options.prose("bottom-up by \(groupName ?? "group") for \(target):"), renderTable(g, options)]
         }
@@ -208,6 +214,13 @@ extension PortfolioOutlook {
                 ])),
             ]
             if let g = groups { b.append(("by", g.json())) }
+            // The editions rolled through before the target, each with its published figures,
+            // the effective sample size of its weights (null when not weighed) and the mean sum.
+            b.append(("roll_forward", .array(sim.rollForward.map { step in
+                .object([("edition", .number(Double(step.edition))), ("published_total", .finite(step.publishedTotal)),
+                         ("published_count", .finite(step.publishedCount)), ("ess", .finite(step.effectiveSampleSize)),
+                         ("mean", .finite(step.mean))])
+            })))
             pairs.append(("bottom_up", .object(b)))
         } else {
             pairs.append(("bottom_up", .null))

@@ -137,19 +137,31 @@ func forecastErrorsReadWell(_ input: String, _ message: String) {
     #expect(top["kind"] as? String == "forecast")
     #expect(top["target"] as? String == "edition 21")
     let bottom = doc["bottom_up"] as! [String: Any]
-    #expect(bottom["target"] as? String == "edition 15")
+    // One target: the bottom-up view rolls the table of edition 14 through the published
+    // totals of editions 15–20 and forecasts edition 21, as the top-down view does.
+    #expect(bottom["target"] as? String == "edition 21")
+    #expect(bottom["from"] as? String == "table 14, totals 20")
+    let steps = bottom["roll_forward"] as! [[String: Any]]
+    #expect(steps.map { $0["edition"] as! Double } == [15, 16, 17, 18, 19, 20])
+    #expect(steps[0]["ess"] is NSNull && steps[0]["published_total"] is NSNull)
+    #expect(steps.dropFirst().allSatisfy { ($0["ess"] as! Double) > 0 })
+    #expect(steps.last?["published_total"] as? Double == 3300 && steps.last?["published_count"] as? Double == 45)
     #expect(bottom["kind"] as? String == "simulation")
     let percentiles = bottom["percentiles"] as! [String: Double]
     #expect(Set(percentiles.keys) == ["P5", "P10", "P50", "P80", "P90", "P95"])
     #expect(percentiles["P10"]! < percentiles["P50"]! && percentiles["P50"]! < percentiles["P90"]!)
-    // The latest table (Nov 2021) totals 2,511.86 M€: the median stays within a quarter of it.
-    #expect(abs(percentiles["P50"]! / 2511.8558475919826 - 1) < 0.25)
+    // Edition 20 published 3,300 M€: the median of the table sum one edition on stays within a
+    // tenth of it (the table of edition 14 summed 2,512 M€, a quarter below).
+    #expect(abs(percentiles["P50"]! / 3300 - 1) < 0.1)
     #expect((bottom["intervals"] as! [String: [Double]])["95"]!.count == 2)
     let backtest = doc["backtest"] as! [String: Any]
     #expect(backtest["columns"] as? [String] == ["view", "method", "n", "mae", "rmse", "mape", "mase", "coverage_80", "coverage_95"])
     let views = (backtest["rows"] as! [[Any]]).map { $0[0] as! String }
     #expect(views.contains("top-down") && views.contains("bottom-up"))
-    #expect((doc["notes"] as! [String]).contains { $0.hasPrefix("the per-project tables stop at edition 14 (2021-11)") })
+    let notes = doc["notes"] as! [String]
+    #expect(notes.contains { $0.hasPrefix("the per-project tables stop at edition 14: the bottom-up view was rolled forward through editions 15–20 conditioned on their published totals and project counts") })
+    #expect(notes.contains { $0.hasPrefix("roll-forward effective sample size per edition: 16: ") })
+    #expect(!notes.contains { $0.contains("the top-down view edition") })
 }
 
 @Test func outlookPrintsBothViewsSideBySideWithAFan() {
@@ -177,25 +189,27 @@ private func printed(_ text: String, width: Int, charset: RenderOptions.Charset 
         ┌───────────────────────────┬──────────────────────────┬──────────────────────┐
         │ measure                   │ top-down                 │ bottom-up            │
         ├───────────────────────────┼──────────────────────────┼──────────────────────┤
-        │ target                    │ edition 21               │ edition 15           │
-        │ from                      │ edition 20               │ edition 14 (2021-11) │
+        │ target                    │ edition 21               │ edition 21           │
+        │ from                      │ edition 20               │ table 14, totals 20  │
         │ method                    │ naive (by backtest MASE) │ Monte Carlo          │
         │ trials                    │                          │ 2,000                │
-        │ P10                       │ 2,872                    │ 2,349                │
-        │ P50                       │ 3,300                    │ 2,577                │
-        │ P90                       │ 3,728                    │ 2,807                │
-        │ 80 % interval, calibrated │ 2,704 – 3,896            │ 1,740 – 3,413        │
-        │ 95 % interval, calibrated │ 2,388 – 4,212            │ 1,331 – 3,901        │
+        │ P10                       │ 2,872                    │ 3,003                │
+        │ P50                       │ 3,300                    │ 3,434                │
+        │ P90                       │ 3,728                    │ 3,835                │
+        │ 80 % interval, calibrated │ 2,704 – 3,896            │ 2,307 – 4,561        │
+        │ 95 % interval, calibrated │ 2,388 – 4,212            │ 1,117 – 5,145        │
         │ backtest n                │ 11                       │ 6                    │
-        │ backtest MASE             │ 1.44                     │ 1.03                 │
+        │ backtest MASE             │ 1.44                     │ 1.10                 │
         │ coverage 80 %, model      │ 7 of 11 (64 %; 35–85)    │ 3 of 6 (50 %; 19–81) │
-        │ coverage 95 %, model      │ 10 of 11 (91 %; 62–98)   │ 4 of 6 (67 %; 30–90) │
-        │ coverage 80 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 4 of 6 (67 %; 30–90) │
+        │ coverage 95 %, model      │ 10 of 11 (91 %; 62–98)   │ 5 of 6 (83 %; 44–97) │
+        │ coverage 80 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 3 of 6 (50 %; 19–81) │
         │ coverage 95 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 5 of 6 (83 %; 44–97) │
         └───────────────────────────┴──────────────────────────┴──────────────────────┘
-        backtest, one edition ahead from each past edition:
-        ┌───────────┬────────────────┬────┬─────────┬─────────┬──────────┬──────────┐
-        │ view      │ method         │  n │     mae │    mase │ cover 80 │ cover 95 │
+        backtest, one edition ahead from each past edition; 'rolled' from the table two
+          or more editions before, through the published totals between (editions 3→5,
+          4→6, 5→7, 6→8, 8→13, 8→14):
+        ┌───────────┬───────────────────┬────┬─────────┬─────────┬──────────┬──────────┐
+        │ view      │ method            │  n │     mae │    mase │ cover 80 │ cover 95 │
         """.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(Array(lines.prefix(expected.count)) == expected)
 }

@@ -1,0 +1,65 @@
+import Foundation
+
+extension PortfolioBacktest {
+    /// The bottom-up view replayed as the outlook runs it when the tables are older than the
+    /// published totals (issue 19.2): for each edition t with a table, the latest table k at
+    /// least two editions before it is rolled through editions k + 1 … t − 1 conditioned on
+    /// their published figures (`PublishedFigures`, its gaps measured on the editions up to k),
+    /// the flow model estimated on the transitions up to k, and the simulated sum of t scored
+    /// against t's table sum. Row `bottom-up, rolled`; its calibrated intervals as the one-step
+    /// row's (`ConformalCalibration`, each target calibrated on the earlier ones' errors).
+    public struct RolledReplays: Sendable {
+        public var targets: [Int]
+        public var origins: [Int]
+        public var actuals: [Double]
+        public var points: [Double]
+        public var row: Backtest.Row
+        public var calibratedRow: Backtest.Row?
+        /// Replays left out because no simulated portfolio reproduced a published figure:
+        /// the target and why.
+        public var leftOut: [(target: Int, reason: String)] = []
+
+        public static let method = "bottom-up, rolled"
+
+        /// nil when no edition has a table two or more editions after one with enough
+        /// transitions before it.
+        static func run(_ panel: PortfolioPanel, levels: [Double], trials: Int, seed: UInt64, minimumTransitions: Int,
+                        totals: [Int: Double], counts: [Int: Double], scale: Double,
+                        cancelled: @Sendable () -> Bool) throws -> RolledReplays? {
+            let pairs = panel.consecutivePairs
+            var targets: [Int] = [], origins: [Int] = [], actuals: [Double] = [], points: [Double] = []
+            var lower = levels.map { _ in [Double]() }, upper = lower
+            var leftOut: [(target: Int, reason: String)] = []
+            for t in panel.editions {
+                guard let k = panel.editions.last(where: { $0 <= t - 2 }) else { continue }
+                let training = pairs.filter { $0.to <= k }
+                guard training.count >= minimumTransitions else { continue }
+                let model = try PortfolioFlowModel.estimate(training.map { panel.transition(from: $0.from, to: $0.to) })
+                let figures = PublishedFigures.between(panel, table: k, through: t - 1, totals: totals, counts: counts)
+                let sim: PortfolioSimulation
+                do {
+                    sim = try PortfolioSimulation.run(panel.tables[k]!, model: model, trials: trials, seed: seed &+ UInt64(k) &+ (UInt64(t) << 16),
+                                                      published: figures, cancelled: cancelled)
+                } catch let e as ForecastError {
+                    leftOut.append((t, e.message))  // no simulated portfolio reproduces a figure: nothing to score
+                    continue
+                }
+                targets.append(t)
+                origins.append(k)
+                actuals.append(panel.total(t))
+                points.append(sim.point)
+                for (j, level) in levels.enumerated() {
+                    let i = sim.interval(level)
+                    lower[j].append(i.lower); upper[j].append(i.upper)
+                }
+            }
+            guard !targets.isEmpty else { return nil }
+            let row = Backtest.Row(method: method, actuals: actuals, points: points, lower: lower, upper: upper, scale: scale)
+            let raw = levels.indices.map { j in zip(lower[j], upper[j]).map { (lower: $0, upper: $1) } }
+            let calibrated = ConformalCalibration.row("calibrated", actuals: actuals, points: points, units: points, raw: raw,
+                                                      levels: levels, scale: scale)
+            return RolledReplays(targets: targets, origins: origins, actuals: actuals, points: points, row: row, calibratedRow: calibrated,
+                                 leftOut: leftOut)
+        }
+    }
+}
