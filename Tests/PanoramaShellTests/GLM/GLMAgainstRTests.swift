@@ -82,14 +82,7 @@ private func expectAgreesWithR(_ t: RegressionSession, _ name: String, _ key: St
     let r = try #require(rGLM)
     let (out, perr) = t.run("predict(m, new, interval=\"confidence\")\npredict(m, new, type=\"link\", interval=\"confidence\")")
     #expect(perr == "")
-    let lines = out.split(separator: "\n").map(String.init)
-    try #require(lines.count == 2)
-    func columns(_ line: String) throws -> [[Double]] {
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        let rows = try #require(object["rows"] as? [[Double]])
-        return (0..<3).map { c in rows.map { $0[c] } }
-    }
-    let response = try columns(lines[0]), link = try columns(lines[1])
+    let (response, link) = try predictionColumns(out)
     let expected = [(response, ["predict_mean", "predict_low", "predict_high"]),
                     (link, ["predict_link", "predict_link_low", "predict_link_high"])]
     for (got, keys) in expected {
