@@ -150,7 +150,7 @@ qreg_case <- function(key, formula, data, taus, weights = NULL, se = c("iid", "n
     for (method in se) {  # summary.rq's default for n < 1001 is "rank": pass se= explicitly; nid uses hs = TRUE
       s <- tryCatch(summary(fit, se = method, hs = TRUE), error = function(e) e)
       if (inherits(s, "error")) {  # e.g. nid on the panel: too few positive densities, X'FX singular
-        out <<- c(out, paste0("# ", t, ".se_", method, ": R fails: ", conditionMessage(s)))
+        put(paste0(t, ".se_", method, "_fails"), gsub("[\r\n=]", " ", conditionMessage(s)))
         next
       }
       put(paste0(t, ".se_", method), s$coefficients[, 2])
