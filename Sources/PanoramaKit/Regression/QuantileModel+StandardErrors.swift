@@ -2,8 +2,10 @@ import Foundation
 import LinearAlgebra
 
 extension QuantileModel {
-    /// quantreg's `eps` in `summary.rq`: DBL_EPSILON^(2/3).
-    static let residualEpsilon = pow(Double.ulpOfOne, 2.0 / 3.0)
+    /// quantreg's `eps` in `summary.rq` (`.Machine$double.eps^(1/2)`, quantreg 5.94): the
+    /// threshold of a zero residual ("iid") and the shift of ŷ differences ("nid"). Not the
+    /// DBL_EPSILON^(2/3) of `rq.fit.br`'s tolerance, which put "nid" 7e-7 away from R.
+    static let residualEpsilon = Double.ulpOfOne.squareRoot()
 
     /// The Hall–Sheather (1988) bandwidth for sparsity estimation at τ with n observations
     /// (quantreg's `bandwidth.rq(tau, n, hs = TRUE, alpha = 0.05)`):

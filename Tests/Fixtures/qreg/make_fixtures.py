@@ -16,7 +16,7 @@ Standard errors follow quantreg's summary.rq (Koenker, quantreg 5.x, R/summary.r
          cov = sparsity^2 (X'X)^{-1} tau (1 - tau)
   "nid": h = bw (halved while tau - h < 0 or tau + h > 1); dyhat = X (b(tau+h) - b(tau-h));
          f = pmax(0, 2h / (dyhat - eps)); cov = tau (1 - tau) (X'FX)^{-1} X'X (X'FX)^{-1}
-  eps = .Machine$double.eps^(2/3); with weights, X, y and r are multiplied by w first.
+  eps = .Machine$double.eps^(1/2) (summary.rq's own eps, not rq.fit.br's ^(2/3)); with weights, X, y and r are multiplied by w first.
 
 Run from this folder: python3 make_fixtures.py (writes the CSV cases and qreg_fixtures.json;
 panel_steps.csv is the semester steps of the bundled panel, written by panorama:
@@ -28,7 +28,7 @@ import pandas as pd
 from scipy.optimize import linprog
 from scipy.stats import norm, t as student
 
-EPS = np.finfo(float).eps ** (2 / 3)
+EPS = np.finfo(float).eps ** (1 / 2)
 
 
 def lp_fit(X, y, tau):

@@ -1,25 +1,18 @@
 import Foundation
 @testable import PanoramaKit
+import TestSupport
 
 /// A statsmodels reference file (`Fixtures/forecast/ets_*.txt`): `name = v1 v2 …` lines.
 struct ETSReference {
-    var values: [String: [Double]]
+    var values: KeyValueFixture
 
     init(_ name: String) throws {
         let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Fixtures/forecast")!
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var values: [String: [Double]] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let parts = line.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let key = parts[0].trimmingCharacters(in: .whitespaces)
-            values[key] = parts[1].split(separator: " ").compactMap { Double($0) }
-        }
-        self.values = values
+        values = try KeyValueFixture(contentsOf: url)
     }
 
-    subscript(_ key: String) -> [Double] { values[key] ?? [] }
-    func scalar(_ key: String) -> Double { values[key]?.first ?? .nan }
+    subscript(_ key: String) -> [Double] { values[key] }
+    func scalar(_ key: String) -> Double { values.scalar(key) }
 }
 
 /// A seeded generator for simulated series (the kernel's SplitMix64 with Box–Muller normals):

@@ -15,11 +15,9 @@ private func offsetSession(mode: RenderOptions.Mode = .box) -> RegressionSession
     return t
 }
 
-@Test func predictionsAtNewRowsUseTheirOwnOffsetAndTransformTheLinkInterval() throws {
-    let t = offsetSession(mode: .json)
-    let (out, err) = t.run("m = glm(y ~ x, c, family=\"poisson\", offset=log(e))\n"
-                           + "predict(m, new, interval=\"confidence\")\npredict(m, new, type=\"link\", interval=\"confidence\")")
-    #expect(err == "")
+/// The fit, lower and upper columns of the two JSON tables printed by
+/// `predict(m, new, interval=…)` and `predict(m, new, type="link", interval=…)`.
+func predictionColumns(_ out: String) throws -> (response: [[Double]], link: [[Double]]) {
     let lines = out.split(separator: "\n").map(String.init)
     try #require(lines.count == 2)
     func columns(_ line: String) throws -> [[Double]] {
@@ -27,7 +25,15 @@ private func offsetSession(mode: RenderOptions.Mode = .box) -> RegressionSession
         let rows = try #require(object["rows"] as? [[Double]])
         return (0..<3).map { c in rows.map { $0[c] } }
     }
-    let response = try columns(lines[0]), link = try columns(lines[1])
+    return (try columns(lines[0]), try columns(lines[1]))
+}
+
+@Test func predictionsAtNewRowsUseTheirOwnOffsetAndTransformTheLinkInterval() throws {
+    let t = offsetSession(mode: .json)
+    let (out, err) = t.run("m = glm(y ~ x, c, family=\"poisson\", offset=log(e))\n"
+                           + "predict(m, new, interval=\"confidence\")\npredict(m, new, type=\"link\", interval=\"confidence\")")
+    #expect(err == "")
+    let (response, link) = try predictionColumns(out)
     for i in GLMFixture.predictX.indices {
         #expect(relative(response[0][i], GLMFixture.predictMean[i]) < 1e-8)
         #expect(relative(response[1][i], GLMFixture.predictLow[i]) < 1e-8)
