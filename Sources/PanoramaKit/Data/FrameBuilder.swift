@@ -216,6 +216,10 @@ struct FrameBuilder {
         let ok: Bool = try out.withUnsafeMutableBufferPointer { o in
             for r in 0..<rows {
                 if r & 0xFFFF == 0xFFFF { try options.checkCancelled() }
+                // Inferring, stop as soon as the cells that did not parse outnumber what the
+                // rest could still parse (the verdict below needs failed + prose < parsed):
+                // a text column is rejected halfway instead of read to its end as prose.
+                if infer, r & 0xFF == 0, failed + (prose?.pointee.count ?? 0) >= parsed + (rows - r) { return false }
                 let k = r * w + j
                 let s = Int(sp[r].start), e = Int(sp[r].end)
                 if let v = parse(k, s, e) { o[r] = v; parsed += 1; continue }
