@@ -434,9 +434,11 @@ struct ProseCells {
     var words = 0
     var first: (text: String, line: Int)?
 
-    mutating func add(_ text: String, line: Int) {
+    /// `text` is made only for the cell the note quotes (a text column tried as numbers while
+    /// inferring passes here for every cell).
+    mutating func add(_ text: @autoclosure () -> String, line: Int) {
         count += 1
-        if first == nil || line < first!.line { first = (text, line) }
+        if first == nil || line < first!.line { first = (text(), line) }
     }
 
     mutating func addWord(_ text: String, line: Int) {
