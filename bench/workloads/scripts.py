@@ -28,10 +28,10 @@ def workloads(ctx):
     return [
         {"name": "script-100k-lines", "target": "report only", "max_ratio": None, "prepare": prepare,
          "panorama": [ctx.panorama, "--no-init", str(lines_path)], "peer": None, "check": total},
-        {"name": "script-100k-one-line", "target": "report only", "max_ratio": None, "prepare": None,
+        {"name": "script-100k-one-line", "target": "report only", "max_ratio": None, "prepare": prepare,
          "panorama": [ctx.panorama, "--no-init", str(one_line_path)], "peer": None, "check": total},
         # The script exits 1 (it had errors): the shell counts the error lines instead.
-        {"name": "script-100k-errors", "target": "< 2 s", "max_ratio": None, "max_seconds": 2.0, "prepare": None,
+        {"name": "script-100k-errors", "target": "< 2 s", "max_ratio": None, "max_seconds": 2.0, "prepare": prepare,
          "panorama": ["sh", "-c", '"$0" --no-init "$1" 2>&1 >/dev/null | grep -c "error:"', ctx.panorama, str(errors_path)],
          "peer": None, "check": error_count},
     ]
