@@ -5,8 +5,10 @@ extension PortfolioBacktest {
     /// published totals (issue 19.2): for each edition t with a table, the latest table k at
     /// least two editions before it is rolled through editions k + 1 … t − 1 conditioned on
     /// their published figures (`PublishedFigures`, its gaps measured on the editions up to k),
-    /// the flow model estimated on the transitions up to k, and the simulated sum of t scored
-    /// against t's table sum. Row `bottom-up, rolled`; its calibrated intervals as the one-step
+    /// the flow model estimated on the transitions up to k, and the simulated total of t scored
+    /// in published units as the outlook's forecast is (`inPublishedUnits` with the gap measured
+    /// up to k, against t's published total) — in table sums when t has no published total or
+    /// the gap could not be measured. Row `bottom-up, rolled`; its calibrated intervals as the one-step
     /// row's (`ConformalCalibration`, each target calibrated on the earlier ones' errors).
     public struct RolledReplays: Sendable {
         public var targets: [Int]
@@ -36,7 +38,7 @@ extension PortfolioBacktest {
                 guard training.count >= minimumTransitions else { continue }
                 let model = try PortfolioFlowModel.estimate(training.map { panel.transition(from: $0.from, to: $0.to) })
                 let figures = PublishedFigures.between(panel, table: k, through: t - 1, totals: totals, counts: counts)
-                let sim: PortfolioSimulation
+                var sim: PortfolioSimulation
                 do {
                     sim = try PortfolioSimulation.run(panel.tables[k]!, model: model, trials: trials, seed: seed &+ UInt64(k) &+ (UInt64(t) << 16),
                                                       published: figures, cancelled: cancelled)
@@ -46,7 +48,12 @@ extension PortfolioBacktest {
                 }
                 targets.append(t)
                 origins.append(k)
-                actuals.append(panel.total(t))
+                if let gap = figures.totalGap, let published = totals[t], published > 0, published.isFinite {
+                    sim = sim.inPublishedUnits(gap)
+                    actuals.append(published)
+                } else {
+                    actuals.append(panel.total(t))
+                }
                 points.append(sim.point)
                 for (j, level) in levels.enumerated() {
                     let i = sim.interval(level)

@@ -61,6 +61,11 @@ public struct PortfolioOutlook: Sendable {
             outlook.bottomUpTarget = "edition \(last + 1)"
             outlook.bottomUpOrigin = last > latest ? "table \(latest), totals \(last)" : "edition \(latest) (\(panel.label(latest)))"
             if let published, let steps = outlook.bottomUp?.rollForward { outlook.notes += published.notes(steps, table: latest) }
+            // Rolled through published totals, the target is a published total too, as top-down.
+            if last > latest, let gap = published?.totalGap, let sim = outlook.bottomUp {
+                outlook.bottomUp = sim.inPublishedUnits(gap)
+                outlook.notes.append("bottom-up totals converted to published units: × exp(bias) with the measured spread")
+            }
             outlook.groupName = panel.columns.group
             do {
                 // Rolled through published totals, the backtest replays that situation too.

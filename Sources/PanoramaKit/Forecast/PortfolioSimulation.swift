@@ -26,9 +26,9 @@ public struct PortfolioSimulation: Sendable {
     /// The editions rolled through before the target, each conditioned on its published figures
     /// (`PublishedFigures`); empty when the target is the edition after the table.
     public var rollForward: [ConditionedStep] = []
-    public let mean: Double
+    public private(set) var mean: Double
     /// The sample standard deviation of the totals (n − 1).
-    public let standardDeviation: Double
+    public private(set) var standardDeviation: Double
     /// The Monte Carlo standard error of the mean: sd / √trials.
     public var meanStandardError: Double { standardDeviation / Double(max(trials, 1)).squareRoot() }
     private var sortedTotals: [Double]
@@ -77,6 +77,22 @@ public struct PortfolioSimulation: Sendable {
             standardDeviation: trials > 1 ? (summary.sumSquares / (summary.count - 1)).squareRoot() : .nan,
             sortedTotals: totals.sorted())
         simulation.rollForward = steps
+        return simulation
+    }
+
+    /// The totals in the published figures' units (issue 19.2): each trial's total × exp(bias + ε),
+    /// ε ~ N(0, scale²) from a stream of its own derived from `seed`, drawn in trial order (so the
+    /// result does not depend on the threads). The components (growth, entries, exits), the
+    /// groups, the start and the roll-forward stay as the tables count them.
+    public func inPublishedUnits(_ gap: PublishedFigures.Gap) -> PortfolioSimulation {
+        var mixer = SplitMix64(seed: seed ^ 0x5DEE_CE66_D1CE_4E5B)
+        var rng = Xoshiro256StarStar(seed: mixer.next())
+        let converted = totals.map { $0 * exp(gap.bias + gap.scale * Ziggurat.normal(using: &rng)) }
+        var simulation = self
+        simulation.totals = converted
+        simulation.sortedTotals = converted.sorted()
+        simulation.mean = trials > 0 ? Descriptive.mean(converted) : .nan
+        simulation.standardDeviation = trials > 1 ? Descriptive.sampleVariance(converted).squareRoot() : .nan
         return simulation
     }
 

@@ -184,3 +184,47 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     #expect(g.editions == 3 && abs(exp(g.bias) - 1.01) < 1e-12)
     #expect(figures.editions == [4, 5] && figures.countGap == nil)
 }
+
+@Test func rolledThroughPublishedTotalsTheBottomUpTotalsAreInPublishedUnitsTheTableSumsTimesExpBiasWithTheMeasuredSpread() throws {
+    let (panel, model) = try syntheticModel()
+    // Published totals 3 % (in logs) above the tables' sums, ±1 % about it: bias 0.03, sd √(6·0.01²/5).
+    let noise = [0.01, -0.01, 0.01, -0.01, 0.01, -0.01]
+    let sums = panel.editions.map { panel.total($0) }
+    let published = zip(sums, noise).map { $0 * exp(0.03 + $1) } + [1.05, 1.1, 1.12].map { sums[5] * exp(0.03) * $0 }
+    let series = try ForecastSeries(value: Column(name: "total", .number(published)),
+                                    time: Column(name: "edition", .number(published.indices.map { Double($0 + 1) })))
+    let o = try PortfolioOutlook.make(series: series, panel: panel, trials: 2_000, backtestTrials: 200)
+    let figures = try #require(PublishedFigures.after(panel, series: series, counts: [:]))
+    let gap = try #require(figures.totalGap)
+    #expect(abs(gap.bias - 0.03) < 1e-12 && abs(gap.scale - (6 * 0.0001 / 5).squareRoot()) < 1e-12)
+    // The same roll-forward in table sums (same seed): trial by trial, log(converted / table sum)
+    // has the gap's mean and spread, and the median moves by exp(bias).
+    let sim = try #require(o.bottomUp)
+    let raw = try PortfolioSimulation.run(panel.tables[6]!, model: model, trials: 2_000, seed: 1, published: figures)
+    let logRatios = zip(sim.totals, raw.totals).map { log($0 / $1) }
+    #expect(abs(Descriptive.mean(logRatios) - 0.03) < 3 * gap.scale / 2_000.0.squareRoot())
+    #expect(abs(Descriptive.sampleVariance(logRatios).squareRoot() / gap.scale - 1) < 0.05)
+    #expect(abs(sim.point / (raw.point * exp(0.03)) - 1) < 0.005, "\(sim.point) vs \(raw.point) × exp(0.03)")
+    #expect(abs(sim.mean - Descriptive.mean(sim.totals)) < 1e-9 * sim.mean)
+    #expect(o.notes.contains("bottom-up totals converted to published units: × exp(bias) with the measured spread"))
+    // Seeded: the conversion is the same every time.
+    #expect(raw.inPublishedUnits(gap).totals == sim.totals)
+    // With the latest table the series' last edition the target is a table sum: no conversion.
+    let same = try PortfolioOutlook.make(series: try ForecastSeries(value: Column(name: "total", .number(sums)),
+                                                                    time: Column(name: "edition", .number(sums.indices.map { Double($0 + 1) }))),
+                                         panel: panel, trials: 500, backtestTrials: 100)
+    #expect(!same.notes.contains { $0.hasPrefix("bottom-up totals converted") })
+}
+
+@Test func theRolledReplaysAreScoredInPublishedUnitsAgainstThePublishedTotals() throws {
+    let (panel, _) = try syntheticModel()
+    var totals: [Int: Double] = [:]
+    for e in panel.editions { totals[e] = panel.total(e) * exp(e % 2 == 0 ? 0.04 : 0.02) }
+    let rolled = try #require(try PortfolioBacktest.run(panel, trials: 300, publishedTotals: totals).rolled)
+    #expect(rolled.targets == [5, 6] && rolled.actuals == [5, 6].map { totals[$0]! })
+    // An edition without a published total is scored in table sums.
+    var missing = totals
+    missing[6] = nil
+    let partial = try #require(try PortfolioBacktest.run(panel, trials: 300, publishedTotals: missing).rolled)
+    #expect(partial.actuals.last == panel.total(6))
+}
