@@ -193,16 +193,16 @@ private func printed(_ text: String, width: Int, charset: RenderOptions.Charset 
         │ from                      │ edition 20               │ table 14, totals 20  │
         │ method                    │ naive (by backtest MASE) │ Monte Carlo          │
         │ trials                    │                          │ 2,000                │
-        │ P10                       │ 2,872                    │ 3,003                │
-        │ P50                       │ 3,300                    │ 3,434                │
-        │ P90                       │ 3,728                    │ 3,835                │
-        │ 80 % interval, calibrated │ 2,704 – 3,896            │ 2,307 – 4,561        │
-        │ 95 % interval, calibrated │ 2,388 – 4,212            │ 1,117 – 5,145        │
+        │ P10                       │ 2,872                    │ 2,962                │
+        │ P50                       │ 3,300                    │ 3,512                │
+        │ P90                       │ 3,728                    │ 4,069                │
+        │ 80 % interval, calibrated │ 2,704 – 3,896            │ 2,075 – 4,949        │
+        │ 95 % interval, calibrated │ 2,388 – 4,212            │ 1,107 – 5,860        │
         │ backtest n                │ 11                       │ 6                    │
-        │ backtest MASE             │ 1.44                     │ 1.10                 │
-        │ coverage 80 %, model      │ 7 of 11 (64 %; 35–85)    │ 3 of 6 (50 %; 19–81) │
-        │ coverage 95 %, model      │ 10 of 11 (91 %; 62–98)   │ 5 of 6 (83 %; 44–97) │
-        │ coverage 80 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 3 of 6 (50 %; 19–81) │
+        │ backtest MASE             │ 1.44                     │ 1.44                 │
+        │ coverage 80 %, model      │ 7 of 11 (64 %; 35–85)    │ 1 of 6 (17 %; 3–56)  │
+        │ coverage 95 %, model      │ 10 of 11 (91 %; 62–98)   │ 4 of 6 (67 %; 30–90) │
+        │ coverage 80 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 2 of 6 (33 %; 10–70) │
         │ coverage 95 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 5 of 6 (83 %; 44–97) │
         └───────────────────────────┴──────────────────────────┴──────────────────────┘
         backtest, one edition ahead from each past edition; 'rolled' from the table two
