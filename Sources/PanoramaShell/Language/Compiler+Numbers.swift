@@ -23,27 +23,40 @@ extension Compiler {
     /// `expr` as unboxed arithmetic, nil when it is not only literals, names and arithmetic.
     static func number(_ expr: Expr) -> CompiledNumber? {
         var budget = numericNodeLimit
-        return number(expr, budget: &budget)
+        return number(expr, budget: &budget, parameters: nil)
     }
 
-    private static func number(_ expr: Expr, budget: inout Int) -> CompiledNumber? {
+    /// A function body as unboxed arithmetic of its `parameters` alone (no other name, no call,
+    /// no `x[i]`): a name reads its argument from `Interpreter.numericArguments`, so a call
+    /// makes no scope (`Interpreter.numericCall`). nil when the body is anything else.
+    static func number(_ expr: Expr, parameters: [String]) -> CompiledNumber? {
+        var budget = numericNodeLimit
+        return number(expr, budget: &budget, parameters: parameters)
+    }
+
+    private static func number(_ expr: Expr, budget: inout Int, parameters: [String]?) -> CompiledNumber? {
         budget -= 1
         guard budget >= 0 else { return nil }
         switch expr.kind {
         case .number(let x):
             return x.isNaN ? nil : { _, _ in x }
         case .name(let name):
+            if let parameters {
+                guard let k = parameters.firstIndex(of: name) else { return nil }
+                return { interpreter, _ in interpreter.numericArguments[interpreter.argumentBase + k] }
+            }
             let hint = Environment.Hint()
             return { interpreter, scope in scope == nil ? interpreter.environment.number(name, hint: hint) : nil }
         case .unary(.negate, let operand):
-            guard let x = number(operand, budget: &budget) else { return nil }
+            guard let x = number(operand, budget: &budget, parameters: parameters) else { return nil }
             return { interpreter, scope in x(interpreter, scope).map { -$0 } }
         case .binary(let op, let l, let r):
-            guard let left = number(l, budget: &budget), let right = number(r, budget: &budget) else { return nil }
+            guard let left = number(l, budget: &budget, parameters: parameters),
+                  let right = number(r, budget: &budget, parameters: parameters) else { return nil }
             return arithmetic(op, left, right)
         case .index(let target, let indexExpr):
             // `x[i]`: an element of a vector of numbers held by a name.
-            guard case .name(let name) = target.kind, let i = number(indexExpr, budget: &budget) else { return nil }
+            guard parameters == nil, case .name(let name) = target.kind, let i = number(indexExpr, budget: &budget, parameters: nil) else { return nil }
             let hint = Environment.Hint()
             return { interpreter, scope in
                 guard scope == nil, let k = i(interpreter, scope) else { return nil }
@@ -52,10 +65,10 @@ extension Compiler {
         case .call(let callee, let arguments):
             // A user function whose body is itself unboxed arithmetic (`f = function(x) x * 2 + 1`)
             // is pure too: `Interpreter.numericCall` runs it without a `Value`.
-            guard case .name(let name) = callee.kind, name != "return", arguments.allSatisfy({ $0.label == nil }) else { return nil }
+            guard parameters == nil, case .name(let name) = callee.kind, name != "return", arguments.allSatisfy({ $0.label == nil }) else { return nil }
             var values: [Unboxed] = []
             for a in arguments {
-                guard let n = number(a.value, budget: &budget) else { return nil }
+                guard let n = number(a.value, budget: &budget, parameters: nil) else { return nil }
                 values.append(Unboxed(read: n))
             }
             let hint = Environment.Hint()

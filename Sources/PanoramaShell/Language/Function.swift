@@ -34,6 +34,8 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
     lazy var compiledBody = Step(run: Compiler.expression(literal.body))
     /// The body as unboxed arithmetic (`Compiler.number`), nil when it is something else.
     lazy var numericBody: Compiler.Unboxed? = Compiler.number(literal.body).map { Compiler.Unboxed(read: $0) }
+    /// The body as unboxed arithmetic of the parameters alone (`x * 2 + 1`), nil otherwise.
+    lazy var argumentBody: Compiler.Unboxed? = Compiler.number(literal.body, parameters: parameterNames).map { Compiler.Unboxed(read: $0) }
     /// The scope of a finished call that nothing kept (no closure made inside it), ready for
     /// the next call: a loop calling a function does not allocate a scope per call.
     @exclusivity(unchecked) private var spareScope: Environment?
@@ -169,6 +171,7 @@ extension Interpreter {
               callDepth + 1 < Interpreter.maximumCallDepth else { return nil }
         calls &+= 1
         if calls & 63 == 0, isCancelled() { return nil }
+        if let direct = function.argumentBody { return numericCall(direct, arguments, scope: outer) }
         var scope = function.takeScope()
         for k in arguments.indices {
             guard let x = arguments[k].read(self, outer) else { return nil }
@@ -181,6 +184,26 @@ extension Interpreter {
         environment = saved
         callDepth -= 1
         function.recycle(&scope)
+        return result
+    }
+
+    /// A body of arithmetic on its parameters alone: the arguments are pushed on
+    /// `numericArguments` and read there; no scope is made and the current one stays (the body
+    /// reads no other name and calls nothing).
+    private func numericCall(_ body: Compiler.Unboxed, _ arguments: [Compiler.Unboxed], scope outer: Frame?) -> Double? {
+        let base = numericArguments.count
+        for a in arguments {
+            guard let x = a.read(self, outer) else {
+                numericArguments.removeLast(numericArguments.count - base)
+                return nil
+            }
+            numericArguments.append(x)
+        }
+        let saved = argumentBase
+        argumentBase = base
+        let result = body.read(self, nil)
+        argumentBase = saved
+        numericArguments.removeLast(numericArguments.count - base)
         return result
     }
 

@@ -19,6 +19,10 @@ public final class Interpreter {
     /// User-function calls so far: Ctrl-C is polled every 64 calls (an endless recursion stops
     /// at the depth limit, an endless loop polls on its own).
     @exclusivity(unchecked) var calls = 0
+    /// The arguments of the calls under way of functions that are arithmetic of their
+    /// parameters alone, and where the innermost call's begin (`Interpreter.numericCall`).
+    @exclusivity(unchecked) var numericArguments: [Double] = []
+    @exclusivity(unchecked) var argumentBase = 0
     /// Stops recursion before the thread's stack runs out.
     var stack = StackGuard()
     /// Set when the value just computed should not be printed again (`print(v)`, loops).

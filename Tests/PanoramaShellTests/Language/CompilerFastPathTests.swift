@@ -64,6 +64,19 @@ import Testing
         #expect(t.out.last == "204")
     }
 
+    @Test func `a function of its parameters alone reads its own arguments in nested calls`() {
+        // f(i, f(2, i)) = i * (2i - 2) - i = 2i² - 3i: -1 + 2 + 9; the global x is not read.
+        let t = run("x = 100\nf = function(x, y) x * y - x\ns = 0\nfor (i in 1:3) s = s + f(i, f(2, i))\ns")
+        #expect(t.stderr == "")
+        #expect(t.out.last == "10")
+        // An argument that is not a plain number leaves the fast path, and the next calls are right.
+        let u = run("g = function(a, b) a + b\nn = na\nfor (i in 1:2) r = g(i, n)\nr\nfor (i in 1:2) r = g(i, g(i, 1))\nr")
+        #expect(u.stderr == "")
+        #expect(u.out == ["na", "5"])
+        let e = run("g = function(a, b) a + b\nfor (i in 1:2) r = g(i, \"t\")", file: "g.pan")
+        #expect(e.stderr.hasPrefix("g.pan:1:20: error: cannot apply '+' to number and text"), "\(e.stderr)")
+    }
+
     @Test func `closures keep the scope of the call that made them`() {
         // A call's scope is reused for the next call only when nothing kept it: here each
         // closure keeps its own k.
