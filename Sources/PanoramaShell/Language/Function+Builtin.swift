@@ -47,8 +47,10 @@ extension Interpreter {
         case .user(let function):
             return try apply(function, arguments, at: range)
         case .builtin(let builtin):
-            let placeholders = arguments.map { _ in CallArgument(label: nil, value: Expr(.na, range), range: range) }
-            var context = try bind(builtin, placeholders, range: range, outer: nil, given: arguments)
+            // One positional slot per value: the binder matches slots to parameters, and `given`
+            // supplies the values (the slots' own expressions are never evaluated).
+            let slots = arguments.map { _ in CallArgument(label: nil, value: Expr(.na, range), range: range) }
+            var context = try bind(builtin, slots, range: range, outer: nil, given: arguments)
             return try run(builtin, &context, at: range)
         }
     }
