@@ -225,10 +225,6 @@ public struct LinearModel: Sendable {
         var extra: [String] = []
         if exactFit { extra.append("Exact fit: residuals are all zero, so t, F and their p-values are not defined.") }
         if design.weights != nil { extra.append("Weighted least squares: each row counts by its weight.") }
-        if design.zeroWeightRows > 0 {
-            let z = design.zeroWeightRows
-            extra.append("\(z) row\(z == 1 ? "" : "s") with weight 0 \(z == 1 ? "was" : "were") left out; \(observations) used.")
-        }
         out += design.commonNotes(observations: observations, solution: solution, covariance: covarianceType,
                                   unitLeverageRows: unitLeverageRows, undefinedColumns: undefinedColumns, extra: extra)
         if spansConstant {

@@ -14,16 +14,28 @@ extension ModelDesign {
                        + "\(covariance.rawValue) standard errors are undefined for \(LinearModel.list(names)).")
         }
         out += extra
-        if droppedRows > 0 {
-            let d = droppedRows
-            out.append("\(d) row\(d == 1 ? "" : "s") with na \(d == 1 ? "was" : "were") dropped; \(observations) used.")
-        }
+        out += leftOutNotes(observations: observations)
         let aliased = solution.aliased.map { columnNames[$0] }
         if !aliased.isEmpty {
             let names = aliased.map { "'\($0)'" }.joined(separator: ", ")
             out.append(aliased.count == 1
                 ? "\(names) is aliased (a linear combination of the terms before it): not estimated."
                 : "\(names) are aliased (linear combinations of the terms before them): not estimated.")
+        }
+        return out
+    }
+
+    /// The rows a fit left out: weight 0 (meaning "left out", as in R) and `na`; every model's
+    /// summary says so (ols and glm through `commonNotes`, qreg directly).
+    func leftOutNotes(observations: Int) -> [String] {
+        var out: [String] = []
+        if zeroWeightRows > 0 {
+            let z = zeroWeightRows
+            out.append("\(z) row\(z == 1 ? "" : "s") with weight 0 \(z == 1 ? "was" : "were") left out; \(observations) used.")
+        }
+        if droppedRows > 0 {
+            let d = droppedRows
+            out.append("\(d) row\(d == 1 ? "" : "s") with na \(d == 1 ? "was" : "were") dropped; \(observations) used.")
         }
         return out
     }

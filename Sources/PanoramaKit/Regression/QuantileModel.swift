@@ -115,6 +115,7 @@ public struct QuantileModel: Sendable {
         if n <= 1001 && options.standardErrors == .nid {
             notes.append("With \(n) rows quantreg's summary would use rank-inversion intervals; these are nid Wald intervals.")
         }
+        notes += design.leftOutNotes(observations: n)
         return QuantileModel(design: design, formula: formula, options: options, coefficients: coefficients,
                              standardErrors: errors, nonUnique: vertices.map(\.nonUnique),
                              objectives: try zip(vertices, options.taus).map { try solver.objective($0.coefficients, tau: $1) },

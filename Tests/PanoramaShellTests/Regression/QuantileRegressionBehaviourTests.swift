@@ -159,3 +159,14 @@ func standardErrorsThatCannotBeEstimatedAreAnErrorNotACrash(_ input: String, _ m
     for i in y.indices { for k in 0..<2 { #expect(abs(f[i][k] + r[i][k] - y[i]) < 1e-5) } }
     #expect(m.model.confidenceIntervals(0, level: 0.9)[1].low < m.model.coefficients[0][1])
 }
+
+@Test func rowsLeftOutForZeroWeightOrNaAreNotedAsForOls() {
+    let t = RegressionSession()
+    let (out, err) = t.run("""
+        d = frame(x=[1, 2, 3, 4, 5, 6, 7, 8, 9], y=[1.2, 1.9, 3.4, 3.8, 5.5, 6.1, 6.8, 8.4, na], w=[1, 1, 0, 1, 1, 1, 0, 1, 1])
+        qreg(y ~ x, d, tau=0.5, weights=w, se="iid")
+        """)
+    #expect(err == "")
+    #expect(out.contains("2 rows with weight 0 were left out; 6 used."), "\(out)")
+    #expect(out.contains("1 row with na was dropped; 6 used."), "\(out)")
+}
