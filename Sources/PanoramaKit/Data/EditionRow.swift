@@ -52,13 +52,23 @@ public struct EditionRow: Sendable, Equatable {
     /// - Throws: `DataError` for a cell that fits no type (file, line, column); `DatasetError`
     ///   for a missing column, an empty name, a missing Oui/Non or an unknown phase.
     public static func read(_ url: URL, edition: Int, export: Bool = false) throws -> [EditionRow] {
+        var notes: [String] = []
+        return try read(url, edition: edition, export: export, encoding: nil, notes: &notes)
+    }
+
+    /// The rows as `read(_:edition:export:)` gives them; an export that is not UTF-8 is read as
+    /// `encoding` (Windows-1252 when nil), and the reader's note saying so is added to `notes`.
+    public static func read(_ url: URL, edition: Int, export: Bool, encoding: TextEncoding?,
+                            notes: inout [String]) throws -> [EditionRow] {
         var wanted = columns
-        let labels = try DataReader.load(path: url.path, displayName: url.lastPathComponent).frame.columns.map(\.label)
+        let labels = try DataReader.load(path: url.path, options: ReadOptions(encoding: encoding),
+                                         displayName: url.lastPathComponent).frame.columns.map(\.label)
         if labels.contains(where: { PanoramaVocabulary.normalisedName($0) == "ministerenomcomplet" }) {
             wanted[1] = .init("Ministère nom complet", as: .text)
         }
         let (file, c) = try SourceFile.read(url, wanted, missing: export ? ["En cadrage", "en cadrage"] : [],
-                                            dropsEmptyRecords: export)
+                                            dropsEmptyRecords: export, encoding: encoding)
+        notes += file.notes
         let projects = file.text(c[0]), ministries = file.text(c[1]), flags = file.bools(c[2])
         let starts = file.dates(c[3]), durations = file.numbers(c[4]), phases = file.text(c[5])
         let costs = file.numbers(c[6])

@@ -8,6 +8,8 @@ public struct SourceFile {
     public var frame: Frame
     /// The file name, for messages.
     public var name: String
+    /// The reader's notes a publisher's file may have (the encoding it was read in), to pass on.
+    public var notes: [String] = []
 
     /// One column the builder reads: the labels it may have (the first present wins) and its type.
     public struct Wanted: Sendable {
@@ -25,13 +27,17 @@ public struct SourceFile {
     /// forced (strict). Labels are compared as `PanoramaVocabulary.normalisedName` does (spaces,
     /// punctuation, case and accents ignored: `Ministère porteur ` of the 2016 export); `missing` adds cell texts that mean `na`
     /// (`En cadrage` in a cost column); `dropsEmptyRecords` accepts the reader dropping all-empty
-    /// records (a raw export's trailing ones), which is otherwise an error. Other columns are left as inferred and not used.
+    /// records (a raw export's trailing ones), which is otherwise an error, and a file that is not
+    /// UTF-8 is read as `encoding` (Windows-1252 when nil, with a note kept in `notes`) — a
+    /// publisher's file as downloaded; the bundled build's own files must be UTF-8. Other columns
+    /// are left as inferred and not used.
     /// - Throws: `DatasetError` for a missing column or a reader note; the reader's `DataError`
     ///   for a cell that fits no forced type.
     public static func read(_ url: URL, _ wanted: [Wanted], missing: [String] = [],
-                            dropsEmptyRecords: Bool = false) throws -> (SourceFile, [Int]) {
+                            dropsEmptyRecords: Bool = false, encoding: TextEncoding? = nil) throws -> (SourceFile, [Int]) {
         let name = url.lastPathComponent
-        let labels = try DataReader.load(path: url.path, displayName: name).frame.columns.map(\.label)
+        let labels = try DataReader.load(path: url.path, options: ReadOptions(encoding: encoding),
+                                         displayName: name).frame.columns.map(\.label)
         func same(_ a: String, _ b: String) -> Bool {
             PanoramaVocabulary.normalisedName(a) == PanoramaVocabulary.normalisedName(b)
         }
@@ -44,13 +50,15 @@ public struct SourceFile {
             types[label] = w.type
             chosen.append(label)
         }
-        var options = ReadOptions(types: types, missing: missing)
+        var options = ReadOptions(encoding: encoding, types: types, missing: missing)
         options.freeTextIsMissing = false      // a source cell that is not a number is an error here
         let frame = try DataReader.load(path: url.path, options: options, displayName: name).frame
-        let notes = frame.notes.filter { !(dropsEmptyRecords && $0.hasPrefix("dropped ") && $0.contains(" empty ")) }
-        if let note = notes.first { throw DatasetError("\(name): \(note)") }
+        let tolerated = { (note: String) in
+            dropsEmptyRecords && (note.hasPrefix("dropped ") && note.contains(" empty ") || note.contains("is not utf-8; read as"))
+        }
+        if let note = frame.notes.first(where: { !tolerated($0) }) { throw DatasetError("\(name): \(note)") }
         let indices = chosen.map { label in frame.columns.firstIndex { $0.label == label }! }
-        return (SourceFile(frame: frame, name: name), indices)
+        return (SourceFile(frame: frame, name: name, notes: frame.notes.filter { !$0.hasPrefix("dropped ") && tolerated($0) }), indices)
     }
 
     /// Text cells of column `j` (nil for `na`).

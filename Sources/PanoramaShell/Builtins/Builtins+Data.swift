@@ -263,17 +263,21 @@ extension BuiltinRegistry {
 
     // MARK: load
 
+    /// `encoding=`: a text encoding by any of its usual names, or nil when not given.
+    static func textEncoding(_ ctx: CallContext) throws -> TextEncoding? {
+        guard let e = try ctx.string("encoding") else { return nil }
+        guard let encoding = TextEncoding(name: e) else {
+            throw ctx.fail("encoding= must be \"utf-8\", \"windows-1252\" or \"latin-1\", not '\(e)'")
+        }
+        return encoding
+    }
+
     static func load(_ ctx: inout CallContext) throws -> Value {
         guard let path = try ctx.string("path") else { throw ctx.fail("missing argument 'path'") }
         var options = ReadOptions()
         if let sep = try separator(ctx, "sep") { options.separator = sep.asciiValue }
         if let decimal = try decimalMark(ctx) { options.decimal = decimal.asciiValue }
-        if let e = try ctx.string("encoding") {
-            guard let encoding = TextEncoding(name: e) else {
-                throw ctx.fail("encoding= must be \"utf-8\", \"windows-1252\" or \"latin-1\", not '\(e)'")
-            }
-            options.encoding = encoding
-        }
+        options.encoding = try textEncoding(ctx)
         if let types = try strings(ctx, "types") {
             for entry in types {
                 let parts = entry.split(maxSplits: 2, whereSeparator: { $0 == ":" || $0 == "=" }).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -12,6 +12,7 @@ extension BuiltinRegistry {
                     .keyword("edition", "the new edition's number (default: the panel's latest + 1)"),
                     .keyword("date", "the new edition's month, e.g. \"2022-06\""),
                     .keyword("keys", "the analyst's decisions: frame(project=, key=) (an existing key links, a new one starts)"),
+                    .choice("encoding", "\"utf-8\", \"windows-1252\" or \"latin-1\" (default: utf-8, else windows-1252 with a note)", ["utf-8", "windows-1252", "latin-1"]),
                 ],
                 example: """
                 save(frame(projet=["PNR", "PORTAIL NOUVEAU"], ministere_porteur="Premier ministre", projet_inter_ministeriel="Oui", debut=["juillet 2011", "mars 2017"], duree_du_projet_en_annees=[6, 3], phase_du_projet_en_cours="Déploiement", cout_estime=[55, 12]), "panorama-edition.csv");
@@ -27,7 +28,10 @@ extension BuiltinRegistry {
             let latest = panel.column("edition")?.data.numbers?.filter(\.isFinite).max() ?? 0
             let edition = try ctx.int("edition", in: -1_000_000...1_000_000) ?? Int(latest.rounded()) + 1
             guard let date = try editionDate(ctx) else { throw ctx.fail("missing argument 'date' (the edition's month, e.g. \"2022-06\")") }
-            let rows = try EditionRow.read(URL(fileURLWithPath: expanded), edition: edition, export: true)
+            var notes: [String] = []
+            let rows = try EditionRow.read(URL(fileURLWithPath: expanded), edition: edition, export: true,
+                                           encoding: try textEncoding(ctx), notes: &notes)
+            notes.forEach(ctx.note)
             let added = try PanelEdition.add(rows, to: panel, edition: edition, date: date, decisions: try keyDecisions(ctx))
             let counts = Dictionary(grouping: added.matches, by: \.decision).mapValues(\.count)
             let told = [KeyMatch.Decision.exact, .normalisedName, .knownName, .analyst, .similar, .new, .review]

@@ -79,4 +79,25 @@ import PanoramaKit
         let (_, err) = try run(Self.panel + "\n" + call, files: ["ed2.csv": Self.export, "bad.csv": "Projet,Coût estimé\nA,1\n", "panel.csv": Self.panelCSV])
         #expect(err.contains(message), "\(err)")
     }
+    /// Publishers' CSVs are often Windows-1252 with semicolons and comma decimals: such a file is
+    /// read as downloaded, with a note, and gives the same rows as its UTF-8 original; `encoding=`
+    /// chooses, and a wrong choice is an error naming the byte, never mangled names.
+    @Test func aWindows1252ExportWithSemicolonsReadsAsItsUTF8Original() throws {
+        let semicolons = Self.export.replacingOccurrences(of: ",", with: ";")
+        let bytes = try #require(semicolons.data(using: .windowsCP1252))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("add-edition-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try bytes.write(to: dir.appendingPathComponent("ed2.csv"))
+        let show = " |> where(edition == 2) |> select(key, project, ministry, cost)"
+        let (expected, _) = try run(Self.panel + "\nadd_edition(p, \"ed2.csv\", date=\"2020-07\")" + show,
+                                    files: ["ed2.csv": Self.export, "panel.csv": Self.panelCSV])
+        let (out, err) = try run(Self.panel + "\nadd_edition(p, \"\(dir.path)/ed2.csv\", date=\"2020-07\")" + show,
+                                 files: ["panel.csv": Self.panelCSV])
+        #expect(out == expected && out.contains("Intérieur"), "\(out)")
+        #expect(err.contains("ed2.csv is not utf-8; read as windows-1252"), "\(err)")
+        let (_, refused) = try run(Self.panel + "\nadd_edition(p, \"\(dir.path)/ed2.csv\", date=\"2020-07\", encoding=\"utf-8\")",
+                                   files: ["panel.csv": Self.panelCSV])
+        #expect(refused.contains("is not utf-8") && refused.contains("error"), "\(refused)")
+    }
 }
