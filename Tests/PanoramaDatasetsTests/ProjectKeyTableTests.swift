@@ -118,7 +118,8 @@ import Testing
 
     @Test func aMissingColumnIsNamed() {
         let body = "PNR,Premier ministre,Oui,x,juillet 2011,5.9,Cadrage,52,z,p\r\n"
-        #expect(throws: DatasetError("panorama_2016-11_ed01.csv: no column 'Coût complet estimé'")) {
+        let columns = "'Projet', 'Ministère porteur', 'Projet inter-ministériel', 'Description et objectifs', 'Début', 'Durée du projet en années', 'Phase du projet en cours', 'Coût', 'Zone fonctionnelle principale', 'Programme de financement'"
+        #expect(throws: DatasetError("panorama_2016-11_ed01.csv: no column 'Coût complet estimé' in the header (or the 10 rows under it); its columns: \(columns)")) {
             try Self.read(body, header: Self.header.replacingOccurrences(of: "Coût estimé", with: "Coût"))
         }
     }

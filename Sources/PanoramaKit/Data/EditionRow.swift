@@ -61,8 +61,7 @@ public struct EditionRow: Sendable, Equatable {
     public static func read(_ url: URL, edition: Int, export: Bool, encoding: TextEncoding?,
                             notes: inout [String]) throws -> [EditionRow] {
         var wanted = columns
-        let labels = try DataReader.load(path: url.path, options: ReadOptions(encoding: encoding),
-                                         displayName: url.lastPathComponent).frame.columns.map(\.label)
+        let labels = try SourceFile.header(url, wanted, encoding: encoding).labels
         if labels.contains(where: { PanoramaVocabulary.normalisedName($0) == "ministerenomcomplet" }) {
             wanted[1] = .init("Ministère nom complet", as: .text)
         }

@@ -36,21 +36,15 @@ public struct SourceFile {
     public static func read(_ url: URL, _ wanted: [Wanted], missing: [String] = [],
                             dropsEmptyRecords: Bool = false, encoding: TextEncoding? = nil) throws -> (SourceFile, [Int]) {
         let name = url.lastPathComponent
-        let labels = try DataReader.load(path: url.path, options: ReadOptions(encoding: encoding),
-                                         displayName: name).frame.columns.map(\.label)
-        func same(_ a: String, _ b: String) -> Bool {
-            PanoramaVocabulary.normalisedName(a) == PanoramaVocabulary.normalisedName(b)
-        }
+        let (labels, skip) = try header(url, wanted, encoding: encoding)
         var types: [String: ColumnType] = [:]
         var chosen: [String] = []
         for w in wanted {
-            guard let label = w.labels.lazy.compactMap({ want in labels.first { same($0, want) } }).first else {
-                throw DatasetError("\(name): no column '\(w.labels[0])'")
-            }
+            guard let label = label(of: w, in: labels) else { throw DatasetError("\(name): no column '\(w.labels[0])'") }
             types[label] = w.type
             chosen.append(label)
         }
-        var options = ReadOptions(encoding: encoding, types: types, missing: missing)
+        var options = ReadOptions(encoding: encoding, types: types, missing: missing, skip: skip)
         options.freeTextIsMissing = false      // a source cell that is not a number is an error here
         let frame = try DataReader.load(path: url.path, options: options, displayName: name).frame
         let tolerated = { (note: String) in
@@ -60,6 +54,43 @@ public struct SourceFile {
         let indices = chosen.map { label in frame.columns.firstIndex { $0.label == label }! }
         return (SourceFile(frame: frame, name: name, notes: frame.notes.filter { !$0.hasPrefix("dropped ") && tolerated($0) }), indices)
     }
+
+    /// The label of `labels` that is `wanted`'s (its first label present wins), compared as
+    /// `PanoramaVocabulary.normalisedName` does.
+    static func label(of wanted: Wanted, in labels: [String]) -> String? {
+        let normalised = labels.map(PanoramaVocabulary.normalisedName)
+        return wanted.labels.lazy.compactMap { want in
+            normalised.firstIndex(of: PanoramaVocabulary.normalisedName(want)).map { labels[$0] }
+        }.first
+    }
+
+    /// The header's labels and the number of lines above it: the first of the file's first
+    /// `headerSearch` rows under which every wanted column has a label (a publisher's workbook
+    /// may carry a title and a blank line above its table).
+    /// - Throws: `DatasetError` naming the first wanted column missing under the first row.
+    public static func header(_ url: URL, _ wanted: [Wanted], encoding: TextEncoding?) throws -> (labels: [String], skip: Int) {
+        let name = url.lastPathComponent
+        func labels(_ skip: Int) throws -> [String] {
+            try DataReader.load(path: url.path, options: ReadOptions(encoding: encoding, skip: skip),
+                                displayName: name).frame.columns.map(\.label)
+        }
+        // A title line above the header may make the first read fail (a ragged CSV): look further
+        // down first, and report the first row's failure only when no row below is the header.
+        let first: [String]
+        do { first = try labels(0) } catch { first = [] }
+        if let missing = wanted.first(where: { label(of: $0, in: first) == nil }) {
+            for skip in 1..<headerSearch {
+                guard let found = try? labels(skip) else { continue }
+                if wanted.allSatisfy({ label(of: $0, in: found) != nil }) { return (found, skip) }
+            }
+            if first.isEmpty { _ = try labels(0) }
+            throw DatasetError("\(name): no column '\(missing.labels[0])' in the header (or the \(headerSearch - 1) rows under it); its columns: \(first.prefix(12).map { "'\($0)'" }.joined(separator: ", "))")
+        }
+        return (first, 0)
+    }
+
+    /// How many rows from the top `header` looks at.
+    static let headerSearch = 11
 
     /// Text cells of column `j` (nil for `na`).
     public func text(_ j: Int) -> [String?] {

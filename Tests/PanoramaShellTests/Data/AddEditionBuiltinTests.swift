@@ -100,4 +100,19 @@ import PanoramaKit
                                    files: ["panel.csv": Self.panelCSV])
         #expect(refused.contains("is not utf-8") && refused.contains("error"), "\(refused)")
     }
+    /// A publisher's file may carry a title and a blank line above its table: the header is
+    /// found under them (the same rows as without); a file with no such header names the first
+    /// column it lacks and the columns it has.
+    @Test func theHeaderIsFoundUnderATitle() throws {
+        let show = " |> where(edition == 2) |> select(key, project, ministry, cost)"
+        let (expected, _) = try run(Self.panel + "\nadd_edition(p, \"ed2.csv\", date=\"2020-07\")" + show,
+                                    files: ["ed2.csv": Self.export, "panel.csv": Self.panelCSV])
+        let titled = "Panorama des grands projets numériques — juillet 2020\n\n" + Self.export
+        let (out, err) = try run(Self.panel + "\nadd_edition(p, \"ed2.csv\", date=\"2020-07\")" + show,
+                                 files: ["ed2.csv": titled, "panel.csv": Self.panelCSV])
+        #expect(out == expected && out.contains("GAMMA"), "\(out) \(err)")
+        let (_, refused) = try run(Self.panel + "\nadd_edition(p, \"ed2.csv\", date=\"2020-07\")",
+                                   files: ["ed2.csv": "name,ministry,cost\nA,Justice,3\n", "panel.csv": Self.panelCSV])
+        #expect(refused.contains("ed2.csv: no column 'Projet' in the header") && refused.contains("'name', 'ministry', 'cost'"), "\(refused)")
+    }
 }
