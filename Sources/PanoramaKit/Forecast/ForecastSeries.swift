@@ -117,12 +117,17 @@ public struct ForecastSeries: Sendable {
     /// Observed (non-gap) values.
     public var observedCount: Int { values.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } }
 
+    /// The word before an edition number in labels: the time column's name (`period 12`), and
+    /// `edition` for `edition`, `edition_number`… or no name.
+    public static func editionWord(_ timeName: String?) -> String {
+        timeName.map { $0.hasPrefix("edition") ? "edition" : $0 } ?? "edition"
+    }
+
     /// What horizon h forecasts: `edition 21`, `2 editions after 2024-12`, `t = 19`.
     public func targetLabel(_ h: Int) -> String {
         switch kind {
         case .editionNumbers:
-            let word = timeName.map { $0.hasPrefix("edition") ? "edition" : $0 } ?? "edition"
-            return "\(word) \(Int(times.last!) + h)"
+            return "\(Self.editionWord(timeName)) \(Int(times.last!) + h)"
         case .dates(let precision):
             return dateTarget(h, precision: precision)
         case .positions:

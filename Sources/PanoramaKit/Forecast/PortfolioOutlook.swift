@@ -58,8 +58,9 @@ public struct PortfolioOutlook: Sendable {
             outlook.bottomUp = try PortfolioSimulation.run(panel.tables[latest]!, model: model, trials: trials, seed: seed,
                                                            byGroup: panel.columns.group != nil, published: published, cancelled: cancelled)
             let last = published?.editions.last ?? latest
-            outlook.bottomUpTarget = "edition \(last + 1)"
-            outlook.bottomUpOrigin = last > latest ? "table \(latest), totals \(last)" : "edition \(latest) (\(panel.label(latest)))"
+            let word = ForecastSeries.editionWord(panel.columns.time)
+            outlook.bottomUpTarget = "\(word) \(last + 1)"
+            outlook.bottomUpOrigin = last > latest ? "table \(latest), totals \(last)" : "\(word) \(latest) (\(panel.label(latest)))"
             if let published, let steps = outlook.bottomUp?.rollForward { outlook.notes += published.notes(steps, table: latest) }
             // Rolled through published totals, the target is a published total too, as top-down.
             if last > latest, let gap = published?.totalGap, let sim = outlook.bottomUp {

@@ -121,7 +121,7 @@ public struct PortfolioPanel: Sendable {
         }
         guard !tables.isEmpty else { throw ForecastError("the panel has no rows with an edition number and a key") }
         editions = tables.keys.sorted()
-        for e in editions where labels[e] == nil { labels[e] = "edition \(e)" }
+        for e in editions where labels[e] == nil { labels[e] = "\(ForecastSeries.editionWord(columns.time)) \(e)" }
         self.tables = tables
         self.labels = labels
     }
@@ -135,7 +135,7 @@ public struct PortfolioPanel: Sendable {
         }
     }
 
-    public func label(_ edition: Int) -> String { labels[edition] ?? "edition \(edition)" }
+    public func label(_ edition: Int) -> String { labels[edition] ?? "\(ForecastSeries.editionWord(columns.time)) \(edition)" }
 
     /// The sum of the known costs of an edition's table.
     public func total(_ edition: Int) -> Double {
