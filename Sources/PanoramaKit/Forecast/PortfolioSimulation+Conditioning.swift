@@ -224,6 +224,14 @@ extension PublishedFigures {
         notes.append("roll-forward effective sample size per edition: "
                      + weighed.map { "\($0.edition): \(NumberFormat(significantDigits: 6).string($0.effectiveSampleSize.rounded()))" }.joined(separator: ", ")
                      + " of \(NumberFormat(significantDigits: 6).string(Double(steps[0].totals.count)))")
+        // Few effective portfolios: the published figure sits in the flow model's far tail, and
+        // the forecast after it rests on a handful of distinct paths.
+        let trials = Double(steps[0].totals.count)
+        if let poor = weighed.min(by: { $0.effectiveSampleSize < $1.effectiveSampleSize }),
+           poor.effectiveSampleSize < max(100, 0.01 * trials) {
+            notes.append("roll-forward: at edition \(poor.edition) only \(NumberFormat(significantDigits: 6).string(poor.effectiveSampleSize.rounded())) of \(NumberFormat(significantDigits: 6).string(trials)) simulated portfolios carry the weight: "
+                         + "its published figures lie far in the flow model's tail, so the bottom-up view rests on few distinct paths (more trials= help; so may a look at that edition's figures)")
+        }
         return notes
     }
 }

@@ -27,3 +27,26 @@ import Testing
     #expect(one.topDown?.targets.first == "period 7" && one.bottomUpTarget == "period 7")
     #expect(one.bottomUpOrigin?.hasPrefix("period 6") == true)
 }
+
+/// Published totals far in the flow model's tail leave few portfolios with weight: the outlook
+/// says at which edition and how many, instead of presenting intervals built on a few paths.
+@Test func aDegenerateRollForwardIsNamedInANote() throws {
+    let (frame, _) = SyntheticLaw.panel(editions: 6, seed: 4)
+    let panel = try PortfolioPanel(frame)
+    // Published totals 5 % either side of the tables' sums: a measurement spread of about 5 %.
+    let totals = panel.editions.map { panel.total($0) * ($0 % 2 == 0 ? 1.05 : 0.95) }
+    func outlook(_ jump: Double) throws -> PortfolioOutlook {
+        let values = totals + [totals[5] * jump, totals[5] * jump * 1.02]
+        let series = try ForecastSeries(value: Column(name: "total", .number(values)),
+                                        time: Column(name: "edition", .number(values.indices.map { Double($0 + 1) })))
+        return try PortfolioOutlook.make(series: series, panel: panel, trials: 2_000, backtestTrials: 200)
+    }
+    let far = try outlook(1.35)
+    let poorest = try #require(far.bottomUp?.rollForward.filter(\.weighed).min { $0.effectiveSampleSize < $1.effectiveSampleSize })
+    #expect(poorest.effectiveSampleSize < 100)
+    let expected = "roll-forward: at edition \(poorest.edition) only \(Int(poorest.effectiveSampleSize.rounded())) of 2,000 simulated portfolios carry the weight"
+    #expect(far.notes.contains { $0.hasPrefix(expected) }, "\(far.notes)")
+    let near = try outlook(1.0)
+    let least = try #require(near.bottomUp?.rollForward.map(\.effectiveSampleSize).min())
+    #expect(least >= 100 && !near.notes.contains { $0.hasPrefix("roll-forward: at edition") }, "ESS \(least)")
+}
