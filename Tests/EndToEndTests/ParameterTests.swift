@@ -35,6 +35,16 @@ import Testing
         #expect(r.stdout.contains("  edition=14   the edition to report on\n  label=\"all\"  a label"))
     }
 
+    @Test func `run FILE --help opens with what the script says it does in its first #' lines`() throws {
+        let about = "#!/usr/bin/env panorama\n\n#' The semester's job: add the new table.\n#'   Then forecast.\n# not this\n"
+        let file = try Binary.temporaryFile("s.pn", about + Self.script)
+        let r = try Binary.run(["run", file.path, "--help"])
+        #expect(r.stdout.hasPrefix("The semester's job: add the new table.\n  Then forecast.\n\nusage: panorama run "), "\(r.stdout)")
+        let bare = try Binary.temporaryFile("b.pn", "#' Prints one.\n1\n#' not the description\n")
+        #expect(try Binary.run(["run", bare.path, "--help"]).stdout.hasPrefix("Prints one.\n\n"))
+        #expect(try Binary.run(["run", file.path, "--help"]).stdout.contains("not this") == false)
+    }
+
     @Test func `a notebook run with parameters records them and check reuses them`() throws {
         let nb = try Binary.temporaryFile("n.md", "```panorama\ne = param(\"edition\", default=14)\ne * 2\n```\n")
         #expect(try Binary.run(["notebook", nb.path, "-p", "edition=13"]).status == 0)

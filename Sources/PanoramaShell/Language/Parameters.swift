@@ -55,14 +55,32 @@ public enum ScriptParameters {
         return out
     }
 
-    /// `panorama run FILE --help`: the script's parameters with their defaults and help.
+    /// The `#'` lines a script opens with (after any `#!` line and blank lines): what it does.
+    static func description(of text: String) -> [String] {
+        var out: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.hasPrefix("#'") {
+                let body = t.dropFirst(2)
+                out.append(String(body.hasPrefix(" ") ? body.dropFirst() : body))
+            } else if !out.isEmpty || !(t.isEmpty || t.hasPrefix("#!")) {
+                break
+            }
+        }
+        return out
+    }
+
+    /// `panorama run FILE --help`: what the script says it does (its opening `#'` lines), then
+    /// its parameters with their defaults and help.
     public static func helpText(file: String, text: String) -> String {
         let declared = declarations(in: text)
+        let about = description(of: text)
+        let intro = about.isEmpty ? [] : about + [""]
         guard !declared.isEmpty else {
-            return "\(file) declares no parameters (param(\"name\", default=…, help=\"…\") declares one)"
+            return (intro + ["\(file) declares no parameters (param(\"name\", default=…, help=\"…\") declares one)"]).joined(separator: "\n")
         }
         let width = declared.map { $0.name.count + $0.defaultText.count + 1 }.max() ?? 0
-        var lines = ["usage: panorama run \(file) -- " + declared.map { "\($0.name)=…" }.joined(separator: " "), "", "parameters:"]
+        var lines = intro + ["usage: panorama run \(file) -- " + declared.map { "\($0.name)=…" }.joined(separator: " "), "", "parameters:"]
         for d in declared {
             let left = d.name + "=" + d.defaultText
             lines.append("  " + left + String(repeating: " ", count: width - left.count + 2) + d.help)
