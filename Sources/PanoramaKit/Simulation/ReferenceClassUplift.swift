@@ -52,7 +52,8 @@ public struct ReferenceClassUplift: Sendable {
             let tail = try? TailIndex.hill(x)
             var warnings = tail?.warnings ?? []
             if x.count < smallClass {
-                warnings.append("a class of \(x.count) projects: its P\(Int(p)) rests on the \(max(1, Int((Double(x.count) * (1 - p / 100)).rounded(.up)))) largest")
+                let largest = max(1, Int((Double(x.count) * (1 - p / 100)).rounded(.up)))
+                warnings.append("a class of \(Prose.counted(x.count, "project")): its P\(Int(p)) rests on " + (largest == 1 ? "the largest alone" : "the \(largest) largest"))
             }
             return Row(group: name, n: x.count, median: Descriptive.quantile(sorted: x, 0.5),
                        uplift: Descriptive.quantile(sorted: x, p / 100) - 1, tail: tail, warnings: warnings)

@@ -27,6 +27,8 @@ extension BuiltinRegistry {
             let c = try ctx.requiredColumn("x")
             return .number(Double((0..<c.count).filter { !c.data.isNA($0) }.count))
         },
+        edge("first", "the first value (of any type; na if empty or if the first is na)", example: "first([na, 2, 3])") { $0.first },
+        edge("last", "the last value (of any type): in summarize(by=), a group's latest row", example: "last([\"a\", \"b\", \"c\"])") { $0.last },
         Builtin("quantile", .stats, summary: "quantiles of a vector (R type 7), a distribution or a simulation",
                 parameters: [.required("x", "a numeric vector, distribution or simulation"), .required("p", "probabilities in [0, 1]")],
                 example: "quantile([1, 2, 3, 4, 5], [0.1, 0.5, 0.9])") { ctx in
@@ -103,6 +105,18 @@ extension BuiltinRegistry {
             let x = try present(ctx, "x", builtin: name)
             let r = x.isEmpty ? aggregate.empty : aggregate.value(x)
             return r.isNaN ? .na : .number(r)
+        }
+    }
+
+    /// `first` and `last`: one end of a vector, as is (na included, as R's dplyr), so that in
+    /// `summarize(by=key, cost=last(cost))` a project's latest row is what it says, na or not.
+    static func edge(_ name: String, _ summary: String, example: String, _ pick: @escaping @Sendable (Range<Int>) -> Int?) -> Builtin {
+        Builtin(name, .stats, summary: summary,
+                parameters: [.required("x", "a vector (numbers, text, dates or true/false)")], example: example) { ctx in
+            guard let c = ctx["x"]?.asColumn() else {
+                throw ctx.fail("'x' must be a vector, not a \(ctx["x"]?.kindName ?? "missing value")")
+            }
+            return pick(0..<c.count).map(c.element) ?? .na
         }
     }
 }

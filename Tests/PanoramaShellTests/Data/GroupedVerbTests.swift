@@ -77,3 +77,15 @@ func windowFunctionsTakeByAsAColumnNameOfTheirFrame(named: String, vector: Strin
     #expect(t.stderr.hasPrefix("error: "))
     #expect(t.stderr.contains("ministre"))
 }
+
+/// `first` and `last` take a vector's ends as they are (na included, any type, na when empty),
+/// and in summarize(by=) a group's first and latest rows in the frame's order.
+@Test func firstAndLastTakeTheEndsOfEachGroupInRowOrder() {
+    #expect(json("[first([na, 2, 3]), last([1, 2, na])]") == "[null, null]")
+    #expect(json("x = [4, 5]\n[first(x[x > 9]), first(x), last(x)]") == "[null, 4, 5]")
+    #expect(json("last([\"a\", \"é\"])") == #""é""#)
+    let code = "f = frame(key=[\"b\", \"a\", \"b\", \"a\", \"b\"], cost=[1, 10, 2, na, 3], phase=[\"x\", \"y\", \"z\", \"y\", \"w\"])\n"
+    #expect(json(code + "summarize(f, by=key, c0=first(cost), c1=last(cost), ph=last(phase))")
+            == #"{"columns": ["key", "c0", "c1", "ph"], "rows": [["a", 10, null, "y"], ["b", 1, 3, "w"]]}"#)
+    #expect(run("first(frame(a=1))").stderr.contains("error: 'x' must be a vector, not a frame"))
+}
