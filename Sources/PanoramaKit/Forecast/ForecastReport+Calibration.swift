@@ -38,6 +38,9 @@ extension ForecastReport {
         }
     }
 
+    /// Whether the method shown was calibrated (asked for, and a backtest to calibrate on).
+    public var isCalibrated: Bool { calibrate && calibration(methodName) != nil }
+
     /// A method's calibration (`naive` … `combination`), when calibrated.
     public func calibration(_ method: String) -> ForecastCalibration? {
         calibrations.first { $0.method == method }

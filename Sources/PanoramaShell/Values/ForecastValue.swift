@@ -12,7 +12,7 @@ struct ForecastValue: ChartableForecast {
         let i = report.interval(widest, of: p, method: report.methodName)
         let f = options.numbers
         return "forecast \(report.methodName) for \(report.targets[0]): \(f.string(p.mean)) [\(f.string(i.lower)), \(f.string(i.upper))] at \(ForecastFormat.level(widest)) %"
-            + (report.calibrate ? " calibrated" : "")
+            + (report.isCalibrated ? " calibrated" : "")
             + (report.horizon > 1 ? " (+\(report.horizon - 1) more)" : "")
     }
 
@@ -90,8 +90,8 @@ extension ForecastReport {
     /// The text rendering: headline, basis, the forecast table, candidates for `auto`, notes.
     func render(_ options: RenderOptions) -> String {
         var parts = [options.prose(headline), options.prose(basis)]
-        if calibrate { parts.append(options.prose("intervals calibrated on the backtest's misses, the model's own beneath:")) }
-        parts.append(renderTable(calibrate ? comparedTable : table, options))
+        if isCalibrated { parts.append(options.prose("intervals calibrated on the backtest's misses, the model's own beneath:")) }
+        parts.append(renderTable(isCalibrated ? comparedTable : table, options))
         if let candidates {
             var line = "candidates for \(targets[0])"
             if let s = selection {
@@ -101,7 +101,7 @@ extension ForecastReport {
                 if let b = s.backtest { picks.append(Prose.counted(b.targets.count, "one-step origin")) }
                 if !picks.isEmpty { line += " (" + picks.joined(separator: "; ") + ")" }
             }
-            parts += [options.prose(line + (calibrate ? ", calibrated intervals" : "") + ":"), renderTable(candidates, options)]
+            parts += [options.prose(line + (isCalibrated ? ", calibrated intervals" : "") + ":"), renderTable(candidates, options)]
         }
         if let coverage = coverageTable(options.numbers) { parts += [options.prose(coverageTitle), renderTable(coverage, options)] }
         let all = notes + calibrationNotes
