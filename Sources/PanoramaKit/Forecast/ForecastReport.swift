@@ -20,6 +20,16 @@ public struct ForecastReport: Sendable {
     /// `since=` as the user gave it, for display.
     public var since: String?
     public var notes: [String]
+    /// Whether the intervals shown (`table`, `candidates`, `interval`) are calibrated
+    /// (`calibrate=true`); `points` and the fits keep the models' own.
+    public var calibrate = false
+    /// The backtest the calibrations were fitted and replayed on (`selection`'s for `auto` and
+    /// `combination`, the method's own on the same origins otherwise).
+    public var calibrationBacktest: Backtest?
+    /// One per backtest row (each method and the combination), when calibrated.
+    public var calibrations: [ForecastCalibration] = []
+    /// What the calibration did (or why it could not), after `notes`.
+    public var calibrationNotes: [String] = []
 
     /// Forecasts `series` with `method` (`auto`, `combination` or a `ForecastMethod` name).
     ///
@@ -27,9 +37,20 @@ public struct ForecastReport: Sendable {
     /// What `method:` accepts: auto (chosen by backtest or AICc), combination, or one method.
     public static let methodNames = ["auto", "combination"] + ForecastMethod.allCases.map(\.rawValue)
 
+    /// With `calibrate`, each method's intervals are calibrated on its backtest misses
+    /// (`ForecastCalibration`) and the intervals shown are the calibrated ones.
     public static func make(_ series: ForecastSeries, method: String = "auto", horizon: Int = 1,
                             levels: [Double] = [80, 95], since: String? = nil, minimumTraining: Int? = nil,
-                            cancelled: () -> Bool = { false }) throws -> ForecastReport {
+                            calibrate: Bool = false, cancelled: () -> Bool = { false }) throws -> ForecastReport {
+        var report = try fitted(series, method: method, horizon: horizon, levels: levels, since: since,
+                                minimumTraining: minimumTraining, cancelled: cancelled)
+        if calibrate { try report.calibrate(minimumTraining: minimumTraining, cancelled: cancelled) }
+        return report
+    }
+
+    /// The report with the models' own intervals.
+    static func fitted(_ series: ForecastSeries, method: String, horizon: Int, levels: [Double], since: String?,
+                       minimumTraining: Int?, cancelled: () -> Bool) throws -> ForecastReport {
         let series = series.trimmed
         guard horizon >= 1 else { throw ForecastError("the horizon must be at least 1, not \(horizon)") }
         for level in levels where !(level > 0 && level < 100) {
@@ -72,7 +93,8 @@ public struct ForecastReport: Sendable {
 
     public var targets: [String] { (1...horizon).map { series.targetLabel($0) } }
 
-    /// One row per horizon: target, point, lo_80, hi_80, lo_95, hi_95.
+    /// One row per horizon: target, point, lo_80, hi_80, lo_95, hi_95 (the intervals shown:
+    /// calibrated with `calibrate`, the model's own otherwise).
     public var table: Frame {
         var columns = [
             Column(name: "target", .text(Categorical(targets.map { Optional($0) }))),
@@ -80,14 +102,14 @@ public struct ForecastReport: Sendable {
         ]
         for level in levels {
             let key = ForecastFormat.level(level)
-            let bounds = points.map { $0.interval(level) }
+            let bounds = points.map { interval(level, of: $0, method: methodName) }
             columns.append(Column(name: "lo_\(key)", .number(bounds.map(\.lower))))
             columns.append(Column(name: "hi_\(key)", .number(bounds.map(\.upper))))
         }
         return Frame(columns: columns)
     }
 
-    /// For `auto`: each candidate's next-edition forecast, widest interval, AICc and backtest
+    /// For `auto`: each candidate's next-edition forecast, widest interval (as shown), AICc and backtest
     /// MASE, and the combination last (coverage is in the backtest table).
     public var candidates: Frame? {
         guard let selection else { return nil }
@@ -98,7 +120,7 @@ public struct ForecastReport: Sendable {
         func add(_ name: String, _ p: ForecastPoint, _ a: Double) {
             names.append(name)
             point.append(p.mean)
-            let i = p.interval(widest)
+            let i = interval(widest, of: p, method: name)
             lo.append(i.lower); hi.append(i.upper)
             aicc.append(a)
             let row = selection.backtest?.row(name)

@@ -6,24 +6,17 @@ import Foundation
 extension PortfolioOutlook {
     /// Fits the calibrations on each view's backtest and scores them out of sample.
     mutating func calibrateViews() {
-        if let report = topDown, let b = topDownBacktest, let row = b.row(report.methodName), row.forecasts.count == b.actuals.count {
-            let points = row.forecasts.map { $0?.mean ?? .nan }, units = row.forecasts.map { $0?.standardDeviation ?? .nan }
-            let scores = b.actuals.indices.map { ConformalCalibration.score(actual: b.actuals[$0], point: points[$0], unit: units[$0]) }
-            topDownCalibration = ConformalCalibration(scores: scores, levels: levels)
-            let raw = levels.map { level in row.forecasts.map { $0?.interval(level) ?? (.nan, .nan) } }
-            topDownCalibratedRow = ConformalCalibration.row("calibrated", actuals: b.actuals, points: points,
-                                                            units: units, raw: raw, levels: levels, scale: b.scale)
-        }
+        // The top-down method is calibrated as `forecast(…, calibrate=true)` calibrates it.
+        let topDownMethod = topDown.flatMap { r in topDownBacktest.flatMap { ForecastCalibration($0, method: r.methodName, rowName: "calibrated") } }
+        topDownCalibration = topDownMethod?.conformal
+        topDownCalibratedRow = topDownMethod?.row
         if let b = bottomUpBacktest {
             // Rolled through published totals, the forecast is calibrated on the replays of that situation.
             let (actuals, points) = rolledReplays.map { ($0.actuals, $0.points) } ?? (b.actuals, b.points)
             let scores = actuals.indices.map { ConformalCalibration.score(actual: actuals[$0], point: points[$0], unit: points[$0]) }
             bottomUpCalibration = ConformalCalibration(scores: scores, levels: levels)
         }
-        if let c = topDownCalibration, let p = topDown?.points.first {
-            notes.append("top-down intervals calibrated on the misses of \(Prose.counted(c.scoreCount, "past one-step forecast")): "
-                         + c.summary(point: p.mean, unit: p.standardDeviation, raw: p.interval))
-        }
+        if let c = topDownMethod, let p = topDown?.points.first { notes.append("top-down " + c.note(p)) }
         if let c = bottomUpCalibration, let sim = bottomUp {
             notes.append("bottom-up intervals calibrated on the relative misses of \(Prose.counted(c.scoreCount, "past forecast")): "
                          + c.summary(point: sim.point, unit: sim.point, raw: sim.interval)

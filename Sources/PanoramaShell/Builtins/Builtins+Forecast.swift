@@ -16,17 +16,20 @@ extension BuiltinRegistry {
                     .keyword("level", "interval coverages in percent (default [80, 95])", default: "[80, 95]"),
                     .keyword("since", "use only editions from this one on (a structural break)"),
                     .keyword("min_train", "observations in the first backtest window for auto (default 6)"),
+                    .keyword("calibrate", "widen or narrow each method's intervals by rolling conformal quantiles of its past one-step errors in the backtest (default false: the model's own; f.model keeps them when true)", default: "false"),
                 ],
                 example: "s = load(\"panorama_series\")\nforecast(s, method=\"holt\", h=2)") { ctx in
             let (series, since) = try seriesArgument(ctx)
             let method = try ctx.requiredString("method")
+            let calibrate = try ctx.bool("calibrate", default: false)
             let report = try run(ctx) {
                 try ForecastReport.make(series, method: method, horizon: ctx.requiredInt("h", in: 1...1000),
                                         levels: try levelsArgument(ctx), since: since,
-                                        minimumTraining: ctx.int("min_train", in: 2...100_000), cancelled: ctx.cancellation)
+                                        minimumTraining: ctx.int("min_train", in: 2...100_000),
+                                        calibrate: calibrate, cancelled: ctx.cancellation)
             }
             // Notes go to stderr with the statement, as every note does; the value prints results.
-            for n in report.notes { ctx.note(n) }
+            for n in report.notes + report.calibrationNotes { ctx.note(n) }
             return .object(ForecastValue(report: report))
         },
         Builtin("backtest", .forecast,

@@ -9,9 +9,10 @@ struct ForecastValue: ChartableForecast {
     func summary(_ options: RenderOptions) -> String {
         let p = report.points[0]
         let widest = report.levels.max() ?? 95
-        let i = p.interval(widest)
+        let i = report.interval(widest, of: p, method: report.methodName)
         let f = options.numbers
         return "forecast \(report.methodName) for \(report.targets[0]): \(f.string(p.mean)) [\(f.string(i.lower)), \(f.string(i.upper))] at \(ForecastFormat.level(widest)) %"
+            + (report.isCalibrated ? " calibrated" : "")
             + (report.horizon > 1 ? " (+\(report.horizon - 1) more)" : "")
     }
 
@@ -19,6 +20,7 @@ struct ForecastValue: ChartableForecast {
     func render(_ options: RenderOptions) -> String {
         var shown = report
         shown.notes = []
+        shown.calibrationNotes = []
         return options.mode == .csv ? renderTable(report.table, options) : shown.render(options)
     }
 
@@ -31,7 +33,7 @@ struct ForecastValue: ChartableForecast {
     var forecastPoints: [FanChart.Point] { report.fanPoints }
 
     var memberNames: [String] {
-        ["method", "target", "point", "sigma", "aicc", "table", "candidates", "backtest"]
+        ["method", "target", "point", "sigma", "aicc", "table", "candidates", "backtest", "coverage", "model"]
             + report.levels.flatMap { ["lo_\(ForecastFormat.level($0))", "hi_\(ForecastFormat.level($0))"] }
     }
 
@@ -48,12 +50,15 @@ struct ForecastValue: ChartableForecast {
         case "aicc": return report.fit?.aicc.map { .number($0) } ?? .na
         case "table": return .frame(report.table)
         case "candidates": return report.candidates.map { .frame($0) } ?? .na
-        case "backtest": return report.selection?.backtest.map { .frame($0.frame) } ?? .na
+        case "backtest": return report.backtestFrame.map { .frame($0) } ?? .na
+        case "coverage": return report.coverageTable(NumberFormat()).map { .frame($0) } ?? .na
+        case "model": return .object(ForecastValue(report: report.uncalibrated))
         default:
             for level in report.levels {
                 let key = ForecastFormat.level(level)
-                if name == "lo_\(key)" { return numbers(report.points.map { $0.interval(level).lower }) }
-                if name == "hi_\(key)" { return numbers(report.points.map { $0.interval(level).upper }) }
+                let shown = report.points.map { report.interval(level, of: $0, method: report.methodName) }
+                if name == "lo_\(key)" { return numbers(shown.map(\.lower)) }
+                if name == "hi_\(key)" { return numbers(shown.map(\.upper)) }
             }
             return nil
         }
@@ -84,7 +89,9 @@ extension ForecastReport {
 
     /// The text rendering: headline, basis, the forecast table, candidates for `auto`, notes.
     func render(_ options: RenderOptions) -> String {
-        var parts = [options.prose(headline), options.prose(basis), renderTable(table, options)]
+        var parts = [options.prose(headline), options.prose(basis)]
+        if isCalibrated { parts.append(options.prose("intervals calibrated on the backtest's misses, the model's own beneath:")) }
+        parts.append(renderTable(isCalibrated ? comparedTable : table, options))
         if let candidates {
             var line = "candidates for \(targets[0])"
             if let s = selection {
@@ -94,9 +101,11 @@ extension ForecastReport {
                 if let b = s.backtest { picks.append(Prose.counted(b.targets.count, "one-step origin")) }
                 if !picks.isEmpty { line += " (" + picks.joined(separator: "; ") + ")" }
             }
-            parts += [options.prose(line + ":"), renderTable(candidates, options)]
+            parts += [options.prose(line + (isCalibrated ? ", calibrated intervals" : "") + ":"), renderTable(candidates, options)]
         }
-        if !notes.isEmpty { parts.append(notes.map(options.note).joined(separator: "\n")) }
+        if let coverage = coverageTable(options.numbers) { parts += [options.prose(coverageTitle), renderTable(coverage, options)] }
+        let all = notes + calibrationNotes
+        if !all.isEmpty { parts.append(all.map(options.note).joined(separator: "\n")) }
         return parts.joined(separator: "\n")
     }
 
@@ -104,20 +113,25 @@ extension ForecastReport {
     /// `point` and each interval are arrays when h > 1.
     var json: JSON {
         func one<T>(_ xs: [T], _ f: (T) -> JSON) -> JSON { horizon == 1 ? f(xs[0]) : .array(xs.map(f)) }
-        func intervals(_ ps: [ForecastPoint]) -> JSON {
+        // The intervals shown (calibrated with `calibrate`), or with `model` the model's own.
+        func intervals(_ ps: [ForecastPoint], _ method: String, model: Bool = false) -> JSON {
             .object(levels.map { level in
                 (ForecastFormat.level(level), one(ps) { p in
-                    let i = p.interval(level)
+                    let i = model ? p.interval(level) : interval(level, of: p, method: method)
                     return .array([.finite(i.lower), .finite(i.upper)])
                 })
             })
+        }
+        func modelIntervals(_ ps: [ForecastPoint], _ method: String) -> [(String, JSON)] {
+            calibrate ? [("model_intervals", intervals(ps, method, model: true))] : []
         }
         var pairs: [(String, JSON)] = [
             ("kind", .string("forecast")),
             ("method", .string(methodName)),
             ("target", one(targets) { .string($0) }),
             ("point", one(points) { .finite($0.mean) }),
-            ("intervals", intervals(points)),
+            ("intervals", intervals(points, methodName)),
+        ] + modelIntervals(points, methodName) + [
             ("h", .number(Double(horizon))),
             ("series", .string(series.name)),
             ("n", .number(Double(series.observedCount))),
@@ -139,25 +153,29 @@ extension ForecastReport {
                 .object([
                     ("method", .string(fit.method.rawValue)),
                     ("point", one(fit.forecasts) { .finite($0.mean) }),
-                    ("intervals", intervals(fit.forecasts)),
+                    ("intervals", intervals(fit.forecasts, fit.method.rawValue)),
+                ] + modelIntervals(fit.forecasts, fit.method.rawValue) + [
                     ("aicc", .finite(fit.aicc)),
                     ("mase", .finite(selection.backtest?.row(fit.method.rawValue)?.accuracy.mase)),
                 ])
             })))
-            pairs.append(("combination", .object([
+            let combination: [(String, JSON)] = [
                 ("point", one(selection.combination) { .finite($0.mean) }),
-                ("intervals", intervals(selection.combination)),
-            ])))
-            if let b = selection.backtest { pairs.append(("backtest", b.frame.json())) }
+                ("intervals", intervals(selection.combination, "combination")),
+            ]
+            pairs.append(("combination", .object(combination + modelIntervals(selection.combination, "combination"))))
         }
-        pairs.append(("notes", .array(notes.map { .string($0) })))
+        if let b = backtestFrame { pairs.append(("backtest", b.json())) }
+        if calibrate { pairs.append(("calibration", calibrationJSON)) }
+        pairs.append(("notes", .array((notes + calibrationNotes).map { .string($0) })))
         return .object(pairs)
     }
 
-    /// The forecast periods as the fan chart draws them (80 % and 95 % whatever `levels` are).
+    /// The forecast periods as the fan chart draws them (80 % and 95 % whatever `levels` are;
+    /// calibrated with `calibrate`).
     var fanPoints: [FanChart.Point] {
         zip(targets, points).map { label, p in
-            let i80 = p.interval(80), i95 = p.interval(95)
+            let i80 = interval(80, of: p, method: methodName), i95 = interval(95, of: p, method: methodName)
             return FanChart.Point(label: label, point: p.mean, low80: i80.lower, high80: i80.upper, low95: i95.lower, high95: i95.upper)
         }
     }

@@ -107,15 +107,15 @@ extension PortfolioOutlook {
         bottom += [bottomRow.map { String($0.accuracy.count) } ?? "", bottomRow.map { numbers.fixed($0.accuracy.mase, decimals: 2) } ?? ""]
         for (j, level) in levels.enumerated() {
             measures.append(calibrate ? "coverage \(ForecastFormat.level(level)) %, model" : "backtest coverage \(ForecastFormat.level(level)) %")
-            top.append(topRow.map { Self.hits($0.covered[j], numbers) } ?? "")
-            bottom.append(bottomRow.map { Self.hits($0.covered[j], numbers) } ?? "")
+            top.append(topRow.map { Accuracy.hits($0.covered[j], numbers) } ?? "")
+            bottom.append(bottomRow.map { Accuracy.hits($0.covered[j], numbers) } ?? "")
         }
         if calibrate {
             let topCalibrated = topDownCalibratedRow, bottomCalibrated = bottomUpCalibratedRow
             for (j, level) in levels.enumerated() {
                 measures.append("coverage \(ForecastFormat.level(level)) %, calibrated")
-                top.append(topCalibrated.map { Self.hits($0.covered[j], numbers) } ?? "")
-                bottom.append(bottomCalibrated.map { Self.hits($0.covered[j], numbers) } ?? "")
+                top.append(topCalibrated.map { Accuracy.hits($0.covered[j], numbers) } ?? "")
+                bottom.append(bottomCalibrated.map { Accuracy.hits($0.covered[j], numbers) } ?? "")
             }
         }
         return Frame(columns: [
@@ -137,15 +137,6 @@ extension PortfolioOutlook {
             let r = (x * scale).rounded() / scale
             return numbers.fixed(r == 0 ? 0 : r, decimals: decimals)
         }
-    }
-
-    /// Coverage as counts with the binomial (Wilson 95 %) range of the true coverage they are
-    /// consistent with: `7 of 11 (64 %; 35–85)`; `na` when nothing was scored.
-    static func hits(_ c: (inside: Int, scored: Int), _ numbers: NumberFormat) -> String {
-        guard c.scored > 0, let w = Accuracy.coverageInterval(inside: c.inside, scored: c.scored) else { return "na" }
-        func percent(_ x: Double) -> Int { Int((100 * x).rounded()) }
-        let range = "\(percent(w.lower))\(numbers.ascii ? "-" : "–")\(percent(w.upper))"
-        return "\(numbers.string(Double(c.inside))) of \(numbers.string(Double(c.scored))) (\(percent(Double(c.inside) / Double(c.scored))) %; \(range))"
     }
 
     func render(_ options: RenderOptions) -> String {

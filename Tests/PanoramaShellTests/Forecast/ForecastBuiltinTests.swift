@@ -348,8 +348,8 @@ func forecastingByDateOrByEditionNumberAgrees(_ method: String) throws {
 }
 
 @Test func anOutlookWritesCoverageAsHitsWithTheirWilsonRange() {
-    #expect(PortfolioOutlook.hits((7, 11), NumberFormat()) == "7 of 11 (64 %; 35–85)")
-    #expect(PortfolioOutlook.hits((0, 0), NumberFormat()) == "na")
+    #expect(Accuracy.hits((7, 11), NumberFormat()) == "7 of 11 (64 %; 35–85)")
+    #expect(Accuracy.hits((0, 0), NumberFormat()) == "na")
 }
 
 /// Issue 19.4: a series by edition number whose frame has dates shows semesters on the fan
