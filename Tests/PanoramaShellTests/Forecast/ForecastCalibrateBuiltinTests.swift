@@ -122,3 +122,15 @@ func aCalibrateThatIsNotABooleanIsAnError(_ input: String, _ message: String) {
     #expect(summary.hasPrefix("outlook: top-down edition 21 P50 3,300; bottom-up edition 21 P50 "), "\(summary)")
     #expect(!summary.dropFirst(60).contains("."), "\(summary)")
 }
+
+/// Seen in a 100-column terminal: `?forecast`'s usage line and its `calibrate=` description ran
+/// past the edge; a help page wraps to the width, each description under itself.
+@Test func theForecastHelpPageFitsTheTerminal() {
+    for width in [80, 100] {
+        let page = shell(".help forecast", width: width).out.split(separator: "\n")
+        let arguments = page.prefix { !$0.hasPrefix("example:") }
+        #expect(arguments.allSatisfy { $0.count <= width }, "\(arguments.joined(separator: "\n"))")
+        #expect(arguments.contains { $0.hasPrefix("  calibrate=    widen or narrow") })
+        #expect(arguments.contains { $0.hasPrefix("                ") }, "a wrapped description is indented under itself")
+    }
+}
