@@ -15,6 +15,8 @@ public struct ForecastCalibration: Sendable {
     public var method: String
     /// The calibration on every scored miss: what the forecast itself uses.
     public var conformal: ConformalCalibration
+    /// Each backtest target's score (NaN where the method made no forecast).
+    public var scores: [Double]
     /// The calibrated intervals replayed on the backtest, each target calibrated on the misses
     /// of the targets before it only: per level, bounds aligned with the backtest's targets.
     public var replayed: (lower: [[Double]], upper: [[Double]])
@@ -31,6 +33,7 @@ public struct ForecastCalibration: Sendable {
         }
         let raw = backtest.levels.map { level in model.forecasts.map { $0?.interval(level) ?? (.nan, .nan) } }
         self.method = method
+        self.scores = scores
         conformal = ConformalCalibration(scores: scores, levels: backtest.levels)
         replayed = ConformalCalibration.rolling(actuals: backtest.actuals, points: points, units: units, raw: raw,
                                                 levels: backtest.levels)
@@ -38,9 +41,13 @@ public struct ForecastCalibration: Sendable {
                            lower: replayed.lower, upper: replayed.upper, scale: backtest.scale)
     }
 
-    /// The calibrated interval of a forecast of this method at `level` (any horizon).
+    /// The calibrated interval of a forecast of this method at `level` (any horizon). A level
+    /// outside the backtest's (the fan chart's 80 % and 95 % after `level=[90]`) is calibrated
+    /// on the same scores by the same rule, beside the backtest's levels.
     public func interval(_ level: Double, of p: ForecastPoint) -> (lower: Double, upper: Double) {
-        conformal.interval(level, point: p.mean, unit: p.standardDeviation, raw: p.interval)
+        let c = conformal.levels.contains(level) ? conformal
+            : ConformalCalibration(scores: scores, levels: (conformal.levels + [level]).sorted())
+        return c.interval(level, point: p.mean, unit: p.standardDeviation, raw: p.interval)
     }
 
     /// What the calibration did to `p`'s intervals, for a note: `intervals calibrated on the

@@ -5,11 +5,13 @@ public enum Prose {
     /// first start with `indent` spaces. Each line of a multi-line text wraps on its own; a word
     /// longer than a line is cut. A width of `Int.max` (Markdown) leaves the text whole.
     /// `Prose.glue` (a no-break space) joins words that must stay on one line (`alpha = 0.5`);
-    /// it prints as a space.
+    /// it prints as a space. A percent sign after a space stays with the number before it
+    /// (`6.97 %`, never `6.97` at a line's end and `%` starting the next).
     ///
     /// `Prose.wrap("note: a b c", width: 9, indent: 6) // ["note: a b", "      c"]`
     public static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+        let text = text.contains(" %") ? text.replacingOccurrences(of: " %", with: glue + "%") : text
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
             wrapLine(String($0), width: width, indent: indent).map(unglued)
         }
     }

@@ -185,8 +185,9 @@ extension BuiltinRegistry {
                 throw ctx.fail("'forecast' must be a forecast, not a \(ctx["forecast"]?.kindName ?? "missing value")")
             }
             let history = f.history
-            let chart = ChartValue(type: "fan", chart: FanChart(historyLabels: history.map(\.label), history: history.map(\.value),
-                                                               forecast: f.forecastPoints),
+            var fan = FanChart(historyLabels: history.map(\.label), history: history.map(\.value), forecast: f.forecastPoints)
+            fan.notes = f.fanNotes
+            let chart = ChartValue(type: "fan", chart: fan,
                                    description: "of \(history.count) observed and \(Prose.counted(f.forecastPoints.count, "forecast period"))")
             return try styled(chart, ctx)
         },

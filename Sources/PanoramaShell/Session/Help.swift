@@ -85,13 +85,15 @@ enum Help {
         builtins.map { pad($0.signature, 40) + " " + $0.summary }.joined(separator: "\n")
     }
 
+    /// A builtin's page, its prose wrapped to the width (an argument's description under itself).
     static func page(_ b: Builtin, session: Session) -> String {
-        var lines = [b.signature, "  " + b.summary]
+        let o = session.options
+        var lines = [o.prose(b.signature), o.prose("  " + b.summary, indent: 2)]
         if !b.parameters.isEmpty {
             lines.append("")
             lines.append("arguments:")
             for p in b.parameters {
-                lines.append("  " + pad(p.name + (p.keywordOnly ? "=" : "") + (p.variadic ? "…" : ""), 14) + p.summary)
+                lines.append(o.prose("  " + pad(p.name + (p.keywordOnly ? "=" : "") + (p.variadic ? "…" : ""), 14) + p.summary, indent: 16))
             }
         }
         if !b.example.isEmpty {

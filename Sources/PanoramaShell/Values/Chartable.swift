@@ -34,6 +34,12 @@ public protocol ChartableForecast: ObjectValue {
     var history: [(label: String, value: Double)] { get }
     /// The forecast periods after the last observed one, h = 1, 2, …
     var forecastPoints: [FanChart.Point] { get }
+    /// Lines under the fan saying what its bands are, when not the model's own intervals.
+    var fanNotes: [String] { get }
+}
+
+extension ChartableForecast {
+    var fanNotes: [String] { [] }
 }
 
 /// An edition-to-edition bridge that `waterfall(b)` can draw: a start total, signed steps

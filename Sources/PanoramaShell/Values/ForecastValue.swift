@@ -12,7 +12,7 @@ struct ForecastValue: ChartableForecast {
         let i = report.interval(widest, of: p, method: report.methodName)
         let f = options.numbers
         return "forecast \(report.methodName) for \(report.targets[0]): \(f.string(p.mean)) [\(f.string(i.lower)), \(f.string(i.upper))] at \(ForecastFormat.level(widest)) %"
-            + (report.isCalibrated ? " calibrated" : "")
+            + (report.isCalibrated ? ", calibrated" : "")
             + (report.horizon > 1 ? " (+\(report.horizon - 1) more)" : "")
     }
 
@@ -31,6 +31,10 @@ struct ForecastValue: ChartableForecast {
     var history: [(label: String, value: Double)] { Array(zip(report.series.axisLabels, report.series.values)) }
 
     var forecastPoints: [FanChart.Point] { report.fanPoints }
+
+    var fanNotes: [String] {
+        report.isCalibrated ? ["calibrated bands (the forecast's .model draws the model's own)"] : []
+    }
 
     var memberNames: [String] {
         ["method", "target", "point", "sigma", "aicc", "table", "candidates", "backtest", "coverage", "model"]

@@ -8,10 +8,10 @@ struct OutlookValue: ObjectValue {
     var kind: String { "outlook" }
 
     func summary(_ options: RenderOptions) -> String {
-        let f = options.numbers
+        let f = outlook.amountFormat(options.numbers)
         var parts: [String] = []
-        if let r = outlook.topDown, let p = r.points.first { parts.append("top-down \(r.targets[0]) P50 \(f.string(p.mean))") }
-        if let s = outlook.bottomUp, let t = outlook.bottomUpTarget { parts.append("bottom-up \(t) P50 \(f.string(s.quantile(0.5)))") }
+        if let r = outlook.topDown, let p = r.points.first { parts.append("top-down \(r.targets[0]) P50 \(f(p.mean))") }
+        if let s = outlook.bottomUp, let t = outlook.bottomUpTarget { parts.append("bottom-up \(t) P50 \(f(s.quantile(0.5)))") }
         return "outlook: " + parts.joined(separator: "; ")
     }
 
@@ -90,8 +90,9 @@ extension PortfolioOutlook {
                 report.map { "\($0.methodName) (\($0.chosenBy == "asked" ? "as asked" : "by \($0.chosenBy)"))" } ?? "", ""]
         bottom += [bottomUpTarget ?? "", bottomUpOrigin ?? "", sim.map { _ in "Monte Carlo" } ?? "",
                    sim.map { numbers.string(Double($0.trials)) } ?? ""]
+        // Calibrated, P10 and P90 are the models' own (the calibrated 80 % interval follows).
         for p in [10.0, 50, 90] {
-            measures.append("P\(Int(p))")
+            measures.append("P\(Int(p))" + (calibrate && p != 50 ? ", model" : ""))
             top.append(point.map { amount($0.quantile(p / 100)) } ?? "")
             bottom.append(sim.map { amount($0.quantile(p / 100)) } ?? "")
         }

@@ -88,3 +88,17 @@ func calibratedIntervalsMatchAnIndependentNumpyComputation(method: String) throw
     #expect(none.calibrationNotes.last?.hasPrefix("intervals not calibrated: no past one-step forecast") == true, "\(none.calibrationNotes)")
     #expect(!none.isCalibrated)
 }
+
+/// The fan chart draws 80 % and 95 % whatever `level=` was: with `level=[90]` those bands are
+/// calibrated on the same misses by the same rule, as if they had been asked for.
+@Test func aLevelOutsideTheBacktestsIsCalibratedOnTheSameMisses() throws {
+    let series = ForecastSeries(values: try ETSReference("conformal")["series"])
+    let ninety = try ForecastReport.make(series, method: "naive", levels: [90], calibrate: true)
+    let both = try ForecastReport.make(series, method: "naive", levels: [80, 95], calibrate: true)
+    let p = ninety.points[0]
+    let c = try #require(ninety.calibration("naive"))
+    for level in [80.0, 95] {
+        #expect(c.interval(level, of: p) == both.interval(level, of: both.points[0], method: "naive"))
+        #expect(c.interval(level, of: p) != p.interval(level))
+    }
+}

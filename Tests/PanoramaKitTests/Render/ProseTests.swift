@@ -27,6 +27,13 @@ import PanoramaKit
     #expect(Prose.wrap(text, width: 16, indent: 2) == ["p: alpha = 0.5,", "  beta = 0.25"])
 }
 
+/// Seen at 100 columns in an outlook note: `(log-ratio sd 6.97` ending a line and `%, 10
+/// editions…` starting the next.
+@Test func aPercentSignStaysWithItsNumber() {
+    #expect(Prose.wrap("sd 6.97 %, 10 editions", width: 8) == ["sd", "6.97 %,", "10", "editions"])
+    #expect(Prose.wrap("a 80 % b", width: 4) == ["a", "80 %", "b"])
+}
+
 @Test func proseOptionsWrapInBoxModeAndKeepLinesWholeInMarkdown() {
     let long = String(repeating: "word ", count: 30).trimmingCharacters(in: .whitespaces)
     let box = RenderOptions(mode: .box, width: 40)

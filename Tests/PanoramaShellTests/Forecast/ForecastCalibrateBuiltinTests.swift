@@ -105,3 +105,32 @@ private let series = "s = load(\"panorama_series\")\n"
 func aCalibrateThatIsNotABooleanIsAnError(_ input: String, _ message: String) {
     #expect(shell(series + input).err.split(separator: "\n").first.map(String.init) == message)
 }
+
+/// Seen in a 100-column terminal: a calibrated fan drew calibrated bands without saying so,
+/// and an outlook's summary mixed `3,300` with `3,488.153`.
+@Test func aCalibratedFanSaysSoAndTheOutlookSummaryRoundsLikeItsTable() throws {
+    let fans = shell(series + "f = forecast(s, method=\"naive\", calibrate=true)\nfan(f)\nfan(f.model)").out
+    #expect(fans.components(separatedBy: "      calibrated bands (the forecast's .model draws the model's own)\n").count == 2, "\(fans)")
+    let session = Session(options: RenderOptions(mode: .box), output: { _ in }, diagnostics: { _ in })
+    session.run(series + "f = forecast(s, method=\"naive\", calibrate=true)\no = outlook(trials=1000)")
+    guard case .object(let f)? = session.interpreter.variables["f"], case .object(let o)? = session.interpreter.variables["o"] else {
+        Issue.record("no forecast or outlook")
+        return
+    }
+    #expect(f.summary(RenderOptions()) == "forecast naive for edition 21: 3,300 [2,388.006, 4,211.994] at 95 %, calibrated")
+    let summary = o.summary(RenderOptions())
+    #expect(summary.hasPrefix("outlook: top-down edition 21 P50 3,300; bottom-up edition 21 P50 "), "\(summary)")
+    #expect(!summary.dropFirst(60).contains("."), "\(summary)")
+}
+
+/// Seen in a 100-column terminal: `?forecast`'s usage line and its `calibrate=` description ran
+/// past the edge; a help page wraps to the width, each description under itself.
+@Test func theForecastHelpPageFitsTheTerminal() {
+    for width in [80, 100] {
+        let page = shell(".help forecast", width: width).out.split(separator: "\n")
+        let arguments = page.prefix { !$0.hasPrefix("example:") }
+        #expect(arguments.allSatisfy { $0.count <= width }, "\(arguments.joined(separator: "\n"))")
+        #expect(arguments.contains { $0.hasPrefix("  calibrate=    widen or narrow") })
+        #expect(arguments.contains { $0.hasPrefix("                ") }, "a wrapped description is indented under itself")
+    }
+}

@@ -27,6 +27,9 @@ public struct FanChart: Sendable {
     public var historyLabels: [String]
     public var history: [Double]
     public var forecast: [Point]
+    /// Lines printed under the chart after the forecast's figures (what the bands are, when
+    /// they are not the model's own intervals).
+    public var notes: [String] = []
 
     public init(historyLabels: [String], history: [Double], forecast: [Point]) {
         self.historyLabels = historyLabels
@@ -111,7 +114,7 @@ public struct FanChart: Sendable {
                          + "95 % \(numbers.string(p.low95)) to \(numbers.string(p.high95))")
         }
         if forecast.isEmpty { notes.append("no forecast to draw") }
-        notes += skipped.notes(ascii: layout.ascii)
+        notes += self.notes + skipped.notes(ascii: layout.ascii)
         plot.frame.footnotes = notes
         return plot.frame.render()
     }
