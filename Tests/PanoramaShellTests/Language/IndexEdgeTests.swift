@@ -37,3 +37,21 @@ import Testing
         #expect(t.out.last == "100")
     }
 }
+
+/// `by=` of the group-wise functions names columns of the frame the data comes from.
+@Suite struct GroupingNameTests {
+    @Test(arguments: ["cumsum(p.cost, by=mm)", "diff(p.cost, by=mm)", "lag(p.cost, by=mm)",
+                      "fit(\"normal\", p.cost, by=mm)", "uplift(p.cost, by=mm)", "cumsum(p.cost, by=[m, mm])",
+                      "cumsum(p.cost, by=\"mm\")"])
+    func `an unknown column in by= gets a did-you-mean like other names`(call: String) {
+        let t = run("p = frame(m=[\"a\", \"b\", \"a\"], cost=[1, 2, 3])\n" + call)
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains("error: no column named 'mm'. Did you mean 'm'?"), "\(t.stderr)")
+    }
+
+    @Test func `by= still takes a vector variable of groups`() {
+        let t = run("p = frame(m=[\"a\", \"b\", \"a\"], cost=[1, 2, 3])\ng = [\"x\", \"x\", \"y\"]\ncumsum(p.cost, by=g)")
+        #expect(t.stderr == "")
+        #expect(t.stdout == "[1, 3, 3]")
+    }
+}
