@@ -34,9 +34,32 @@ extension BuiltinRegistry {
             c.data = ColumnData.concatenate(frames.map { $0.columns[k].data.gather([0]) })
             return c
         }
+        try checkStackable(rows, groups: names, ctx)
         let body = try Frame.stack(rows)
+        // A result column named like a group column must be that column (f returned its group's
+        // rows, e.g. head(g, 1)); other values would be silently replaced by the group's.
+        for key in keyColumns {
+            guard let returned = body.column(key.name) else { continue }
+            if let i = (0..<returned.count).first(where: { returned.text(at: $0) != key.text(at: $0) }) {
+                throw ctx.fail("f returned '\(key.name)', the name of the group column, with another value (\(returned.text(at: i)) for group '\(names[i])'); give it another name")
+            }
+        }
         let keyNames = Set(keyColumns.map(\.name))
         return .frame(Frame(columns: keyColumns + body.columns.filter { !keyNames.contains($0.name) }))
+    }
+
+    /// The rows f returned for the groups, checked to stack: one type per column (a column of
+    /// `na` only takes any type), or an error naming the two groups that disagree.
+    static func checkStackable(_ rows: [Frame], groups: [String], _ ctx: CallContext) throws {
+        var seen: [String: (type: String, group: Int)] = [:]
+        for (g, row) in rows.enumerated() {
+            for c in row.columns where !c.data.isAllMissing {
+                guard let first = seen[c.name] else { seen[c.name] = (c.data.typeName, g); continue }
+                if first.type != c.data.typeName {
+                    throw ctx.fail("f returned \(first.type) as '\(c.name)' for group '\(groups[first.group])' but \(c.data.typeName) for group '\(groups[g])'; a frame's column holds one type")
+                }
+            }
+        }
     }
 
     /// A one-row frame, or a named list of scalars as one; nil otherwise.
