@@ -86,16 +86,31 @@ extension BuiltinRegistry {
         case .bool(let v): numbers = v.map { $0 < 0 ? .nan : Double($0) }
         case .date: throw ctx.fail("'x' must be text, numbers or bools, not dates")
         case .text(let t):
-            numbers = try t.strings.map { s in
-                guard let s else { return .nan }
-                let trimmed = s.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty || trimmed == "na" || trimmed == "NA" { return .nan }
-                guard let (value, _) = ValueParsing.number(trimmed) else {
-                    throw ctx.failure("\"\(s)\" is not a number", argument: "x")
-                }
-                return value
+            let mark = try ctx.string("decimal_mark")
+            guard mark == nil || mark == "." || mark == "," else {
+                throw ctx.fail("'decimal_mark' must be \".\" or \",\", not \"\(mark ?? "")\"")
+            }
+            let read = readNumbers(t.strings, decimal: mark.map(Character.init))
+            numbers = read.values
+            if let first = read.failed.first {
+                ctx.note("as_number: \(Prose.counted(read.failed.count, "value")) did not read as a number, e.g. \"\(first)\"; \(read.failed.count == 1 ? "it is" : "they are") na")
             }
         }
         return Operators.wrap(.numbers(numbers), scalar: !isVector(x))
+    }
+
+    /// Texts read as numbers as the CSV reader reads a column: one decimal mark for all, `decimal`
+    /// or else the one they suggest (`"1 234,5"` is 1234.5), thousands groups, `%` and `€`
+    /// suffixes. Empty, `na` and `NA` are na; the texts that do not read are na and listed.
+    static func readNumbers(_ texts: [String?], decimal: Character? = nil) -> (values: [Double], failed: [String]) {
+        let trimmed = texts.map { $0?.trimmingCharacters(in: .whitespaces) }
+        let mark = decimal ?? ValueParsing.decimalMark(of: trimmed.compactMap { $0 })
+        var failed: [String] = []
+        let values = zip(texts, trimmed).map { (text, s) -> Double in
+            guard let text, let s, !s.isEmpty, s != "na", s != "NA" else { return .nan }
+            guard let (value, _) = ValueParsing.number(s, decimal: mark) else { failed.append(text); return .nan }
+            return value
+        }
+        return (values, failed)
     }
 }

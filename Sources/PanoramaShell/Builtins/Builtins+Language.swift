@@ -86,20 +86,18 @@ extension BuiltinRegistry {
             try ctx.interpreter.parameter(try ctx.requiredString("name"), default: try ctx.required("default"),
                                           help: try ctx.string("help") ?? "")
         },
-        Builtin("as_number", .language, summary: "text read as numbers (\"1 234,5\" and \"1e6\" too), bools as 0 and 1",
-                parameters: [.required("x", "a string, vector or bool")], example: "as_number([\"13\", \"14.5\"])",
+        Builtin("as_number", .language, summary: "text read as numbers as load reads a column (\"1 234,5\", \"3,5\", \"1e6\" too), bools as 0 and 1; text that does not read is na, with a note",
+                parameters: [.required("x", "a string, vector or bool"),
+                             .keyword("decimal_mark", "\".\" or \",\"; by default the one the texts use")],
+                example: "as_number([\"13\", \"14.5\"])\nas_number([\"1 234,5\", \"3,5\"])",
                 frameScope: false) { ctx in
             try asNumber(ctx)
         },
-        Builtin("as_text", .language, summary: "values as strings, formatted as the prompt shows them",
-                parameters: [.required("x", "any scalar or vector")], example: "as_text([13, 14.5])", frameScope: false) { ctx in
+        Builtin("as_text", .language, summary: "values as strings, as paste writes them: numbers ungrouped to 15 significant digits (R's as.character), dates in ISO; na stays na",
+                parameters: [.required("x", "any scalar or vector")], example: "as_text([13, 14.5, 1234567.891])", frameScope: false) { ctx in
             let x = try ctx.required("x")
             guard let c = x.asColumn() else { throw ctx.fail("'x' must be a scalar or vector, not a \(x.kindName)") }
-            let strings: [String?] = (0..<c.count).map { i in
-                c.data.isNA(i) ? nil : c.text(at: i, numbers: ctx.options.numbers)
-            }
-            let out = Operators.wrap(.strings(strings), scalar: !isVector(x))
-            return out
+            return Operators.wrap(.strings((0..<c.count).map { pieceText(c, $0) }), scalar: !isVector(x))
         },
     ]
 

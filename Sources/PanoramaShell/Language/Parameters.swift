@@ -77,7 +77,8 @@ public enum ScriptParameters {
         }
         switch value {
         case .number:
-            guard let (x, _) = ValueParsing.number(text.trimmingCharacters(in: .whitespaces)) else { throw fail("a number") }
+            // Read as as_number reads text: "1 234,5" and "3,5" too.
+            guard let x = BuiltinRegistry.readNumbers([text]).values.first, !x.isNaN else { throw fail("a number") }
             return .number(x)
         case .bool:
             guard let b = ValueParsing.bool(text) else { throw fail("true or false") }
