@@ -43,9 +43,10 @@ extension Parser {
             if case .command = current.kind {
                 throw .syntax("dot-commands cannot be used inside '{ }'", at: current.range)
             }
-            statements.append(try nestedStatement())
+            let statement = try nestedStatement()
+            statements.append(statement)
             guard current.kind == .newline || current.kind == .semicolon || isPunct("}") else {
-                throw unexpected(current, expecting: "end of statement or '}'")
+                throw foreignConstruct(statement, followedBy: current) ?? unexpected(current, expecting: "end of statement or '}'")
             }
         }
         let close = advance()
