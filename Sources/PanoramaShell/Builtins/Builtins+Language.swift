@@ -114,14 +114,19 @@ extension BuiltinRegistry {
         return f
     }
 
-    /// A vector when every result is a scalar of one kind (number, string, bool), else a list.
+    /// A vector when every result is a scalar of one kind (number, string, bool, date) or `na`,
+    /// else a list (also for no results: their kind is unknown).
     static func simplified(_ results: [Value], names: [String?]) -> Value {
-        let kinds = Set(results.map(\.kindName))
-        if results.isEmpty || kinds.count != 1 || !["number", "string", "bool"].contains(kinds.first!) {
-            let numbers = results.allSatisfy { if case .number = $0 { true } else if case .na = $0 { true } else { false } }
-            guard numbers && !results.isEmpty else { return .object(ListValue(names: names, values: results)) }
+        let kinds = Set(results.map(\.kindName)).subtracting(["na"])
+        guard !results.isEmpty, kinds.count <= 1, kinds.isSubset(of: ["number", "string", "bool", "date"]),
+              let template = results.first(where: { $0.kindName != "na" })?.asColumn() ?? results.first?.asColumn() else {
+            return .object(ListValue(names: names, values: results))
         }
-        let columns = results.compactMap { $0.asColumn() }
-        return .vector(Column(name: "x", ColumnData.concatenate(columns.map(\.data))))
+        // `na` takes the others' kind: ["a", na] stays text.
+        let parts = results.map { value in
+            if case .na = value { return ColumnData.missing(like: template.data, count: 1) }
+            return value.asColumn()?.data ?? ColumnData.missing(like: template.data, count: 1)
+        }
+        return .vector(Column(name: "x", ColumnData.concatenate(parts)))
     }
 }
