@@ -127,7 +127,12 @@ extension Interpreter {
                 throw .type("'\(ExprPrinter.text(frameExpr))' is not a frame variable", at: frameExpr.range)
             }
             guard let column = frame.column(columnName) else {
-                throw .unknownColumn(columnName, suggestion: suggestion(for: columnName, among: frame.names), at: target.range)
+                let near = suggestion(for: columnName, among: frame.names)
+                // A new column cannot be made row by row (R's p$new[1] = v fills the rest with NA): say how.
+                guard near != nil else {
+                    throw .type("no column named '\(columnName)' in '\(frameName)'; make it first (\(frameName).\(columnName) = na), then assign to its rows", at: target.range)
+                }
+                throw .unknownColumn(columnName, suggestion: near, at: target.range)
             }
             let i = try evaluate(indexExpr, scope: frame)
             frame.setColumn(try replaced(column, i, value, of: "'\(frameName)'", at: indexExpr.range, valueRange: valueExpr.range))
@@ -151,6 +156,8 @@ extension Interpreter {
         }
         func source(_ k: Int) -> Int { v.count == 1 ? 0 : k }
         var out = column.extended(to: (p.max() ?? -1) + 1)
+        // A column of na only (`p.flag = na`) takes the type of the first values stored in it.
+        if out.data.isAllMissing, v.data.typeName != out.data.typeName { out.data = ColumnData.missing(like: v.data, count: out.count) }
         let allMissing = (0..<v.count).allSatisfy { v.data.isNA($0) }
         switch (out.data, v.data) {
         case (.number(var xs), .number(let ys)):

@@ -55,3 +55,23 @@ import Testing
         #expect(t.stdout == "[1, 3, 3]")
     }
 }
+
+/// `f.col[rows] = v` on a column the frame does not have.
+@Suite struct MissingColumnAssignmentTests {
+    @Test func `assigning rows of a missing column says how to make it`() {
+        let t = run("p = frame(cost=[1, 2])\np.flag[1] = true")
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains("error: no column named 'flag' in 'p'; make it first (p.flag = na), then assign to its rows"), "\(t.stderr)")
+    }
+
+    @Test func `the advice works`() {
+        let t = run("p = frame(cost=[1, 2])\np.flag = na\np.flag[1] = true\np.flag")
+        #expect(t.stderr == "")
+        #expect(t.out.last == "[true, na]")
+    }
+
+    @Test func `a misspelt column still gets a did-you-mean`() {
+        let t = run("p = frame(cost=[1, 2])\np.cots[1] = 3")
+        #expect(t.stderr.contains("no column named 'cots'. Did you mean 'cost'?"))
+    }
+}
