@@ -116,6 +116,7 @@ extension Parser {
         _ = advance()  // (
         var parameters: [FunctionLiteral.Parameter] = []
         while !isPunct(")") {
+            if isPunct(".") { throw .syntax("there is no '...'; a function takes named parameters (a list or vector passes several values)", at: current.range) }
             guard let name = current.kind.nameText else { throw unexpected(current, expecting: "a parameter name") }
             let at = advance()
             if parameters.contains(where: { $0.name == name }) {

@@ -18,6 +18,7 @@ import Testing
         ("while true { }", "'while' takes its condition in parentheses: while (condition) body"),
         ("for i in 1:3: print(i)", "'for' takes parentheses: for (x in xs) body"),
         ("let x = 3", "there is no 'let'; assign with name = value"),
+        ("f = function(x, ...) x", "there is no '...'; a function takes named parameters (a list or vector passes several values)"),
         ("f = (x) => x", "there is no '=>'; write function(x) body for a function (and name = value to assign)"),
         ("f = x -> x", "there is no '->'; write function(x) body for a function (and name = value to assign)"),
         ("x ** 2", "there is no '**'; write a ^ b for a power"),
