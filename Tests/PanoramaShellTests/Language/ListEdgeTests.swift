@@ -29,3 +29,18 @@ import Testing
         #expect(t.stdout == expected)
     }
 }
+
+/// `l.name = v` on a list, as R's `l$name <- v`.
+@Suite struct ListMemberAssignmentTests {
+    @Test func `assigning a list's member replaces or adds the entry`() {
+        let t = run("l = list(a=1)\nl.a = 10\nl.b = \"deux\"\nl")
+        #expect(t.stderr == "")
+        #expect(t.stdout == "a: 10\n\nb: \"deux\"")
+    }
+
+    @Test func `a list's member is assigned inside a loop body too`() {
+        let t = run("l = list()\nfor (e in [13, 14]) { l.last = e }\nl.last")
+        #expect(t.stderr == "")
+        #expect(t.stdout == "14")
+    }
+}
