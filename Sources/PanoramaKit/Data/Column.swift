@@ -63,6 +63,10 @@ public enum ColumnData: Sendable {
         }
     }
 
+    /// Whether every element is `na` (true when there are none): such a column says nothing
+    /// about its type, e.g. `na` returned where text was expected.
+    public var isAllMissing: Bool { (0..<count).allSatisfy(isNA) }
+
     /// The elements at the given indices, in that order.
     public func gather(_ indices: [Int]) -> ColumnData {
         switch self {

@@ -95,9 +95,11 @@ extension Frame {
         var order: [String] = []
         var first: [String: Column] = [:]
         for f in frames {
-            for c in f.columns where first[c.name] == nil {
-                order.append(c.name)
-                first[c.name] = c
+            for c in f.columns {
+                if first[c.name] == nil { order.append(c.name) }
+                // The type comes from the first frame where the column holds a value: a column
+                // of na only (`na` from a function that had nothing to say) takes any type.
+                if first[c.name].map({ $0.data.isAllMissing && !c.data.isAllMissing }) ?? true { first[c.name] = c }
             }
         }
         var columns: [Column] = []
@@ -105,7 +107,7 @@ extension Frame {
             var parts: [ColumnData] = []
             let template = first[name]!
             for (i, f) in frames.enumerated() {
-                if let c = f.columns.first(where: { $0.name == name }) {
+                if let c = f.columns.first(where: { $0.name == name }), !(c.data.isAllMissing && c.data.typeName != template.data.typeName) {
                     guard c.data.typeName == template.data.typeName else {
                         throw KernelError("column '\(name)' is \(template.data.typeName) in one frame but \(c.data.typeName) in frame \(i + 1)")
                     }

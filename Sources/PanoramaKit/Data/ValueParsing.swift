@@ -340,6 +340,24 @@ extension ValueParsing {
         }
     }
 
+    /// The decimal mark a set of texts uses, decided as the CSV reader decides a column's: `,`
+    /// when more of them read with a decimal comma (`"3,5"`, `"1 234,5"`) than with a decimal
+    /// point, else `.` (`"1,234"` alone says nothing: it is a thousands group).
+    /// `decimalMark(of: ["1 234,5", "12"]) // ","`
+    public static func decimalMark(of texts: [String]) -> Character {
+        var dots = 0, commas = 0
+        for text in texts {
+            var bytes = Array(text.utf8)
+            guard !bytes.isEmpty else { continue }
+            switch bytes.withUnsafeMutableBufferPointer({ decimalHint($0.baseAddress!, 0, $0.count) }) {
+            case 0x2E?: dots += 1
+            case 0x2C?: commas += 1
+            default: break
+            }
+        }
+        return commas > dots ? "," : "."
+    }
+
     public static func date(_ text: String, monthFirst: Bool = false) -> (CivilDate, DatePrecision)? {
         var bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return nil }

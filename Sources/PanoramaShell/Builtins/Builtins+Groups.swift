@@ -34,9 +34,32 @@ extension BuiltinRegistry {
             c.data = ColumnData.concatenate(frames.map { $0.columns[k].data.gather([0]) })
             return c
         }
+        try checkStackable(rows, groups: names, ctx)
         let body = try Frame.stack(rows)
+        // A result column named like a group column must be that column (f returned its group's
+        // rows, e.g. head(g, 1)); other values would be silently replaced by the group's.
+        for key in keyColumns {
+            guard let returned = body.column(key.name) else { continue }
+            if let i = (0..<returned.count).first(where: { returned.text(at: $0) != key.text(at: $0) }) {
+                throw ctx.fail("f returned '\(key.name)', the name of the group column, with another value (\(returned.text(at: i)) for group '\(names[i])'); give it another name")
+            }
+        }
         let keyNames = Set(keyColumns.map(\.name))
         return .frame(Frame(columns: keyColumns + body.columns.filter { !keyNames.contains($0.name) }))
+    }
+
+    /// The rows f returned for the groups, checked to stack: one type per column (a column of
+    /// `na` only takes any type), or an error naming the two groups that disagree.
+    static func checkStackable(_ rows: [Frame], groups: [String], _ ctx: CallContext) throws {
+        var seen: [String: (type: String, group: Int)] = [:]
+        for (g, row) in rows.enumerated() {
+            for c in row.columns where !c.data.isAllMissing {
+                guard let first = seen[c.name] else { seen[c.name] = (c.data.typeName, g); continue }
+                if first.type != c.data.typeName {
+                    throw ctx.fail("f returned \(first.type) as '\(c.name)' for group '\(groups[first.group])' but \(c.data.typeName) for group '\(groups[g])'; a frame's column holds one type")
+                }
+            }
+        }
     }
 
     /// A one-row frame, or a named list of scalars as one; nil otherwise.
@@ -63,16 +86,31 @@ extension BuiltinRegistry {
         case .bool(let v): numbers = v.map { $0 < 0 ? .nan : Double($0) }
         case .date: throw ctx.fail("'x' must be text, numbers or bools, not dates")
         case .text(let t):
-            numbers = try t.strings.map { s in
-                guard let s else { return .nan }
-                let trimmed = s.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty || trimmed == "na" || trimmed == "NA" { return .nan }
-                guard let (value, _) = ValueParsing.number(trimmed) else {
-                    throw ctx.failure("\"\(s)\" is not a number", argument: "x")
-                }
-                return value
+            let mark = try ctx.string("decimal_mark")
+            guard mark == nil || mark == "." || mark == "," else {
+                throw ctx.fail("'decimal_mark' must be \".\" or \",\", not \"\(mark ?? "")\"")
+            }
+            let read = readNumbers(t.strings, decimal: mark.map(Character.init))
+            numbers = read.values
+            if let first = read.failed.first {
+                ctx.note("as_number: \(Prose.counted(read.failed.count, "value")) did not read as a number, e.g. \"\(first)\"; \(read.failed.count == 1 ? "it is" : "they are") na")
             }
         }
         return Operators.wrap(.numbers(numbers), scalar: !isVector(x))
+    }
+
+    /// Texts read as numbers as the CSV reader reads a column: one decimal mark for all, `decimal`
+    /// or else the one they suggest (`"1 234,5"` is 1234.5), thousands groups, `%` and `€`
+    /// suffixes. Empty, `na` and `NA` are na; the texts that do not read are na and listed.
+    static func readNumbers(_ texts: [String?], decimal: Character? = nil) -> (values: [Double], failed: [String]) {
+        let trimmed = texts.map { $0?.trimmingCharacters(in: .whitespaces) }
+        let mark = decimal ?? ValueParsing.decimalMark(of: trimmed.compactMap { $0 })
+        var failed: [String] = []
+        let values = zip(texts, trimmed).map { (text, s) -> Double in
+            guard let text, let s, !s.isEmpty, s != "na", s != "NA" else { return .nan }
+            guard let (value, _) = ValueParsing.number(s, decimal: mark) else { failed.append(text); return .nan }
+            return value
+        }
+        return (values, failed)
     }
 }

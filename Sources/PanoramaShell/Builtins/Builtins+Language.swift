@@ -86,20 +86,18 @@ extension BuiltinRegistry {
             try ctx.interpreter.parameter(try ctx.requiredString("name"), default: try ctx.required("default"),
                                           help: try ctx.string("help") ?? "")
         },
-        Builtin("as_number", .language, summary: "text read as numbers (\"1 234,5\" and \"1e6\" too), bools as 0 and 1",
-                parameters: [.required("x", "a string, vector or bool")], example: "as_number([\"13\", \"14.5\"])",
+        Builtin("as_number", .language, summary: "text read as numbers as load reads a column (\"1 234,5\", \"3,5\", \"1e6\" too), bools as 0 and 1; text that does not read is na, with a note",
+                parameters: [.required("x", "a string, vector or bool"),
+                             .keyword("decimal_mark", "\".\" or \",\"; by default the one the texts use")],
+                example: "as_number([\"13\", \"14.5\"])\nas_number([\"1 234,5\", \"3,5\"])",
                 frameScope: false) { ctx in
             try asNumber(ctx)
         },
-        Builtin("as_text", .language, summary: "values as strings, formatted as the prompt shows them",
-                parameters: [.required("x", "any scalar or vector")], example: "as_text([13, 14.5])", frameScope: false) { ctx in
+        Builtin("as_text", .language, summary: "values as strings, as paste writes them: numbers ungrouped to 15 significant digits (R's as.character), dates in ISO; na stays na",
+                parameters: [.required("x", "any scalar or vector")], example: "as_text([13, 14.5, 1234567.891])", frameScope: false) { ctx in
             let x = try ctx.required("x")
             guard let c = x.asColumn() else { throw ctx.fail("'x' must be a scalar or vector, not a \(x.kindName)") }
-            let strings: [String?] = (0..<c.count).map { i in
-                c.data.isNA(i) ? nil : c.text(at: i, numbers: ctx.options.numbers)
-            }
-            let out = Operators.wrap(.strings(strings), scalar: !isVector(x))
-            return out
+            return Operators.wrap(.strings((0..<c.count).map { pieceText(c, $0) }), scalar: !isVector(x))
         },
     ]
 
@@ -116,14 +114,19 @@ extension BuiltinRegistry {
         return f
     }
 
-    /// A vector when every result is a scalar of one kind (number, string, bool), else a list.
+    /// A vector when every result is a scalar of one kind (number, string, bool, date) or `na`,
+    /// else a list (also for no results: their kind is unknown).
     static func simplified(_ results: [Value], names: [String?]) -> Value {
-        let kinds = Set(results.map(\.kindName))
-        if results.isEmpty || kinds.count != 1 || !["number", "string", "bool"].contains(kinds.first!) {
-            let numbers = results.allSatisfy { if case .number = $0 { true } else if case .na = $0 { true } else { false } }
-            guard numbers && !results.isEmpty else { return .object(ListValue(names: names, values: results)) }
+        let kinds = Set(results.map(\.kindName)).subtracting(["na"])
+        guard !results.isEmpty, kinds.count <= 1, kinds.isSubset(of: ["number", "string", "bool", "date"]),
+              let template = results.first(where: { $0.kindName != "na" })?.asColumn() ?? results.first?.asColumn() else {
+            return .object(ListValue(names: names, values: results))
         }
-        let columns = results.compactMap { $0.asColumn() }
-        return .vector(Column(name: "x", ColumnData.concatenate(columns.map(\.data))))
+        // `na` takes the others' kind: ["a", na] stays text.
+        let parts = results.map { value in
+            if case .na = value { return ColumnData.missing(like: template.data, count: 1) }
+            return value.asColumn()?.data ?? ColumnData.missing(like: template.data, count: 1)
+        }
+        return .vector(Column(name: "x", ColumnData.concatenate(parts)))
     }
 }

@@ -29,6 +29,8 @@ extension BuiltinRegistry {
         },
         edge("first", "the first value (of any type; na if empty or if the first is na)", example: "first([na, 2, 3])") { $0.first },
         edge("last", "the last value (of any type): in summarize(by=), a group's latest row", example: "last([\"a\", \"b\", \"c\"])") { $0.last },
+        truthAggregate("any", "true when at least one value is true (false for none)", example: "any([1, 5, 9] > 8)") { $0.contains(1) },
+        truthAggregate("all", "true when every value is true (true for none)", example: "all([1, 5, na] > 0)") { !$0.contains(0) },
         Builtin("quantile", .stats, summary: "quantiles of a vector (R type 7), a distribution or a simulation",
                 parameters: [.required("x", "a numeric vector, distribution or simulation"), .required("p", "probabilities in [0, 1]")],
                 example: "quantile([1, 2, 3, 4, 5], [0.1, 0.5, 0.9])") { ctx in
@@ -92,6 +94,23 @@ extension BuiltinRegistry {
         let kept = x.filter { !$0.isNaN }
         if let note = skippedNote(builtin, x.count - kept.count) { ctx.note(note) }
         return kept
+    }
+
+    /// `any` and `all`: one true or false from true/false values (a condition for `if`), skipping
+    /// `na` with a note as the numeric aggregates do. `test` sees the present values as 0 and 1.
+    static func truthAggregate(_ name: String, _ summary: String, example: String,
+                               test: @escaping @Sendable ([Int8]) -> Bool) -> Builtin {
+        Builtin(name, .stats, summary: summary + "; skips na",
+                parameters: [.required("x", "true/false values, e.g. a comparison")], example: example) { ctx in
+            let c = try ctx.requiredColumn("x")
+            let v: [Int8]
+            if case .bool(let b) = c.data { v = b } else if (0..<c.count).allSatisfy(c.data.isNA) { v = Array(repeating: -1, count: c.count) } else {
+                throw ctx.fail("'x' must be true/false values, like x > 3, not \(c.data.typeName)")
+            }
+            let kept = v.filter { $0 >= 0 }
+            if let note = skippedNote(name, v.count - kept.count) { ctx.note(note) }
+            return .bool(test(kept))
+        }
     }
 
     static func aggregate(_ name: String, _ summary: String, example: String,

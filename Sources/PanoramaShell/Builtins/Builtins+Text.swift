@@ -171,12 +171,13 @@ extension BuiltinRegistry {
         return Operators.wrap(.strings(rows), scalar: scalar && n == 1, name: "paste")
     }
 
-    /// An element as plain text: text as is, numbers ungrouped (`2024`, `1.5`), dates in ISO.
+    /// An element as plain text: text as is, numbers ungrouped with up to 15 significant digits
+    /// as R's `as.character` (`2024`, `1.5`, `1234567.891`), dates in ISO.
     static func pieceText(_ c: Column, _ i: Int) -> String? {
         if c.data.isNA(i) { return nil }
         switch c.data {
         case .text(let t): return t[i]
-        case .number(let v): return NumberFormat(groupSeparator: "").string(v[i])
+        case .number(let v): return NumberFormat(significantDigits: 15, groupSeparator: "").string(v[i])
         case .bool(let v): return v[i] == 1 ? "true" : "false"
         case .date(let v, let p): return CivilDate(dayNumber: Int(v[i])).text(p)
         }

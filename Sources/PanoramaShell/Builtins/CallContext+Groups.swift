@@ -20,6 +20,15 @@ extension CallContext {
                 }
             }
             if !named.isEmpty, named.count == items.count { return named }
+            // A name that is neither a column nor a variable is a misspelt column: say which.
+            for item in items {
+                switch item.kind {
+                case .name(let n) where frame.column(n) == nil && interpreter.environment.lookup(n) == nil,
+                     .string(let n) where frame.column(n) == nil:
+                    throw PanoramaError.unknownColumn(n, suggestion: suggestion(for: n, among: frame.names), at: item.range)
+                default: continue
+                }
+            }
         }
         let value = try evaluate(argument.expr, in: scope)
         guard let column = value.asColumn(name: name) else { throw fail("'\(name)' must be a vector or column name, not a \(value.kindName)") }

@@ -25,7 +25,7 @@ extension Compiler {
         let target = expression(targetExpr), index = expression(indexExpr), range = indexExpr.range
         return { interpreter, scope throws(PanoramaError) in
             let value = try target(interpreter, scope)
-            let i = try index(interpreter, interpreter.indexScope(value) ?? scope)
+            let i = try index(interpreter, interpreter.indexScope(value, target: targetExpr) ?? scope)
             interpreter.invisible = false
             if case .vector(let c) = value, case .number(let x) = i, x >= 1, x <= Double(c.count), x == x.rounded() {
                 return c.element(Int(x) - 1)

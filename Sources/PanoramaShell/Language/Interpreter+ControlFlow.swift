@@ -29,7 +29,7 @@ extension Interpreter {
         case .next: throw .jump(.next, at: expr.range)
         case .index(let target, let index):
             let value = try evaluate(target, scope: scope)
-            let i = try evaluate(index, scope: indexScope(value) ?? scope)
+            let i = try evaluate(index, scope: indexScope(value, target: target) ?? scope)
             invisible = false
             return try self.index(value, i, at: index.range)
         default:
@@ -37,9 +37,14 @@ extension Interpreter {
         }
     }
 
-    /// Inside `f[…]` a frame's bare names are its columns: `p[cost > 100]`.
-    func indexScope(_ value: Value) -> Frame? {
+    /// Inside `f[…]` a frame's bare names are its columns: `p[cost > 100]`, and so inside
+    /// `f.col[…]` (`p.cost[cost > 100]`), as in the assignment `p.cost[cost > 100] = v`.
+    func indexScope(_ value: Value, target: Expr) -> Frame? {
         if case .frame(let f) = value { return f }
+        if case .member(let base, _) = target.kind, case .name(let name) = base.kind,
+           case .frame(let f)? = environment.lookup(name) {
+            return f
+        }
         return nil
     }
 

@@ -25,7 +25,7 @@ extension Interpreter {
     /// The 0-based positions an index selects among `count` elements. When `extending` (an
     /// assignment), numbers may also name the positions just after the end, `count + 1` on,
     /// without gaps: `x[length(x) + 1] = v` appends.
-    func positions(_ index: Value, count: Int, of what: String, extending: Bool = false,
+    func positions(_ index: Value, count: Int, of what: String, unit: String = "value", extending: Bool = false,
                    at range: SourceRange) throws(PanoramaError) -> (positions: [Int], single: Bool) {
         guard let c = index.asColumn() else {
             throw .type("an index must be numbers or true/false values, not a \(index.kindName)", at: range)
@@ -42,28 +42,34 @@ extension Interpreter {
                 }
                 let i = Int(x)
                 guard i >= 1 && i <= count + (extending ? xs.count : 0) else {
-                    throw outOfRange(i, count: count, of: what, extending: extending, at: range)
+                    throw outOfRange(i, count: count, of: what, unit: unit, extending: extending, at: range)
                 }
                 out.append(i - 1)
             }
             if extending, let gap = firstGap(out, after: count) {
-                throw outOfRange(gap + 1, count: count, of: what, extending: true, at: range)
+                throw outOfRange(gap + 1, count: count, of: what, unit: unit, extending: true, at: range)
             }
             return (out, single)
         case .bool(let mask):
             guard mask.count == count else {
                 throw .type("a true/false index needs one value per element: \(what) has \(count), the index \(mask.count)", at: range)
             }
+            // As `where`: a position whose condition is na is left out, and a note says so.
+            let unknown = mask.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+            if unknown > 0 { note("the index left out \(Prose.counted(unknown, unit)) where the condition is na") }
             return (mask.indices.filter { mask[$0] == 1 }, false)
         default:
             throw .type("an index must be numbers or true/false values, not \(c.data.typeName)", at: range)
         }
     }
 
-    private func outOfRange(_ i: Int, count: Int, of what: String, extending: Bool, at range: SourceRange) -> PanoramaError {
+    private func outOfRange(_ i: Int, count: Int, of what: String, unit: String, extending: Bool, at range: SourceRange) -> PanoramaError {
         let valid = extending ? "assign to 1 to \(count + 1) (\(count + 1) appends; gaps are not filled with na)"
             : count == 0 ? "it is empty" : "valid indexes are 1 to \(count)"
-        return .type("index \(i) is out of range: \(what) has \(Prose.counted(count, "value")); \(valid)", at: range)
+        // R's x[0] (nothing) and x[-i] (all but i) have no meaning here: say so rather than only "out of range".
+        let reading = i == 0 ? " (indexes start at 1)"
+            : i < 0 ? " (negative indexes do not drop elements as in R: take the others with a range or a condition)" : ""
+        return .type("index \(i) is out of range: \(what) has \(Prose.counted(count, unit)); \(valid)\(reading)", at: range)
     }
 
     /// The highest position past the end when those positions leave a gap after `count` (nil
@@ -83,7 +89,7 @@ extension Interpreter {
             out.data = c.data.gather(p)
             return .vector(out)
         case .frame(let f):
-            let (p, _) = try positions(index, count: f.rowCount, of: "the frame (rows)", at: range)
+            let (p, _) = try positions(index, count: f.rowCount, of: "the frame", unit: "row", at: range)
             return .frame(f.rows(p))
         case .object(let list as ListValue):
             return try list.index(index, interpreter: self, at: range)
@@ -121,7 +127,12 @@ extension Interpreter {
                 throw .type("'\(ExprPrinter.text(frameExpr))' is not a frame variable", at: frameExpr.range)
             }
             guard let column = frame.column(columnName) else {
-                throw .unknownColumn(columnName, suggestion: suggestion(for: columnName, among: frame.names), at: target.range)
+                let near = suggestion(for: columnName, among: frame.names)
+                // A new column cannot be made row by row (R's p$new[1] = v fills the rest with NA): say how.
+                guard near != nil else {
+                    throw .type("no column named '\(columnName)' in '\(frameName)'; make it first (\(frameName).\(columnName) = na), then assign to its rows", at: target.range)
+                }
+                throw .unknownColumn(columnName, suggestion: near, at: target.range)
             }
             let i = try evaluate(indexExpr, scope: frame)
             frame.setColumn(try replaced(column, i, value, of: "'\(frameName)'", at: indexExpr.range, valueRange: valueExpr.range))
@@ -145,6 +156,8 @@ extension Interpreter {
         }
         func source(_ k: Int) -> Int { v.count == 1 ? 0 : k }
         var out = column.extended(to: (p.max() ?? -1) + 1)
+        // A column of na only (`p.flag = na`) takes the type of the first values stored in it.
+        if out.data.isAllMissing, v.data.typeName != out.data.typeName { out.data = ColumnData.missing(like: v.data, count: out.count) }
         let allMissing = (0..<v.count).allSatisfy { v.data.isNA($0) }
         switch (out.data, v.data) {
         case (.number(var xs), .number(let ys)):

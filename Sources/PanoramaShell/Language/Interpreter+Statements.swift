@@ -14,6 +14,12 @@ extension Interpreter {
             try assign(name, value, at: range)
             return value
         case .assignColumn(let frame, let column, let expr, _, let range):
+            // `l.name = v` on a list replaces or adds the entry, as `l["name"] = v` (R's l$name <- v).
+            if case .object(let list as ListValue)? = environment.lookup(frame) {
+                let updated = Value.object(try list.replacing(.string(column), with: try evaluate(expr, scope: scope), interpreter: self, at: range))
+                set(frame, updated)
+                return updated
+            }
             return .frame(try assignColumn(frame, column, expr, at: range))
         case .assignIndex(let target, let index, let expr, _, _):
             return try assignIndex(target, index, expr, scope: scope)

@@ -18,10 +18,35 @@ extension Lexer {
             return "there is no '++'; write \(target) = \(target) + 1"
         case ("<", "-"):
             return "there is no '<-'; assign with '=' (write 'a < -1' with spaces to compare with a negative number)"
+        case ("-", "-") where restOfLine(from: index + 2) == nil || afterThat == UInt8(ascii: ")"):
+            let target = wordBefore() ?? "x"
+            return "there is no '--'; write \(target) = \(target) - 1"
+        case ("*", "*"): return "there is no '**'; write a ^ b for a power"
+        case ("=", ">"), ("-", ">"):
+            return "there is no '\(Character(Unicode.Scalar(b)))>'; write function(x) body for a function (and name = value to assign)"
+        case ("%", _): return rOperator()
+        case ("?", _): return "there is no 'condition ? a : b'; write if (condition) a else b"
         case ("&", _): return "there is no '&' or '&&'; write 'and'"
         case ("|", let c) where c != ">": return "there is no '|' or '||'; write 'or'"
         case ("!", let c) where c != "=": return "there is no '!'; write 'not'"
         default: return nil
+        }
+    }
+
+    /// R's `%…%` operators at `index` (`%in%`, `%>%`, `%%`, `%/%`), each with its spelling here;
+    /// nil for a lone `%`, the remainder.
+    func rOperator() -> String? {
+        var end = index + 1
+        // Letters or the symbols R uses between the two '%' (digits would be `x %3% 2`, two remainders).
+        while end < bytes.count, end - index <= 4, isLetter(bytes[end]) || "/>*|<o".utf8.contains(bytes[end]) { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "%") else { return nil }
+        let op = String(decoding: bytes[index...end], as: UTF8.self)
+        switch op {
+        case "%%": return "there is no '%%'; '%' is the remainder (with the divisor's sign, as R's %%)"
+        case "%in%": return "there is no '%in%'; write x in [a, b]"
+        case "%>%", "%|>%": return "there is no '%>%'; the pipe is |>"
+        case "%/%": return "there is no '%/%'; write floor(a / b)"
+        default: return "there is no R operator '\(op)'"
         }
     }
 

@@ -16,19 +16,50 @@ public enum ScriptParameters {
     /// arguments are left to `args`.
     public static func parse(_ arguments: [String]) -> [String: String] {
         var out: [String: String] = [:]
+        for (name, value) in pairs(arguments) { out[name] = value }
+        return out
+    }
+
+    /// The `name=value` pairs of `parse` in the order given, with a last `--name` that has no
+    /// value after it as `(name, nil)`.
+    static func pairs(_ arguments: [String]) -> [(name: String, value: String?)] {
+        var out: [(name: String, value: String?)] = []
         var i = 0
         while i < arguments.count {
             let a = arguments[i]
             i += 1
             let body = a.hasPrefix("--") ? String(a.dropFirst(2)) : a
             if let eq = body.firstIndex(of: "="), isName(body[..<eq]) {
-                out[String(body[..<eq])] = String(body[body.index(after: eq)...])
-            } else if a.hasPrefix("--"), isName(Substring(body)), i < arguments.count {
-                out[body] = arguments[i]
+                out.append((String(body[..<eq]), String(body[body.index(after: eq)...])))
+            } else if a.hasPrefix("--"), isName(Substring(body)) {
+                out.append((body, i < arguments.count ? arguments[i] : nil))
                 i += 1
             }
         }
         return out
+    }
+
+    /// The first problem with parameters given to code that declares `declared` (none when it
+    /// declares none: the arguments are then only `args`): a declared name without a value,
+    /// a name given twice, or a name not declared (with a did-you-mean).
+    static func problem(_ arguments: [String], declared: [String], listing: String) -> PanoramaError? {
+        guard !declared.isEmpty else { return nil }
+        var seen: [String: String] = [:]
+        for (name, value) in pairs(arguments) {
+            guard let value else {
+                guard declared.contains(name) else { continue }
+                return .usage("parameter '\(name)' has no value: write --\(name) VALUE or \(name)=VALUE")
+            }
+            if let earlier = seen[name] {
+                return .usage("parameter '\(name)' is given twice (\(earlier), then \(value)); give it once")
+            }
+            seen[name] = value
+            if !declared.contains(name) {
+                let s = suggestion(for: name, among: declared)
+                return .usage("no parameter named '\(name)'" + (s.map { ". Did you mean '\($0)'?" } ?? "") + " (\(listing))")
+            }
+        }
+        return nil
     }
 
     static func isName(_ s: Substring) -> Bool {
@@ -95,7 +126,8 @@ public enum ScriptParameters {
         }
         switch value {
         case .number:
-            guard let (x, _) = ValueParsing.number(text.trimmingCharacters(in: .whitespaces)) else { throw fail("a number") }
+            // Read as as_number reads text: "1 234,5" and "3,5" too.
+            guard let x = BuiltinRegistry.readNumbers([text]).values.first, !x.isNaN else { throw fail("a number") }
             return .number(x)
         case .bool:
             guard let b = ValueParsing.bool(text) else { throw fail("true or false") }
@@ -117,14 +149,6 @@ extension Interpreter {
         } ?? value
         if !declaredParameters.contains(name) { declaredParameters.append(name) }
         return result
-    }
-
-    /// Parameters given that no `param(…)` asked for (a misspelt name), as one error message.
-    public func unusedParameters() -> String? {
-        guard let unknown = parameterValues.keys.sorted().first(where: { !declaredParameters.contains($0) }) else { return nil }
-        let s = suggestion(for: unknown, among: declaredParameters)
-        return "no parameter named '\(unknown)'" + (s.map { ". Did you mean '\($0)'?" } ?? "")
-            + (declaredParameters.isEmpty ? " (the script declares none)" : " (declared: \(declaredParameters.joined(separator: ", ")))")
     }
 }
 
@@ -157,6 +181,14 @@ extension Statement {
 }
 
 extension Notebook {
+    /// The names its code blocks' `param(…)` calls declare.
+    var parameterNames: [String] {
+        parts.flatMap { part -> [String] in
+            guard case .code(_, let lines, _, _, _) = part else { return [] }
+            return ScriptParameters.declarations(in: lines.joined(separator: "\n")).map(\.name)
+        }
+    }
+
     /// The `parameter name=value` lines of the provenance in the first output block, so that
     /// `--check` reruns a notebook with the parameters it was run with.
     var recordedParameters: [String: String] {
@@ -185,17 +217,15 @@ extension Launcher {
         return 0
     }
 
-    /// Script parameters given after `--` that no script declares: an error before running.
-    static func undeclaredParameter(_ given: [String: String], files: [String]) -> PanoramaError? {
+    /// A problem with the script parameters given after `--` (see `ScriptParameters.problem`),
+    /// found before running.
+    static func parameterProblem(_ arguments: [String], files: [String]) -> PanoramaError? {
         // Nothing to check without parameters: no second read and parse of every script.
-        guard !given.isEmpty else { return nil }
+        guard !ScriptParameters.pairs(arguments).isEmpty else { return nil }
         let declared = files.flatMap { file in
             FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
                 .map { ScriptParameters.declarations(in: $0).map(\.name) } ?? []
         }
-        guard !declared.isEmpty, let unknown = given.keys.sorted().first(where: { !declared.contains($0) }) else { return nil }
-        let s = suggestion(for: unknown, among: declared)
-        return .usage("no parameter named '\(unknown)'" + (s.map { ". Did you mean '\($0)'?" } ?? "")
-            + " (panorama run FILE --help lists them)")
+        return ScriptParameters.problem(arguments, declared: declared, listing: "panorama run FILE --help lists them")
     }
 }

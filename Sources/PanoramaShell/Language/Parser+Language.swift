@@ -43,9 +43,10 @@ extension Parser {
             if case .command = current.kind {
                 throw .syntax("dot-commands cannot be used inside '{ }'", at: current.range)
             }
-            statements.append(try nestedStatement())
+            let statement = try nestedStatement()
+            statements.append(statement)
             guard current.kind == .newline || current.kind == .semicolon || isPunct("}") else {
-                throw unexpected(current, expecting: "end of statement or '}'")
+                throw foreignConstruct(statement, followedBy: current) ?? unexpected(current, expecting: "end of statement or '}'")
             }
         }
         let close = advance()
@@ -115,6 +116,7 @@ extension Parser {
         _ = advance()  // (
         var parameters: [FunctionLiteral.Parameter] = []
         while !isPunct(")") {
+            if isPunct(".") { throw .syntax("there is no '...'; a function takes named parameters (a list or vector passes several values)", at: current.range) }
             guard let name = current.kind.nameText else { throw unexpected(current, expecting: "a parameter name") }
             let at = advance()
             if parameters.contains(where: { $0.name == name }) {

@@ -104,7 +104,7 @@ public struct Parser {
                 statement = statement.silenced
                 _ = advance()
             } else if current.kind != .newline && current.kind != .end {
-                throw unexpected(current, expecting: "end of statement")
+                throw foreignConstruct(statement, followedBy: current) ?? unexpected(current, expecting: "end of statement")
             }
             out.append(statement)
         }

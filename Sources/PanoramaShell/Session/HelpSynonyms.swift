@@ -5,7 +5,7 @@
 struct Synonym {
     /// Where the word comes from.
     enum Tool: String {
-        case dplyr, tidyr, pandas, statsmodels, sql = "SQL", r = "R", shell = "shells", stringr, lubridate
+        case dplyr, tidyr, pandas, statsmodels, sql = "SQL", r = "R", python = "Python", shell = "shells", stringr, lubridate
     }
 
     let word: String
@@ -160,7 +160,31 @@ struct Synonym {
         Synonym(".dt.to_period", [.pandas], "floor_date(x, \"month\")", see: ["floor_date"]),
         Synonym("date_range", [.pandas], "seq(from, to, by=\"month\")", see: ["seq"]),
         Synonym("generate_series", [.sql], "seq(from, to, by=)", see: ["seq"]),
+        Synonym("c", [.r], "[a, b, c] (a vector)", see: []),
+        Synonym("NULL", [.r], "na (missing) or list() (empty)", see: ["list"]),
+        Synonym("None", [.python], "na", see: []),
+        Synonym("null", [.sql], "na", see: []),
+        Synonym("NA", [.r], "na", see: ["is_na"]),
+        Synonym("NaN", [.r, .python], "na", see: ["is_na"]),
+        Synonym("TRUE", [.r, .python], "true", see: []),
+        Synonym("FALSE", [.r, .python], "false", see: []),
+        Synonym("lapply", [.r], "map(xs, f)", see: ["map"]),
+        Synonym("sapply", [.r], "map(xs, f)", see: ["map"]),
+        Synonym("len", [.python], "length(x), or nrow(frame)", see: ["length", "nrow"]),
+        Synonym("seq_along", [.r], "seq_len(length(x))", see: ["seq_len"]),
+        Synonym("switch", [.r], "case_when(x == a ~ …, …) or if (…) a else if (…) b", see: ["case_when"]),
+        Synonym("cat", [.r], "print(paste(…))", see: ["print", "paste"]),
+        Synonym("as.numeric", [.r], "as_number(x)", see: ["as_number"]),
+        Synonym("float", [.python], "as_number(x)", see: ["as_number"]),
+        Synonym("as.character", [.r], "as_text(x)", see: ["as_text"]),
+        Synonym("commandArgs", [.r], "param(\"name\", default=…), or args", see: ["param"]),
     ]
+
+    /// The unknown-name error's advice for a word from another tool (`lm` → `ols(y ~ x, frame)`).
+    static func advice(for name: String) -> String? {
+        guard let s = all.first(where: { $0.word == name }) ?? all.first(where: { $0.word.lowercased() == name.lowercased() }) else { return nil }
+        return "for \(s.word) (\(s.tools.map(\.rawValue).joined(separator: ", "))) write \(s.panorama)"
+    }
 
     /// The rows for a word typed in `.help`, case-insensitive; when none is exact, `.` and `_`
     /// count as the same (`read_excel` finds `read.excel` users too).

@@ -59,7 +59,7 @@ public struct Launcher {
         created = session
         session.interpreter.set("args", .vector(Column(name: "args", .text(Categorical(scriptArgs.map { Optional($0) })))))
         session.interpreter.parameterValues = ScriptParameters.parse(scriptArgs)
-        if let error = Launcher.undeclaredParameter(session.interpreter.parameterValues, files: files) {
+        if let error = Launcher.parameterProblem(scriptArgs, files: files) {
             return Launcher.report(error)
         }
         Interruption.install()
@@ -155,6 +155,10 @@ public struct NotebookLauncher {
         let given = ScriptParameters.parse(parameters)
         if let bad = parameters.first(where: { !$0.contains("=") }) {
             return Launcher.report(.usage("-p takes name=value, not '\(bad)'"))
+        }
+        let declared = Notebook(markdown: text).parameterNames
+        if let problem = ScriptParameters.problem(parameters, declared: declared, listing: "the notebook declares " + declared.joined(separator: ", ")) {
+            return Launcher.report(problem)
         }
         let result = Notebook(markdown: text).execute(file: name, keepGoing: keepGoing, parameters: given.isEmpty ? nil : given,
                                                       isCancelled: { Interruption.isRequested })

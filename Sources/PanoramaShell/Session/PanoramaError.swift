@@ -71,6 +71,8 @@ public enum PanoramaError: Error, Sendable {
         switch self {
         case .syntax(let m, _): return m
         case .unknownName(let n, let s, _):
+            // A word from R, pandas, SQL… gets panorama's spelling rather than a near name (`lm` is not `glm`).
+            if let advice = Synonym.advice(for: n) { return "no variable or function named '\(n)'; \(advice)" }
             return "no variable or function named '\(n)'" + (s.map { ". Did you mean '\($0)'?" } ?? "")
         case .unknownColumn(let n, let s, _):
             return "no column named '\(n)'" + (s.map { ". Did you mean '\($0)'?" } ?? "")

@@ -67,8 +67,15 @@ public struct REPL {
             case .line(let line):
                 text += text.isEmpty ? line : "\n" + line
             }
-            if Parser.isComplete(text) { return text }
+            if Parser.isComplete(text) && !REPL.endsWithDocComment(text) { return text }
         }
+    }
+
+    /// Whether the last line is a `#'` doc comment: it documents the definition typed next, so
+    /// the REPL reads on (as a script sees the lines above a definition, `?f` then shows them).
+    static func endsWithDocComment(_ text: String) -> Bool {
+        let last = text.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        return last.drop { $0 == " " || $0 == "\t" }.hasPrefix("#'")
     }
 
     /// Completion sees the statement's earlier lines (an open call on the line above) and a

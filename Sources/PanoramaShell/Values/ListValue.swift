@@ -21,11 +21,20 @@ public struct ListValue: ObjectValue {
     }
 
     public func render(_ options: RenderOptions) -> String {
-        if values.isEmpty { return "list()" }
-        return values.indices.map { i in
+        values.isEmpty ? "list()" : rendered(options, path: nil)
+    }
+
+    /// The entries one block each; a nested list's entries are labelled with their path, as
+    /// they are reached (`b.c`, `b[2]`), the way R prints `$b$c`.
+    func rendered(_ options: RenderOptions, path: String?) -> String {
+        values.indices.map { i in
+            let name = path.map { p in names[i].map { p + "." + $0 } ?? p + "[\(i + 1)]" } ?? label(i)
+            if case .object(let inner as ListValue) = values[i], !inner.values.isEmpty {
+                return inner.rendered(options, path: name)
+            }
             let body = Display.render(values[i], options)
-            let compact = !body.contains("\n") && body.count + label(i).count < options.width - 2
-            return compact ? "\(label(i)): \(body)" : "\(label(i)):\n" + body
+            let compact = !body.contains("\n") && body.count + name.count < options.width - 2
+            return compact ? "\(name): \(body)" : "\(name):\n" + body
         }.joined(separator: "\n\n")
     }
 

@@ -40,7 +40,7 @@ import Testing
         ("x = [1, 2, 3]\nx[[true, false]]", "a true/false index needs one value per element"),
         ("x = [1, 2, 3]\nx[5] = 1", "index 5 is out of range: 'x' has 3 values"),
         ("x = [1, 2, 3]\nx[1] = \"a\"", "cannot store text in 'x', which holds number"),
-        ("p = frame(cost=[1])\np[3]", "index 3 is out of range: the frame (rows) has 1 value"),
+        ("p = frame(cost=[1])\np[3]", "index 3 is out of range: the frame has 1 row"),
         ("1:1e12", "too long"),
         ("\"a\":3", "a range a:b needs two whole numbers"),
     ])

@@ -98,3 +98,17 @@ struct ScriptedLineReader: LineReader {
         #expect(Array(screen.out.dropFirst()) == ["57", "1", "90"])
     }
 }
+
+/// `#'` lines typed at the prompt document the definition typed after them.
+@Suite struct REPLDocCommentTests {
+    @Test func `doc comment lines typed at the prompt document the next definition`() {
+        let screen = REPLTests.Screen()
+        let session = Session(output: { screen.out.append($0) }, diagnostics: { screen.err.append($0) })
+        var loop = REPL(session: session)
+        loop.phase = { _ in }
+        var reader = ScriptedLineReader([.line("#' Croissance du coût, en €"), .line("g = function(x, taux=2) x * taux"), .line("?g")])
+        _ = loop.run(&reader)
+        #expect(reader.prompts.prefix(3) == [REPL.prompt, REPL.continuationPrompt, REPL.prompt])
+        #expect(screen.out.last == "g(x, taux=2)\n  Croissance du coût, en €")
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+@testable import PanoramaShell
+
+/// Indexes R users write that panorama reads differently, and na among true/false indexes.
+@Suite struct IndexEdgeTests {
+    @Test(arguments: [
+        ("x = [5, 6, 7]\nx[0]", "index 0 is out of range: the vector has 3 values; valid indexes are 1 to 3 (indexes start at 1)"),
+        ("x = [5, 6, 7]\nx[-1]", "index -1 is out of range: the vector has 3 values; valid indexes are 1 to 3 (negative indexes do not drop elements as in R: take the others with a range or a condition)"),
+        ("p = frame(a=[1, 2])\np[3]", "index 3 is out of range: the frame has 2 rows; valid indexes are 1 to 2"),
+    ])
+    func `zero and negative indexes say how panorama reads them`(code: String, message: String) {
+        let t = run(code)
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains("error: " + message + "\n"), "\(t.stderr)")
+    }
+
+    @Test(arguments: [
+        ("x = [5, 6, 7]\nx[[true, na, true]]", "[5, 7]", "note: the index left out 1 value where the condition is na"),
+        ("p = frame(a=[1, na, 3])\nnrow(p[a > 0])", "2", "note: the index left out 1 row where the condition is na"),
+    ])
+    func `na in a true or false index leaves the element out with a note as where does`(code: String, expected: String, note: String) {
+        let t = run(code)
+        #expect(t.outcome == .ok)
+        #expect(t.out.last == expected)
+        #expect(t.stderr == note)
+    }
+
+    @Test func `a frame's bare names are its columns inside the index of one of its columns`() {
+        let t = run("p = frame(a=[1, 5, 9], b=[10, 20, 30])\np.b[a > 4]\np.b[a > 4] = 0\np.b")
+        #expect(t.stderr == "")
+        #expect(t.out == ["[20, 30]", "[10, 0, 0]"])
+    }
+
+    @Test func `a frame's bare names are its columns inside a column index in compiled loop bodies too`() {
+        let t = run("p = frame(a=[1, 5, 9], b=[10, 20, 30])\nt = 0\nfor (k in 1:2) { t = t + sum(p.b[a > 4]) }\nt")
+        #expect(t.stderr == "")
+        #expect(t.out.last == "100")
+    }
+}
+
+/// `by=` of the group-wise functions names columns of the frame the data comes from.
+@Suite struct GroupingNameTests {
+    @Test(arguments: ["cumsum(p.cost, by=mm)", "diff(p.cost, by=mm)", "lag(p.cost, by=mm)",
+                      "fit(\"normal\", p.cost, by=mm)", "uplift(p.cost, by=mm)", "cumsum(p.cost, by=[m, mm])",
+                      "cumsum(p.cost, by=\"mm\")"])
+    func `an unknown column in by= gets a did-you-mean like other names`(call: String) {
+        let t = run("p = frame(m=[\"a\", \"b\", \"a\"], cost=[1, 2, 3])\n" + call)
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains("error: no column named 'mm'. Did you mean 'm'?"), "\(t.stderr)")
+    }
+
+    @Test func `by= still takes a vector variable of groups`() {
+        let t = run("p = frame(m=[\"a\", \"b\", \"a\"], cost=[1, 2, 3])\ng = [\"x\", \"x\", \"y\"]\ncumsum(p.cost, by=g)")
+        #expect(t.stderr == "")
+        #expect(t.stdout == "[1, 3, 3]")
+    }
+}
+
+/// `f.col[rows] = v` on a column the frame does not have.
+@Suite struct MissingColumnAssignmentTests {
+    @Test func `assigning rows of a missing column says how to make it`() {
+        let t = run("p = frame(cost=[1, 2])\np.flag[1] = true")
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains("error: no column named 'flag' in 'p'; make it first (p.flag = na), then assign to its rows"), "\(t.stderr)")
+    }
+
+    @Test func `the advice works`() {
+        let t = run("p = frame(cost=[1, 2])\np.flag = na\np.flag[1] = true\np.flag")
+        #expect(t.stderr == "")
+        #expect(t.out.last == "[true, na]")
+    }
+
+    @Test func `a misspelt column still gets a did-you-mean`() {
+        let t = run("p = frame(cost=[1, 2])\np.cots[1] = 3")
+        #expect(t.stderr.contains("no column named 'cots'. Did you mean 'cost'?"))
+    }
+}

@@ -1,0 +1,46 @@
+import Testing
+@testable import PanoramaShell
+
+/// Lists inside lists, and `map`'s choice between a vector and a list.
+@Suite struct ListEdgeTests {
+    @Test func `a list inside a list prints its entries with their paths`() {
+        let t = run("l = list(a=1, b=list(c=2, d=[1, 2], e=list(3)), g=list())\nl")
+        #expect(t.stderr == "")
+        #expect(t.stdout == "a: 1\n\nb.c: 2\n\nb.d: [1, 2]\n\nb.e[1]: 3\n\ng: list()")
+    }
+
+    @Test func `a frame inside a list prints as a table under its name`() {
+        let t = run("list(n=2, rows=frame(a=[1, 2]))")
+        #expect(t.stdout == "n: 2\n\nrows:\n┌───┐\n│ a │\n├───┤\n│ 1 │\n│ 2 │\n└───┘")
+    }
+
+    @Test(arguments: [
+        ("map([\"a\", \"b\"], function(x) if (x == \"a\") na else x)", "[na, \"b\"]"),
+        ("map(1:3, function(x) if (x == 1) na else x)", "[na, 2, 3]"),
+        ("map([true, false], function(x) if (x) na else x)", "[na, false]"),
+        ("map(1:2, function(i) date(2024, i))", "[2024-01, 2024-02]"),
+        ("map(1:2, function(x) na)", "[na, na]"),
+        ("map([], sqrt)", "list()"),
+        ("map(1:2, function(x) if (x == 1) \"a\" else 2)", "[1]: \"a\"\n\n[2]: 2"),
+    ])
+    func `map gives a vector when the results are scalars of one kind, na among them`(code: String, expected: String) {
+        let t = run(code)
+        #expect(t.stderr == "")
+        #expect(t.stdout == expected)
+    }
+}
+
+/// `l.name = v` on a list, as R's `l$name <- v`.
+@Suite struct ListMemberAssignmentTests {
+    @Test func `assigning a list's member replaces or adds the entry`() {
+        let t = run("l = list(a=1)\nl.a = 10\nl.b = \"deux\"\nl")
+        #expect(t.stderr == "")
+        #expect(t.stdout == "a: 10\n\nb: \"deux\"")
+    }
+
+    @Test func `a list's member is assigned inside a loop body too`() {
+        let t = run("l = list()\nfor (e in [13, 14]) { l.last = e }\nl.last")
+        #expect(t.stderr == "")
+        #expect(t.stdout == "14")
+    }
+}
