@@ -134,3 +134,13 @@ func aCalibrateThatIsNotABooleanIsAnError(_ input: String, _ message: String) {
         #expect(arguments.contains { $0.hasPrefix("                ") }, "a wrapped description is indented under itself")
     }
 }
+
+/// Seen in a 100-column terminal: under a calibrated 80 % interval, the per-ministry P10–P90
+/// were the simulation's own without saying so.
+@Test func theBreakdownByGroupSaysItsPercentilesAreTheSimulations() {
+    let phrase = "the simulation's own percentiles: only the total is calibrated"
+    let calibrated = shell("outlook(trials=500, by=\"ministry\")", width: 200).out
+    let own = shell("outlook(trials=500, by=\"ministry\", calibrate=false)", width: 200).out
+    #expect(calibrated.contains("bottom-up by ministry for edition 21 (\(phrase)):"), "\(calibrated)")
+    #expect(own.contains("bottom-up by ministry for edition 21:") && !own.contains(phrase))
+}
