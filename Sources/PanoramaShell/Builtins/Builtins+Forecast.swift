@@ -15,7 +15,7 @@ extension BuiltinRegistry {
                     .choice("method", "auto, naive, drift, mean, trend, ses, holt or combination", ForecastReport.methodNames, default: "\"auto\""),
                     .keyword("level", "interval coverages in percent (default [80, 95])", default: "[80, 95]"),
                     .keyword("since", "use only editions from this one on (a structural break)"),
-                    .keyword("min_train", "observations in the first backtest window for auto (default 6)"),
+                    .keyword("min_train", "observations in the first backtest window for auto and calibrate (default 6)"),
                     .keyword("calibrate", "widen or narrow each method's intervals by rolling conformal quantiles of its past one-step errors in the backtest (default false: the model's own; f.model keeps them when true)", default: "false"),
                 ],
                 example: "s = load(\"panorama_series\")\nforecast(s, method=\"holt\", h=2)") { ctx in
