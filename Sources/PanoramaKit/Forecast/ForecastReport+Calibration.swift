@@ -10,7 +10,7 @@ extension ForecastReport {
     /// `auto` and `outlook` give the same method.
     ///
     /// - Throws: `Cancelled` when `cancelled` turns true.
-    mutating func calibrate(minimumTraining: Int?, cancelled: () -> Bool) throws {
+    mutating func fitCalibrations(minimumTraining: Int?, cancelled: () -> Bool) throws {
         calibrate = true
         var backtest = selection?.backtest
         if selection == nil, let fit {

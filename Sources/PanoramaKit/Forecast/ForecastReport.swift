@@ -31,20 +31,20 @@ public struct ForecastReport: Sendable {
     /// What the calibration did (or why it could not), after `notes`.
     public var calibrationNotes: [String] = []
 
-    /// Forecasts `series` with `method` (`auto`, `combination` or a `ForecastMethod` name).
-    ///
-    /// - Throws: `ForecastError` for an unknown method or a series too short for it.
     /// What `method:` accepts: auto (chosen by backtest or AICc), combination, or one method.
     public static let methodNames = ["auto", "combination"] + ForecastMethod.allCases.map(\.rawValue)
 
-    /// With `calibrate`, each method's intervals are calibrated on its backtest misses
+    /// Forecasts `series` with `method` (`auto`, `combination` or a `ForecastMethod` name). With
+    /// `calibrate`, each method's intervals are calibrated on its backtest misses
     /// (`ForecastCalibration`) and the intervals shown are the calibrated ones.
+    ///
+    /// - Throws: `ForecastError` for an unknown method or a series too short for it.
     public static func make(_ series: ForecastSeries, method: String = "auto", horizon: Int = 1,
                             levels: [Double] = [80, 95], since: String? = nil, minimumTraining: Int? = nil,
                             calibrate: Bool = false, cancelled: () -> Bool = { false }) throws -> ForecastReport {
         var report = try fitted(series, method: method, horizon: horizon, levels: levels, since: since,
                                 minimumTraining: minimumTraining, cancelled: cancelled)
-        if calibrate { try report.calibrate(minimumTraining: minimumTraining, cancelled: cancelled) }
+        if calibrate { try report.fitCalibrations(minimumTraining: minimumTraining, cancelled: cancelled) }
         return report
     }
 

@@ -15,7 +15,7 @@ extension BuiltinRegistry {
                     .choice("method", "auto, naive, drift, mean, trend, ses, holt or combination", ForecastReport.methodNames, default: "\"auto\""),
                     .keyword("level", "interval coverages in percent (default [80, 95])", default: "[80, 95]"),
                     .keyword("since", "use only editions from this one on (a structural break)"),
-                    .keyword("min_train", "observations in the first backtest window for auto (default 6)"),
+                    .keyword("min_train", "observations in the first backtest window for auto and calibrate (default 6)"),
                     .keyword("calibrate", "widen or narrow each method's intervals by rolling conformal quantiles of its past one-step errors in the backtest (default false: the model's own; f.model keeps them when true)", default: "false"),
                 ],
                 example: "s = load(\"panorama_series\")\nforecast(s, method=\"holt\", h=2)") { ctx in
@@ -47,9 +47,12 @@ extension BuiltinRegistry {
                     .keyword("cost", "a panel's cost column (default cost)"),
                     .keyword("trials", "a panel: Monte Carlo trials per origin (default 2,000)"),
                     .keyword("seed", "a panel: random seed (default: .seed, else 1)"),
+                    .keyword("calibrate", "a series: add each method's coverage with its intervals calibrated by rolling conformal quantiles of its earlier misses (calibrated_80…; default false)", default: "false"),
                 ],
                 example: "backtest(load(\"panorama_series\"), methods=[\"naive\", \"drift\", \"holt\"])") { ctx in
+            let calibrate = try ctx.bool("calibrate", default: false)
             if let frame = try? ctx.frame("series"), frame.column(try columnName(ctx, "key") ?? "key") != nil {
+                if calibrate { throw ctx.fail("calibrate= is for a series of totals; a panel's backtest scores the bottom-up view (outlook() calibrates it)") }
                 return try panelBacktest(ctx, frame)
             }
             let (series, _) = try seriesArgument(ctx)
@@ -75,7 +78,9 @@ extension BuiltinRegistry {
             }
             let first = trimmed.labels[result.targets.first!], last = trimmed.labels[result.targets.last!]
             ctx.note("backtest of \(trimmed.name): \(Prose.counted(result.targets.count, "one-step forecast")), \(first) to \(last), each from the editions before it (at least \(result.minimumTraining) observed); MASE scale = naive one-step MAE \(NumberFormat(significantDigits: 4).string(result.scale))")
-            return .frame(result.frame)
+            guard calibrate else { return .frame(result.frame) }
+            ctx.note("calibrated_…: each method's intervals calibrated on its misses before each target only (conformal quantiles; with too few, the model's own or the factor of a lower level)")
+            return .frame(result.frame(calibrations: result.rows.compactMap { ForecastCalibration(result, method: $0.method) }))
         },
         Builtin("bridge", .forecast,
                 summary: "how the total moved between two editions: continuing growth, entries, exits (named), with a waterfall",

@@ -56,13 +56,7 @@ extension ForecastReport {
     /// (`calibrated_80`…) when calibrated.
     var backtestFrame: Frame? {
         guard let b = calibrationBacktest ?? selection?.backtest else { return nil }
-        var frame = b.frame
-        guard calibrate else { return frame }
-        for (j, level) in b.levels.enumerated() {
-            let shares = b.rows.map { calibration($0.method)?.row.coverage[j] ?? .nan }
-            frame.columns.append(Column(name: "calibrated_\(ForecastFormat.level(level))", .number(shares)))
-        }
-        return frame
+        return calibrate ? b.frame(calibrations: calibrations) : b.frame
     }
 
     /// JSON `calibration`: the method's multipliers and errors used, and per backtest row its
@@ -88,6 +82,19 @@ extension ForecastReport {
         }
         return .object([("method", .string(methodName))] + (calibration(methodName).map(described) ?? [("errors", .number(0))])
                        + [("methods", .array(methods))])
+    }
+}
+
+extension Backtest {
+    /// The table with, per level, the coverage of each row's calibrated intervals replayed out
+    /// of sample (`calibrated_80`…; na for a row without a calibration).
+    func frame(calibrations: [ForecastCalibration]) -> Frame {
+        var frame = self.frame
+        for (j, level) in levels.enumerated() {
+            let shares = rows.map { row in calibrations.first { $0.method == row.method }?.row.coverage[j] ?? .nan }
+            frame.columns.append(Column(name: "calibrated_\(ForecastFormat.level(level))", .number(shares)))
+        }
+        return frame
     }
 }
 

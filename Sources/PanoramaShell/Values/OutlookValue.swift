@@ -153,7 +153,9 @@ extension PortfolioOutlook {
             parts += [options.prose("backtest, one edition ahead from each past edition\(rolled):"), renderTable(bt, options)]
         }
         if let g = groups, let target = bottomUpTarget {
-            parts += [options.prose("bottom-up by \(groupName ?? "group") for \(target):"), renderTable(g, options)]
+            // Calibration corrects the total's interval, not each group's: say whose percentiles these are.
+            let own = calibrate && bottomUpCalibration != nil ? " (the simulation's own percentiles: only the total is calibrated)" : ""
+            parts += [options.prose("bottom-up by \(groupName ?? "group") for \(target)\(own):"), renderTable(g, options)]
         }
         if let r = referenceClass?.rows.first, let p = referenceClass?.p {
             let tail = r.tail.map { ", tail index \(options.numbers.fixed($0.alpha, decimals: 2))" } ?? ""

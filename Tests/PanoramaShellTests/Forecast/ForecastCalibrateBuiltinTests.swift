@@ -134,3 +134,31 @@ func aCalibrateThatIsNotABooleanIsAnError(_ input: String, _ message: String) {
         #expect(arguments.contains { $0.hasPrefix("                ") }, "a wrapped description is indented under itself")
     }
 }
+
+/// Seen in a 100-column terminal: under a calibrated 80 % interval, the per-ministry P10–P90
+/// were the simulation's own without saying so.
+@Test func theBreakdownByGroupSaysItsPercentilesAreTheSimulations() {
+    let phrase = "the simulation's own percentiles: only the total is calibrated"
+    let calibrated = shell("outlook(trials=500, by=\"ministry\")", width: 200).out
+    let own = shell("outlook(trials=500, by=\"ministry\", calibrate=false)", width: 200).out
+    #expect(calibrated.contains("bottom-up by ministry for edition 21 (\(phrase)):"), "\(calibrated)")
+    #expect(own.contains("bottom-up by ministry for edition 21:") && !own.contains(phrase))
+}
+
+/// `backtest(…, calibrate=true)` adds the calibrated coverage `forecast(…, calibrate=true)`
+/// reports, method by method; on a panel it says calibration is outlook's.
+@Test func theBacktestBuiltinScoresCalibratedIntervalsLikeTheForecast() throws {
+    let table = try object(shell(series + "backtest(s, calibrate=true)", json: true).out)
+    let columns = try #require(table["columns"] as? [String])
+    #expect(columns.suffix(2) == ["calibrated_80", "calibrated_95"])
+    let rows = try #require(table["rows"] as? [[Any]])
+    let doc = try object(shell(series + "forecast(s, calibrate=true)", json: true).out)
+    let methods = try #require((doc["calibration"] as? [String: Any])?["methods"] as? [[String: Any]])
+    for (row, m) in zip(rows, methods) {
+        let c = try #require((m["coverage"] as? [String: Any])?["80"] as? [String: [String: Double]])
+        let share = (c["calibrated"]?["inside"] ?? .nan) / (c["calibrated"]?["scored"] ?? .nan)
+        #expect(row[0] as? String == m["method"] as? String)
+        #expect(abs((row[columns.count - 2] as? Double ?? .nan) - share) < 1e-12, "\(row)")
+    }
+    #expect(shell("backtest(load(\"panorama\"), calibrate=true)").err.hasPrefix("error: calibrate= is for a series of totals"))
+}
