@@ -154,6 +154,9 @@ extension BuiltinRegistry {
     static func paste(_ ctx: CallContext) throws -> Value {
         let sep = try ctx.string("sep") ?? " "
         let collapse = try ctx.string("collapse")
+        // Scalars alone (`s = paste(s, "x", sep="")` in a loop) make one text, with or without
+        // collapse=: joined directly, without a column per piece.
+        if let pieces = scalarPieces(ctx.rest) { return .string(pieces.joined(separator: sep)) }
         var parts: [[String?]] = []
         var n = 1
         for arg in ctx.rest {
@@ -169,6 +172,24 @@ extension BuiltinRegistry {
         if let collapse { return .string(rows.joined(separator: collapse)) }
         let scalar = ctx.rest.allSatisfy { $0.value.map { !$0.isVector } ?? true }
         return Operators.wrap(.strings(rows), scalar: scalar && n == 1, name: "paste")
+    }
+
+    /// The pieces of a paste of scalars as `pieceText` writes them (`na` as "na"); nil when an
+    /// argument is a vector or something paste does not take.
+    static func scalarPieces(_ arguments: [BoundArgument]) -> [String]? {
+        var pieces: [String] = []
+        pieces.reserveCapacity(arguments.count)
+        for argument in arguments {
+            switch argument.value {
+            case .string(let s)?: pieces.append(s)
+            case .number(let x)?: pieces.append(x.isNaN ? "na" : NumberFormat(groupSeparator: "").string(x))
+            case .bool(let b)?: pieces.append(b ? "true" : "false")
+            case .date(let d, let p)?: pieces.append(d.text(p))
+            case .na?: pieces.append("na")
+            default: return nil
+            }
+        }
+        return pieces
     }
 
     /// An element as plain text: text as is, numbers ungrouped (`2024`, `1.5`), dates in ISO.
