@@ -74,6 +74,8 @@ extension Compiler {
 final class CallSite {
     let arguments: [CallArgument]
     let range: SourceRange
+    /// No argument has a keyword: the k-th fills the k-th parameter.
+    let positional: Bool
     /// The parameters the slots were worked out for.
     @exclusivity(unchecked) private var parameterNames: [String]?
     @exclusivity(unchecked) private var slots: [Int]?
@@ -81,6 +83,16 @@ final class CallSite {
     init(_ arguments: [CallArgument], range: SourceRange) {
         self.arguments = arguments
         self.range = range
+        positional = arguments.allSatisfy { $0.label == nil }
+    }
+
+    /// Where the arguments go for `function` when they give every parameter: `.some(nil)` in
+    /// order (positional arguments, as many as the parameters: nothing to look up), else their
+    /// `slots`; nil when they do not give every parameter or the binder refuses them.
+    @inline(__always)
+    func positions(for function: FunctionValue) -> [Int]?? {
+        if positional { return arguments.count == function.parameterNames.count ? .some(nil) : nil }
+        return slots(for: function).map { .some($0) }
     }
 
     /// The parameter position of each argument for `function` when they give every parameter

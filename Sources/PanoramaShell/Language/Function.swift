@@ -47,17 +47,10 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
         let slots: Int
     }
 
-    /// The body unboxed (`x * k + 1`, `{ y = x * 2; if (y > 10) y else -y }`) on its first
-    /// call, nil when it is something else.
-    var numericBody: NumericBody? {
-        if let compiledNumeric { return compiledNumeric }
-        let slots = parameterNames + Compiler.assignedNames(literal.body).filter { !parameterNames.contains($0) }
-        let body = Compiler.number(literal.body, names: .init(slots: slots, closure: closure))
-            .map { NumericBody(run: Compiler.Unboxed(read: $0), slots: slots.count) }
-        compiledNumeric = .some(body)
-        return body
-    }
-    @exclusivity(unchecked) private var compiledNumeric: NumericBody??
+    /// The body unboxed (`x * k + 1`, `{ y = x * 2; if (y > 10) y else -y }`), nil when it is
+    /// something else. Compiled with the function (a few nodes at most): a constant is read
+    /// by a call without retaining it.
+    let numericBody: NumericBody?
     /// The scopes of finished calls that nothing kept (no closure made inside them), ready for
     /// the next calls: a loop calling a function does not allocate a scope per call, nor does a
     /// recursion once it has been as deep before (a scope is six allocations, each asking the
@@ -65,10 +58,14 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
     @exclusivity(unchecked) private var spareScopes: [Environment] = []
 
     init(_ literal: FunctionLiteral, closure: Environment, name: String = "function") {
-        self.parameterNames = literal.parameters.map(\.name)
+        let parameterNames = literal.parameters.map(\.name)
+        self.parameterNames = parameterNames
         self.literal = literal
         self.closure = closure
         self.name = name
+        let slots = parameterNames + Compiler.assignedNames(literal.body).filter { !parameterNames.contains($0) }
+        numericBody = Compiler.number(literal.body, names: .init(slots: slots, closure: closure))
+            .map { NumericBody(run: Compiler.Unboxed(read: $0), slots: slots.count) }
     }
 
     public var kind: String { "function" }
@@ -137,11 +134,11 @@ extension Interpreter {
     /// site matched them to; otherwise the call is bound as above.
     func invoke(_ function: FunctionValue, _ compiled: [Step], _ site: CallSite, range: SourceRange,
                 scope outer: Frame?) throws(PanoramaError) -> Value {
-        guard let slots = site.slots(for: function) else {
+        guard let slots = site.positions(for: function) else {
             return try invoke(function, site.arguments, range: range, scope: outer)
         }
         var scope = function.takeScope()
-        for k in compiled.indices { scope.setParameter(slots[k], try compiled[k].run(self, outer)) }
+        for k in compiled.indices { scope.setParameter(slots.map { $0[k] } ?? k, try compiled[k].run(self, outer)) }
         let value = try run(function, in: scope, at: range)
         function.recycle(&scope)
         return value
@@ -195,18 +192,21 @@ extension Interpreter {
     /// no side effects.
     func numericCall(_ function: FunctionValue, _ arguments: [Compiler.Unboxed], _ site: CallSite, scope outer: Frame?) -> Double? {
         guard let body = function.numericBody, callDepth + 1 < Interpreter.maximumCallDepth,
-              let slots = site.slots(for: function) else { return nil }
+              let slots = site.positions(for: function) else { return nil }
         calls &+= 1
         if calls & 63 == 0, isCancelled() { return nil }
-        let base = numericArguments.count
-        numericArguments.append(contentsOf: repeatElement(.nan, count: body.slots))
+        // The numbers are a stack kept allocated: `numericTop` is its end.
+        let base = numericTop, top = base + body.slots
+        if numericArguments.count < top { numericArguments += repeatElement(.nan, count: top - numericArguments.count) }
+        for k in arguments.count..<body.slots { numericArguments[base + k] = .nan }
+        numericTop = top
         for k in arguments.indices {
-            // An argument that is itself such a call pushes its own after these and pops them.
+            // An argument that is itself such a call keeps its numbers above these.
             guard let x = arguments[k].read(self, outer) else {
-                numericArguments.removeLast(numericArguments.count - base)
+                numericTop = base
                 return nil
             }
-            numericArguments[base + slots[k]] = x
+            numericArguments[base + (slots.map { $0[k] } ?? k)] = x
         }
         let saved = argumentBase
         argumentBase = base
@@ -214,7 +214,7 @@ extension Interpreter {
         let result = body.run.read(self, nil)
         callDepth -= 1
         argumentBase = saved
-        numericArguments.removeLast(numericArguments.count - base)
+        numericTop = base
         return result
     }
 

@@ -20,8 +20,10 @@ public final class Interpreter {
     /// at the depth limit, an endless loop polls on its own).
     @exclusivity(unchecked) var calls = 0
     /// The arguments and locals of the calls under way of functions whose bodies are
-    /// arithmetic, and where the innermost call's begin (`Interpreter.numericCall`).
+    /// arithmetic (up to `numericTop`), and where the innermost call's begin
+    /// (`Interpreter.numericCall`).
     @exclusivity(unchecked) var numericArguments: [Double] = []
+    @exclusivity(unchecked) var numericTop = 0
     @exclusivity(unchecked) var argumentBase = 0
     /// Stops recursion before the thread's stack runs out.
     var stack = StackGuard()
