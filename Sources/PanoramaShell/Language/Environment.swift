@@ -148,12 +148,6 @@ public final class Environment: @unchecked Sendable {
         return f.map(Callee.user) ?? .variable
     }
 
-    /// The user function `name` holds, nil when it holds something else or is not defined.
-    @inline(__always)
-    func function(_ name: String, hint: Hint) -> FunctionValue? {
-        find(name, hint: hint) { $0.functions[$1] } ?? nil
-    }
-
     /// The number `name` holds, read in place (nil when it holds something else or is not
     /// defined: the caller then looks it up in full).
     @inline(__always)
@@ -230,10 +224,6 @@ public final class Environment: @unchecked Sendable {
     /// Sets the value of parameter `k` of a scope made by `FunctionValue.takeScope`.
     @inline(__always)
     func setParameter(_ k: Int, _ value: Value) { store(k, value) }
-
-    /// `setParameter(k, .number(x))` without building the `Value` (`x` is not NaN).
-    @inline(__always)
-    func setParameter(_ k: Int, number x: Double) { storeNumber(k, x) }
 
     /// Forgets every variable after the first `count` (the parameters) and the parameters'
     /// values, keeping the storage for the next call.
