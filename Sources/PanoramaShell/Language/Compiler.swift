@@ -6,8 +6,9 @@ import PanoramaKit
 /// several times CPython's time per step; a compiled node does only its own work.
 ///
 /// The closures call the same interpreter functions as `evaluate` (so values, messages and their
-/// positions are the same): constants, names, operators, user-function calls, blocks,
-/// assignments, `if`, `for` and `while` are compiled; every other node is evaluated as before.
+/// positions are the same): constants, names, operators, calls by name (of user functions and
+/// builtins, Compiler+Calls.swift), blocks, assignments, `if`, `for` and `while` are compiled;
+/// every other node is evaluated as before.
 /// A compiled name remembers where it found its variable last time (`Environment.Hint`).
 /// Loops poll Ctrl-C every 1024 iterations, user-function calls every 64 calls.
 typealias Compiled = (Interpreter, Frame?) throws(PanoramaError) -> Value
