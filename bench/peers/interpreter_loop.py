@@ -1,8 +1,9 @@
 """The interpreter workloads' peer: the same loops in CPython, at module level like the
 panorama script (globals in a dict, as panorama's session variables), timed by its own clock.
 
-  python3 interpreter_loop.py loop|calls|if|index|concat
+  python3 interpreter_loop.py loop|calls|global|nested|braced|keyword|fib|sqrt|if|index|concat
 """
+import math
 import sys
 import time
 
@@ -18,6 +19,43 @@ elif mode == "calls":
     s = 0
     for i in range(1, 100001):
         s = s + f(i)
+elif mode == "global":
+    k = 3
+    def g(x):
+        return x * k + 1
+    s = 0
+    for i in range(1, 100001):
+        s = s + g(i)
+elif mode == "nested":
+    def f(x):
+        return x * 2 + 1
+    def h(x):
+        return f(x) + 1
+    s = 0
+    for i in range(1, 100001):
+        s = s + h(i)
+elif mode == "braced":
+    def b(x):
+        y = x * 2
+        return y if y > 10 else -y
+    s = 0
+    for i in range(1, 100001):
+        s = s + b(i)
+elif mode == "keyword":
+    def kw(x, by=2):
+        return x * by + 1
+    s = 0
+    for i in range(1, 100001):
+        s = s + kw(i, by=3)
+elif mode == "fib":
+    def fib(n):
+        return n if n < 2 else fib(n - 1) + fib(n - 2)
+    s = fib(23)
+elif mode == "sqrt":
+    s = 0
+    for i in range(1, 100001):
+        s = s + math.sqrt(i)
+    s = round(s)
 elif mode == "if":
     s = 0
     for i in range(1, 1000001):
@@ -37,7 +75,7 @@ elif mode == "concat":
         s = s + "x"
     s = len(s)
 else:
-    sys.exit("mode must be loop, calls, if, index or concat")
+    sys.exit("mode must be loop, calls, global, nested, braced, keyword, fib, sqrt, if, index or concat")
 elapsed = time.perf_counter() - start
 print(s)
 print(f"elapsed {elapsed:.6f}")

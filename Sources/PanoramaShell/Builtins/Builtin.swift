@@ -26,6 +26,10 @@ public struct Builtin: Sendable {
     /// is a frame (DESIGN §2).
     public var frameScope: Bool
     public var implementation: @Sendable (inout CallContext) throws -> Value
+    /// For element-wise maths of one number (`sqrt`, `abs`…): the function on one number, so
+    /// compiled arithmetic calls it without binding arguments or building a `Value`
+    /// (`Compiler.number`); nil for every other builtin.
+    public var scalar: (@Sendable (Double) -> Double)?
 
     public init(_ name: String, _ category: Category, summary: String,
                 parameters: [Parameter] = [], example: String = "", quoted: Set<String> = [],

@@ -9,17 +9,17 @@ extension BuiltinRegistry {
             let base = try ctx.number("base")
             return base.map { b in { Foundation.log($0) / Foundation.log(b) } } ?? { Foundation.log($0) }
         },
-        elementwise("exp", "exponential", example: "exp(1)") { _, _ in { Foundation.exp($0) } },
-        elementwise("sqrt", "square root", example: "sqrt([4, 9, na])") { _, _ in { $0.squareRoot() } },
-        elementwise("abs", "absolute value", example: "abs(-3)") { _, _ in { Swift.abs($0) } },
+        elementwise("exp", "exponential", example: "exp(1)", scalar: { Foundation.exp($0) }),
+        elementwise("sqrt", "square root", example: "sqrt([4, 9, na])", scalar: { $0.squareRoot() }),
+        elementwise("abs", "absolute value", example: "abs(-3)", scalar: { Swift.abs($0) }),
         elementwise("round", "round half away from zero to digits= decimals", example: "round(3.14159, digits=2)",
                     extra: [.keyword("digits", "decimals to keep (default 0)")]) { _, ctx in
             let d = try ctx.int("digits", default: 0, in: -15...15)
             let scale = Foundation.pow(10.0, Double(d))
             return { ($0 * scale).rounded() / scale }
         },
-        elementwise("floor", "largest whole number not above", example: "floor(2.7)") { _, _ in { $0.rounded(.down) } },
-        elementwise("ceil", "smallest whole number not below", example: "ceil(2.1)") { _, _ in { $0.rounded(.up) } },
+        elementwise("floor", "largest whole number not above", example: "floor(2.7)", scalar: { $0.rounded(.down) }),
+        elementwise("ceil", "smallest whole number not below", example: "ceil(2.1)", scalar: { $0.rounded(.up) }),
         Builtin("cumsum", .math, summary: "running sum (within each group of by=); na from the first na on",
                 parameters: [.required("x", "a numeric vector"), .keyword("by", byHelp)],
                 example: "cumsum([1, 2, 3])", quoted: ["by"]) { ctx in
@@ -98,6 +98,15 @@ extension BuiltinRegistry {
             if !value.isVector { return out[0].isNaN ? .na : .number(out[0]) }
             return .vector(Column(name: name, .number(out)))
         }
+    }
+
+    /// An element-wise builtin of one number with no options, its function also kept as
+    /// `Builtin.scalar`.
+    static func elementwise(_ name: String, _ summary: String, example: String,
+                            scalar f: @escaping @Sendable (Double) -> Double) -> Builtin {
+        var builtin = elementwise(name, summary, example: example) { _, _ in f }
+        builtin.scalar = f
+        return builtin
     }
 
     /// The data with `na` at the given positions.

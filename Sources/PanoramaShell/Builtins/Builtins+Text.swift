@@ -154,6 +154,9 @@ extension BuiltinRegistry {
     static func paste(_ ctx: CallContext) throws -> Value {
         let sep = try ctx.string("sep") ?? " "
         let collapse = try ctx.string("collapse")
+        // Scalars alone (`s = paste(s, "x", sep="")` in a loop) make one text, with or without
+        // collapse=: joined directly, without a column per piece.
+        if let pieces = scalarPieces(ctx.rest) { return .string(pieces.joined(separator: sep)) }
         var parts: [[String?]] = []
         var n = 1
         for arg in ctx.rest {
@@ -171,15 +174,36 @@ extension BuiltinRegistry {
         return Operators.wrap(.strings(rows), scalar: scalar && n == 1, name: "paste")
     }
 
+    /// The pieces of a paste of scalars as `pieceText` writes them (`na` as "na"); nil when an
+    /// argument is a vector or something paste does not take.
+    static func scalarPieces(_ arguments: [BoundArgument]) -> [String]? {
+        var pieces: [String] = []
+        pieces.reserveCapacity(arguments.count)
+        for argument in arguments {
+            switch argument.value {
+            case .string(let s)?: pieces.append(s)
+            case .number(let x)?: pieces.append(x.isNaN ? "na" : pieceNumber(x))
+            case .bool(let b)?: pieces.append(b ? "true" : "false")
+            case .date(let d, let p)?: pieces.append(d.text(p))
+            case .na?: pieces.append("na")
+            default: return nil
+            }
+        }
+        return pieces
+    }
+
     /// An element as plain text: text as is, numbers ungrouped with up to 15 significant digits
     /// as R's `as.character` (`2024`, `1.5`, `1234567.891`), dates in ISO.
     static func pieceText(_ c: Column, _ i: Int) -> String? {
         if c.data.isNA(i) { return nil }
         switch c.data {
         case .text(let t): return t[i]
-        case .number(let v): return NumberFormat(significantDigits: 15, groupSeparator: "").string(v[i])
+        case .number(let v): return pieceNumber(v[i])
         case .bool(let v): return v[i] == 1 ? "true" : "false"
         case .date(let v, let p): return CivilDate(dayNumber: Int(v[i])).text(p)
         }
     }
+
+    /// A number as paste and as_text write it: ungrouped, up to 15 significant digits.
+    static func pieceNumber(_ x: Double) -> String { NumberFormat(significantDigits: 15, groupSeparator: "").string(x) }
 }

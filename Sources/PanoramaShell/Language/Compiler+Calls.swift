@@ -3,19 +3,52 @@ import PanoramaKit
 /// Calls and indexing in compiled code: the steps of a loop that calls a function or reads
 /// `x[i]` on every iteration.
 extension Compiler {
-    /// `name(…)`: a user function held by `name` is called with its positional arguments
-    /// compiled; builtins, `return` and keyword arguments go through `Interpreter.call`.
+    /// Pipe chains nested deeper than this through their first argument (`a |> f() |> g() …`)
+    /// are left to `Interpreter.call`, which walks them with a loop.
+    static let nestedCallLimit = 16
+
+    /// `name(…)`: the callee is looked up by a hinted search on every call (so rebinding the
+    /// name, or shadowing a builtin with a variable, takes effect at once); its arguments are
+    /// compiled and bound by a match of labels and positions worked out once: for a user
+    /// function, once per function called from here (`CallSite`), for a builtin, here. A call
+    /// these do not cover (a variable holding a builtin, `return`, an argument the binder
+    /// refuses, a long pipe chain) goes through `Interpreter.call`, which gives its value or error.
     static func call(_ name: String, _ arguments: [CallArgument], calleeRange: SourceRange,
                      range: SourceRange) -> Compiled {
-        let positional = arguments.allSatisfy { $0.label == nil }
-        let values = positional ? arguments.map { Step(run: expression($0.value)) } : []
-        let hint = Environment.Hint()
+        guard pipeDepth(arguments) <= nestedCallLimit else {
+            return { interpreter, scope throws(PanoramaError) in
+                try interpreter.call(name, arguments, calleeRange: calleeRange, range: range, scope: scope)
+            }
+        }
+        let values = arguments.map { Step(run: expression($0.value)) }
+        let site = CallSite(arguments, range: range), hint = Environment.Hint()
+        let builtin = name == "return" ? nil : BuiltinRegistry.byName[name]
+        let match = builtin.map { Interpreter.match($0, arguments, range: range) }
         return { interpreter, scope throws(PanoramaError) in
-            if positional, let function = interpreter.environment.function(name, hint: hint) {
-                return try interpreter.invoke(function, values, arguments, range: range, scope: scope)
+            switch interpreter.environment.callee(name, hint: hint) {
+            case .user(let function):
+                return try interpreter.invoke(function, values, site, range: range, scope: scope)
+            case .none:
+                guard let builtin, let match, match.binds else { break }
+                var context = try interpreter.bind(builtin, match, arguments, range: range, outer: scope) {
+                    (i: Int, scope: Frame?) throws(PanoramaError) -> Value in try values[i].run(interpreter, scope)
+                }
+                return try interpreter.run(builtin, &context, at: range)
+            case .variable:
+                break
             }
             return try interpreter.call(name, arguments, calleeRange: calleeRange, range: range, scope: scope)
         }
+    }
+
+    /// How many calls are nested through their first argument, counted up to the limit.
+    private static func pipeDepth(_ arguments: [CallArgument]) -> Int {
+        var depth = 0, first = arguments.first
+        while let argument = first, argument.label == nil, case .call(_, let inner) = argument.value.kind, depth <= nestedCallLimit {
+            depth += 1
+            first = inner.first
+        }
+        return depth
     }
 
     /// `x[i]`: one element of a vector by a whole number in range is read directly; every other
@@ -32,5 +65,54 @@ extension Compiler {
             }
             return try interpreter.index(value, i, at: range)
         }
+    }
+}
+
+/// A compiled call of a user function: which parameter each argument fills, worked out by the
+/// binder's match (`Interpreter.match` on the function's `binding`) for the function last called
+/// here and kept while the callee has the same parameters.
+final class CallSite {
+    let arguments: [CallArgument]
+    let range: SourceRange
+    /// No argument has a keyword: the k-th fills the k-th parameter.
+    let positional: Bool
+    /// The parameters the slots were worked out for.
+    @exclusivity(unchecked) private var parameterNames: [String]?
+    @exclusivity(unchecked) private var slots: [Int]?
+
+    init(_ arguments: [CallArgument], range: SourceRange) {
+        self.arguments = arguments
+        self.range = range
+        positional = arguments.allSatisfy { $0.label == nil }
+    }
+
+    /// Where the arguments go for `function` when they give every parameter: `.some(nil)` in
+    /// order (positional arguments, as many as the parameters: nothing to look up), else their
+    /// `slots`; nil when they do not give every parameter or the binder refuses them.
+    @inline(__always)
+    func positions(for function: FunctionValue) -> [Int]?? {
+        if positional { return arguments.count == function.parameterNames.count ? .some(nil) : nil }
+        return slots(for: function).map { .some($0) }
+    }
+
+    /// The parameter position of each argument for `function` when they give every parameter
+    /// and the binder accepts them; nil otherwise (the call then goes through the binder, which
+    /// takes defaults or raises the error). Which parameters have defaults does not matter then.
+    @inline(__always)
+    func slots(for function: FunctionValue) -> [Int]? {
+        // Equal arrays of one buffer compare by identity: the same function costs no string compare.
+        if let parameterNames, parameterNames == function.parameterNames { return slots }
+        let names = function.parameterNames
+        parameterNames = names
+        slots = nil
+        let match = Interpreter.match(function.binding, arguments, range: range)
+        guard match.binds, match.targets.count == names.count else { return nil }
+        var positions: [Int] = []
+        for target in match.targets {
+            guard case .parameter(let name) = target.kind, let k = names.firstIndex(of: name) else { return nil }
+            positions.append(k)
+        }
+        slots = positions
+        return positions
     }
 }

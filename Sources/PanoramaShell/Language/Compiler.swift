@@ -6,8 +6,9 @@ import PanoramaKit
 /// several times CPython's time per step; a compiled node does only its own work.
 ///
 /// The closures call the same interpreter functions as `evaluate` (so values, messages and their
-/// positions are the same): constants, names, operators, user-function calls, blocks,
-/// assignments, `if`, `for` and `while` are compiled; every other node is evaluated as before.
+/// positions are the same): constants, names, operators, calls by name (of user functions and
+/// builtins, Compiler+Calls.swift), blocks, assignments, `if`, `for` and `while` are compiled;
+/// every other node is evaluated as before.
 /// A compiled name remembers where it found its variable last time (`Environment.Hint`).
 /// Loops poll Ctrl-C every 1024 iterations, user-function calls every 64 calls.
 typealias Compiled = (Interpreter, Frame?) throws(PanoramaError) -> Value
@@ -113,6 +114,12 @@ enum Compiler {
         return { interpreter, scope throws(PanoramaError) in try interpreter.evaluate(expr, scope: scope) }
     }
 
+    /// `expression(expr)` without trying it unboxed first (for a caller that just did).
+    static func boxed(_ expr: Expr) -> Compiled {
+        guard case .binary(let op, _, _) = expr.kind, op != .colon else { return expression(expr) }
+        return chain(expr.leftChain { $0 != .colon })
+    }
+
     /// A statement inside `{ … }`: assignments to a name are compiled, the rest run as before.
     static func statement(_ statement: Statement) -> Compiled {
         switch statement {
@@ -121,8 +128,10 @@ enum Compiler {
         case .assign(let name, let expr, _, let range):
             let value = expression(expr), hint = Environment.Hint()
             let reserved = name == "ans" || name == "args"
-            // Arithmetic assigned to a name: the number is stored without building a `Value`.
+            // Arithmetic assigned to a name: the number is stored without building a `Value`;
+            // when it cannot answer, the expression is evaluated boxed without trying again.
             if !reserved, let n = number(expr) {
+                let value = boxed(expr)
                 return { interpreter, scope throws(PanoramaError) in
                     if let x = n(interpreter, scope) {
                         interpreter.invisible = false
@@ -185,16 +194,21 @@ enum Compiler {
         let right = expression(rightExpr), peekRight = peek(rightExpr)
         return { interpreter, scope throws(PanoramaError) in
             let a: Value
+            var rightRead = false
             if let peekLeft, let x = peekLeft.read(interpreter, scope) {
-                if let peekRight, let y = peekRight.read(interpreter, scope), let v = Operators.scalar(op, x, y) {
-                    interpreter.invisible = false
-                    return v
+                if let peekRight {
+                    rightRead = true
+                    if let y = peekRight.read(interpreter, scope), let v = Operators.scalar(op, x, y) {
+                        interpreter.invisible = false
+                        return v
+                    }
                 }
                 a = .number(x)
             } else {
                 a = try left(interpreter, scope)
             }
-            if let peekRight, case .number(let x) = a, let y = peekRight.read(interpreter, scope),
+            // (Not read twice: a call of a function that is not arithmetic answers nil each time.)
+            if !rightRead, let peekRight, case .number(let x) = a, let y = peekRight.read(interpreter, scope),
                let v = Operators.scalar(op, x, y) {
                 interpreter.invisible = false
                 return v

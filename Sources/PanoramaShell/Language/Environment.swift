@@ -33,12 +33,21 @@ public final class Environment: @unchecked Sendable {
         self.vectors = Array(repeating: nil, count: names.count)
     }
 
-    /// Where a compiled name found its variable last time: the position in the scope it was
-    /// looked up from. Checked before use (the name at that position must be the same), so a
-    /// stale hint only costs the ordinary search.
+    /// Where a compiled name found its variable last time: its position in the scope it was
+    /// looked up from (`index`) and in the outermost scope (`outerIndex`, for a global read from
+    /// a function body), each checked before use (the name at that position must be the same),
+    /// so a stale hint only costs the ordinary search. A name found nowhere (a builtin's, as
+    /// `sqrt`) remembers the outermost scope's `keysVersion` it was missing from: until a
+    /// variable is added there, the search is not repeated.
     final class Hint {
         @exclusivity(unchecked) var index = 0
+        @exclusivity(unchecked) var outerIndex = 0
+        @exclusivity(unchecked) var missingFrom: ObjectIdentifier?
+        @exclusivity(unchecked) var missingVersion = 0
     }
+
+    /// Changes whenever a name is added to this scope or removed from it (not when a value changes).
+    @exclusivity(unchecked) private(set) var keysVersion = 0
 
     /// The value at position `i`.
     @inline(__always)
@@ -78,6 +87,7 @@ public final class Environment: @unchecked Sendable {
         numbers.append(.nan)
         functions.append(nil)
         vectors.append(nil)
+        keysVersion &+= 1
         store(names.count - 1, value)
         return names.count - 1
     }
@@ -92,31 +102,60 @@ public final class Environment: @unchecked Sendable {
         return found
     }
 
-    /// `lookup(name)`, trying the hinted position of this scope first.
+    /// `read(scope, position)` for the scope that holds `name` as seen from here (this one,
+    /// an enclosing call's, the outermost), using and updating `hint`; nil when none does.
     @inline(__always)
-    func lookup(_ name: String, hint: Hint) -> Value? {
-        if let i = position(name, hint: hint) { return value(i) }
-        return parent?.lookup(name)
+    private func find<T>(_ name: String, hint: Hint, _ read: (Environment, Int) -> T) -> T? {
+        if parent == nil { return findOutermost(name, hint: hint, read) }
+        if let i = position(name, hint: hint) { return read(self, i) }
+        var outer = parent.unsafelyUnwrapped
+        while let next = outer.parent {
+            if let i = outer.names.firstIndex(of: name) { return read(outer, i) }
+            outer = next
+        }
+        return outer.findOutermost(name, hint: hint, read)
     }
 
-    /// The user function `name` holds, nil when it holds something else or is not defined.
+    /// `find` in the outermost scope, whose hinted position is `hint.outerIndex`.
     @inline(__always)
-    func function(_ name: String, hint: Hint) -> FunctionValue? {
-        if let i = position(name, hint: hint) { return functions[i] }
-        if case .object(let o)? = parent?.lookup(name) { return o.userFunction }
-        return nil
+    private func findOutermost<T>(_ name: String, hint: Hint, _ read: (Environment, Int) -> T) -> T? {
+        let i = hint.outerIndex
+        if i < names.count && names[i] == name { return read(self, i) }
+        if hint.missingVersion == keysVersion, hint.missingFrom == ObjectIdentifier(self) { return nil }
+        guard let found = names.firstIndex(of: name) else {
+            hint.missingFrom = ObjectIdentifier(self)
+            hint.missingVersion = keysVersion
+            return nil
+        }
+        hint.outerIndex = found
+        return read(self, found)
+    }
+
+    /// `lookup(name)`, trying the hinted positions first.
+    @inline(__always)
+    func lookup(_ name: String, hint: Hint) -> Value? {
+        find(name, hint: hint) { $0.value($1) }
+    }
+
+    /// What a call of `name` finds: a user function, another variable, or nothing (a builtin's name).
+    enum Callee {
+        case user(FunctionValue), variable, none
+    }
+
+    @inline(__always)
+    func callee(_ name: String, hint: Hint) -> Callee {
+        guard let f = find(name, hint: hint, { $0.functions[$1] }) else { return .none }
+        return f.map(Callee.user) ?? .variable
     }
 
     /// The number `name` holds, read in place (nil when it holds something else or is not
     /// defined: the caller then looks it up in full).
     @inline(__always)
     func number(_ name: String, hint: Hint) -> Double? {
-        if let i = position(name, hint: hint) {
-            let x = numbers[i]
+        find(name, hint: hint) { s, i in
+            let x = s.numbers[i]
             return x.isNaN ? nil : x
-        }
-        if case .number(let x)? = parent?.lookup(name) { return x }
-        return nil
+        } ?? nil
     }
 
     /// Element `index` (1-based) of the vector of numbers `name` holds, read in place; nil when
@@ -124,13 +163,7 @@ public final class Environment: @unchecked Sendable {
     /// `na` (the caller then evaluates `x[i]` in full).
     @inline(__always)
     func element(_ name: String, hint: Hint, _ index: Double) -> Double? {
-        if let i = position(name, hint: hint) { return Environment.element(vectors[i], index) }
-        var scope = parent
-        while let s = scope {
-            if let i = s.names.firstIndex(of: name) { return Environment.element(s.vectors[i], index) }
-            scope = s.parent
-        }
-        return nil
+        find(name, hint: hint) { s, i in Environment.element(s.vectors[i], index) } ?? nil
     }
 
     @inline(__always)
@@ -192,15 +225,12 @@ public final class Environment: @unchecked Sendable {
     @inline(__always)
     func setParameter(_ k: Int, _ value: Value) { store(k, value) }
 
-    /// `setParameter(k, .number(x))` without building the `Value` (`x` is not NaN).
-    @inline(__always)
-    func setParameter(_ k: Int, number x: Double) { storeNumber(k, x) }
-
     /// Forgets every variable after the first `count` (the parameters) and the parameters'
     /// values, keeping the storage for the next call.
     func clear(keepingNames count: Int) {
         if names.count > count {
             let extra = names.count - count
+            keysVersion &+= 1
             names.removeLast(extra)
             slots.removeLast(extra)
             numbers.removeLast(extra)
@@ -222,6 +252,7 @@ public final class Environment: @unchecked Sendable {
             numbers = []
             functions = []
             vectors = []
+            keysVersion &+= 1
             for (name, v) in newValue { _ = append(name, v) }
         }
     }

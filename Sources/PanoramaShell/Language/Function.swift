@@ -31,37 +31,56 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
     /// The parameters' names, in order (distinct: the parser refuses a repeated one).
     let parameterNames: [String]
     /// The body compiled on its first call.
-    lazy var compiledBody = Step(run: Compiler.expression(literal.body))
-    /// The body as unboxed arithmetic (`Compiler.number`), nil when it is something else.
-    lazy var numericBody: Compiler.Unboxed? = Compiler.number(literal.body).map { Compiler.Unboxed(read: $0) }
-    /// The body as unboxed arithmetic of the parameters alone (`x * 2 + 1`), nil otherwise.
-    lazy var argumentBody: Compiler.Unboxed? = Compiler.number(literal.body, parameters: parameterNames).map { Compiler.Unboxed(read: $0) }
-    /// The scope of a finished call that nothing kept (no closure made inside it), ready for
-    /// the next call: a loop calling a function does not allocate a scope per call.
-    @exclusivity(unchecked) private var spareScope: Environment?
+    var compiledBody: Step {
+        if let compiledStep { return compiledStep }
+        let step = Step(run: Compiler.expression(literal.body))
+        compiledStep = step
+        return step
+    }
+    // Not `lazy`: a lazy property's accesses are checked for exclusivity, a tenth of a call.
+    @exclusivity(unchecked) private var compiledStep: Step?
+
+    /// The body compiled unboxed, to run without a scope (`Interpreter.numericCall`), and how
+    /// many numbers a call keeps (its parameters, then its locals).
+    struct NumericBody {
+        let run: Compiler.Unboxed
+        let slots: Int
+    }
+
+    /// The body unboxed (`x * k + 1`, `{ y = x * 2; if (y > 10) y else -y }`), nil when it is
+    /// something else. Compiled with the function (a few nodes at most): a constant is read
+    /// by a call without retaining it.
+    let numericBody: NumericBody?
+    /// The scopes of finished calls that nothing kept (no closure made inside them), ready for
+    /// the next calls: a loop calling a function does not allocate a scope per call, nor does a
+    /// recursion once it has been as deep before (a scope is six allocations, each asking the
+    /// runtime for its array type's metadata: a tenth of a recursive call's time).
+    @exclusivity(unchecked) private var spareScopes: [Environment] = []
 
     init(_ literal: FunctionLiteral, closure: Environment, name: String = "function") {
-        self.parameterNames = literal.parameters.map(\.name)
+        let parameterNames = literal.parameters.map(\.name)
+        self.parameterNames = parameterNames
         self.literal = literal
         self.closure = closure
         self.name = name
+        let slots = parameterNames + Compiler.assignedNames(literal.body).filter { !parameterNames.contains($0) }
+        numericBody = Compiler.number(literal.body, names: .init(slots: slots, closure: closure))
+            .map { NumericBody(run: Compiler.Unboxed(read: $0), slots: slots.count) }
     }
 
     public var kind: String { "function" }
     public var userFunction: FunctionValue? { self }
 
-    /// A scope for a call, its parameters `na` until set: the spare one, else a new one.
+    /// A scope for a call, its parameters `na` until set: a spare one, else a new one.
     func takeScope() -> Environment {
-        guard let scope = spareScope else { return Environment(parent: closure, names: parameterNames) }
-        spareScope = nil
-        return scope
+        spareScopes.popLast() ?? Environment(parent: closure, names: parameterNames)
     }
 
-    /// Keeps a finished call's scope for the next call when nothing else holds it.
+    /// Keeps a finished call's scope for a next call when nothing else holds it.
     func recycle(_ scope: inout Environment) {
-        guard isKnownUniquelyReferenced(&scope) else { return }
+        guard spareScopes.count < Interpreter.maximumCallDepth, isKnownUniquelyReferenced(&scope) else { return }
         scope.clear(keepingNames: parameterNames.count)
-        spareScope = scope
+        spareScopes.append(scope)
     }
 
     /// `growth(g, formula=cost_growth ~ log(cost))`
@@ -110,15 +129,16 @@ extension Interpreter {
         return try run(function, parameters.map { context.arguments[$0.name]?.value }, at: range)
     }
 
-    /// A compiled call with positional arguments: when they give every parameter, they are
-    /// evaluated straight into the call's scope; otherwise the call is bound as above.
-    func invoke(_ function: FunctionValue, _ compiled: [Step], _ arguments: [CallArgument], range: SourceRange,
+    /// A compiled call (`Compiler.call`): when its arguments give every parameter, they are
+    /// evaluated in the order written straight into the call's scope, at the positions the
+    /// site matched them to; otherwise the call is bound as above.
+    func invoke(_ function: FunctionValue, _ compiled: [Step], _ site: CallSite, range: SourceRange,
                 scope outer: Frame?) throws(PanoramaError) -> Value {
-        guard compiled.count == function.parameterNames.count else {
-            return try invoke(function, arguments, range: range, scope: outer)
+        guard let slots = site.positions(for: function) else {
+            return try invoke(function, site.arguments, range: range, scope: outer)
         }
         var scope = function.takeScope()
-        for k in compiled.indices { scope.setParameter(k, try compiled[k].run(self, outer)) }
+        for k in compiled.indices { scope.setParameter(slots.map { $0[k] } ?? k, try compiled[k].run(self, outer)) }
         let value = try run(function, in: scope, at: range)
         function.recycle(&scope)
         return value
@@ -163,47 +183,38 @@ extension Interpreter {
     }
 
     /// A call of a function whose body is unboxed arithmetic with number arguments, computed
-    /// without building a `Value`; nil when it cannot answer (an argument or a name in the body
-    /// is not a plain number, the call would be too deep, Ctrl-C): the caller then makes the
-    /// call in full, which gives the value or the error. Like the body, it has no side effects.
-    func numericCall(_ function: FunctionValue, _ arguments: [Compiler.Unboxed], scope outer: Frame?) -> Double? {
-        guard let body = function.numericBody, arguments.count == function.parameterNames.count,
-              callDepth + 1 < Interpreter.maximumCallDepth else { return nil }
+    /// without a `Value` or a scope: the arguments are pushed on `numericArguments` at the
+    /// positions the site matched them to (`CallSite`), its locals after them (NaN until
+    /// assigned), and the body reads them there, its other names in its defining scope. nil
+    /// when it cannot answer (an argument or a name in the body is not a plain number, the
+    /// arguments do not give every parameter, the call would be too deep, Ctrl-C): the caller
+    /// then makes the call in full, which gives the value or the error. Like the body, it has
+    /// no side effects.
+    func numericCall(_ function: FunctionValue, _ arguments: [Compiler.Unboxed], _ site: CallSite, scope outer: Frame?) -> Double? {
+        guard let body = function.numericBody, callDepth + 1 < Interpreter.maximumCallDepth,
+              let slots = site.positions(for: function) else { return nil }
         calls &+= 1
         if calls & 63 == 0, isCancelled() { return nil }
-        if let direct = function.argumentBody { return numericCall(direct, arguments, scope: outer) }
-        var scope = function.takeScope()
+        // The numbers are a stack kept allocated: `numericTop` is its end.
+        let base = numericTop, top = base + body.slots
+        if numericArguments.count < top { numericArguments += repeatElement(.nan, count: top - numericArguments.count) }
+        for k in arguments.count..<body.slots { numericArguments[base + k] = .nan }
+        numericTop = top
         for k in arguments.indices {
-            guard let x = arguments[k].read(self, outer) else { return nil }
-            scope.setParameter(k, number: x)
-        }
-        let saved = environment
-        environment = scope
-        callDepth += 1
-        let result = body.read(self, nil)
-        environment = saved
-        callDepth -= 1
-        function.recycle(&scope)
-        return result
-    }
-
-    /// A body of arithmetic on its parameters alone: the arguments are pushed on
-    /// `numericArguments` and read there; no scope is made and the current one stays (the body
-    /// reads no other name and calls nothing).
-    private func numericCall(_ body: Compiler.Unboxed, _ arguments: [Compiler.Unboxed], scope outer: Frame?) -> Double? {
-        let base = numericArguments.count
-        for a in arguments {
-            guard let x = a.read(self, outer) else {
-                numericArguments.removeLast(numericArguments.count - base)
+            // An argument that is itself such a call keeps its numbers above these.
+            guard let x = arguments[k].read(self, outer) else {
+                numericTop = base
                 return nil
             }
-            numericArguments.append(x)
+            numericArguments[base + (slots.map { $0[k] } ?? k)] = x
         }
         let saved = argumentBase
         argumentBase = base
-        let result = body.read(self, nil)
+        callDepth += 1
+        let result = body.run.read(self, nil)
+        callDepth -= 1
         argumentBase = saved
-        numericArguments.removeLast(numericArguments.count - base)
+        numericTop = base
         return result
     }
 

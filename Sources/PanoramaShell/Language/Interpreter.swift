@@ -19,9 +19,11 @@ public final class Interpreter {
     /// User-function calls so far: Ctrl-C is polled every 64 calls (an endless recursion stops
     /// at the depth limit, an endless loop polls on its own).
     @exclusivity(unchecked) var calls = 0
-    /// The arguments of the calls under way of functions that are arithmetic of their
-    /// parameters alone, and where the innermost call's begin (`Interpreter.numericCall`).
+    /// The arguments and locals of the calls under way of functions whose bodies are
+    /// arithmetic (up to `numericTop`), and where the innermost call's begin
+    /// (`Interpreter.numericCall`).
     @exclusivity(unchecked) var numericArguments: [Double] = []
+    @exclusivity(unchecked) var numericTop = 0
     @exclusivity(unchecked) var argumentBase = 0
     /// Stops recursion before the thread's stack runs out.
     var stack = StackGuard()
@@ -226,65 +228,118 @@ public final class Interpreter {
     /// `map`'s element).
     func bind(_ builtin: Builtin, _ arguments: [CallArgument], range: SourceRange,
               outer: Frame?, given: [Value] = []) throws(PanoramaError) -> CallContext {
-        let positional = builtin.parameters.filter { !$0.keywordOnly }
-        var bound: [String: BoundArgument] = [:]
+        try bind(builtin, Interpreter.match(builtin, arguments, range: range), arguments, range: range, outer: outer) {
+            (i: Int, scope: Frame?) throws(PanoramaError) -> Value in
+            i < given.count && arguments[i].label == nil ? given[i] : try evaluate(arguments[i].value, scope: scope)
+        }
+    }
+
+    /// Binds a call by its `match`: each argument's value is `value(i, scope)`, asked in the
+    /// order written; an argument the match refused throws its error when reached, a missing
+    /// one after them all.
+    func bind(_ builtin: Builtin, _ match: ArgumentMatch, _ arguments: [CallArgument], range: SourceRange, outer: Frame?,
+              value: (Int, Frame?) throws(PanoramaError) -> Value) throws(PanoramaError) -> CallContext {
+        var bound: [String: BoundArgument] = Dictionary(minimumCapacity: arguments.count)
         var rest: [BoundArgument] = []
         var extra: [(String, BoundArgument)] = []
         var scope = outer
+        for i in match.targets.indices {
+            let target = match.targets[i], argument = arguments[i]
+            let v = target.quoted ? nil : try value(i, scope)
+            let b = BoundArgument(expr: argument.value, value: v, range: argument.range)
+            switch target.kind {
+            case .parameter(let name): bound[name] = b
+            case .rest: rest.append(b)
+            case .extra(let label): extra.append((label, b))
+            }
+            if i == 0, argument.label == nil, builtin.frameScope, let v {
+                if case .frame(let f) = v { scope = f }
+                else if case .object(let o) = v, let f = o.tableView { scope = f }
+            }
+        }
+        if let refused = match.refused { throw refused }
+        if let missing = match.missing { throw missing }
+        return CallContext(builtin: builtin, arguments: bound, rest: rest, extraKeywords: extra,
+                           scope: scope, range: range, interpreter: self)
+    }
+}
+
+/// How a call's arguments fill a builtin's parameters, read from their labels and positions
+/// alone (nothing is evaluated), so a compiled call works it out once: the parameter each
+/// argument fills, or the error the binder raises on reaching it (the arguments before it are
+/// evaluated first, as written), and the error for a required parameter left empty.
+struct ArgumentMatch {
+    struct Target {
+        enum Kind {
+            case parameter(String), rest, extra(String)
+        }
+        var kind: Kind
+        /// Passed as its expression, unevaluated.
+        var quoted: Bool
+    }
+    /// The arguments' targets, in order, up to the first one the binder refuses.
+    var targets: [Target] = []
+    /// The error for that argument, raised once those before it are evaluated.
+    var refused: PanoramaError?
+    /// The error for a required parameter without an argument, raised after them all.
+    var missing: PanoramaError?
+
+    /// Every argument fills a parameter and none is missing: the call binds without an error.
+    var binds: Bool { refused == nil && missing == nil }
+}
+
+extension Interpreter {
+    /// How the arguments of a call of `builtin` bind (`ArgumentMatch`).
+    static func match(_ builtin: Builtin, _ arguments: [CallArgument], range: SourceRange) -> ArgumentMatch {
+        let positional = builtin.parameters.filter { !$0.keywordOnly }
+        var match = ArgumentMatch()
+        var bound = Set<String>(), extra = Set<String>(), hasRest = false
         var nextPositional = 0
         func usage(_ message: String, _ at: SourceRange) -> PanoramaError {
             .badCall(builtin: builtin.name, message: message, usage: builtin.usage, at: at)
         }
-
-        for (i, argument) in arguments.enumerated() {
+        for argument in arguments {
             if let label = argument.label {
-                let declared = builtin.parameters.first { $0.name == label }
-                if declared == nil && !builtin.quoted.contains("*") {
+                let declared = builtin.parameters.contains { $0.name == label }
+                if !declared && !builtin.quoted.contains("*") {
                     let s = suggestion(for: label, among: builtin.parameters.map(\.name))
-                    throw usage("\(builtin.name)() has no argument '\(label)'" + (s.map { ". Did you mean '\($0)'?" } ?? ""),
-                                argument.range)
+                    match.refused = usage("\(builtin.name)() has no argument '\(label)'" + (s.map { ". Did you mean '\($0)'?" } ?? ""),
+                                          argument.range)
+                    return match
                 }
-                if bound[label] != nil || extra.contains(where: { $0.0 == label }) {
-                    throw usage("argument '\(label)' given twice", argument.range)
+                if bound.contains(label) || extra.contains(label) {
+                    match.refused = usage("argument '\(label)' given twice", argument.range)
+                    return match
                 }
-                let quoted = builtin.quoted.contains(label) || (declared == nil && builtin.quoted.contains("*"))
-                let value = quoted ? nil : try evaluate(argument.value, scope: scope)
-                let b = BoundArgument(expr: argument.value, value: value, range: argument.range)
-                if declared == nil { extra.append((label, b)) } else { bound[label] = b }
+                let quoted = builtin.quoted.contains(label) || (!declared && builtin.quoted.contains("*"))
+                if declared { bound.insert(label) } else { extra.insert(label) }
+                match.targets.append(.init(kind: declared ? .parameter(label) : .extra(label), quoted: quoted))
                 continue
             }
             // Positional.
-            while nextPositional < positional.count, bound[positional[nextPositional].name] != nil,
+            while nextPositional < positional.count, bound.contains(positional[nextPositional].name),
                   !positional[nextPositional].variadic {
                 nextPositional += 1
             }
             guard nextPositional < positional.count else {
-                throw usage("\(builtin.name)() takes at most \(positional.count) positional argument\(positional.count == 1 ? "" : "s")",
-                            argument.range)
+                match.refused = usage("\(builtin.name)() takes at most \(positional.count) positional argument\(positional.count == 1 ? "" : "s")",
+                                      argument.range)
+                return match
             }
             let parameter = positional[nextPositional]
-            var value: Value?
-            if i < given.count {
-                value = given[i]
-            } else if !builtin.quoted.contains(parameter.name) {
-                value = try evaluate(argument.value, scope: scope)
-            }
-            let b = BoundArgument(expr: argument.value, value: value, range: argument.range)
+            let quoted = builtin.quoted.contains(parameter.name)
             if parameter.variadic {
-                rest.append(b)
+                hasRest = true
+                match.targets.append(.init(kind: .rest, quoted: quoted))
             } else {
-                bound[parameter.name] = b
+                bound.insert(parameter.name)
                 nextPositional += 1
-            }
-            if i == 0, builtin.frameScope, let value {
-                if case .frame(let f) = value { scope = f }
-                else if case .object(let o) = value, let f = o.tableView { scope = f }
+                match.targets.append(.init(kind: .parameter(parameter.name), quoted: quoted))
             }
         }
-        for p in builtin.parameters where p.required && bound[p.name] == nil && !(p.variadic && !rest.isEmpty) {
-            throw usage("\(builtin.name)() is missing its argument '\(p.name)'", range)
+        if let p = builtin.parameters.first(where: { $0.required && !bound.contains($0.name) && !($0.variadic && hasRest) }) {
+            match.missing = usage("\(builtin.name)() is missing its argument '\(p.name)'", range)
         }
-        return CallContext(builtin: builtin, arguments: bound, rest: rest, extraKeywords: extra,
-                           scope: scope, range: range, interpreter: self)
+        return match
     }
 }

@@ -14,12 +14,14 @@ struct StackGuard {
 
     /// The stack address at the outermost call under way.
     private var base: UInt = 0
+    /// `StackGuard.budget`, read once (a static is reached through a once-check on every read).
+    private let budget = StackGuard.budget
 
     /// Called on entering a function at `depth` (0: the outermost); true when the budget is spent.
     mutating func isExhausted(depth: Int) -> Bool {
         let here = StackGuard.address()
         if depth == 0 { base = here; return false }
-        return base > here && base - here > StackGuard.budget
+        return base > here && base - here > budget
     }
 
     @inline(never)

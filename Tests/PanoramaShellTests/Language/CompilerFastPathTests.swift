@@ -8,19 +8,6 @@ import Testing
 @Suite struct CompilerFastPathTests {
     static let setup = "a = 3\nv = [1, 2, na]\nn = na\nt = \"x\"\nb = true\nu = [\"p\", \"q\"]\nd = 4\nsq = function(x) x * x\n"
 
-    /// What `expr` prints walked, compiled in a loop, and compiled in a function body.
-    func threeWays(_ expr: String) -> [String] {
-        let walked = run(Self.setup + expr)
-        let looped = run(Self.setup + "for (k in 1:2) r = \(expr)\nr")
-        let called = run(Self.setup + "f = function() \(expr)\nf()")
-        // An error's message without its position (the three runs put the code on different lines).
-        func shown(_ t: Transcript) -> String {
-            guard let e = t.stderr.range(of: "error: ") else { return t.out.last ?? "" }
-            return String(t.stderr[e.lowerBound...].prefix { $0 != "\n" })
-        }
-        return [shown(walked), shown(looped), shown(called)]
-    }
-
     @Test(arguments: [
         "a * 2 + 1", "-a ^ 2", "a % -2", "-7 % 3", "7.5 % 2", "2 ^ 0.5", "a / (a - 3)", "-a / 0",
         "0 / 0 + 1", "n + 1", "n ^ 0", "1 ^ n", "v * a + 1", "a + v[2]", "v[3] + 1", "a - v",
@@ -29,7 +16,7 @@ import Testing
         "v[a - 1] * 2", "v[-1]", "v[n]", "u[1] + 1", "d[1] + 1", "v[[1, 2]] * 2", "sq(a) + 1", "sq(v) + 1", "sq(t)",
     ])
     func `unboxed arithmetic and comparisons give the tree walk's value or error`(expr: String) {
-        let ways = threeWays(expr)
+        let ways = walkedLoopedCalled(expr, after: Self.setup)
         #expect(ways[0] == ways[1] && ways[0] == ways[2], "\(expr): \(ways)")
         #expect(!ways[0].isEmpty)
     }
