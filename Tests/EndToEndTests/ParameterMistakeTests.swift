@@ -33,6 +33,13 @@ import Testing
         #expect(try String(contentsOf: nb, encoding: .utf8) == Self.notebook)
     }
 
+    @Test func `a parameter for a notebook that declares none is refused`() throws {
+        let nb = try Binary.temporaryFile("n.md", "```panorama\n1 + 1\n```\n")
+        let r = try Binary.run(["notebook", nb.path, "-p", "edition=13"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("error: no parameter named 'edition': the notebook declares none"))
+    }
+
     @Test func `a notebook parameter given twice is refused`() throws {
         let nb = try Binary.temporaryFile("n.md", Self.notebook)
         let r = try Binary.run(["notebook", nb.path, "-p", "edition=13", "-p", "edition=12"])

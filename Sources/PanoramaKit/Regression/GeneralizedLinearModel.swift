@@ -53,6 +53,10 @@ public struct GeneralizedLinearModel: Sendable {
     /// The response's name (left of `~`).
     public var responseName: String { GeneralizedLinearModel.responseName(formula) }
 
+    /// Fisher scoring iterations allowed unless the caller says otherwise (R's `glm.control`
+    /// has 25; more costs nothing on a model that converges).
+    public static let defaultMaximumIterations = IRLS.maximumIterations
+
     static func responseName(_ formula: String) -> String {
         formula.split(separator: "~", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "y"
     }
@@ -62,6 +66,7 @@ public struct GeneralizedLinearModel: Sendable {
     ///   does not take, separation (binomial), or no convergence.
     public static func fit(_ design: ModelDesign, formula: String, family: GLMFamily, link: GLMLink? = nil,
                            offset: [Double]? = nil, covariance: CovarianceType = .nonrobust,
+                           maximumIterations: Int = GeneralizedLinearModel.defaultMaximumIterations,
                            isCancelled: () -> Bool = { false }) throws -> GeneralizedLinearModel {
         let link = link ?? family.links[0]
         guard family.links.contains(link) else {
@@ -77,13 +82,13 @@ public struct GeneralizedLinearModel: Sendable {
         try checkResponse(design, formula: formula, family: family)
         let problem = IRLS.Problem(design: design.matrix, response: design.response, prior: design.weights,
                                    offset: offset, intercept: design.interceptColumn, family: family, link: link)
-        let result = try IRLS.fit(problem, isCancelled: isCancelled)
+        let result = try IRLS.fit(problem, maximumIterations: maximumIterations, isCancelled: isCancelled)
         if family == .binomial {
             try Separation.check(design, result: result, responseName: responseName(formula))
         }
         guard result.converged else {
-            throw RegressionError("glm did not converge in \(IRLS.maximumIterations) iterations (deviance \(String(format: "%.6g", result.deviance))); "
-                                  + "simplify the model or rescale the predictors")
+            throw RegressionError("glm did not converge in \(maximumIterations) iterations (deviance \(String(format: "%.6g", result.deviance))); "
+                                  + (maximumIterations < defaultMaximumIterations ? "raise maxit=" : "simplify the model or rescale the predictors"))
         }
         return try GeneralizedLinearModel(design: design, formula: formula, problem: problem, result: result,
                                           covarianceType: covariance)

@@ -43,7 +43,8 @@ struct IRLS {
 
     /// Fits the problem, starting from `start` (η) or from R's starting values.
     /// - Parameter full: whether the last step computes the covariance and condition numbers.
-    static func fit(_ problem: Problem, start: [Double]? = nil, full: Bool = true,
+    /// - Parameter maximumIterations: Fisher scoring steps allowed before giving up (R's `maxit`).
+    static func fit(_ problem: Problem, start: [Double]? = nil, full: Bool = true, maximumIterations: Int = IRLS.maximumIterations,
                     isCancelled: () -> Bool = { false }) throws -> Result {
         let n = problem.response.count
         let family = problem.family, link = problem.link

@@ -39,6 +39,7 @@ extension BuiltinRegistry {
                     .keyword("weights", "prior weights per row; for a binomial proportion, the numbers of trials"),
                     .keyword("offset", "a known term added to the linear predictor (e.g. log(exposure))"),
                     .choice("robust", "\"HC0\", \"HC1\", \"HC2\" or \"HC3\" (true means HC3): sandwich errors", ["HC0", "HC1", "HC2", "HC3"]),
+                    .keyword("maxit", "Fisher scoring iterations allowed (default 50); a fit that has not converged by then is an error"),
                 ],
                 example: "d = frame(x=[1, 2, 3, 4, 5, 6, 7, 8], y=[0, 0, 1, 0, 1, 0, 1, 1])\nglm(y ~ x, d)",
                 quoted: ["weights", "offset"]) { ctx in

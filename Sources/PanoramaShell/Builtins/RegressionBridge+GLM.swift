@@ -48,9 +48,14 @@ extension RegressionBridge {
         if let offset, let k = offset.firstIndex(where: \.isNaN) {
             throw ctx.fail("'offset' is na in row \(design.rows[k] + 1); give every row used an offset")
         }
+        let maxit = try ctx.number("maxit") ?? Double(GeneralizedLinearModel.defaultMaximumIterations)
+        guard maxit >= 1, maxit <= 10_000, maxit == maxit.rounded() else {
+            throw ctx.fail("'maxit' must be a whole number of iterations from 1 to 10,000, not \(NumberFormat().string(maxit))")
+        }
         let cancelled = ctx.cancellation
         let model = try GeneralizedLinearModel.fit(design, formula: input.formula.text, family: family, link: link,
-                                                   offset: offset, covariance: covariance, isCancelled: { cancelled() })
+                                                   offset: offset, covariance: covariance, maximumIterations: Int(maxit),
+                                                   isCancelled: { cancelled() })
         return .object(GLMValue(model: model, structure: input.structure, offsetExpression: ctx.arguments["offset"]?.expr))
     }
 

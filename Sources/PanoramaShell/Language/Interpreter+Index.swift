@@ -18,7 +18,12 @@ extension Interpreter {
         guard abs(hi - lo) < Interpreter.maximumRangeLength else {
             throw .type("the range \(lo):\(hi) is too long (more than \(Prose.counted(Interpreter.maximumRangeLength, "value")))", at: range)
         }
-        let values = lo <= hi ? (lo...hi).map(Double.init) : (hi...lo).reversed().map(Double.init)
+        // Filled in place: `(lo...hi).map` took 8 s for 1:2e7 in a debug build, deaf to Ctrl-C.
+        let count = abs(hi - lo) + 1, step = lo <= hi ? 1.0 : -1.0, first = Double(lo)
+        let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for k in 0..<count { buffer[k] = first + step * Double(k) }
+            initialized = count
+        }
         return .vector(Column(name: "x", .number(values)))
     }
 

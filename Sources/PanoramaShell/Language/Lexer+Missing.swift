@@ -18,7 +18,7 @@ extension Lexer {
             return "there is no '++'; write \(target) = \(target) + 1"
         case ("<", "-"):
             return "there is no '<-'; assign with '=' (write 'a < -1' with spaces to compare with a negative number)"
-        case ("-", "-") where restOfLine(from: index + 2) == nil || afterThat == UInt8(ascii: ")"):
+        case ("-", "-") where [0, UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: ")")].contains(nextNonBlank(from: index + 2)):
             let target = wordBefore() ?? "x"
             return "there is no '--'; write \(target) = \(target) - 1"
         case ("*", "*"): return "there is no '**'; write a ^ b for a power"
@@ -48,6 +48,14 @@ extension Lexer {
         case "%/%": return "there is no '%/%'; write floor(a / b)"
         default: return "there is no R operator '\(op)'"
         }
+    }
+
+    /// The first byte at or after `start` that is not a space or tab (0 at the end): a look
+    /// that stops there, so `------…1` stays linear.
+    func nextNonBlank(from start: Int) -> UInt8 {
+        var i = start
+        while i < bytes.count && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")) { i += 1 }
+        return i < bytes.count ? bytes[i] : 0
     }
 
     /// The name just before `index` (skipping blanks), for the suggested rewrite.

@@ -16,6 +16,13 @@ extension Help {
                   "x = [5, 6, 7, 8]\nx[2:3]\nx[x > 6]"),
     ]
 
+    /// Other words for the language's topics: `.help next` is `for`'s page, `.help args` `param`'s.
+    static let languageAliases: [String: String] = [
+        "break": "for", "next": "for", "loop": "for", "loops": "for", "else": "if", "return": "function",
+        "functions": "function", "closure": "function", "repeat": "while", "lists": "list", "indexing": "index",
+        "[": "index", "[]": "index", ":": "index", "args": "param", "parameters": "param", "arguments": "param",
+    ]
+
     static func languagePage(_ q: String, session: Session) -> String? {
         if case .object(let o)? = session.interpreter.environment.lookup(q), let f = o as? FunctionValue {
             let doc = f.literal.documentation
@@ -25,9 +32,8 @@ extension Help {
         if case .object(let o)? = session.interpreter.environment.lookup(q), let b = o as? BuiltinFunctionValue {
             return "\(q) holds the builtin \(b.builtin.name):\n" + page(b.builtin, session: session)
         }
-        let key = q == "while" || q == "break" || q == "next" ? (q == "while" ? "while" : "for")
-            : q == "else" ? "if" : q == "return" ? "function" : q
-        guard let topic = languageTopics[key] else { return nil }
+        if languageAliases[q] == "param", let param = BuiltinRegistry.byName["param"] { return page(param, session: session) }
+        guard let topic = languageTopics[languageAliases[q] ?? q] else { return nil }
         return ([topic.summary, "", "example:"] + runExample(topic.example, like: session).map { "  " + $0 })
             .joined(separator: "\n")
     }

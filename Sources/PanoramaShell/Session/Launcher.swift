@@ -157,6 +157,9 @@ public struct NotebookLauncher {
             return Launcher.report(.usage("-p takes name=value, not '\(bad)'"))
         }
         let declared = Notebook(markdown: text).parameterNames
+        if declared.isEmpty, let first = given.keys.sorted().first {
+            return Launcher.report(.usage("no parameter named '\(first)': the notebook declares none (param(\"name\", default=…) declares one)"))
+        }
         if let problem = ScriptParameters.problem(parameters, declared: declared, listing: "the notebook declares " + declared.joined(separator: ", ")) {
             return Launcher.report(problem)
         }

@@ -62,6 +62,15 @@ public struct ListValue: ObjectValue {
     /// `l[2]` or `l["name"]` is one entry; `l[1:2]` or `l[[true, false]]` a shorter list.
     func index(_ index: Value, interpreter: Interpreter, at range: SourceRange) throws(PanoramaError) -> Value {
         if case .string(let name) = index { return values[try position(of: name, at: range)] }
+        // Several names, `l[["a", "b"]]`: the shorter list of those entries.
+        if case .vector(let c) = index, case .text(let t) = c.data {
+            var picked: [Int] = []
+            for name in t.strings {
+                guard let name else { throw .type("an index of names cannot hold na", at: range) }
+                picked.append(try position(of: name, at: range))
+            }
+            return .object(ListValue(names: picked.map { names[$0] }, values: picked.map { values[$0] }))
+        }
         let (p, single) = try interpreter.positions(index, count: values.count, of: "the list", at: range)
         if single { return values[p[0]] }
         return .object(ListValue(names: p.map { names[$0] }, values: p.map { values[$0] }))

@@ -116,13 +116,13 @@ struct GLMErrorCase: Sendable, CustomTestStringConvertible {
     GLMErrorCase(code: "glm(s ~ x, d, family=\"poisson\")", message: "error: a Poisson response must be counts ≥ 0; 's' is -1 in row 3"),
     GLMErrorCase(code: "glm(y ~ x, d, family=\"poison\")",
                  message: "error: 'family' must be \"binomial\" or \"poisson\", not \"poison\". Did you mean 'poisson'?\n"
-                     + "usage: glm(formula, data, family=, link=, weights=, offset=, robust=)"),
+                     + "usage: glm(formula, data, family=, link=, weights=, offset=, robust=, maxit=)"),
     GLMErrorCase(code: "glm(y ~ x, d, link=\"log\")",
                  message: "error: the binomial family takes link \"logit\", \"probit\", \"cloglog\", not \"log\". Did you mean 'logit'?\n"
-                     + "usage: glm(formula, data, family=, link=, weights=, offset=, robust=)"),
+                     + "usage: glm(formula, data, family=, link=, weights=, offset=, robust=, maxit=)"),
     GLMErrorCase(code: "glm(n ~ x, d, family=\"poisson\", offset=o)",
                  message: "error: 'offset' is na in row 2; give every row used an offset\n"
-                     + "usage: glm(formula, data, family=, link=, weights=, offset=, robust=)"),
+                     + "usage: glm(formula, data, family=, link=, weights=, offset=, robust=, maxit=)"),
     GLMErrorCase(code: "predict(glm(y ~ x, d), interval=\"prediction\")",
                  message: "error: a glm predicts means: 'interval' must be \"confidence\", not \"prediction\"\n"
                      + "usage: predict(m, newdata, interval=, type=, level=0.95)"),

@@ -44,3 +44,17 @@ import Testing
         #expect(t.stdout == "14")
     }
 }
+
+/// A list indexed by a vector of names.
+@Suite struct ListNameIndexTests {
+    @Test func `a vector of names takes those entries as a shorter list`() {
+        let t = run("l = list(a=1, b=\"deux\", c=3)\nl[[\"c\", \"a\"]]")
+        #expect(t.stderr == "")
+        #expect(t.stdout == "c: 3\n\na: 1")
+    }
+
+    @Test func `an unknown name among them gets a did-you-mean`() {
+        let t = run("l = list(alpha=1)\nl[[\"alpah\"]]")
+        #expect(t.stderr.contains("the list has no entry 'alpah'. Did you mean 'alpha'?"))
+    }
+}
