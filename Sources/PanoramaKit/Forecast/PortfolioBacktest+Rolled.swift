@@ -6,9 +6,9 @@ extension PortfolioBacktest {
     /// least two editions before it is rolled through editions k + 1 … t − 1 conditioned on
     /// their published figures (`PublishedFigures`, its gaps measured on the editions up to k),
     /// the flow model estimated on the transitions up to k, and the simulated total of t scored
-    /// in published units as the outlook's forecast is (`inPublishedUnits` with the gap measured
-    /// up to k, against t's published total) — in table sums when t has no published total or
-    /// the gap could not be measured. Row `bottom-up, rolled`; its calibrated intervals as the one-step
+    /// in published units as the outlook's forecast is (`PublishedUnits`: the gap measured up to
+    /// k, against t's published total) — in table sums when t has no published total or the gap
+    /// could not be measured. Row `bottom-up, rolled`; its calibrated intervals as the one-step
     /// row's (`ConformalCalibration`, each target calibrated on the earlier ones' errors).
     public struct RolledReplays: Sendable {
         public var targets: [Int]
@@ -28,7 +28,7 @@ extension PortfolioBacktest {
         static func run(_ panel: PortfolioPanel, levels: [Double], trials: Int, seed: UInt64, minimumTransitions: Int,
                         totals: [Int: Double], counts: [Int: Double], scale: Double,
                         cancelled: @Sendable () -> Bool) throws -> RolledReplays? {
-            let pairs = panel.consecutivePairs
+            let pairs = panel.consecutivePairs, units = PublishedUnits(panel: panel, totals: totals)
             var targets: [Int] = [], origins: [Int] = [], actuals: [Double] = [], points: [Double] = []
             var lower = levels.map { _ in [Double]() }, upper = lower
             var leftOut: [(target: Int, reason: String)] = []
@@ -48,12 +48,9 @@ extension PortfolioBacktest {
                 }
                 targets.append(t)
                 origins.append(k)
-                if let gap = figures.totalGap, let published = totals[t], published > 0, published.isFinite {
-                    sim = sim.inPublishedUnits(gap)
-                    actuals.append(published)
-                } else {
-                    actuals.append(panel.total(t))
-                }
+                let scored = units.replay(sim, origin: k, target: t)
+                sim = scored.simulation
+                actuals.append(scored.actual)
                 points.append(sim.point)
                 for (j, level) in levels.enumerated() {
                     let i = sim.interval(level)

@@ -194,11 +194,18 @@ extension PublishedFigures {
     static func between(_ panel: PortfolioPanel, table: Int, through last: Int, totals: [Int: Double],
                         counts: [Int: Double]) -> PublishedFigures {
         let editions = Array(table + 1...last), tabled = panel.editions.filter { $0 <= table }
-        let totalGap = Gap.estimate(published: tabled.map { totals[$0] ?? .nan }, table: tabled.map { panel.total($0) })
+        let totalGap = Self.totalGap(panel, upTo: table, totals: totals)
         let countGap = Gap.estimate(published: tabled.map { counts[$0] ?? .nan },
                                     table: tabled.map { Double((panel.tables[$0] ?? []).filter(\.counts).count) })
         return PublishedFigures(editions: editions, totals: editions.map { totals[$0] ?? .nan },
                                 counts: editions.map { counts[$0] ?? .nan }, totalGap: totalGap, countGap: countGap)
+    }
+
+    /// The gap between published totals and table sums measured on the editions up to `table`
+    /// that have both (`Gap.estimate`); nil with fewer than three.
+    static func totalGap(_ panel: PortfolioPanel, upTo table: Int, totals: [Int: Double]) -> Gap? {
+        let tabled = panel.editions.filter { $0 <= table }
+        return Gap.estimate(published: tabled.map { totals[$0] ?? .nan }, table: tabled.map { panel.total($0) })
     }
 
     /// What the outlook says about the roll-forward from the table of edition `table`.

@@ -228,3 +228,41 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     let partial = try #require(try PortfolioBacktest.run(panel, trials: 300, publishedTotals: missing).rolled)
     #expect(partial.actuals.last == panel.total(6))
 }
+
+@Test func withPublishedTotalsTheOneStepAndNaiveRowsAreScoredInPublishedUnitsWithTheGapMeasuredUpToTheirOrigin() throws {
+    let (panel, _) = try syntheticModel()
+    var totals: [Int: Double] = [:]
+    for e in panel.editions { totals[e] = panel.total(e) * exp(e % 2 == 0 ? 0.04 : 0.02) }
+    let b = try PortfolioBacktest.run(panel, trials: 300, publishedTotals: totals)
+    let tables = try PortfolioBacktest.run(panel, trials: 300)
+    // Targets 4–6 from tables 3–5: actuals are the published totals, and each replay's median is
+    // the table-sum replay's (same seed) converted with the gap measured on editions up to its origin.
+    #expect(b.targets == [4, 5, 6] && b.actuals == [4, 5, 6].map { totals[$0]! })
+    for (i, k) in b.origins.enumerated() {
+        let gap = try #require(PublishedFigures.totalGap(panel, upTo: k, totals: totals))
+        #expect(gap.editions == k)
+        #expect(abs(b.points[i] / (tables.points[i] * exp(gap.bias)) - 1) < 3 * gap.scale, "target \(b.targets[i])")
+    }
+    // The naive row is the table total of the origin × exp(bias), scored against the published total.
+    let naive = try #require(b.rows.first { $0.method == "naive (tables)" })
+    let errors = b.origins.enumerated().map { i, k in
+        abs(b.actuals[i] - panel.total(k) * exp(PublishedFigures.totalGap(panel, upTo: k, totals: totals)!.bias))
+    }
+    #expect(abs(naive.accuracy.mae - Descriptive.mean(errors)) < 1e-9 * naive.accuracy.mae)
+    // MASE in the same unit: the mean change of published totals between consecutive tables.
+    let changes = panel.consecutivePairs.map { abs(totals[$0.to]! - totals[$0.from]!) }
+    #expect(abs(b.scale - Descriptive.mean(changes)) < 1e-9 * b.scale)
+    // No look-ahead: changing the published totals after every origin (edition 6) moves only
+    // the actual of target 6, never a forecast.
+    var later = totals
+    later[6] = totals[6]! * 2
+    let moved = try PortfolioBacktest.run(panel, trials: 300, publishedTotals: later)
+    #expect(moved.points == b.points && moved.actuals.dropLast() == b.actuals.dropLast() && moved.actuals.last == later[6])
+    // A target without a published total, or an origin before three editions with both, is in table sums.
+    var sparse = totals
+    sparse[5] = nil
+    sparse[1] = nil
+    let partial = try PortfolioBacktest.run(panel, trials: 300, publishedTotals: sparse)
+    #expect(partial.actuals == [panel.total(4), panel.total(5), totals[6]!])
+    #expect(partial.points[0] == tables.points[0] && partial.points[1] == tables.points[1])
+}
