@@ -6,6 +6,9 @@ import Foundation
 /// (point = the simulated median; intervals = its percentiles). The naive forecast of the
 /// panel totals (total of k + 1 = total of k, σ from earlier consecutive changes) is scored on
 /// the same targets, and MASE divides by the naive one-step MAE of all consecutive totals.
+/// With `parameterDraws`, each replay carries that many bootstrap draws of its model's
+/// parameters (`PortfolioFlowModel.bootstrap`, on the transitions up to its origin only; at
+/// most one draw per 40 trials).
 ///
 /// With published totals (the outlook rolled through them, so its forecast is in published
 /// units) every row is scored in that unit (`PublishedUnits`): each replay converted with the
@@ -33,9 +36,11 @@ public struct PortfolioBacktest: Sendable {
     /// - Throws: `ForecastError` when no origin has `minimumTransitions` earlier transitions.
     public static func run(_ panel: PortfolioPanel, levels: [Double] = [80, 95], trials: Int = 2000, seed: UInt64 = 1,
                            minimumTransitions: Int = 2, publishedTotals: [Int: Double] = [:], publishedCounts: [Int: Double] = [:],
-                           cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioBacktest {
+                           parameterDraws: Int = PortfolioFlowModel.parameterDraws, cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioBacktest {
         let pairs = panel.consecutivePairs
         let units = PublishedUnits(panel: panel, totals: publishedTotals)
+        // At least 40 trials a parameter draw (50 draws for the outlook's 2,000-trial replays).
+        let draws = min(parameterDraws, trials / 40)
         var targets: [Int] = [], origins: [Int] = [], actuals: [Double] = [], points: [Double] = []
         var lower = levels.map { _ in [Double]() }, upper = lower
         var naivePoints: [Double] = [], naiveLower = lower, naiveUpper = lower
@@ -44,8 +49,9 @@ public struct PortfolioBacktest: Sendable {
             guard training.count >= minimumTransitions else { continue }
             let flows = training.map { panel.transition(from: $0.from, to: $0.to) }
             let model = try PortfolioFlowModel.estimate(flows)
-            let raw = try PortfolioSimulation.run(panel.tables[from]!, model: model, trials: trials,
-                                                  seed: seed &+ UInt64(from), cancelled: cancelled)
+            let raw = try PortfolioSimulation.run(panel.tables[from]!, model: model, trials: trials, seed: seed &+ UInt64(from),
+                                                  parameterDraws: PortfolioFlowModel.bootstrap(flows, replicates: draws, seed: seed &+ UInt64(from)),
+                                                  cancelled: cancelled)
             let scored = units.replay(raw, origin: from, target: to)
             let sim = scored.simulation
             targets.append(to)
@@ -79,7 +85,10 @@ public struct PortfolioBacktest: Sendable {
                                          points: points, calibratedRow: calibrated)
         if !publishedTotals.isEmpty || !publishedCounts.isEmpty {
             backtest.rolled = try RolledReplays.run(panel, levels: levels, trials: trials, seed: seed, minimumTransitions: minimumTransitions,
-                                                    totals: publishedTotals, counts: publishedCounts, scale: scale, cancelled: cancelled)
+                                                    totals: publishedTotals, counts: publishedCounts, scale: scale,
+                                                    parameterDraws: draws,
+                                                    oneStepScores: targets.indices.map { (target: targets[$0], score: ConformalCalibration.score(actual: actuals[$0], point: points[$0], unit: points[$0])) },
+                                                    cancelled: cancelled)
             if let row = backtest.rolled?.row { backtest.rows.append(row) }
         }
         return backtest

@@ -32,7 +32,8 @@ public struct PortfolioOutlook: Sendable {
     public static func make(series: ForecastSeries?, panel: PortfolioPanel?, method: String = "auto",
                             since: (time: Double, label: String)? = nil, levels: [Double] = [80, 95],
                             trials: Int = 10_000, seed: UInt64 = 1, backtestTrials: Int = 2_000, calibrate: Bool = true,
-                            publishedCounts: [Int: Double] = [:], cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioOutlook {
+                            publishedCounts: [Int: Double] = [:], parameterDraws: Int = PortfolioFlowModel.parameterDraws,
+                            cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioOutlook {
         guard series != nil || panel != nil else { throw ForecastError("an outlook needs a series of totals, a per-project panel, or both") }
         var outlook = PortfolioOutlook(levels: levels, notes: [])
         outlook.calibrate = calibrate
@@ -56,7 +57,9 @@ public struct PortfolioOutlook: Sendable {
             let latest = panel.latest
             let published = series.flatMap { PublishedFigures.after(panel, series: $0, counts: publishedCounts) }
             outlook.bottomUp = try PortfolioSimulation.run(panel.tables[latest]!, model: model, trials: trials, seed: seed,
-                                                           byGroup: panel.columns.group != nil, published: published, cancelled: cancelled)
+                                                           byGroup: panel.columns.group != nil, published: published,
+                                                           parameterDraws: PortfolioFlowModel.bootstrap(flows, replicates: parameterDraws, seed: seed),
+                                                           cancelled: cancelled)
             let last = published?.editions.last ?? latest
             outlook.bottomUpTarget = "edition \(last + 1)"
             outlook.bottomUpOrigin = last > latest ? "table \(latest), totals \(last)" : "edition \(latest) (\(panel.label(latest)))"
@@ -72,7 +75,7 @@ public struct PortfolioOutlook: Sendable {
                 let rolled = last > latest ? series.flatMap(PublishedFigures.byEdition) ?? [:] : [:]
                 outlook.bottomUpBacktest = try PortfolioBacktest.run(panel, levels: levels, trials: backtestTrials, seed: seed,
                                                                      publishedTotals: rolled, publishedCounts: last > latest ? publishedCounts : [:],
-                                                                     cancelled: cancelled)
+                                                                     parameterDraws: parameterDraws, cancelled: cancelled)
             } catch let e as ForecastError {
                 outlook.notes.append("no bottom-up backtest: \(e.message)")
             }

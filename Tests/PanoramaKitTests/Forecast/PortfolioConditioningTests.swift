@@ -145,7 +145,12 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     // Its backtest replays the rolled situation, and the calibration learns from those replays.
     let replays = try #require(o.rolledReplays)
     #expect(replays.targets == [5, 6] && o.bottomUpRow?.method == "bottom-up, rolled")
-    #expect(o.bottomUpCalibration?.scoreCount == 2 && o.calibratedRows.last?.base == "bottom-up, rolled")
+    // The rolled forecast is calibrated on the rolled replays (targets 5, 6) and the one-step
+    // ones (targets 4–6), all in the forecast's unit.
+    #expect(replays.calibrationScores.map(\.target) == [4, 5, 5, 6, 6])
+    #expect(replays.calibrationScores.filter(\.rolled).map(\.target) == [5, 6])
+    #expect(o.bottomUpCalibration?.scoreCount == 5 && o.calibratedRows.last?.base == "bottom-up, rolled")
+    #expect(o.notes.contains { $0.hasSuffix("(2 replays rolled through published totals, as this forecast is, and 3 one-step ones, all in published units; in the backtest each replay is calibrated only on those whose target comes before its own)") })
     // With the latest table the series' last edition: one step, as before the roll-forward.
     let same = try PortfolioOutlook.make(series: try series(totals), panel: panel, trials: 1_000, backtestTrials: 200)
     #expect(same.bottomUpTarget == "edition 7" && same.bottomUp?.rollForward.isEmpty == true)
@@ -193,7 +198,7 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     let published = zip(sums, noise).map { $0 * exp(0.03 + $1) } + [1.05, 1.1, 1.12].map { sums[5] * exp(0.03) * $0 }
     let series = try ForecastSeries(value: Column(name: "total", .number(published)),
                                     time: Column(name: "edition", .number(published.indices.map { Double($0 + 1) })))
-    let o = try PortfolioOutlook.make(series: series, panel: panel, trials: 2_000, backtestTrials: 200)
+    let o = try PortfolioOutlook.make(series: series, panel: panel, trials: 2_000, backtestTrials: 200, parameterDraws: 0)
     let figures = try #require(PublishedFigures.after(panel, series: series, counts: [:]))
     let gap = try #require(figures.totalGap)
     #expect(abs(gap.bias - 0.03) < 1e-12 && abs(gap.scale - (6 * 0.0001 / 5).squareRoot()) < 1e-12)
@@ -265,4 +270,39 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     let partial = try PortfolioBacktest.run(panel, trials: 300, publishedTotals: sparse)
     #expect(partial.actuals == [panel.total(4), panel.total(5), totals[6]!])
     #expect(partial.points[0] == tables.points[0] && partial.points[1] == tables.points[1])
+}
+
+@Test func aPooledRollingCalibrationUsesOnlyScoresWhoseTargetComesBeforeTheForecasts() {
+    // Forecasts of targets 10–14 (point 100, raw 80 % interval ±10); a pool of earlier scores
+    // (0.2 each, targets 1–4), and for each forecast a huge score of its own target and of later
+    // ones: they must change nothing.
+    let targets = [10, 11, 12, 13, 14], points = [Double](repeating: 100, count: 5)
+    let raw = [[(lower: Double, upper: Double)]](repeating: [(lower: Double, upper: Double)](repeating: (90, 110), count: 5), count: 1)
+    let earlier = (1...4).map { (target: $0, score: 0.2) }
+    let leaky = earlier + targets.map { (target: $0, score: 50.0) }
+    let clean = ConformalCalibration.rolling(points: points, units: points, raw: raw, levels: [80], targets: targets, pool: earlier)
+    let pooled = ConformalCalibration.rolling(points: points, units: points, raw: raw, levels: [80], targets: targets, pool: leaky)
+    // Target 10 sees the four earlier scores only: ⌈5 · 0.8⌉ = 4th smallest, 0.2 → 80–120.
+    #expect(clean.lower[0] == [80, 80, 80, 80, 80] && clean.upper[0] == [120, 120, 120, 120, 120])
+    #expect(pooled.lower[0][0] == 80 && pooled.upper[0][0] == 120)
+    // Target 11 sees targets 1–4 and 10: of five scores the ⌈6 · 0.8⌉ = 5th smallest, target 10's 50.
+    #expect(pooled.upper[0][1] == 100 + 50 * 100 && pooled.lower[0][1] == 100 - 50 * 100)
+    // The one-argument replay is the pooled one with each forecast's own index as its target.
+    let actuals = [101.0, 130, 95, 100, 120]
+    let own = ConformalCalibration.rolling(actuals: actuals, points: points, units: points, raw: raw, levels: [80])
+    let same = ConformalCalibration.rolling(points: points, units: points, raw: raw, levels: [80], targets: Array(0..<5),
+                                            pool: actuals.indices.map { (target: $0, score: abs(actuals[$0] - 100) / 100) })
+    #expect(own.lower == same.lower && own.upper == same.upper)
+}
+
+@Test func theRolledReplaysCalibrationNeverSeesTheOutcomeOfItsOwnTargetOrALaterOne() throws {
+    let (panel, _) = try syntheticModel()
+    var totals: [Int: Double] = [:]
+    for e in panel.editions { totals[e] = panel.total(e) * 1.02 }
+    let b = try PortfolioBacktest.run(panel, trials: 300, publishedTotals: totals, parameterDraws: 0)
+    let rolled = try #require(b.rolled)
+    // Targets 5 and 6: at most the scores of targets 4 (one-step) and 5 (both) calibrate target 6,
+    // so each has fewer than the 4 scores 80 % needs and stays at the model's interval.
+    #expect(rolled.calibratedRow?.coverage == rolled.row.coverage)
+    #expect(rolled.calibrationScores.filter { $0.target < 6 }.count == 3)
 }
