@@ -19,9 +19,9 @@ import LinearAlgebra
 ///   time): a Poisson number with the mean count per transition, each costing a draw from the
 ///   costs past arrivals came in with;
 /// - **edition-level shocks on the flows**: editions differ in how many projects leave and
-///   arrive beyond what independent projects would give (the bundled panel's exit counts vary
-///   about twice as much as binomial draws, its entry counts about 2.3 times as much as Poisson
-///   ones), so each simulated edition draws an exit-rate multiplier M ~ Gamma(mean 1,
+///   arrive beyond what independent projects would give (the bundled panel's arrival counts
+///   vary 2.3 times as much as Poisson ones; its exits, given their groups' rates, no more than
+///   binomial draws), so each simulated edition draws an exit-rate multiplier M ~ Gamma(mean 1,
 ///   variance `exitDispersion`) shared by its projects and an entry rate λ ~ Gamma(mean
 ///   `entryRate`, variance `entryDispersion` · entryRate²) (a negative binomial count), both
 ///   dispersions estimated by moments over the transitions (0 when the spread is no more than

@@ -86,6 +86,11 @@ public struct PortfolioOutlook: Sendable {
             let skipped = panel.editions.count - 1 - panel.consecutivePairs.count
             outlook.notes.append("bottom-up flows estimated on \(Prose.counted(flows.count, "consecutive transition")) (\(Prose.counted(model.continuingCount, "continuing project")))"
                                  + (skipped > 0 ? "; \(Prose.counted(skipped, "non-consecutive step")) between tables left out" : ""))
+            if let draws = outlook.bottomUp?.parameterDraws, draws > 0 {
+                let f = NumberFormat(significantDigits: 2)
+                outlook.notes.append("bottom-up parameter uncertainty: each trial runs on one of \(draws) bootstrap draws of the flow model (transitions resampled and refitted); "
+                                     + "each simulated edition draws its own exit and entry rates (between-edition dispersion: exits \(f.string(model.exitDispersion)), entries \(f.string(model.entryDispersion)))")
+            }
             if let topTarget = outlook.topDown?.targets.first, topTarget != outlook.bottomUpTarget {
                 outlook.notes.append("the per-project tables stop at \(outlook.bottomUpOrigin!): the bottom-up view forecasts \(outlook.bottomUpTarget!), the top-down view \(topTarget)")
             }

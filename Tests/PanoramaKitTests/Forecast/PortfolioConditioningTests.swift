@@ -150,6 +150,8 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     #expect(replays.calibrationScores.map(\.target) == [4, 5, 5, 6, 6])
     #expect(replays.calibrationScores.filter(\.rolled).map(\.target) == [5, 6])
     #expect(o.bottomUpCalibration?.scoreCount == 5 && o.calibratedRows.last?.base == "bottom-up, rolled")
+    #expect(o.bottomUp?.parameterDraws == 200)
+    #expect(o.notes.contains { $0.hasPrefix("bottom-up parameter uncertainty: each trial runs on one of 200 bootstrap draws of the flow model") })
     #expect(o.notes.contains { $0.hasSuffix("(2 replays rolled through published totals, as this forecast is, and 3 one-step ones, all in published units; in the backtest each replay is calibrated only on those whose target comes before its own)") })
     // With the latest table the series' last edition: one step, as before the roll-forward.
     let same = try PortfolioOutlook.make(series: try series(totals), panel: panel, trials: 1_000, backtestTrials: 200)
@@ -212,6 +214,7 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     #expect(abs(sim.point / (raw.point * exp(0.03)) - 1) < 0.005, "\(sim.point) vs \(raw.point) × exp(0.03)")
     #expect(abs(sim.mean - Descriptive.mean(sim.totals)) < 1e-9 * sim.mean)
     #expect(o.notes.contains("bottom-up totals converted to published units: × exp(bias) with the measured spread"))
+    #expect(o.bottomUp?.parameterDraws == 0 && !o.notes.contains { $0.hasPrefix("bottom-up parameter uncertainty") })
     // Seeded: the conversion is the same every time.
     #expect(raw.inPublishedUnits(gap).totals == sim.totals)
     // With the latest table the series' last edition the target is a table sum: no conversion.
