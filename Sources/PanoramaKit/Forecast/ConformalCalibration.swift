@@ -73,9 +73,18 @@ public struct ConformalCalibration: Sendable, Equatable {
     public static func rolling(actuals: [Double], points: [Double], units: [Double], raw: [[(lower: Double, upper: Double)]],
                                levels: [Double]) -> (lower: [[Double]], upper: [[Double]]) {
         let scores = actuals.indices.map { score(actual: actuals[$0], point: points[$0], unit: units[$0]) }
+        return rolling(points: points, units: units, raw: raw, levels: levels, targets: Array(actuals.indices),
+                       pool: zip(actuals.indices, scores).map { (target: $0, score: $1) })
+    }
+
+    /// The rolling replay on a pool of scores: forecast j (of target `targets[j]`) calibrated on
+    /// the pool's scores whose target comes strictly before its own, so on outcomes known when
+    /// it was made and never on its own. Returns per level the lower and upper bounds.
+    public static func rolling(points: [Double], units: [Double], raw: [[(lower: Double, upper: Double)]], levels: [Double],
+                               targets: [Int], pool: [(target: Int, score: Double)]) -> (lower: [[Double]], upper: [[Double]]) {
         var lower = levels.map { _ in [Double]() }, upper = lower
-        for j in actuals.indices {
-            let calibration = ConformalCalibration(scores: Array(scores[..<j]), levels: levels)
+        for j in points.indices {
+            let calibration = ConformalCalibration(scores: pool.filter { $0.target < targets[j] }.map(\.score), levels: levels)
             for (k, level) in levels.enumerated() {
                 let i = calibration.interval(level, point: points[j], unit: units[j]) { l in levels.firstIndex(of: l).map { raw[$0][j] } ?? (.nan, .nan) }
                 lower[k].append(i.lower)

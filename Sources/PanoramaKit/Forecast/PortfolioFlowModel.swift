@@ -17,7 +17,18 @@ import LinearAlgebra
 ///   (a group never seen takes the pooled rate);
 /// - **entries** (arrivals into the total: new projects, and listed ones costed for the first
 ///   time): a Poisson number with the mean count per transition, each costing a draw from the
-///   costs past arrivals came in with.
+///   costs past arrivals came in with;
+/// - **edition-level shocks on the flows**: editions differ in how many projects leave and
+///   arrive beyond what independent projects would give (the bundled panel's arrival counts
+///   vary 2.3 times as much as Poisson ones; its exits, given their groups' rates, no more than
+///   binomial draws), so each simulated edition draws an exit-rate multiplier M ~ Gamma(mean 1,
+///   variance `exitDispersion`) shared by its projects and an entry rate λ ~ Gamma(mean
+///   `entryRate`, variance `entryDispersion` · entryRate²) (a negative binomial count), both
+///   dispersions estimated by moments over the transitions (0 when the spread is no more than
+///   sampling noise).
+///
+/// The model's parameters are estimates from a handful of transitions; `bootstrap` draws
+/// their sampling distribution (an edition-level bootstrap) for the simulation to carry.
 public struct PortfolioFlowModel: Sendable {
     /// A growth-regression term: `(Intercept)`, `phase: deployment`, `log(cost)`, `age`.
     public struct Term: Sendable {
@@ -56,6 +67,12 @@ public struct PortfolioFlowModel: Sendable {
     /// How much older a continuing project is one edition on (years; the mean over the
     /// transitions' continuing projects with known ages, 0 without).
     public var ageStep: Double = 0
+    /// Between-edition overdispersion of entry counts: 1/r of a negative binomial, (s² − μ)/μ²
+    /// over the transitions' counts (0 when no larger than Poisson).
+    public var entryDispersion: Double = 0
+    /// Between-edition variance of the exit-rate multiplier: the variance of observed / expected
+    /// exits per transition less its Poisson noise, mean(1/expected) (0 when no larger).
+    public var exitDispersion: Double = 0
 
     public static let exitGroups = ["completed", "past planned end", "other"]
 
@@ -135,6 +152,7 @@ public struct PortfolioFlowModel: Sendable {
         for g in exitGroups {
             rates[g] = (atRisk[g] ?? 0) > 0 ? Double(exits[g] ?? 0) / Double(atRisk[g]!) : pooled
         }
+        let (entryDispersion, exitDispersion) = flowDispersions(flows, rates: rates, pooled: pooled)
         return PortfolioFlowModel(
             terms: terms, phaseLevels: dummies, referencePhase: reference, usesAge: usesAge, meanAge: meanAge,
             residualSD: fit.residualVariance.squareRoot(), tailIndex: tail, degreesOfFreedom: nu,
@@ -143,7 +161,26 @@ public struct PortfolioFlowModel: Sendable {
             exitRates: rates, pooledExitRate: pooled,
             entryRate: Double(entryCounts.reduce(0, +)) / Double(entryCounts.count),
             entrants: entrants, transitions: flows.map { ($0.from, $0.to) }, continuingCount: rows.count,
-            ageStep: steps.isEmpty ? 0 : Descriptive.mean(steps))
+            ageStep: steps.isEmpty ? 0 : Descriptive.mean(steps), entryDispersion: entryDispersion, exitDispersion: exitDispersion)
+    }
+
+    /// The flows' between-edition dispersions by moments (`entryDispersion`, `exitDispersion`);
+    /// 0 with fewer than two transitions.
+    static func flowDispersions(_ flows: [PortfolioPanel.Transition], rates: [String: Double],
+                                pooled: Double) -> (entry: Double, exit: Double) {
+        guard flows.count >= 2 else { return (0, 0) }
+        let counts = flows.map { Double($0.arrivals.count) }, mean = Descriptive.mean(counts)
+        let entry = mean > 0 ? max(0, (Descriptive.sampleVariance(counts) - mean) / (mean * mean)) : 0
+        var ratios: [Double] = [], noise: [Double] = []
+        for flow in flows {
+            let atRisk = flow.continuing.map(\.before) + flow.departures
+            let expected = atRisk.reduce(0) { $0 + (rates[exitGroup($1)] ?? pooled) }
+            guard expected > 0 else { continue }
+            ratios.append(Double(flow.departures.count) / expected)
+            noise.append(1 / expected)
+        }
+        let exit = ratios.count >= 2 ? max(0, Descriptive.sampleVariance(ratios) - Descriptive.mean(noise)) : 0
+        return (entry, exit)
     }
 
     /// The expected log growth of a project (its regression prediction).

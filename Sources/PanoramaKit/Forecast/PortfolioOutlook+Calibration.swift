@@ -11,16 +11,20 @@ extension PortfolioOutlook {
         topDownCalibration = topDownMethod?.conformal
         topDownCalibratedRow = topDownMethod?.row
         if let b = bottomUpBacktest {
-            // Rolled through published totals, the forecast is calibrated on the replays of that situation.
-            let (actuals, points) = rolledReplays.map { ($0.actuals, $0.points) } ?? (b.actuals, b.points)
-            let scores = actuals.indices.map { ConformalCalibration.score(actual: actuals[$0], point: points[$0], unit: points[$0]) }
+            // Rolled through published totals, the forecast is calibrated on the rolled replays
+            // and the one-step ones, all scored in published units (`RolledReplays.calibrationScores`).
+            let scores = rolledReplays?.calibrationScores.map(\.score)
+                ?? b.actuals.indices.map { ConformalCalibration.score(actual: b.actuals[$0], point: b.points[$0], unit: b.points[$0]) }
             bottomUpCalibration = ConformalCalibration(scores: scores, levels: levels)
         }
         if let c = topDownMethod, let p = topDown?.points.first { notes.append("top-down " + c.note(p)) }
         if let c = bottomUpCalibration, let sim = bottomUp {
+            let pool = rolledReplays?.calibrationScores.filter { $0.score.isFinite }
+            let which = pool.map { p in
+                " (\(p.filter(\.rolled).count) replays rolled through published totals, as this forecast is, and \(p.filter { !$0.rolled }.count) one-step ones, all in published units; in the backtest each replay is calibrated only on those whose target comes before its own)"
+            } ?? ""
             notes.append("bottom-up intervals calibrated on the relative misses of \(Prose.counted(c.scoreCount, "past forecast")): "
-                         + c.summary(point: sim.point, unit: sim.point, raw: sim.interval)
-                         + (rolledReplays != nil ? " (replays rolled through published totals, as this forecast is)" : ""))
+                         + c.summary(point: sim.point, unit: sim.point, raw: sim.interval) + which)
         }
     }
 

@@ -32,7 +32,8 @@ public struct PortfolioOutlook: Sendable {
     public static func make(series: ForecastSeries?, panel: PortfolioPanel?, method: String = "auto",
                             since: (time: Double, label: String)? = nil, levels: [Double] = [80, 95],
                             trials: Int = 10_000, seed: UInt64 = 1, backtestTrials: Int = 2_000, calibrate: Bool = true,
-                            publishedCounts: [Int: Double] = [:], cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioOutlook {
+                            publishedCounts: [Int: Double] = [:], parameterDraws: Int = PortfolioFlowModel.parameterDraws,
+                            cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioOutlook {
         guard series != nil || panel != nil else { throw ForecastError("an outlook needs a series of totals, a per-project panel, or both") }
         var outlook = PortfolioOutlook(levels: levels, notes: [])
         outlook.calibrate = calibrate
@@ -56,7 +57,9 @@ public struct PortfolioOutlook: Sendable {
             let latest = panel.latest
             let published = series.flatMap { PublishedFigures.after(panel, series: $0, counts: publishedCounts) }
             outlook.bottomUp = try PortfolioSimulation.run(panel.tables[latest]!, model: model, trials: trials, seed: seed,
-                                                           byGroup: panel.columns.group != nil, published: published, cancelled: cancelled)
+                                                           byGroup: panel.columns.group != nil, published: published,
+                                                           parameterDraws: PortfolioFlowModel.bootstrap(flows, replicates: parameterDraws, seed: seed),
+                                                           cancelled: cancelled)
             let last = published?.editions.last ?? latest
             let word = ForecastSeries.editionWord(panel.columns.time)
             outlook.bottomUpTarget = "\(word) \(last + 1)"
@@ -73,7 +76,7 @@ public struct PortfolioOutlook: Sendable {
                 let rolled = last > latest ? series.flatMap(PublishedFigures.byEdition) ?? [:] : [:]
                 outlook.bottomUpBacktest = try PortfolioBacktest.run(panel, levels: levels, trials: backtestTrials, seed: seed,
                                                                      publishedTotals: rolled, publishedCounts: last > latest ? publishedCounts : [:],
-                                                                     cancelled: cancelled)
+                                                                     parameterDraws: parameterDraws, cancelled: cancelled)
             } catch let e as ForecastError {
                 outlook.notes.append("no bottom-up backtest: \(e.message)")
             }
@@ -84,6 +87,11 @@ public struct PortfolioOutlook: Sendable {
             let skipped = panel.editions.count - 1 - panel.consecutivePairs.count
             outlook.notes.append("bottom-up flows estimated on \(Prose.counted(flows.count, "consecutive transition")) (\(Prose.counted(model.continuingCount, "continuing project")))"
                                  + (skipped > 0 ? "; \(Prose.counted(skipped, "non-consecutive step")) between tables left out" : ""))
+            if let draws = outlook.bottomUp?.parameterDraws, draws > 0 {
+                let f = NumberFormat(significantDigits: 2)
+                outlook.notes.append("bottom-up parameter uncertainty: each trial runs on one of \(draws) bootstrap draws of the flow model (transitions resampled and refitted); "
+                                     + "each simulated edition draws its own exit and entry rates (between-edition dispersion: exits \(f.string(model.exitDispersion)), entries \(f.string(model.entryDispersion)))")
+            }
             if let topTarget = outlook.topDown?.targets.first, topTarget != outlook.bottomUpTarget {
                 outlook.notes.append("the per-project tables stop at \(outlook.bottomUpOrigin!): the bottom-up view forecasts \(outlook.bottomUpTarget!), the top-down view \(topTarget)")
             }

@@ -14,8 +14,9 @@ struct Holding: Sendable {
     let group: Int32
 }
 
-/// One edition of the roll-forward, from the chunk's stream: the common shock, then project by
-/// project an exit draw and (if it stays) a truncated Student-t growth, then the entrants. The
+/// One edition of the roll-forward, from the chunk's stream: the common shock and the edition's
+/// exit-rate multiplier and entry rate (`PortfolioFlowModel`), then project by project an exit
+/// draw and (if it stays) a truncated Student-t growth, then the entrants. The
 /// portfolio it is given becomes the next edition's (exits removed, costs grown, ages advanced
 /// by the model's `ageStep`, entrants appended with an unknown phase and age), so steps chain.
 struct RollForward: Sendable {
@@ -31,17 +32,20 @@ struct RollForward: Sendable {
     /// The starting table as holdings.
     let start: [Holding]
 
-    init(_ projects: [PortfolioPanel.Project], model: PortfolioFlowModel, byGroup: Bool) {
+    /// The `by=` group names of a table and the entrants of `models` (empty without `byGroup`),
+    /// shared by every roll-forward of one simulation.
+    static func groupNames(_ projects: [PortfolioPanel.Project], models: [PortfolioFlowModel], byGroup: Bool) -> [String] {
+        guard byGroup else { return [] }
+        return Array(Set(projects.map { $0.group ?? "na" } + models.flatMap { $0.entrants.map { $0.group ?? "na" } })).sorted()
+    }
+
+    init(_ projects: [PortfolioPanel.Project], model: PortfolioFlowModel, groupNames names: [String]) {
         self.model = model
         let nu = model.degreesOfFreedom
         shockSD = model.shockSD
         idiosyncratic = .studentT(df: nu, location: 0, scale: model.idiosyncraticSD * ((nu - 2) / nu).squareRoot())
         bound = model.largestResidual
         entryRate = model.entryRate
-        var names: [String] = []
-        if byGroup {
-            names = Array(Set(projects.map { $0.group ?? "na" } + model.entrants.map { $0.group ?? "na" })).sorted()
-        }
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
         groupNames = names
         start = projects.map { p in
@@ -69,11 +73,14 @@ struct RollForward: Sendable {
     func advance(_ portfolio: inout [Holding], using rng: inout Xoshiro256StarStar,
                  groups: (out: UnsafeMutablePointer<Double>, stride: Int)? = nil) -> (total: Double, growth: Double, entries: Double, exits: Double) {
         let u = shockSD * Ziggurat.normal(using: &rng)
+        // The edition's shocks on the flows (none drawn when the model has no dispersion).
+        let d = model.exitDispersion, exitMultiplier = d > 0 ? d * Ziggurat.gamma(1 / d, using: &rng) : 1
+        let r = model.entryDispersion, rate = r > 0 ? entryRate * r * Ziggurat.gamma(1 / r, using: &rng) : entryRate
         var total = 0.0, g = 0.0, x = 0.0, e = 0.0
         var kept = 0
         for i in portfolio.indices {
             var h = portfolio[i]
-            if rng.nextOpenDouble() < h.exitP {
+            if rng.nextOpenDouble() < h.exitP * exitMultiplier {
                 x += h.cost
                 continue
             }
@@ -92,7 +99,7 @@ struct RollForward: Sendable {
         }
         portfolio.removeLast(portfolio.count - kept)
         if !entrants.isEmpty {
-            for _ in 0..<Ziggurat.poisson(entryRate, using: &rng) {
+            for _ in 0..<Ziggurat.poisson(rate, using: &rng) {
                 let entrant = entrants[rng.next(below: entrants.count)]
                 total += entrant.cost
                 e += entrant.cost

@@ -87,7 +87,8 @@ public struct ConditionedStep: Sendable {
 
 extension RollForward {
     /// Sequential importance resampling through `published`'s editions: every portfolio (one
-    /// per trial, all starting from the table) moves one edition on the shared engine (step s
+    /// per trial, all starting from the table, trial i on `rolls[i mod count]`, the parameter
+    /// draw it keeps through the resampling, so the published figures weigh the draws too) moves one edition on the shared engine (step s
     /// on the streams of a seed derived from `seed` and s, so the draws do not depend on the
     /// threads), is weighted by how well it reproduces that edition's published figures, and
     /// the portfolios are resampled systematically by those weights, gathered in trial order,
@@ -95,14 +96,16 @@ extension RollForward {
     ///
     /// - Throws: `ForecastError` when every weight underflows (no portfolio is compatible with
     ///   an edition's figures); `Cancelled`.
-    func rollThrough(_ published: PublishedFigures, trials: Int, seed: UInt64, threads: Int,
-                     cancelled: @Sendable () -> Bool) throws -> ([[Holding]], [ConditionedStep]) {
-        var portfolios = [[Holding]](repeating: start, count: trials)
+    static func rollThrough(_ rolls: [RollForward], _ published: PublishedFigures, trials: Int, seed: UInt64, threads: Int,
+                            cancelled: @Sendable () -> Bool) throws -> ([[Holding]], [Int], [ConditionedStep]) {
+        var draw = (0..<trials).map { $0 % rolls.count }
+        var portfolios = draw.map { rolls[$0].start }
         var steps: [ConditionedStep] = []
         for s in published.editions.indices {
             var mixer = SplitMix64(seed: seed ^ (0xA076_1D64_78BD_642F &* UInt64(s + 1)))
             let stepSeed = mixer.next(), resampleSeed = mixer.next()
             var totals = [Double](repeating: 0, count: trials), logWeights = totals
+            let drawn = draw
             try portfolios.withUnsafeMutableBufferPointer { p in
                 try totals.withUnsafeMutableBufferPointer { t in
                     try logWeights.withUnsafeMutableBufferPointer { l in
@@ -113,7 +116,7 @@ extension RollForward {
                             for i in range {
                                 var portfolio = held[i]
                                 held[i] = []  // so the portfolio is moved in place, not copied
-                                sums[i] = advance(&portfolio, using: &rng).total
+                                sums[i] = rolls[drawn[i]].advance(&portfolio, using: &rng).total
                                 weights[i] = published.logLikelihood(total: sums[i], count: portfolio.count, at: s)
                                 held[i] = portfolio
                             }
@@ -131,11 +134,12 @@ extension RollForward {
                 return Self.incompatible(published, at: s, trials: trials, nearest: totals[best], count: portfolios[best].count)
             }
             portfolios = ancestors.map { portfolios[$0] }
+            draw = ancestors.map { draw[$0] }
             steps.append(ConditionedStep(edition: published.editions[s], publishedTotal: published.totals[s],
                                          publishedCount: published.counts[s], effectiveSampleSize: ess,
                                          totals: ancestors.map { totals[$0] }))
         }
-        return (portfolios, steps)
+        return (portfolios, draw, steps)
     }
 
     /// Systematic resampling by the weights exp(logWeights): the ancestor of each new trial,
@@ -194,11 +198,18 @@ extension PublishedFigures {
     static func between(_ panel: PortfolioPanel, table: Int, through last: Int, totals: [Int: Double],
                         counts: [Int: Double]) -> PublishedFigures {
         let editions = Array(table + 1...last), tabled = panel.editions.filter { $0 <= table }
-        let totalGap = Gap.estimate(published: tabled.map { totals[$0] ?? .nan }, table: tabled.map { panel.total($0) })
+        let totalGap = Self.totalGap(panel, upTo: table, totals: totals)
         let countGap = Gap.estimate(published: tabled.map { counts[$0] ?? .nan },
                                     table: tabled.map { Double((panel.tables[$0] ?? []).filter(\.counts).count) })
         return PublishedFigures(editions: editions, totals: editions.map { totals[$0] ?? .nan },
                                 counts: editions.map { counts[$0] ?? .nan }, totalGap: totalGap, countGap: countGap)
+    }
+
+    /// The gap between published totals and table sums measured on the editions up to `table`
+    /// that have both (`Gap.estimate`); nil with fewer than three.
+    static func totalGap(_ panel: PortfolioPanel, upTo table: Int, totals: [Int: Double]) -> Gap? {
+        let tabled = panel.editions.filter { $0 <= table }
+        return Gap.estimate(published: tabled.map { totals[$0] ?? .nan }, table: tabled.map { panel.total($0) })
     }
 
     /// What the outlook says about the roll-forward from the table of edition `table`.

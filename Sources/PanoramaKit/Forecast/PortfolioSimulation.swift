@@ -4,7 +4,9 @@ import LinearAlgebra
 /// The latest per-project table rolled forward one edition by Monte Carlo (DESIGN §7): each
 /// trial draws a common shock, then for every project with a cost either an exit or a growth
 /// exp(x′β + u + ε) (ε a Student t truncated at the largest residual seen), then a Poisson
-/// number of entrants with costs drawn from past entrants.
+/// number of entrants with costs drawn from past entrants. With `parameterDraws` (draws of the
+/// model from its sampling distribution, `PortfolioFlowModel.bootstrap`) trial i runs on draw
+/// i mod their count, so the spread of the totals includes the parameters' uncertainty.
 ///
 /// A model of the shared engine (`ParallelChunks.runTrials`): the trials run in the engine's
 /// chunks on all cores, chunk c on the seed's c-th jumped stream, so a seed gives the same
@@ -26,6 +28,9 @@ public struct PortfolioSimulation: Sendable {
     /// The editions rolled through before the target, each conditioned on its published figures
     /// (`PublishedFigures`); empty when the target is the edition after the table.
     public var rollForward: [ConditionedStep] = []
+    /// How many draws of the model's parameters the trials share (`PortfolioFlowModel.bootstrap`);
+    /// 0 when every trial uses the estimate itself.
+    public var parameterDraws = 0
     public private(set) var mean: Double
     /// The sample standard deviation of the totals (n − 1).
     public private(set) var standardDeviation: Double
@@ -37,18 +42,22 @@ public struct PortfolioSimulation: Sendable {
     /// - Throws: `Cancelled` when `cancelled` returns true (polled before each chunk).
     public static func run(_ table: [PortfolioPanel.Project], model: PortfolioFlowModel, trials: Int, seed: UInt64,
                            threads: Int = ProcessInfo.processInfo.activeProcessorCount, byGroup: Bool = false,
-                           published: PublishedFigures? = nil,
+                           published: PublishedFigures? = nil, parameterDraws: [PortfolioFlowModel] = [],
                            cancelled: @Sendable () -> Bool = { false }) throws -> PortfolioSimulation {
         let projects = table.filter(\.counts)
-        let step = RollForward(projects, model: model, byGroup: byGroup)
-        // Through the editions with only published figures first, one portfolio per trial.
-        var portfolios: [[Holding]] = [], steps: [ConditionedStep] = []
+        let models = parameterDraws.isEmpty ? [model] : parameterDraws
+        let names = RollForward.groupNames(projects, models: models, byGroup: byGroup)
+        let rolls = models.map { RollForward(projects, model: $0, groupNames: names) }
+        // Trial i's parameters are draw i mod count; through the editions with only published
+        // figures first, one portfolio per trial, each keeping its draw when resampled.
+        var portfolios: [[Holding]] = [], steps: [ConditionedStep] = [], draw = (0..<trials).map { $0 % rolls.count }
         if let published, !published.editions.isEmpty {
-            (portfolios, steps) = try step.rollThrough(published, trials: trials, seed: seed, threads: threads, cancelled: cancelled)
+            (portfolios, draw, steps) = try RollForward.rollThrough(rolls, published, trials: trials, seed: seed, threads: threads,
+                                                                    cancelled: cancelled)
         }
-        let starts = portfolios
+        let starts = portfolios, drawn = draw
         // Trial-major columns: total, growth, entries, exits, then one per group.
-        let columns = 4 + step.groupNames.count
+        let columns = 4 + names.count
         var values = [Double](repeating: 0, count: max(1, columns * trials))
         var chunkMoments = [Moments](repeating: Moments(), count: ParallelChunks.trialChunks(trials).count)
         try values.withUnsafeMutableBufferPointer { v in
@@ -57,8 +66,9 @@ public struct PortfolioSimulation: Sendable {
                 try ParallelChunks.runTrials(trials, seed: seed, threads: threads, isCancelled: cancelled,
                                              makeWorkspace: {}) { c, range, rng, _ in
                     for trial in range {
-                        var portfolio = starts.isEmpty ? step.start : starts[trial]
-                        step.trial(trial, of: trials, portfolio: &portfolio, using: &rng, into: out)
+                        let roll = rolls[drawn[trial]]
+                        var portfolio = starts.isEmpty ? roll.start : starts[trial]
+                        roll.trial(trial, of: trials, portfolio: &portfolio, using: &rng, into: out)
                     }
                     moments[c] = Moments(out + range.lowerBound, count: range.count, atOrBelow: 0)
                 }
@@ -69,7 +79,7 @@ public struct PortfolioSimulation: Sendable {
         func column(_ k: Int) -> [Double] { Array(values[(k * trials)..<((k + 1) * trials)]) }
         let totals = column(0)
         var groups: [String: [Double]] = [:]
-        for (g, name) in step.groupNames.enumerated() { groups[name] = column(4 + g) }
+        for (g, name) in names.enumerated() { groups[name] = column(4 + g) }
         var simulation = PortfolioSimulation(
             totals: totals, growth: column(1), entries: column(2), exits: column(3), groupTotals: groups,
             startTotal: projects.reduce(0) { $0 + $1.cost }, trials: trials, seed: seed, model: model,
@@ -77,6 +87,7 @@ public struct PortfolioSimulation: Sendable {
             standardDeviation: trials > 1 ? (summary.sumSquares / (summary.count - 1)).squareRoot() : .nan,
             sortedTotals: totals.sorted())
         simulation.rollForward = steps
+        simulation.parameterDraws = parameterDraws.count
         return simulation
     }
 

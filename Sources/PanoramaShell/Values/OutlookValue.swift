@@ -87,7 +87,7 @@ extension PortfolioOutlook {
         let amount = amountFormat(numbers)
         let dash = numbers.ascii ? " - " : " – "
         top += [report?.targets.first ?? "", report.map { $0.series.labels.last ?? "" } ?? "",
-                report.map { "\($0.methodName) (\($0.chosenBy == "asked" ? "as asked" : "by \($0.chosenBy)"))" } ?? "", ""]
+                report.map { "\($0.methodName) (\($0.chosenBy == "asked" ? "as asked" : $0.chosenBy))" } ?? "", ""]
         bottom += [bottomUpTarget ?? "", bottomUpOrigin ?? "", sim.map { _ in "Monte Carlo" } ?? "",
                    sim.map { numbers.string(Double($0.trials)) } ?? ""]
         // Calibrated, P10 and P90 are the models' own (the calibrated 80 % interval follows).

@@ -145,7 +145,14 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     // Its backtest replays the rolled situation, and the calibration learns from those replays.
     let replays = try #require(o.rolledReplays)
     #expect(replays.targets == [5, 6] && o.bottomUpRow?.method == "bottom-up, rolled")
-    #expect(o.bottomUpCalibration?.scoreCount == 2 && o.calibratedRows.last?.base == "bottom-up, rolled")
+    // The rolled forecast is calibrated on the rolled replays (targets 5, 6) and the one-step
+    // ones (targets 4–6), all in the forecast's unit.
+    #expect(replays.calibrationScores.map(\.target) == [4, 5, 5, 6, 6])
+    #expect(replays.calibrationScores.filter(\.rolled).map(\.target) == [5, 6])
+    #expect(o.bottomUpCalibration?.scoreCount == 5 && o.calibratedRows.last?.base == "bottom-up, rolled")
+    #expect(o.bottomUp?.parameterDraws == 200)
+    #expect(o.notes.contains { $0.hasPrefix("bottom-up parameter uncertainty: each trial runs on one of 200 bootstrap draws of the flow model") })
+    #expect(o.notes.contains { $0.hasSuffix("(2 replays rolled through published totals, as this forecast is, and 3 one-step ones, all in published units; in the backtest each replay is calibrated only on those whose target comes before its own)") })
     // With the latest table the series' last edition: one step, as before the roll-forward.
     let same = try PortfolioOutlook.make(series: try series(totals), panel: panel, trials: 1_000, backtestTrials: 200)
     #expect(same.bottomUpTarget == "edition 7" && same.bottomUp?.rollForward.isEmpty == true)
@@ -193,7 +200,7 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     let published = zip(sums, noise).map { $0 * exp(0.03 + $1) } + [1.05, 1.1, 1.12].map { sums[5] * exp(0.03) * $0 }
     let series = try ForecastSeries(value: Column(name: "total", .number(published)),
                                     time: Column(name: "edition", .number(published.indices.map { Double($0 + 1) })))
-    let o = try PortfolioOutlook.make(series: series, panel: panel, trials: 2_000, backtestTrials: 200)
+    let o = try PortfolioOutlook.make(series: series, panel: panel, trials: 2_000, backtestTrials: 200, parameterDraws: 0)
     let figures = try #require(PublishedFigures.after(panel, series: series, counts: [:]))
     let gap = try #require(figures.totalGap)
     #expect(abs(gap.bias - 0.03) < 1e-12 && abs(gap.scale - (6 * 0.0001 / 5).squareRoot()) < 1e-12)
@@ -207,6 +214,7 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     #expect(abs(sim.point / (raw.point * exp(0.03)) - 1) < 0.005, "\(sim.point) vs \(raw.point) × exp(0.03)")
     #expect(abs(sim.mean - Descriptive.mean(sim.totals)) < 1e-9 * sim.mean)
     #expect(o.notes.contains("bottom-up totals converted to published units: × exp(bias) with the measured spread"))
+    #expect(o.bottomUp?.parameterDraws == 0 && !o.notes.contains { $0.hasPrefix("bottom-up parameter uncertainty") })
     // Seeded: the conversion is the same every time.
     #expect(raw.inPublishedUnits(gap).totals == sim.totals)
     // With the latest table the series' last edition the target is a table sum: no conversion.
@@ -227,4 +235,77 @@ private let gap = PublishedFigures.Gap(bias: 0, scale: 0.02, editions: 10)
     missing[6] = nil
     let partial = try #require(try PortfolioBacktest.run(panel, trials: 300, publishedTotals: missing).rolled)
     #expect(partial.actuals.last == panel.total(6))
+}
+
+@Test func withPublishedTotalsTheOneStepAndNaiveRowsAreScoredInPublishedUnitsWithTheGapMeasuredUpToTheirOrigin() throws {
+    let (panel, _) = try syntheticModel()
+    var totals: [Int: Double] = [:]
+    for e in panel.editions { totals[e] = panel.total(e) * exp(e % 2 == 0 ? 0.04 : 0.02) }
+    let b = try PortfolioBacktest.run(panel, trials: 300, publishedTotals: totals)
+    let tables = try PortfolioBacktest.run(panel, trials: 300)
+    // Targets 4–6 from tables 3–5: actuals are the published totals, and each replay's median is
+    // the table-sum replay's (same seed) converted with the gap measured on editions up to its origin.
+    #expect(b.targets == [4, 5, 6] && b.actuals == [4, 5, 6].map { totals[$0]! })
+    for (i, k) in b.origins.enumerated() {
+        let gap = try #require(PublishedFigures.totalGap(panel, upTo: k, totals: totals))
+        #expect(gap.editions == k)
+        #expect(abs(b.points[i] / (tables.points[i] * exp(gap.bias)) - 1) < 3 * gap.scale, "target \(b.targets[i])")
+    }
+    // The naive row is the table total of the origin × exp(bias), scored against the published total.
+    let naive = try #require(b.rows.first { $0.method == "naive (tables)" })
+    let errors = b.origins.enumerated().map { i, k in
+        abs(b.actuals[i] - panel.total(k) * exp(PublishedFigures.totalGap(panel, upTo: k, totals: totals)!.bias))
+    }
+    #expect(abs(naive.accuracy.mae - Descriptive.mean(errors)) < 1e-9 * naive.accuracy.mae)
+    // MASE in the same unit: the mean change of published totals between consecutive tables.
+    let changes = panel.consecutivePairs.map { abs(totals[$0.to]! - totals[$0.from]!) }
+    #expect(abs(b.scale - Descriptive.mean(changes)) < 1e-9 * b.scale)
+    // No look-ahead: changing the published totals after every origin (edition 6) moves only
+    // the actual of target 6, never a forecast.
+    var later = totals
+    later[6] = totals[6]! * 2
+    let moved = try PortfolioBacktest.run(panel, trials: 300, publishedTotals: later)
+    #expect(moved.points == b.points && moved.actuals.dropLast() == b.actuals.dropLast() && moved.actuals.last == later[6])
+    // A target without a published total, or an origin before three editions with both, is in table sums.
+    var sparse = totals
+    sparse[5] = nil
+    sparse[1] = nil
+    let partial = try PortfolioBacktest.run(panel, trials: 300, publishedTotals: sparse)
+    #expect(partial.actuals == [panel.total(4), panel.total(5), totals[6]!])
+    #expect(partial.points[0] == tables.points[0] && partial.points[1] == tables.points[1])
+}
+
+@Test func aPooledRollingCalibrationUsesOnlyScoresWhoseTargetComesBeforeTheForecasts() {
+    // Forecasts of targets 10–14 (point 100, raw 80 % interval ±10); a pool of earlier scores
+    // (0.2 each, targets 1–4), and for each forecast a huge score of its own target and of later
+    // ones: they must change nothing.
+    let targets = [10, 11, 12, 13, 14], points = [Double](repeating: 100, count: 5)
+    let raw = [[(lower: Double, upper: Double)]](repeating: [(lower: Double, upper: Double)](repeating: (90, 110), count: 5), count: 1)
+    let earlier = (1...4).map { (target: $0, score: 0.2) }
+    let leaky = earlier + targets.map { (target: $0, score: 50.0) }
+    let clean = ConformalCalibration.rolling(points: points, units: points, raw: raw, levels: [80], targets: targets, pool: earlier)
+    let pooled = ConformalCalibration.rolling(points: points, units: points, raw: raw, levels: [80], targets: targets, pool: leaky)
+    // Target 10 sees the four earlier scores only: ⌈5 · 0.8⌉ = 4th smallest, 0.2 → 80–120.
+    #expect(clean.lower[0] == [80, 80, 80, 80, 80] && clean.upper[0] == [120, 120, 120, 120, 120])
+    #expect(pooled.lower[0][0] == 80 && pooled.upper[0][0] == 120)
+    // Target 11 sees targets 1–4 and 10: of five scores the ⌈6 · 0.8⌉ = 5th smallest, target 10's 50.
+    #expect(pooled.upper[0][1] == 100 + 50 * 100 && pooled.lower[0][1] == 100 - 50 * 100)
+    // The one-argument replay is the pooled one with each forecast's own index as its target.
+    let actuals = [101.0, 130, 95, 100, 120]
+    let own = ConformalCalibration.rolling(actuals: actuals, points: points, units: points, raw: raw, levels: [80])
+    let same = ConformalCalibration.rolling(points: points, units: points, raw: raw, levels: [80], targets: Array(0..<5),
+                                            pool: actuals.indices.map { (target: $0, score: abs(actuals[$0] - 100) / 100) })
+    #expect(own.lower == same.lower && own.upper == same.upper)
+}
+
+@Test func theRolledReplaysCalibrationNeverSeesTheOutcomeOfItsOwnTargetOrALaterOne() throws {
+    let (panel, _) = try syntheticModel()
+    var totals: [Int: Double] = [:]
+    for e in panel.editions { totals[e] = panel.total(e) * 1.02 }
+    let b = try PortfolioBacktest.run(panel, trials: 300, publishedTotals: totals, parameterDraws: 0)
+    let rolled = try #require(b.rolled)
+    // Targets 5 and 6: at most the scores of targets 4 (one-step) and 5 (both) calibrate target 6,
+    // so each has fewer than the 4 scores 80 % needs and stays at the model's interval.
+    #expect(rolled.calibratedRow?.coverage == rolled.row.coverage)
+    #expect(rolled.calibrationScores.filter { $0.target < 6 }.count == 3)
 }

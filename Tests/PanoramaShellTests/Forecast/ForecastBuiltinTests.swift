@@ -186,25 +186,25 @@ private func printed(_ text: String, width: Int, charset: RenderOptions.Charset 
     let expected = """
         outlook for the portfolio's next total: top-down (series of totals) and
           bottom-up (projects rolled forward)
-        ┌───────────────────────────┬──────────────────────────┬──────────────────────┐
-        │ measure                   │ top-down                 │ bottom-up            │
-        ├───────────────────────────┼──────────────────────────┼──────────────────────┤
-        │ target                    │ edition 21               │ edition 21           │
-        │ from                      │ edition 20               │ table 14, totals 20  │
-        │ method                    │ naive (by backtest MASE) │ Monte Carlo          │
-        │ trials                    │                          │ 2,000                │
-        │ P10, model                │ 2,872                    │ 2,962                │
-        │ P50                       │ 3,300                    │ 3,512                │
-        │ P90, model                │ 3,728                    │ 4,069                │
-        │ 80 % interval, calibrated │ 2,704 – 3,896            │ 2,075 – 4,949        │
-        │ 95 % interval, calibrated │ 2,388 – 4,212            │ 1,107 – 5,860        │
-        │ backtest n                │ 11                       │ 6                    │
-        │ backtest MASE             │ 1.44                     │ 1.44                 │
-        │ coverage 80 %, model      │ 7 of 11 (64 %; 35–85)    │ 1 of 6 (17 %; 3–56)  │
-        │ coverage 95 %, model      │ 10 of 11 (91 %; 62–98)   │ 4 of 6 (67 %; 30–90) │
-        │ coverage 80 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 2 of 6 (33 %; 10–70) │
-        │ coverage 95 %, calibrated │ 10 of 11 (91 %; 62–98)   │ 5 of 6 (83 %; 44–97) │
-        └───────────────────────────┴──────────────────────────┴──────────────────────┘
+        ┌───────────────────────────┬────────────────────────┬────────────────────────┐
+        │ measure                   │ top-down               │ bottom-up              │
+        ├───────────────────────────┼────────────────────────┼────────────────────────┤
+        │ target                    │ edition 21             │ edition 21             │
+        │ from                      │ edition 20             │ table 14, totals 20    │
+        │ method                    │ naive (backtest MASE)  │ Monte Carlo            │
+        │ trials                    │                        │ 2,000                  │
+        │ P10, model                │ 2,872                  │ 2,973                  │
+        │ P50                       │ 3,300                  │ 3,538                  │
+        │ P90, model                │ 3,728                  │ 4,167                  │
+        │ 80 % interval, calibrated │ 2,704 – 3,896          │ 2,288 – 4,788          │
+        │ 95 % interval, calibrated │ 2,388 – 4,212          │ 1,794 – 5,652          │
+        │ backtest n                │ 11                     │ 6                      │
+        │ backtest MASE             │ 1.44                   │ 1.61                   │
+        │ coverage 80 %, model      │ 7 of 11 (64 %; 35–85)  │ 2 of 6 (33 %; 10–70)   │
+        │ coverage 95 %, model      │ 10 of 11 (91 %; 62–98) │ 4 of 6 (67 %; 30–90)   │
+        │ coverage 80 %, calibrated │ 10 of 11 (91 %; 62–98) │ 3 of 6 (50 %; 19–81)   │
+        │ coverage 95 %, calibrated │ 10 of 11 (91 %; 62–98) │ 6 of 6 (100 %; 61–100) │
+        └───────────────────────────┴────────────────────────┴────────────────────────┘
         backtest, one edition ahead from each past edition; 'rolled' from the table two
           or more editions before, through the published totals between (editions 3→5,
           4→6, 5→7, 6→8, 8→13, 8→14):
