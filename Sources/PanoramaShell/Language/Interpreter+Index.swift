@@ -94,11 +94,18 @@ extension Interpreter {
             out.data = c.data.gather(p)
             return .vector(out)
         case .frame(let f):
+            // pandas' p["cost"] and R's p[["cost"]] take a column: say how it is written here.
+            if let name = index.asColumn().flatMap({ c -> String? in if case .text(let t) = c.data { t.strings.first ?? nil } else { nil } }) {
+                throw .type("a frame's [ ] takes rows (by number or condition); for the column '\(name)' write p.\(name) or column(p, \"\(name)\")", at: range)
+            }
             let (p, _) = try positions(index, count: f.rowCount, of: "the frame", unit: "row", at: range)
             return .frame(f.rows(p))
         case .object(let list as ListValue):
             return try list.index(index, interpreter: self, at: range)
         case .number, .string, .bool, .date, .na:
+            if case .string = value, case .number(let i) = index, i != 1 {
+                throw .type("a text is one value, not its characters; substr(x, start, stop) takes characters", at: range)
+            }
             guard let c = value.asColumn() else { break }
             return try self.index(.vector(c), index, at: range)
         default: break

@@ -75,3 +75,20 @@ import Testing
         #expect(t.stderr.contains("no column named 'cots'. Did you mean 'cost'?"))
     }
 }
+
+/// Indexes pandas and R users write for a column or a character.
+@Suite struct ForeignIndexTests {
+    @Test(arguments: [
+        ("p = frame(cost=[1, 2])\np[\"cost\"]", "a frame's [ ] takes rows (by number or condition); for the column 'cost' write p.cost or column(p, \"cost\")"),
+        ("s = \"abc\"\ns[2]", "a text is one value, not its characters; substr(x, start, stop) takes characters"),
+    ])
+    func `a column or character index says how to write it`(code: String, message: String) {
+        let t = run(code)
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains("error: " + message), "\(t.stderr)")
+    }
+
+    @Test func `the first element of a scalar text is itself`() {
+        #expect(run("s = \"abc\"\ns[1]").stdout == "\"abc\"")
+    }
+}
