@@ -194,7 +194,13 @@ extension Interpreter {
             for i in p { xs[i] = ColumnData.naDay }
             out.data = .date(xs, precision)
         default:
-            throw .type("cannot store \(v.data.typeName) in \(what), which holds \(column.data.typeName)", at: valueRange)
+            // R would turn the whole vector into text; here the conversion is written out.
+            let convert = switch (v.data, column.data) {
+            case (.text, _): "; convert it first with as_text(…)"
+            case (_, .text): "; convert the value with as_text(…)"
+            default: ""
+            }
+            throw .type("cannot store \(v.data.typeName) in \(what), which holds \(column.data.typeName)\(convert)", at: valueRange)
         }
         return out
     }

@@ -92,3 +92,22 @@ import Testing
         #expect(run("s = \"abc\"\ns[1]").stdout == "\"abc\"")
     }
 }
+
+/// `x[i] = v` with a value of another type: R converts the whole vector, panorama says how.
+@Suite struct IndexTypeChangeTests {
+    @Test(arguments: [
+        ("x = [1, 2, 3]\nx[2] = \"a\"", "cannot store text in 'x', which holds number; convert it first with as_text(…)"),
+        ("x = [\"a\", \"b\"]\nx[2] = 3", "cannot store number in 'x', which holds text; convert the value with as_text(…)"),
+    ])
+    func `storing another type says which conversion to write`(code: String, message: String) {
+        let t = run(code)
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains("error: " + message), "\(t.stderr)")
+    }
+
+    @Test func `the conversion it names works`() {
+        let t = run("x = [1, 2, 3]\nx = as_text(x)\nx[2] = \"a\"\nx")
+        #expect(t.stderr == "")
+        #expect(t.out.last == "[\"1\", \"a\", \"3\"]")
+    }
+}
