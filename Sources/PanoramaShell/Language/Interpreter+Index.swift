@@ -94,11 +94,18 @@ extension Interpreter {
             out.data = c.data.gather(p)
             return .vector(out)
         case .frame(let f):
+            // pandas' p["cost"] and R's p[["cost"]] take a column: say how it is written here.
+            if let name = index.asColumn().flatMap({ c -> String? in if case .text(let t) = c.data { t.strings.first ?? nil } else { nil } }) {
+                throw .type("a frame's [ ] takes rows (by number or condition); for the column '\(name)' write p.\(name) or column(p, \"\(name)\")", at: range)
+            }
             let (p, _) = try positions(index, count: f.rowCount, of: "the frame", unit: "row", at: range)
             return .frame(f.rows(p))
         case .object(let list as ListValue):
             return try list.index(index, interpreter: self, at: range)
         case .number, .string, .bool, .date, .na:
+            if case .string = value, case .number(let i) = index, i != 1 {
+                throw .type("a text is one value, not its characters; substr(x, start, stop) takes characters", at: range)
+            }
             guard let c = value.asColumn() else { break }
             return try self.index(.vector(c), index, at: range)
         default: break
@@ -187,7 +194,13 @@ extension Interpreter {
             for i in p { xs[i] = ColumnData.naDay }
             out.data = .date(xs, precision)
         default:
-            throw .type("cannot store \(v.data.typeName) in \(what), which holds \(column.data.typeName)", at: valueRange)
+            // R would turn the whole vector into text; here the conversion is written out.
+            let convert = switch (v.data, column.data) {
+            case (.text, _): "; convert it first with as_text(…)"
+            case (_, .text): "; convert the value with as_text(…)"
+            default: ""
+            }
+            throw .type("cannot store \(v.data.typeName) in \(what), which holds \(column.data.typeName)\(convert)", at: valueRange)
         }
         return out
     }

@@ -75,3 +75,39 @@ import Testing
         #expect(t.stderr.contains("no column named 'cots'. Did you mean 'cost'?"))
     }
 }
+
+/// Indexes pandas and R users write for a column or a character.
+@Suite struct ForeignIndexTests {
+    @Test(arguments: [
+        ("p = frame(cost=[1, 2])\np[\"cost\"]", "a frame's [ ] takes rows (by number or condition); for the column 'cost' write p.cost or column(p, \"cost\")"),
+        ("s = \"abc\"\ns[2]", "a text is one value, not its characters; substr(x, start, stop) takes characters"),
+    ])
+    func `a column or character index says how to write it`(code: String, message: String) {
+        let t = run(code)
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains("error: " + message), "\(t.stderr)")
+    }
+
+    @Test func `the first element of a scalar text is itself`() {
+        #expect(run("s = \"abc\"\ns[1]").stdout == "\"abc\"")
+    }
+}
+
+/// `x[i] = v` with a value of another type: R converts the whole vector, panorama says how.
+@Suite struct IndexTypeChangeTests {
+    @Test(arguments: [
+        ("x = [1, 2, 3]\nx[2] = \"a\"", "cannot store text in 'x', which holds number; convert it first with as_text(…)"),
+        ("x = [\"a\", \"b\"]\nx[2] = 3", "cannot store number in 'x', which holds text; convert the value with as_text(…)"),
+    ])
+    func `storing another type says which conversion to write`(code: String, message: String) {
+        let t = run(code)
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains("error: " + message), "\(t.stderr)")
+    }
+
+    @Test func `the conversion it names works`() {
+        let t = run("x = [1, 2, 3]\nx = as_text(x)\nx[2] = \"a\"\nx")
+        #expect(t.stderr == "")
+        #expect(t.out.last == "[\"1\", \"a\", \"3\"]")
+    }
+}
