@@ -35,10 +35,10 @@ test: deps
 	@python3 -c "import jupyter_kernel_test, jupyter_client, nbclient, nbformat" 2>/dev/null || python3 -m pip install -q jupyter_kernel_test jupyter_client nbclient nbformat
 	PANORAMA=.build/debug/panorama python3 -m unittest discover -s tests/jupyter -t tests/jupyter
 
-# Build release and run the benchmarks against their peers (numpy, pandas, statsmodels, ipykernel).
+# Build release and run the benchmarks against their peers (numpy, pandas, statsmodels, plotext,
+# openpyxl, ipykernel: bench/requirements.txt, installed when one is missing or not at its pin).
 bench: setup
-	@python3 -c "import numpy, pandas, statsmodels, plotext; plotext.hist" 2>/dev/null || python3 -m pip install -q numpy pandas statsmodels "plotext==5.3.2"
-	@python3 -c "import jupyter_client, ipykernel" 2>/dev/null || python3 -m pip install -q jupyter_client ipykernel
+	@python3 bench/run.py --check-requirements 2>/dev/null || python3 -m pip install -q -r bench/requirements.txt
 	python3 bench/run.py
 
 clean:

@@ -14,10 +14,13 @@ Every file in bench/workloads/ defines `workloads(ctx)` returning a list of dict
   repeats), whose median over the runs must stay under the limit.
 Each command runs `--repeat` times (default 5) after one warm-up; the medians, the ratio and the
 peak RSS are printed and written to bench/out/results.json.
+The peers' Python packages are listed (some pinned) in bench/requirements.txt; a missing or
+mismatched one is named before the run (`--check-requirements` only checks, exit 1 if any).
 
-  python3 bench/run.py [--repeat N] [--only NAME,...]
+  python3 bench/run.py [--repeat N] [--only NAME,...] [--check-requirements]
 """
 import argparse
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -95,6 +98,26 @@ def measure(argv, repeat, env, inner=None, extra=None):
     return statistics.median(times), rss, out, err, (statistics.median(extras) if extra is not None else None)
 
 
+def requirement_problems(path=ROOT / "bench" / "requirements.txt"):
+    """What is wrong with the installed peers' packages: one line per package of `path` that is
+    missing, or installed at another version than its `name==version` pin."""
+    problems = []
+    for raw in path.read_text().splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, _, pinned = line.partition("==")
+        name, pinned = name.strip(), pinned.strip()
+        try:
+            installed = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            problems.append(f"{name} is not installed")
+            continue
+        if pinned and installed != pinned:
+            problems.append(f"{name} {installed} is installed, the peers need {pinned}")
+    return problems
+
+
 def load_workloads(ctx, only):
     found = []
     for path in sorted((ROOT / "bench" / "workloads").glob("*.py")):
@@ -111,7 +134,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--only", default="")
+    parser.add_argument("--check-requirements", action="store_true",
+                        help="only check bench/requirements.txt against the installed packages")
     args = parser.parse_args()
+    problems = requirement_problems()
+    for problem in problems:
+        print(f"bench/requirements.txt: {problem} (pip install -r bench/requirements.txt)", file=sys.stderr)
+    if args.check_requirements:
+        sys.exit(1 if problems else 0)
     only = set(filter(None, args.only.split(",")))
     env = dict(os.environ)
     env.setdefault("PANORAMA_DATASETS", str(ROOT / "datasets"))

@@ -10,6 +10,9 @@ public struct Column: Sendable {
     /// A unit stripped from the cells while reading (`M€`, `%`), if any.
     public var unit: String?
     public var data: ColumnData
+    /// How a table prints the column's numbers when not at their own precision (display only:
+    /// CSV, JSON and computations see the numbers); kept by the verbs that keep the column.
+    public var display: NumberDisplay?
 
     public init(name: String, label: String? = nil, unit: String? = nil, _ data: ColumnData) {
         self.name = name
@@ -19,6 +22,13 @@ public struct Column: Sendable {
     }
 
     public var count: Int { data.count }
+}
+
+/// A number column's display in tables: a fixed number of decimals (`348`, `1.44`), or shares
+/// as percentages (`0.636364` → `64 %`).
+public enum NumberDisplay: Sendable, Equatable {
+    case decimals(Int)
+    case percent(decimals: Int)
 }
 
 /// The storage of a column.

@@ -46,6 +46,7 @@ struct TableRenderer {
         f.ascii = ascii
         switch c.data {
         case .number(let v) where !c.data.isNA(r):
+            if case .percent(let d) = c.display, v[r].isFinite { return f.fixed(100 * v[r], decimals: d) + " %" }
             if let decimals, v[r].isFinite { return f.fixed(v[r], decimals: decimals) }
         case .text where !c.data.isNA(r): return flatten(c.text(at: r)).controlsEscaped
         default: break
@@ -78,9 +79,11 @@ struct TableRenderer {
 
     /// The decimals a number column shows, the same on every row so that the points line up
     /// (as pandas and R print a column): the most any shown value needs at display precision,
-    /// at most enough for 6 significant digits of the largest value. Nil keeps each value's own
-    /// format: whole numbers, and columns of very large or very small magnitudes.
+    /// at most enough for 6 significant digits of the largest value, or the column's own `display`.
+    /// Nil keeps each value's own format: whole numbers, and columns of very large or very small
+    /// magnitudes.
     func columnDecimals(_ c: Column, rows: Int) -> Int? {
+        if case .decimals(let d) = c.display { return d }
         guard case .number(let v) = c.data else { return nil }
         var maxAbs = 0.0
         var needed = 0

@@ -78,9 +78,11 @@ extension BuiltinRegistry {
             }
             let first = trimmed.labels[result.targets.first!], last = trimmed.labels[result.targets.last!]
             ctx.note("backtest of \(trimmed.name): \(Prose.counted(result.targets.count, "one-step forecast")), \(first) to \(last), each from the editions before it (at least \(result.minimumTraining) observed); MASE scale = naive one-step MAE \(NumberFormat(significantDigits: 4).string(result.scale))")
-            guard calibrate else { return .frame(result.frame) }
+            let decimals = Frame.unitDecimals(trimmed.values)
+            guard calibrate else { return .frame(result.frame.showingBacktest(unitDecimals: decimals)) }
             ctx.note("calibrated_…: each method's intervals calibrated on its misses before each target only (conformal quantiles; with too few, the model's own or the factor of a lower level)")
-            return .frame(result.frame(calibrations: result.rows.compactMap { ForecastCalibration(result, method: $0.method) }))
+            let calibrations = result.rows.compactMap { ForecastCalibration(result, method: $0.method) }
+            return .frame(result.frame(calibrations: calibrations).showingBacktest(unitDecimals: decimals))
         },
         Builtin("bridge", .forecast,
                 summary: "how the total moved between two editions: continuing growth, entries, exits (named), with a waterfall",
@@ -190,7 +192,7 @@ extension BuiltinRegistry {
                                       cancelled: ctx.cancellation)
         }
         ctx.note("bottom-up backtest: \(Prose.counted(result.targets.count, "edition")) (\(result.targets.map(String.init).joined(separator: ", "))) each forecast from the table before it, flows estimated on at least \(Prose.counted(minimum, "earlier consecutive transition")); MASE scale = naive one-step MAE of the table totals \(NumberFormat(significantDigits: 4).string(result.scale))")
-        return .frame(result.frame)
+        return .frame(result.frame.showingBacktest(unitDecimals: Frame.unitDecimals(frame.column(columns.cost)?.data.numbers ?? [])))
     }
 
     /// The column keywords every panel builtin takes (DESIGN §7).

@@ -164,18 +164,18 @@ public final class Session {
         case .assign(let name, _, let silent, let range):
             let value = try interpreter.execute(statement, scope: nil)
             if interactive && !Session.quiet(silent, range, in: source) && options.mode != .json {
-                write("\(name): " + Display.summary(value, options))
+                write(Display.assigned(name, value, options))
             }
         case .assignColumn(let frameName, _, _, let silent, let range):
             let frame = try interpreter.execute(statement, scope: nil)
             if interactive && !Session.quiet(silent, range, in: source) && options.mode != .json {
-                write("\(frameName): " + Display.summary(frame, options))
+                write(Display.assigned(frameName, frame, options))
             }
         case .assignIndex(let target, _, _, let silent, let range):
             _ = try interpreter.execute(statement, scope: nil)
             if interactive && !Session.quiet(silent, range, in: source) && options.mode != .json, let name = target.rootName,
                let value = interpreter.variables[name] {
-                write("\(name): " + Display.summary(value, options))
+                write(Display.assigned(name, value, options))
             }
         }
     }

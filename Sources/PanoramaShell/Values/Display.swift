@@ -64,12 +64,38 @@ public enum Display {
         case .vector(let c):
             let nas = (0..<c.count).reduce(0) { $0 + (c.data.isNA($1) ? 1 : 0) }
             return "\(c.data.typeName) vector of \(c.count)" + (nas > 0 ? " (\(nas) na)" : "")
-        case .frame(let f):
-            return "frame \(Prose.counted(f.rowCount, "row", numbers: options.numbers)) × \(Prose.counted(f.columnCount, "column")): "
-                + f.names.prefix(6).map(\.controlsEscaped).joined(separator: ", ") + (f.columnCount > 6 ? ", …" : "")
+        case .frame(let f): return frameSummary(f, options)
         case .formula(let f): return "formula \(f.text)"
         case .object(let o): return o.summary(options)
         default: return value.kindName + " " + render(value, options)
         }
+    }
+
+    /// The line the prompt prints after `name = value`: `s: frame 20 rows × 21 columns: a, b, …`,
+    /// a frame's column names cut to the terminal's width.
+    public static func assigned(_ name: String, _ value: Value, _ options: RenderOptions) -> String {
+        guard case .frame(let f) = value else { return "\(name): " + summary(value, options) }
+        return "\(name): " + frameSummary(f, options, width: options.width - name.count - 2)
+    }
+
+    /// `frame 20 rows × 21 columns: a, b, …`: the first six column names, fewer when the line
+    /// would be longer than `width` characters (as the terminal shows them: `é` is one), with `…`
+    /// when some are left out.
+    static func frameSummary(_ f: Frame, _ options: RenderOptions, width: Int = .max) -> String {
+        let head = "frame \(Prose.counted(f.rowCount, "row", numbers: options.numbers)) × \(Prose.counted(f.columnCount, "column"))"
+        let names = f.names.map(\.controlsEscaped)
+        let ellipsis = options.charset == .ascii ? "..." : "…"
+        var text = head + ":"
+        var shown = 0
+        for name in names.prefix(6) {
+            let piece = (shown == 0 ? " " : ", ") + name
+            let tail = shown + 1 < names.count ? ", " + ellipsis : ""
+            guard text.count + piece.count + tail.count <= width else { break }
+            text += piece
+            shown += 1
+        }
+        guard shown < names.count else { return names.isEmpty ? head : text }
+        if shown > 0 { return text + ", " + ellipsis }
+        return text.count + 1 + ellipsis.count <= width ? text + " " + ellipsis : head
     }
 }

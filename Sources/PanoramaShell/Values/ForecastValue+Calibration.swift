@@ -56,7 +56,7 @@ extension ForecastReport {
     /// (`calibrated_80`…) when calibrated.
     var backtestFrame: Frame? {
         guard let b = calibrationBacktest ?? selection?.backtest else { return nil }
-        return calibrate ? b.frame(calibrations: calibrations) : b.frame
+        return (calibrate ? b.frame(calibrations: calibrations) : b.frame).showingBacktest(unitDecimals: Frame.unitDecimals(series.values))
     }
 
     /// JSON `calibration`: the method's multipliers and errors used, and per backtest row its

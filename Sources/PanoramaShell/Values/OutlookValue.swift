@@ -40,7 +40,7 @@ struct OutlookValue: ObjectValue {
         switch name {
         case "top_down": return outlook.topDown.map { .object(ForecastValue(report: $0)) } ?? .na
         case "bottom_up": return outlook.bottomUp.map { _ in .vector(Column(name: "total", .number(outlook.bottomUpTotals))) } ?? .na
-        case "backtest": return .frame(outlook.backtest)
+        case "backtest": return .frame(outlook.backtestShown)
         case "views": return .frame(outlook.views(NumberFormat()))
         case "by": return outlook.groups.map { .frame($0) } ?? .na
         default: return nil
@@ -49,6 +49,12 @@ struct OutlookValue: ObjectValue {
 }
 
 extension PortfolioOutlook {
+    /// The backtest as printed (`o.backtest` and the text): errors to the precision of the
+    /// published totals (one decimal without a top-down series), coverage in %.
+    var backtestShown: Frame {
+        backtest.showingBacktest(unitDecimals: topDown.map { Frame.unitDecimals($0.series.values) } ?? 1)
+    }
+
     /// The top-down forecast as the fan chart draws it: the intervals shown (calibrated unless
     /// `calibrate=false`).
     var fanPoints: [FanChart.Point] {
@@ -143,7 +149,7 @@ extension PortfolioOutlook {
     func render(_ options: RenderOptions) -> String {
         var parts = [options.prose("outlook for the portfolio's next total: top-down (series of totals) and bottom-up (projects rolled forward)"),
                      renderTable(views(options.numbers), options)]
-        var bt = backtest
+        var bt = backtestShown
         bt.columns.removeAll { $0.name == "rmse" || $0.name == "mape" }
         if bt.rowCount > 0 {
             let rolled = rolledReplays.map { r in
