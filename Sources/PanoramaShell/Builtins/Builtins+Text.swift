@@ -49,13 +49,13 @@ extension BuiltinRegistry {
             if scalar { return out[0].isNaN ? .na : .number(out[0]) }
             return .vector(Column(name: "nchar", .number(out)))
         },
-        Builtin("paste", .text, summary: "texts joined element by element with sep (as R's paste); collapse= joins the result into one text",
+        pasteBuiltin(Builtin("paste", .text, summary: "texts joined element by element with sep (as R's paste); collapse= joins the result into one text",
                 parameters: [Parameter("x", "texts, numbers or dates (scalars repeat)", variadic: true, required: true),
                              .keyword("sep", "between the pieces of one element (default a space)"),
                              .keyword("collapse", "if given, the elements joined into one text with it")],
                 example: "paste(\"édition\", [13, 14], sep=\"-\")\npaste([\"a\", \"b\"], collapse=\"+\")") { ctx in
             try paste(ctx)
-        },
+        }),
         Builtin("format", .text, summary: "numbers as text with digits= decimals and the given thousands and decimal marks",
                 parameters: [.required("x", "a number or numeric vector"), .keyword("digits", "decimals to show (default: as printed)"),
                              .keyword("big_mark", "thousands separator (default \",\"; \"\" for none)"),
@@ -156,7 +156,7 @@ extension BuiltinRegistry {
         let collapse = try ctx.string("collapse")
         // Scalars alone (`s = paste(s, "x", sep="")` in a loop) make one text, with or without
         // collapse=: joined directly, without a column per piece.
-        if let pieces = scalarPieces(ctx.rest) { return .string(pieces.joined(separator: sep)) }
+        if let pieces = scalarPieces(ctx.rest.lazy.map(\.value)) { return .string(pieces.joined(separator: sep)) }
         var parts: [[String?]] = []
         var n = 1
         for arg in ctx.rest {
@@ -174,13 +174,34 @@ extension BuiltinRegistry {
         return Operators.wrap(.strings(rows), scalar: scalar && n == 1, name: "paste")
     }
 
+    /// `paste` with its `Builtin.append`: `paste(s, more…, sep=)` of scalars, `s` a text, adds
+    /// `sep` and each piece of `more` after `s` (collapse= joins one element: it changes nothing).
+    static func pasteBuiltin(_ builtin: Builtin) -> Builtin {
+        var builtin = builtin
+        builtin.append = { text, more, keywords in
+            var sep = " "
+            for (name, value) in keywords {
+                guard name == "sep" || name == "collapse" else { return false }
+                guard case .string(let s) = value else { return false }
+                if name == "sep" { sep = s }
+            }
+            guard let pieces = scalarPieces(more.lazy.map(Optional.some)) else { return false }
+            for piece in pieces {
+                text += sep
+                text += piece
+            }
+            return true
+        }
+        return builtin
+    }
+
     /// The pieces of a paste of scalars as `pieceText` writes them (`na` as "na"); nil when an
-    /// argument is a vector or something paste does not take.
-    static func scalarPieces(_ arguments: [BoundArgument]) -> [String]? {
+    /// argument is a vector or something paste does not take (or quoted: no value).
+    static func scalarPieces(_ values: some Collection<Value?>) -> [String]? {
         var pieces: [String] = []
-        pieces.reserveCapacity(arguments.count)
-        for argument in arguments {
-            switch argument.value {
+        pieces.reserveCapacity(values.count)
+        for value in values {
+            switch value {
             case .string(let s)?: pieces.append(s)
             case .number(let x)?: pieces.append(x.isNaN ? "na" : pieceNumber(x))
             case .bool(let b)?: pieces.append(b ? "true" : "false")
