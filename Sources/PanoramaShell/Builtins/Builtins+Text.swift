@@ -178,15 +178,18 @@ extension BuiltinRegistry {
     /// `sep` and each piece of `more` after `s` (collapse= joins one element: it changes nothing).
     static func pasteBuiltin(_ builtin: Builtin) -> Builtin {
         var builtin = builtin
-        builtin.append = { text, more, keywords in
+        builtin.append = { text, values, parameters in
             var sep = " "
-            for (name, value) in keywords {
-                guard name == "sep" || name == "collapse" else { return false }
-                guard case .string(let s) = value else { return false }
-                if name == "sep" { sep = s }
+            for (value, parameter) in zip(values, parameters) where parameter != nil {
+                guard case .string(let s) = value, parameter == "sep" || parameter == "collapse" else { return false }
+                if parameter == "sep" { sep = s }
             }
-            guard let pieces = scalarPieces(more.lazy.map(Optional.some)) else { return false }
-            for piece in pieces {
+            let end = text.endIndex
+            for (value, parameter) in zip(values, parameters) where parameter == nil {
+                guard let piece = scalarPiece(value) else {
+                    text.removeSubrange(end...)
+                    return false
+                }
                 text += sep
                 text += piece
             }
@@ -201,16 +204,22 @@ extension BuiltinRegistry {
         var pieces: [String] = []
         pieces.reserveCapacity(values.count)
         for value in values {
-            switch value {
-            case .string(let s)?: pieces.append(s)
-            case .number(let x)?: pieces.append(x.isNaN ? "na" : pieceNumber(x))
-            case .bool(let b)?: pieces.append(b ? "true" : "false")
-            case .date(let d, let p)?: pieces.append(d.text(p))
-            case .na?: pieces.append("na")
-            default: return nil
-            }
+            guard let piece = value.flatMap(scalarPiece) else { return nil }
+            pieces.append(piece)
         }
         return pieces
+    }
+
+    /// A scalar as a piece of a paste; nil for a vector or what paste does not take.
+    static func scalarPiece(_ value: Value) -> String? {
+        switch value {
+        case .string(let s): return s
+        case .number(let x): return x.isNaN ? "na" : pieceNumber(x)
+        case .bool(let b): return b ? "true" : "false"
+        case .date(let d, let p): return d.text(p)
+        case .na: return "na"
+        default: return nil
+        }
     }
 
     /// An element as plain text: text as is, numbers ungrouped with up to 15 significant digits

@@ -19,7 +19,7 @@ extension Compiler {
         else { return nil }
         let match = Interpreter.match(builtin, arguments, range: expr.range)
         guard match.binds, match.targets.count == arguments.count, !match.targets.contains(where: \.quoted) else { return nil }
-        // After the first argument: the variadic parameter's values in `more`, the others by name.
+        // After the first argument: nil for the variadic parameter's values, the others' names.
         var keywordNames: [String?] = []
         for target in match.targets.dropFirst() {
             switch target.kind {
@@ -34,24 +34,23 @@ extension Compiler {
             guard scope == nil, case .none = interpreter.environment.callee(callee, hint: calleeHint) else {
                 return try general(interpreter, scope)
             }
-            var evaluated = [try values[0].run(interpreter, scope)], more: [Value] = [], keywords: [(String, Value)] = []
-            guard case .string = evaluated[0] else { return try general(interpreter, scope) }
-            for i in 1..<values.count {
-                let v = try values[i].run(interpreter, scope)
-                evaluated.append(v)
-                if let keyword = keywordNames[i - 1] { keywords.append((keyword, v)) } else { more.append(v) }
-            }
+            var first = try values[0].run(interpreter, scope)
+            guard case .string = first else { return try general(interpreter, scope) }
+            var others: [Value] = []
+            others.reserveCapacity(values.count - 1)
+            for i in 1..<values.count { others.append(try values[i].run(interpreter, scope)) }
             let environment = interpreter.environment
             if var text = environment.takeText(name, hint: hint) {
-                evaluated[0] = .na  // the slot's text, read above: `text` is now its only reference
-                let appended = builtin.append.unsafelyUnwrapped(&text, more, keywords)
+                first = .na  // the slot's text, read above: `text` is now its only reference
+                let appended = builtin.append.unsafelyUnwrapped(&text, others, keywordNames)
                 environment.set(name, .string(text), hint: hint)
                 if appended {
                     interpreter.invisible = false
                     return .string(text)
                 }
-                evaluated[0] = .string(text)
+                first = .string(text)
             }
+            let evaluated = [first] + others
             var context = try interpreter.bind(builtin, match, arguments, range: range, outer: nil) {
                 (i: Int, _: Frame?) throws(PanoramaError) -> Value in evaluated[i]
             }
