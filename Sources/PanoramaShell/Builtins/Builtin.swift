@@ -30,6 +30,13 @@ public struct Builtin: Sendable {
     /// compiled arithmetic calls it without binding arguments or building a `Value`
     /// (`Compiler.number`); nil for every other builtin.
     public var scalar: (@Sendable (Double) -> Double)?
+    /// For a builtin whose result is its first argument's text followed by more (`paste`): adds
+    /// to `text` in place what the call would add after it, given the values of the other
+    /// arguments and, for each, the name of the parameter it fills (nil for the variadic one),
+    /// so a compiled `s = paste(s, …)` appends to a text nothing else references instead of
+    /// copying it (`Compiler.appending`). Returns false, leaving `text` as it was, when the
+    /// call's result is not that (a vector, a value it does not take): the call is then made as usual.
+    public var append: (@Sendable (inout String, _ values: [Value], _ parameters: [String?]) -> Bool)?
 
     public init(_ name: String, _ category: Category, summary: String,
                 parameters: [Parameter] = [], example: String = "", quoted: Set<String> = [],

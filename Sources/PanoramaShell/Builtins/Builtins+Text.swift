@@ -49,13 +49,13 @@ extension BuiltinRegistry {
             if scalar { return out[0].isNaN ? .na : .number(out[0]) }
             return .vector(Column(name: "nchar", .number(out)))
         },
-        Builtin("paste", .text, summary: "texts joined element by element with sep (as R's paste); collapse= joins the result into one text",
+        pasteBuiltin(Builtin("paste", .text, summary: "texts joined element by element with sep (as R's paste); collapse= joins the result into one text",
                 parameters: [Parameter("x", "texts, numbers or dates (scalars repeat)", variadic: true, required: true),
                              .keyword("sep", "between the pieces of one element (default a space)"),
                              .keyword("collapse", "if given, the elements joined into one text with it")],
                 example: "paste(\"édition\", [13, 14], sep=\"-\")\npaste([\"a\", \"b\"], collapse=\"+\")") { ctx in
             try paste(ctx)
-        },
+        }),
         Builtin("format", .text, summary: "numbers as text with digits= decimals and the given thousands and decimal marks",
                 parameters: [.required("x", "a number or numeric vector"), .keyword("digits", "decimals to show (default: as printed)"),
                              .keyword("big_mark", "thousands separator (default \",\"; \"\" for none)"),
@@ -156,7 +156,7 @@ extension BuiltinRegistry {
         let collapse = try ctx.string("collapse")
         // Scalars alone (`s = paste(s, "x", sep="")` in a loop) make one text, with or without
         // collapse=: joined directly, without a column per piece.
-        if let pieces = scalarPieces(ctx.rest) { return .string(pieces.joined(separator: sep)) }
+        if let pieces = scalarPieces(ctx.rest.lazy.map(\.value)) { return .string(pieces.joined(separator: sep)) }
         var parts: [[String?]] = []
         var n = 1
         for arg in ctx.rest {
@@ -174,22 +174,52 @@ extension BuiltinRegistry {
         return Operators.wrap(.strings(rows), scalar: scalar && n == 1, name: "paste")
     }
 
-    /// The pieces of a paste of scalars as `pieceText` writes them (`na` as "na"); nil when an
-    /// argument is a vector or something paste does not take.
-    static func scalarPieces(_ arguments: [BoundArgument]) -> [String]? {
-        var pieces: [String] = []
-        pieces.reserveCapacity(arguments.count)
-        for argument in arguments {
-            switch argument.value {
-            case .string(let s)?: pieces.append(s)
-            case .number(let x)?: pieces.append(x.isNaN ? "na" : pieceNumber(x))
-            case .bool(let b)?: pieces.append(b ? "true" : "false")
-            case .date(let d, let p)?: pieces.append(d.text(p))
-            case .na?: pieces.append("na")
-            default: return nil
+    /// `paste` with its `Builtin.append`: `paste(s, more…, sep=)` of scalars, `s` a text, adds
+    /// `sep` and each piece of `more` after `s` (collapse= joins one element: it changes nothing).
+    static func pasteBuiltin(_ builtin: Builtin) -> Builtin {
+        var builtin = builtin
+        builtin.append = { text, values, parameters in
+            var sep = " "
+            for (value, parameter) in zip(values, parameters) where parameter != nil {
+                guard case .string(let s) = value, parameter == "sep" || parameter == "collapse" else { return false }
+                if parameter == "sep" { sep = s }
             }
+            let end = text.endIndex
+            for (value, parameter) in zip(values, parameters) where parameter == nil {
+                guard let piece = scalarPiece(value) else {
+                    text.removeSubrange(end...)
+                    return false
+                }
+                text += sep
+                text += piece
+            }
+            return true
+        }
+        return builtin
+    }
+
+    /// The pieces of a paste of scalars as `pieceText` writes them (`na` as "na"); nil when an
+    /// argument is a vector or something paste does not take (or quoted: no value).
+    static func scalarPieces(_ values: some Collection<Value?>) -> [String]? {
+        var pieces: [String] = []
+        pieces.reserveCapacity(values.count)
+        for value in values {
+            guard let piece = value.flatMap(scalarPiece) else { return nil }
+            pieces.append(piece)
         }
         return pieces
+    }
+
+    /// A scalar as a piece of a paste; nil for a vector or what paste does not take.
+    static func scalarPiece(_ value: Value) -> String? {
+        switch value {
+        case .string(let s): return s
+        case .number(let x): return x.isNaN ? "na" : pieceNumber(x)
+        case .bool(let b): return b ? "true" : "false"
+        case .date(let d, let p): return d.text(p)
+        case .na: return "na"
+        default: return nil
+        }
     }
 
     /// An element as plain text: text as is, numbers ungrouped with up to 15 significant digits

@@ -144,7 +144,7 @@ enum Compiler {
                     return v
                 }
             }
-            return { interpreter, scope throws(PanoramaError) in
+            let general: Compiled = { interpreter, scope throws(PanoramaError) in
                 let v = try value(interpreter, scope)
                 if case .object = v {
                     try interpreter.assign(name, v, at: range)
@@ -155,6 +155,8 @@ enum Compiler {
                 }
                 return v
             }
+            // `s = paste(s, …)`: appended to in place (Compiler+Append.swift).
+            return reserved ? general : appending(name, expr, general: general) ?? general
         default:
             return { interpreter, scope throws(PanoramaError) in try interpreter.execute(statement, scope: scope) }
         }

@@ -195,6 +195,17 @@ public final class Environment: @unchecked Sendable {
         hint.index = set(name, .number(x))
     }
 
+    /// The text a variable of this scope holds, moved out of its slot (which holds `na` until
+    /// `set` puts a value back) so the caller has its only reference and can append to it in
+    /// place; nil, and nothing moved, when `name` is not a variable of this scope or holds
+    /// something else.
+    @inline(__always)
+    func takeText(_ name: String, hint: Hint) -> String? {
+        guard let i = position(name, hint: hint), numbers[i].isNaN, case .string(let text) = slots[i] else { return nil }
+        slots[i] = .na
+        return text
+    }
+
     /// The value of `name` in this scope alone.
     @inline(__always)
     func local(_ name: String) -> Value? {
