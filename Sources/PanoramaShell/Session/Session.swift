@@ -121,7 +121,7 @@ public final class Session {
             if timer {
                 let wall = ContinuousClock.now - clock
                 let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
-                diagnostics(String(format: "Run Time: wall %.3f s, cpu %.3f s", seconds, Session.cpuSeconds() - cpu))
+                diagnostics(String(format: "Run Time: wall %.4f s, cpu %.4f s", seconds, Session.cpuSeconds() - cpu))
             }
             if quitRequested {
                 result.outcome = .quit

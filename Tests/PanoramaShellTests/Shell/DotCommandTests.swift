@@ -115,7 +115,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
     #expect(r.out == "2")
     let lines = r.err.split(separator: "\n")
     #expect(lines.count == 2)
-    let regex = try Regex(#"^Run Time: wall \d+\.\d{3} s, cpu \d+\.\d{3} s$"#)
+    let regex = try Regex(#"^Run Time: wall \d+\.\d{4} s, cpu \d+\.\d{4} s$"#)
     for line in lines { #expect(line.wholeMatch(of: regex) != nil, "\(line)") }
     t.run(".timer off")
     #expect(t.take("1").err.isEmpty)
