@@ -60,13 +60,21 @@ import Testing
     }
 
     @Test func `a Ctrl-C in an argument leaves the text as it was`() {
-        // Cancelled from the 150th poll on: inside the second call of spin (about 100 polls each).
+        // Cancelled half-way through the second call of spin: one call's polls are counted
+        // first (how often a loop polls is the interpreter's business, not this test's).
+        let spin = "spin = function() { k = 0; while (k < 100000) k = k + 1; \"x\" }\n"
+        let counted = Mutex(0)
+        let counter = Session(isCancelled: { counted.withLock { $0 += 1; return false } }, output: { _ in }, diagnostics: { _ in })
+        counter.run(spin)
+        counted.withLock { $0 = 0 }
+        counter.run("spin()")
+        let perCall = counted.withLock { $0 }
+        #expect(perCall > 10, "spin() polled \(perCall) times")
         let polls = Mutex(0)
         var err: [String] = []
-        let session = Session(isCancelled: { polls.withLock { $0 += 1; return $0 >= 150 } }, output: { _ in },
+        let session = Session(isCancelled: { polls.withLock { $0 += 1; return $0 >= perCall * 3 / 2 } }, output: { _ in },
                               diagnostics: { err.append($0) })
-        let code = """
-            spin = function() { k = 0; while (k < 100000) k = k + 1; "x" }
+        let code = spin + """
             s = "a"
             for (i in 1:5) s = paste(s, spin(), sep="")
             """
