@@ -189,16 +189,18 @@ extension Interpreter {
     /// when it cannot answer (an argument or a name in the body is not a plain number, the
     /// arguments do not give every parameter, the call would be too deep, Ctrl-C): the caller
     /// then makes the call in full, which gives the value or the error. Like the body, it has
-    /// no side effects.
+    /// no side effects. The body is read in place from the function (not copied out, which
+    /// would retain and release its closures on every call).
     func numericCall(_ function: FunctionValue, _ arguments: [Compiler.Unboxed], _ site: CallSite, scope outer: Frame?) -> Double? {
-        guard let body = function.numericBody, callDepth + 1 < Interpreter.maximumCallDepth,
+        guard function.numericBody != nil, callDepth + 1 < Interpreter.maximumCallDepth,
               let slots = site.positions(for: function) else { return nil }
+        let count = function.numericBody.unsafelyUnwrapped.slots
         calls &+= 1
         if calls & 63 == 0, isCancelled() { return nil }
         // The numbers are a stack kept allocated: `numericTop` is its end.
-        let base = numericTop, top = base + body.slots
+        let base = numericTop, top = base + count
         if numericArguments.count < top { numericArguments += repeatElement(.nan, count: top - numericArguments.count) }
-        for k in arguments.count..<body.slots { numericArguments[base + k] = .nan }
+        for k in arguments.count..<count { numericArguments[base + k] = .nan }
         numericTop = top
         for k in arguments.indices {
             // An argument that is itself such a call keeps its numbers above these.
@@ -211,7 +213,7 @@ extension Interpreter {
         let saved = argumentBase
         argumentBase = base
         callDepth += 1
-        let result = body.run.read(self, nil)
+        let result = function.numericBody.unsafelyUnwrapped.run.read(self, nil)
         callDepth -= 1
         argumentBase = saved
         numericTop = base
