@@ -191,6 +191,7 @@ extension Interpreter {
     /// then makes the call in full, which gives the value or the error. Like the body, it has
     /// no side effects. The body is read in place from the function (not copied out, which
     /// would retain and release its closures on every call).
+    @inline(__always)
     func numericCall(_ function: FunctionValue, _ arguments: [Compiler.Unboxed], _ site: CallSite, scope outer: Frame?) -> Double? {
         guard function.numericBody != nil, callDepth + 1 < Interpreter.maximumCallDepth,
               let slots = site.positions(for: function) else { return nil }
