@@ -61,12 +61,12 @@ public struct EditionRow: Sendable, Equatable {
     public static func read(_ url: URL, edition: Int, export: Bool, encoding: TextEncoding?,
                             notes: inout [String]) throws -> [EditionRow] {
         var wanted = columns
-        let labels = try SourceFile.header(url, wanted, encoding: encoding).labels
-        if labels.contains(where: { PanoramaVocabulary.normalisedName($0) == "ministerenomcomplet" }) {
+        let header = try SourceFile.header(url, wanted, encoding: encoding)
+        if header.labels.contains(where: { PanoramaVocabulary.normalisedName($0) == "ministerenomcomplet" }) {
             wanted[1] = .init("Ministère nom complet", as: .text)
         }
         let (file, c) = try SourceFile.read(url, wanted, missing: export ? ["En cadrage", "en cadrage"] : [],
-                                            dropsEmptyRecords: export, encoding: encoding)
+                                            dropsEmptyRecords: export, encoding: encoding, header: header)
         notes += file.notes
         let projects = file.text(c[0]), ministries = file.text(c[1]), flags = file.bools(c[2])
         let starts = file.dates(c[3]), durations = file.numbers(c[4]), phases = file.text(c[5])

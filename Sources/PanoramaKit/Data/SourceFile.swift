@@ -30,13 +30,15 @@ public struct SourceFile {
     /// records (a raw export's trailing ones), which is otherwise an error, and a file that is not
     /// UTF-8 is read as `encoding` (Windows-1252 when nil, with a note kept in `notes`) — a
     /// publisher's file as downloaded; the bundled build's own files must be UTF-8. Other columns
-    /// are left as inferred and not used.
+    /// are left as inferred and not used. `header` is the file's header when the caller has
+    /// already found it (`header(_:_:encoding:)`), so the file is not searched again.
     /// - Throws: `DatasetError` for a missing column or a reader note; the reader's `DataError`
     ///   for a cell that fits no forced type.
     public static func read(_ url: URL, _ wanted: [Wanted], missing: [String] = [],
-                            dropsEmptyRecords: Bool = false, encoding: TextEncoding? = nil) throws -> (SourceFile, [Int]) {
+                            dropsEmptyRecords: Bool = false, encoding: TextEncoding? = nil,
+                            header found: (labels: [String], skip: Int)? = nil) throws -> (SourceFile, [Int]) {
         let name = url.lastPathComponent
-        let (labels, skip) = try header(url, wanted, encoding: encoding)
+        let (labels, skip) = try found ?? header(url, wanted, encoding: encoding)
         var types: [String: ColumnType] = [:]
         var chosen: [String] = []
         for w in wanted {
