@@ -29,9 +29,9 @@ run: setup
 # own clients: jupyter_kernel_test's conformance suite and nbclient on the converted notebooks).
 test: deps
 	$(SWIFT) build --build-tests
-	# BLAS on one thread, as the program runs it (BLASThreads.useOne() at start-up): the tests
-	# call LAPACK from several threads at once, and threaded OpenBLAS corrupts memory then.
-	OPENBLAS_NUM_THREADS=1 $(SWIFT) test --skip-build
+	# BLAS runs on one thread in the test process too: LinearAlgebra sets it before its first
+	# BLAS call (BLASThreads.useOne), so no environment variable is needed.
+	$(SWIFT) test --skip-build
 	@python3 -c "import jupyter_kernel_test, jupyter_client, nbclient, nbformat" 2>/dev/null || python3 -m pip install -q jupyter_kernel_test jupyter_client nbclient nbformat
 	PANORAMA=.build/debug/panorama python3 -m unittest discover -s tests/jupyter -t tests/jupyter
 

@@ -13,10 +13,13 @@ import Glibc
 /// OpenBLAS threads against 25–38 ms without (the OpenBLAS documentation's advice for
 /// threaded applications is the same: one BLAS thread).
 public enum BLASThreads {
-    /// Sets OpenBLAS to one thread and joins its idle workers, once per process. Call it at
-    /// start-up, before any other thread uses BLAS: joining the workers while another thread's
-    /// call is waiting for them deadlocks it. Looked up at run time: with another BLAS library
-    /// the symbols are absent and this does nothing.
+    /// Sets OpenBLAS to one thread and joins its idle workers, once per process. Every function
+    /// of this module that calls BLAS or LAPACK calls this first, so whichever program or test
+    /// process uses the module, the first BLAS call finds one thread: joining the workers while
+    /// another thread's call is waiting for them would deadlock it, and no call can be under way
+    /// before the first one (a second thread's first call waits for this to finish). After the
+    /// first time it costs one load. Looked up at run time: with another BLAS library the symbols
+    /// are absent and this does nothing.
     public static func useOne() { _ = configured }
 
     private static let configured: Void = {

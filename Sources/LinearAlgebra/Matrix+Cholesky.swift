@@ -15,6 +15,7 @@ extension Matrix {
     ///   info: k)` when it fails to converge.
     /// - Complexity: O(n³).
     public func symmetricEigen() throws -> (values: [Double], vectors: Matrix) {
+        BLASThreads.useOne()
         guard rows == columns else { throw ShapeError("symmetricEigen needs a square matrix, not \(rows)×\(columns)") }
         let n = rows
         var vectors = self

@@ -10,6 +10,7 @@ extension Matrix {
     /// - Throws: `ShapeError` when the matrix is not square; `LAPACKError(routine: "dpotrf",
     ///   info: k)` when the leading minor of order k is not positive definite.
     public func cholesky() throws -> Matrix {
+        BLASThreads.useOne()
         guard rows == columns else { throw ShapeError("cholesky needs a square matrix, not \(rows)×\(columns)") }
         var l = self
         guard rows > 0 else { return l }
@@ -26,6 +27,7 @@ extension Matrix {
     /// The corresponding LAPACK routine is `dpotri`.
     /// - Throws: `ShapeError` when not square; `LAPACKError` when R is singular.
     public static func gramInverse(upperFactor r: Matrix) throws -> Matrix {
+        BLASThreads.useOne()
         guard r.rows == r.columns else { throw ShapeError("the factor must be square, not \(r.rows)×\(r.columns)") }
         var a = r
         let rows = r.rows, columns = r.columns
@@ -43,6 +45,7 @@ extension Matrix {
     /// The corresponding LAPACK routine is `dgesdd` (values only).
     /// - Throws: `LAPACKError` when the iteration does not converge.
     public func singularValues() throws -> [Double] {
+        BLASThreads.useOne()
         let m = rows, n = columns, k = min(m, n)
         guard k > 0 else { return [] }
         var a = self

@@ -118,6 +118,7 @@ public struct Matrix: Sendable, Equatable {
     /// The corresponding BLAS routine is `dgemm`.
     /// - Throws: `ShapeError` when the inner dimensions differ.
     public func multiplied(by other: Matrix) throws(ShapeError) -> Matrix {
+        BLASThreads.useOne()
         guard columns == other.rows else {
             throw ShapeError("cannot multiply a \(rows)×\(columns) matrix by a \(other.rows)×\(other.columns) one")
         }
@@ -163,6 +164,7 @@ public struct Matrix: Sendable, Equatable {
 
     /// `out ← out + scale × self × v` (`dgemv`; shapes already checked).
     private func accumulate(_ v: [Double], scale: Double, into out: inout [Double]) {
+        BLASThreads.useOne()
         guard rows > 0, columns > 0 else { return }
         let (m, n) = (Int32(rows), Int32(columns))
         storage.withUnsafeBufferPointer { a in
@@ -190,6 +192,7 @@ extension Matrix {
     ///
     /// The corresponding BLAS routine is `dsyrk`.
     package static func gram(of a: UnsafePointer<Double>, rows: Int, columns: Int, leading: Int) -> Matrix {
+        BLASThreads.useOne()
         precondition(rows >= 0 && columns >= 0 && leading >= max(1, rows), "invalid matrix shape")
         var c = Matrix(rows: columns, columns: columns)
         guard rows > 0, columns > 0 else { return c }
@@ -207,6 +210,7 @@ extension Matrix {
     /// The corresponding BLAS routine is `dgemm`.
     package static func multiply(_ a: UnsafePointer<Double>, rows: Int, leading: Int, transposed b: Matrix,
                                 into c: UnsafeMutablePointer<Double>) {
+        BLASThreads.useOne()
         precondition(rows >= 0 && leading >= max(1, rows), "invalid matrix shape")
         guard rows > 0, b.rows > 0 else { return }
         guard b.columns > 0 else {

@@ -30,6 +30,7 @@ public struct QRFactorization: Sendable {
     /// fixed, which makes `dgeqp3` a blocked unpivoted Householder QR (`dgeqrf`).
     /// - Throws: `LAPACKError` when LAPACK reports a failure.
     public init(_ a: Matrix, pivoting: Pivoting = .free) throws(LAPACKError) {
+        BLASThreads.useOne()
         var f = a
         let m = a.rows, n = a.columns
         var jpvt = [la_int](repeating: pivoting == .none ? 1 : 0, count: n)
@@ -68,6 +69,7 @@ public struct QRFactorization: Sendable {
     /// The corresponding LAPACK routine is `dormqr`.
     /// - Throws: `ShapeError` when `c` does not have `rows` rows; `LAPACKError` otherwise.
     public func applyQ(to c: inout Matrix, transpose: Bool) throws {
+        BLASThreads.useOne()
         guard c.rows == rows else {
             throw ShapeError("Q has \(rows) rows but the matrix has \(c.rows)")
         }
@@ -118,6 +120,7 @@ extension Matrix {
     /// - Throws: `ShapeError` on mismatched shapes; `LAPACKError` when T is singular.
     public static func solveTriangular(_ t: Matrix, order: Int? = nil, _ b: inout Matrix,
                                        upper: Bool, transpose: Bool = false) throws {
+        BLASThreads.useOne()
         let n = order ?? t.columns
         guard n <= t.rows, n <= t.columns else {
             throw ShapeError("a triangle of order \(n) does not fit a \(t.rows)×\(t.columns) matrix")

@@ -101,6 +101,7 @@ public enum TallSkinnyQR {
         /// The corresponding LAPACK routine is `dtpqrt` (triangular-pentagonal QR, here with a
         /// rectangular B: l = 0), in one panel of all q columns.
         mutating func absorb(_ b: UnsafeMutablePointer<Double>, rows m: Int, into r: inout Matrix) throws {
+            BLASThreads.useOne()
             guard m > 0 else { return }
             let q = self.q
             let info = r.storage.withUnsafeMutableBufferPointer { a in
