@@ -134,7 +134,7 @@ enum Compiler {
             if !reserved, let n = number(expr) {
                 let value = boxed(expr)
                 return { interpreter, scope throws(PanoramaError) in
-                    if let x = n(interpreter, scope) {
+                    if let x = n.read(interpreter, scope) {
                         interpreter.invisible = false
                         interpreter.environment.setNumber(name, x, hint: hint)
                         return .number(x)
@@ -236,6 +236,6 @@ enum Compiler {
     }
 
     static func peek(_ expr: Expr) -> Unboxed? {
-        number(expr).map { Unboxed(read: $0) }
+        number(expr)
     }
 }

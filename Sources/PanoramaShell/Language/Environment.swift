@@ -148,6 +148,13 @@ public final class Environment: @unchecked Sendable {
         return f.map(Callee.user) ?? .variable
     }
 
+    /// Whether `name`, as seen from here, holds the user function `function` (a compiled call's
+    /// callee from its last call): compared by identity, without retaining it.
+    @inline(__always)
+    func holds(_ name: String, _ function: ObjectIdentifier, hint: Hint) -> Bool {
+        find(name, hint: hint) { s, i in s.functions[i].map { ObjectIdentifier($0) == function } ?? false } ?? false
+    }
+
     /// The number `name` holds, read in place (nil when it holds something else or is not
     /// defined: the caller then looks it up in full).
     @inline(__always)

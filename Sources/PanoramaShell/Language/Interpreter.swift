@@ -20,11 +20,8 @@ public final class Interpreter {
     /// at the depth limit, an endless loop polls on its own).
     @exclusivity(unchecked) var calls = 0
     /// The arguments and locals of the calls under way of functions whose bodies are
-    /// arithmetic (up to `numericTop`), and where the innermost call's begin
-    /// (`Interpreter.numericCall`).
-    @exclusivity(unchecked) var numericArguments: [Double] = []
-    @exclusivity(unchecked) var numericTop = 0
-    @exclusivity(unchecked) var argumentBase = 0
+    /// arithmetic (`Interpreter.numericCall`).
+    @exclusivity(unchecked) var numbers = NumericStack()
     /// Stops recursion before the thread's stack runs out.
     var stack = StackGuard()
     /// Set when the value just computed should not be printed again (`print(v)`, loops).
@@ -55,6 +52,16 @@ public final class Interpreter {
         self.options = options
         self.isCancelled = isCancelled
         self.environment = global
+    }
+
+    deinit { numbers.deallocate() }
+
+    /// Slot `k` of the innermost unboxed call (its parameters, then its locals), nil while it is
+    /// NaN (a local not assigned yet).
+    @inline(__always)
+    func slot(_ k: Int) -> Double? {
+        let x = numbers.frame[k]
+        return x.isNaN ? nil : x
     }
 
     public func note(_ text: String) {
