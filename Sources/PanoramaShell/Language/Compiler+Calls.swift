@@ -81,8 +81,9 @@ final class CallSite {
     @exclusivity(unchecked) private var slots: [Int]?
 
     /// The user function an unboxed call found here last time, not retained: used only while
-    /// the variable it was found in still holds it (`Environment.holds`), which keeps it alive;
-    /// so a rebinding is followed at the next call, and a freed function is never called.
+    /// the variable it was found in still holds it (`Environment.holds` compares addresses
+    /// before anything reads it), which keeps it alive; so a rebinding is followed at the next
+    /// call, and a freed function is never touched.
     @exclusivity(unchecked) var callee: Unmanaged<FunctionValue>?
 
     init(_ arguments: [CallArgument], range: SourceRange) {

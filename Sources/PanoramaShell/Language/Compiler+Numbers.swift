@@ -127,7 +127,7 @@ extension Compiler {
             let environment = names?.closure ?? interpreter.environment
             // The callee of the last call, when the name still holds it: neither searched for
             // nor retained.
-            if let callee = site.callee, environment.holds(name, ObjectIdentifier(callee.takeUnretainedValue()), hint: hint) {
+            if let callee = site.callee, environment.holds(name, callee, hint: hint) {
                 return interpreter.numericCall(callee, values, site, scope: scope)
             }
             switch environment.callee(name, hint: hint) {

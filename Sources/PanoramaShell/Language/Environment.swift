@@ -149,10 +149,11 @@ public final class Environment: @unchecked Sendable {
     }
 
     /// Whether `name`, as seen from here, holds the user function `function` (a compiled call's
-    /// callee from its last call): compared by identity, without retaining it.
+    /// callee from its last call, perhaps freed since): compared by address, without touching
+    /// `function` or retaining the one held.
     @inline(__always)
-    func holds(_ name: String, _ function: ObjectIdentifier, hint: Hint) -> Bool {
-        find(name, hint: hint) { s, i in s.functions[i].map { ObjectIdentifier($0) == function } ?? false } ?? false
+    func holds(_ name: String, _ function: Unmanaged<FunctionValue>, hint: Hint) -> Bool {
+        find(name, hint: hint) { s, i in s.functions[i].map { Unmanaged.passUnretained($0).toOpaque() == function.toOpaque() } ?? false } ?? false
     }
 
     /// The number `name` holds, read in place (nil when it holds something else or is not
