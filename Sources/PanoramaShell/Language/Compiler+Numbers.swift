@@ -29,8 +29,12 @@ extension Compiler {
     /// function was defined in, where the call's scope would have found them.
     struct NumericNames {
         let slots: [String]
-        /// Held by the function, which holds the compiled body.
-        unowned(unsafe) let closure: Environment
+        /// Held by the function, which holds the compiled body: not retained, nor is it on
+        /// each read (`read`).
+        let closure: Unmanaged<Environment>
+
+        @inline(__always)
+        func read<T>(_ body: (Environment) -> T) -> T { closure._withUnsafeGuaranteedRef(body) }
     }
 
     /// `expr` as unboxed arithmetic, nil when it is not only literals, names and arithmetic.
@@ -65,7 +69,7 @@ extension Compiler {
             }
             // A local not assigned yet is NaN: the general path reads it where it is defined.
             if let k = names.slots.firstIndex(of: name) { return .slot(k) }
-            return .tree { _, _ in names.closure.number(name, hint: hint) }
+            return .tree { _, _ in names.read { $0.number(name, hint: hint) } }
         case .unary(.negate, let operand):
             guard let x = number(operand, budget: &budget, names: names) else { return nil }
             return .tree { interpreter, scope in x.read(interpreter, scope).map { -$0 } }
@@ -81,7 +85,8 @@ extension Compiler {
             let hint = Environment.Hint()
             return .tree { interpreter, scope in
                 guard scope == nil, let k = i.read(interpreter, scope) else { return nil }
-                return (names?.closure ?? interpreter.environment).element(name, hint: hint, k)
+                guard let names else { return interpreter.environment.element(name, hint: hint, k) }
+                return names.read { $0.element(name, hint: hint, k) }
             }
         case .call(let callee, let arguments):
             guard case .name(let name) = callee.kind, name != "return" else { return nil }
@@ -124,13 +129,13 @@ extension Compiler {
         let site = CallSite(arguments, range: range), hint = Environment.Hint()
         let values = Arguments(operands), first = operands.first
         return .tree { interpreter, scope in
-            let environment = names?.closure ?? interpreter.environment
             // The callee of the last call, when the name still holds it: neither searched for
             // nor retained.
-            if let callee = site.callee, environment.holds(name, callee, hint: hint) {
+            if let callee = site.callee,
+               names?.read({ $0.holds(name, callee, hint: hint) }) ?? interpreter.environment.holds(name, callee, hint: hint) {
                 return interpreter.numericCall(callee, values, site, scope: scope)
             }
-            switch environment.callee(name, hint: hint) {
+            switch (names?.closure.takeUnretainedValue() ?? interpreter.environment).callee(name, hint: hint) {
             case .user(let function):
                 site.callee = Unmanaged.passUnretained(function)
                 return interpreter.numericCall(Unmanaged.passUnretained(function), values, site, scope: scope)

@@ -66,7 +66,7 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
         self.closure = closure
         self.name = name
         let slots = parameterNames + Compiler.assignedNames(literal.body).filter { !parameterNames.contains($0) }
-        let run = Compiler.number(literal.body, names: .init(slots: slots, closure: closure))
+        let run = Compiler.number(literal.body, names: .init(slots: slots, closure: Unmanaged.passUnretained(closure)))
         numericBody = NumericBody(exists: run != nil, run: run ?? Compiler.Unboxed { _, _ in nil }, slots: slots.count)
     }
 
