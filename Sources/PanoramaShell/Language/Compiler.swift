@@ -10,7 +10,8 @@ import PanoramaKit
 /// builtins, Compiler+Calls.swift), blocks, assignments, `if`, `for` and `while` are compiled;
 /// every other node is evaluated as before.
 /// A compiled name remembers where it found its variable last time (`Environment.Hint`).
-/// Loops poll Ctrl-C every 1024 iterations, user-function calls every 64 calls.
+/// Loops poll Ctrl-C every 16 iterations, unboxed user-function calls every 64 calls, other
+/// calls at each call.
 typealias Compiled = (Interpreter, Frame?) throws(PanoramaError) -> Value
 
 /// A compiled closure kept in an array or an optional. Wrapped, it is stored and called as

@@ -237,8 +237,9 @@ extension Interpreter {
     }
 
     private func checkDepth(calling function: FunctionValue, at range: SourceRange) throws(PanoramaError) {
-        calls &+= 1
-        if calls & 63 == 0, isCancelled() { throw .interrupted }
+        // At every call: a Ctrl-C seen by an unboxed call (which polls every 64) makes it answer
+        // nil, and the full call made instead must stop there, not run the recursion again.
+        if isCancelled() { throw .interrupted }
         guard callDepth < Interpreter.maximumCallDepth, !stack.isExhausted(depth: callDepth) else {
             throw .failed("calling '\(function.name)' would nest calls \(callDepth + 1) levels deep, more than panorama allows (\(Interpreter.maximumCallDepth), fewer when each level is heavy); is a recursion missing its stopping case?", at: range)
         }

@@ -16,8 +16,9 @@ public final class Interpreter {
     @exclusivity(unchecked) var environment: Environment
     /// How many user-function calls are under way (recursion is limited).
     @exclusivity(unchecked) var callDepth = 0
-    /// User-function calls so far: Ctrl-C is polled every 64 calls (an endless recursion stops
-    /// at the depth limit, an endless loop polls on its own).
+    /// Unboxed user-function calls so far (`numericCall`): they poll Ctrl-C every 64 calls, a
+    /// full call at each call (an endless recursion stops at the depth limit, an endless loop
+    /// polls on its own).
     @exclusivity(unchecked) var calls = 0
     /// The arguments and locals of the calls under way of functions whose bodies are
     /// arithmetic (`Interpreter.numericCall`).

@@ -42,6 +42,19 @@ import Testing
         Interruption.beginComputing()
     }
 
+    @Test func ctrlCStopsARecursionOfUnboxedCalls() {
+        // fib(32) is 7 million calls, each unboxed (no scope, no Value): they poll every 64
+        // calls, and a cancelled one leaves the statement to the full calls, which stop it.
+        let polls = Mutex(0)
+        var err: [String] = []
+        let s = Session(isCancelled: { polls.withLock { $0 += 1; return $0 >= 10 } }, output: { _ in },
+                        diagnostics: { err.append($0) })
+        #expect(s.run("fib = function(n) if (n < 2) n else fib(n - 1) + fib(n - 2)\nr = fib(32)").outcome == .failed)
+        #expect(err.last == "interrupted")
+        #expect(s.interpreter.variables["r"] == nil)
+        #expect(polls.withLock { $0 } < 1000)
+    }
+
     @Test func ctrlCStopsALongDrawBetweenBlocks() {
         // Cancelled from the tenth poll on: past evaluating the call, inside draw's loop.
         let polls = Mutex(0)
