@@ -80,6 +80,12 @@ final class CallSite {
     @exclusivity(unchecked) private var parameterNames: [String]?
     @exclusivity(unchecked) private var slots: [Int]?
 
+    /// The user function an unboxed call found here last time, not retained: used only while
+    /// the variable it was found in still holds it (`Environment.holds` compares addresses
+    /// before anything reads it), which keeps it alive; so a rebinding is followed at the next
+    /// call, and a freed function is never touched.
+    @exclusivity(unchecked) var callee: Unmanaged<FunctionValue>?
+
     init(_ arguments: [CallArgument], range: SourceRange) {
         self.arguments = arguments
         self.range = range

@@ -6,8 +6,10 @@ import PanoramaKit
 /// subtrees and calls of builtins with a scalar form (`s + i * 0.5 - 1`, `s + f(i)` with
 /// `f = function(x) x * k + 1`, `s + sqrt(i)`) is compiled a second time into closures returning
 /// a plain `Double`, so no `Value` is built between its nodes; a comparison of two such subtrees
-/// (`i % 2 == 0`) into one returning a plain `Bool`. A function body may also be a block that
-/// assigns such numbers to its locals (Compiler+NumericBodies.swift).
+/// (`i % 2 == 0`) into one returning its truth as 1 or 0. A function body may also be a block
+/// that assigns such numbers to its locals (Compiler+NumericBodies.swift). They are passed
+/// around wrapped (`Unboxed`, `Operand`), never as optional closures, which Swift stores in a
+/// generic form and calls through conversion thunks.
 ///
 /// These closures read variables and compute, nothing else (no side effects), so when
 /// one cannot answer — a name holds something other than a number (a vector, `na`, a string…),
@@ -15,7 +17,6 @@ import PanoramaKit
 /// and the caller evaluates the same subtree boxed, as `evaluate` would: values and messages are
 /// the ones of the general path.
 typealias CompiledNumber = (Interpreter, Frame?) -> Double?
-typealias CompiledTruth = (Interpreter, Frame?) -> Bool?
 
 extension Compiler {
     /// At most this many nodes are compiled unboxed in one subtree (a generated line of
@@ -24,52 +25,57 @@ extension Compiler {
 
     /// Where an unboxed subtree reads its names: the current scope, or — a function body run
     /// without a scope (`Interpreter.numericCall`) — its parameters and locals (`slots`, in that
-    /// order) from `Interpreter.numericArguments` and every other name from the scope the
+    /// order) from `Interpreter.numbers` and every other name from the scope the
     /// function was defined in, where the call's scope would have found them.
     struct NumericNames {
         let slots: [String]
-        /// Held by the function, which holds the compiled body.
-        unowned(unsafe) let closure: Environment
+        /// Held by the function, which holds the compiled body: not retained, nor is it on
+        /// each read (`read`).
+        let closure: Unmanaged<Environment>
+
+        @inline(__always)
+        func read<T>(_ body: (Environment) -> T) -> T { closure._withUnsafeGuaranteedRef(body) }
     }
 
     /// `expr` as unboxed arithmetic, nil when it is not only literals, names and arithmetic.
-    static func number(_ expr: Expr) -> CompiledNumber? {
+    static func number(_ expr: Expr) -> Unboxed? {
         var budget = numericNodeLimit
         return number(expr, budget: &budget, names: nil)
     }
 
     /// A function body as unboxed arithmetic, its names read from `names`; nil when the body is
     /// anything else.
-    static func number(_ expr: Expr, names: NumericNames) -> CompiledNumber? {
+    static func number(_ expr: Expr, names: NumericNames) -> Unboxed? {
         var budget = numericNodeLimit
         return number(expr, budget: &budget, names: names)
     }
 
-    static func number(_ expr: Expr, budget: inout Int, names: NumericNames?) -> CompiledNumber? {
+    static func number(_ expr: Expr, budget: inout Int, names: NumericNames?) -> Unboxed? {
+        operand(expr, budget: &budget, names: names).map { Unboxed(read: $0.closure) }
+    }
+
+    /// `expr` unboxed, as the node above it reads it: a constant or a slot of the call is read
+    /// in place by that node's closure, not through one of its own.
+    static func operand(_ expr: Expr, budget: inout Int, names: NumericNames?) -> Operand? {
         budget -= 1
         guard budget >= 0 else { return nil }
         switch expr.kind {
         case .number(let x):
-            return x.isNaN ? nil : { _, _ in x }
+            return x.isNaN ? nil : .constant(x)
         case .name(let name):
             let hint = Environment.Hint()
             guard let names else {
-                return { interpreter, scope in scope == nil ? interpreter.environment.number(name, hint: hint) : nil }
+                return .tree { interpreter, scope in scope == nil ? interpreter.environment.number(name, hint: hint) : nil }
             }
-            if let k = names.slots.firstIndex(of: name) {
-                // A local not assigned yet is NaN: the general path reads it where it is defined.
-                return { interpreter, _ in
-                    let x = interpreter.numericArguments[interpreter.argumentBase + k]
-                    return x.isNaN ? nil : x
-                }
-            }
-            return { _, _ in names.closure.number(name, hint: hint) }
+            // A local not assigned yet is NaN: the general path reads it where it is defined.
+            if let k = names.slots.firstIndex(of: name) { return .slot(k) }
+            return .tree { _, _ in names.read { $0.number(name, hint: hint) } }
         case .unary(.negate, let operand):
             guard let x = number(operand, budget: &budget, names: names) else { return nil }
-            return { interpreter, scope in x(interpreter, scope).map { -$0 } }
+            return .tree { interpreter, scope in x.read(interpreter, scope).map { -$0 } }
         case .binary(let op, let l, let r):
-            guard let left = number(l, budget: &budget, names: names),
-                  let right = number(r, budget: &budget, names: names) else { return nil }
+            guard let left = operand(l, budget: &budget, names: names),
+                  let right = operand(r, budget: &budget, names: names) else { return nil }
             return arithmetic(op, left, right)
         case .index(let target, let indexExpr):
             // `x[i]`: an element of a vector of numbers held by a name (not a parameter or a
@@ -77,41 +83,27 @@ extension Compiler {
             guard case .name(let name) = target.kind, names?.slots.contains(name) != true,
                   let i = number(indexExpr, budget: &budget, names: names) else { return nil }
             let hint = Environment.Hint()
-            return { interpreter, scope in
-                guard scope == nil, let k = i(interpreter, scope) else { return nil }
-                return (names?.closure ?? interpreter.environment).element(name, hint: hint, k)
+            return .tree { interpreter, scope in
+                guard scope == nil, let k = i.read(interpreter, scope) else { return nil }
+                guard let names else { return interpreter.environment.element(name, hint: hint, k) }
+                return names.read { $0.element(name, hint: hint, k) }
             }
         case .call(let callee, let arguments):
-            // A user function whose body is itself unboxed arithmetic (`f = function(x) x * 2 + 1`)
-            // is pure too: `Interpreter.numericCall` runs it without a `Value` or a scope; so is a
-            // builtin of one number that has a scalar form (`sqrt(i)`) when no variable has its name.
             guard case .name(let name) = callee.kind, name != "return" else { return nil }
-            var values: [Unboxed] = []
-            for a in arguments {
-                guard let n = number(a.value, budget: &budget, names: names) else { return nil }
-                values.append(Unboxed(read: n))
-            }
-            // A builtin without a scalar form (`print(x)`, `nrow(x)`) is never answered here.
-            let builtin = BuiltinRegistry.byName[name]
-            let scalar = values.count == 1 && arguments[0].label == nil ? builtin?.scalar : nil
-            guard builtin == nil || scalar != nil else { return nil }
-            let site = CallSite(arguments, range: expr.range), hint = Environment.Hint()
-            return { interpreter, scope in
-                switch (names?.closure ?? interpreter.environment).callee(name, hint: hint) {
-                case .user(let function):
-                    return interpreter.numericCall(function, values, site, scope: scope)
-                case .none:
-                    guard let scalar, let x = values[0].read(interpreter, scope) else { return nil }
-                    let r = scalar(x)
-                    return r.isNaN ? nil : r
-                case .variable:
-                    return nil
+            return call(name, arguments, range: expr.range, budget: &budget, names: names)
+        case .if(let condition, let then, let otherwise?):
+            guard let test = truth(condition, budget: &budget, names: names), let yes = operand(then, budget: &budget, names: names),
+                  let no = number(otherwise, budget: &budget, names: names) else { return nil }
+            // `if (n < 2) n else …`: a slot as the first branch is read in place.
+            if case .slot(let k) = yes {
+                return .tree { interpreter, scope in
+                    test.read(interpreter, scope).flatMap { $0 != 0 ? interpreter.slot(k) : no.read(interpreter, scope) }
                 }
             }
-        case .if(let condition, let then, let otherwise?):
-            guard let test = truth(condition, budget: &budget, names: names), let yes = number(then, budget: &budget, names: names),
-                  let no = number(otherwise, budget: &budget, names: names) else { return nil }
-            return { interpreter, scope in test(interpreter, scope).flatMap { $0 ? yes(interpreter, scope) : no(interpreter, scope) } }
+            let first = yes.closure
+            return .tree { interpreter, scope in
+                test.read(interpreter, scope).flatMap { $0 != 0 ? first(interpreter, scope) : no.read(interpreter, scope) }
+            }
         case .block(let statements):
             guard let names else { return nil }
             return block(statements, budget: &budget, names: names)
@@ -120,68 +112,75 @@ extension Compiler {
         }
     }
 
-    /// One closure per operator, so the operator is not chosen again at each step. A result that
-    /// is not a number (0/0) is left to the general path, which makes it `na`.
-    private static func arithmetic(_ op: BinaryOperator, _ a: @escaping CompiledNumber,
-                                   _ b: @escaping CompiledNumber) -> CompiledNumber? {
-        switch op {
-        case .add:
-            return { i, s in
-                guard let x = a(i, s), let y = b(i, s) else { return nil }
-                let r = x + y
-                return r.isNaN ? nil : r
+    /// A user function whose body is itself unboxed arithmetic (`f = function(x) x * 2 + 1`) is
+    /// pure too: `Interpreter.numericCall` runs it without a `Value` or a scope; so is a builtin
+    /// of one number that has a scalar form (`sqrt(i)`) when no variable has its name.
+    private static func call(_ name: String, _ arguments: [CallArgument], range: SourceRange, budget: inout Int,
+                             names: NumericNames?) -> Operand? {
+        var operands: [Operand] = []
+        for a in arguments {
+            guard let n = operand(a.value, budget: &budget, names: names) else { return nil }
+            operands.append(n)
+        }
+        // A builtin without a scalar form (`print(x)`, `nrow(x)`) is never answered here.
+        let builtin = BuiltinRegistry.byName[name]
+        let scalar = operands.count == 1 && arguments[0].label == nil ? builtin?.scalar : nil
+        guard builtin == nil || scalar != nil else { return nil }
+        let site = CallSite(arguments, range: range), hint = Environment.Hint()
+        let values = Arguments(operands), first = operands.first
+        return .tree { interpreter, scope in
+            // The callee of the last call, when the name still holds it: neither searched for
+            // nor retained.
+            if let callee = site.callee,
+               names?.read({ $0.holds(name, callee, hint: hint) }) ?? interpreter.environment.holds(name, callee, hint: hint) {
+                return interpreter.numericCall(callee, values, site, scope: scope)
             }
-        case .subtract:
-            return { i, s in
-                guard let x = a(i, s), let y = b(i, s) else { return nil }
-                let r = x - y
+            switch (names?.closure.takeUnretainedValue() ?? interpreter.environment).callee(name, hint: hint) {
+            case .user(let function):
+                site.callee = Unmanaged.passUnretained(function)
+                return interpreter.numericCall(Unmanaged.passUnretained(function), values, site, scope: scope)
+            case .none:
+                guard let scalar, let x = first?.read(interpreter, scope) else { return nil }
+                let r = scalar(x)
                 return r.isNaN ? nil : r
+            case .variable:
+                return nil
             }
-        case .multiply:
-            return { i, s in
-                guard let x = a(i, s), let y = b(i, s) else { return nil }
-                let r = x * y
-                return r.isNaN ? nil : r
-            }
-        case .divide:
-            return { i, s in
-                guard let x = a(i, s), let y = b(i, s) else { return nil }
-                let r = x / y
-                return r.isNaN ? nil : r
-            }
-        case .power:
-            return { i, s in
-                guard let x = a(i, s), let y = b(i, s) else { return nil }
-                let r = pow(x, y)
-                return r.isNaN ? nil : r
-            }
-        case .remainder:
-            return { i, s in
-                guard let x = a(i, s), let y = b(i, s) else { return nil }
-                let r = Operators.remainder(x, y)
-                return r.isNaN ? nil : r
-            }
-        default:
-            return nil
         }
     }
 
-    /// `a < b` (or another comparison) of two unboxed subtrees; nil when either is not one.
-    static func truth(_ expr: Expr) -> CompiledTruth? {
+    /// One closure per operator and kind of operands, so the operator is not chosen again at
+    /// each step, nor a constant or slot read through a closure. A result that is not a number
+    /// (0/0) is left to the general path, which makes it `na`.
+    private static func arithmetic(_ op: BinaryOperator, _ a: Operand, _ b: Operand) -> Operand? {
+        switch op {
+        case .add: return .tree(combine(Add.self, a, b))
+        case .subtract: return .tree(combine(Subtract.self, a, b))
+        case .multiply: return .tree(combine(Multiply.self, a, b))
+        case .divide: return .tree(combine(Divide.self, a, b))
+        case .power: return .tree(combine(Power.self, a, b))
+        case .remainder: return .tree(combine(Remainder.self, a, b))
+        default: return nil
+        }
+    }
+
+    /// `a < b` (or another comparison) of two unboxed subtrees, its truth as 1 or 0; nil when
+    /// either is not one.
+    static func truth(_ expr: Expr) -> Unboxed? {
         var budget = numericNodeLimit
         return truth(expr, budget: &budget, names: nil)
     }
 
-    private static func truth(_ expr: Expr, budget: inout Int, names: NumericNames?) -> CompiledTruth? {
-        guard case .binary(let op, let l, let r) = expr.kind, let a = number(l, budget: &budget, names: names),
-              let b = number(r, budget: &budget, names: names) else { return nil }
+    private static func truth(_ expr: Expr, budget: inout Int, names: NumericNames?) -> Unboxed? {
+        guard case .binary(let op, let l, let r) = expr.kind, let a = operand(l, budget: &budget, names: names),
+              let b = operand(r, budget: &budget, names: names) else { return nil }
         switch op {
-        case .equal: return { i, s in a(i, s).flatMap { x in b(i, s).map { x == $0 } } }
-        case .notEqual: return { i, s in a(i, s).flatMap { x in b(i, s).map { x != $0 } } }
-        case .less: return { i, s in a(i, s).flatMap { x in b(i, s).map { x < $0 } } }
-        case .lessEqual: return { i, s in a(i, s).flatMap { x in b(i, s).map { x <= $0 } } }
-        case .greater: return { i, s in a(i, s).flatMap { x in b(i, s).map { x > $0 } } }
-        case .greaterEqual: return { i, s in a(i, s).flatMap { x in b(i, s).map { x >= $0 } } }
+        case .equal: return Unboxed(read: combine(Equal.self, a, b))
+        case .notEqual: return Unboxed(read: combine(NotEqual.self, a, b))
+        case .less: return Unboxed(read: combine(Less.self, a, b))
+        case .lessEqual: return Unboxed(read: combine(LessEqual.self, a, b))
+        case .greater: return Unboxed(read: combine(Greater.self, a, b))
+        case .greaterEqual: return Unboxed(read: combine(GreaterEqual.self, a, b))
         default: return nil
         }
     }
@@ -191,7 +190,7 @@ extension Compiler {
     static func unboxedFirst(_ expr: Expr, general: @escaping Compiled) -> Compiled {
         if let n = number(expr) {
             return { interpreter, scope throws(PanoramaError) in
-                if let x = n(interpreter, scope) {
+                if let x = n.read(interpreter, scope) {
                     interpreter.invisible = false
                     return .number(x)
                 }
@@ -200,9 +199,9 @@ extension Compiler {
         }
         if let t = truth(expr) {
             return { interpreter, scope throws(PanoramaError) in
-                if let b = t(interpreter, scope) {
+                if let b = t.read(interpreter, scope) {
                     interpreter.invisible = false
-                    return .bool(b)
+                    return .bool(b != 0)
                 }
                 return try general(interpreter, scope)
             }
@@ -220,7 +219,7 @@ extension Compiler {
             }
         }
         return { interpreter, scope throws(PanoramaError) in
-            if let b = t(interpreter, scope) { return b }
+            if let b = t.read(interpreter, scope) { return b != 0 }
             return try interpreter.truth(try test(interpreter, scope), of: condition, construct: construct)
         }
     }

@@ -1,6 +1,6 @@
 /// Function bodies run unboxed with locals: `function(x) { y = x * 2; if (y > 10) y else -y }`.
 /// A call of such a function (`Interpreter.numericCall`) keeps its parameters and then its
-/// locals as plain numbers on `Interpreter.numericArguments`, and makes no scope: assigning a
+/// locals as plain numbers on `Interpreter.numbers`, and makes no scope: assigning a
 /// local there changes nothing outside the call, so the body stays free of side effects and,
 /// when it cannot answer, the call is made again in full (as for arithmetic, Compiler+Numbers.swift).
 extension Compiler {
@@ -29,20 +29,20 @@ extension Compiler {
 
     /// `{ y = x * 2; y + 1 }` in a body: each statement unboxed, an assignment storing its number
     /// in the local's slot; the last statement's number is the block's.
-    static func block(_ statements: [Statement], budget: inout Int, names: NumericNames) -> CompiledNumber? {
+    static func block(_ statements: [Statement], budget: inout Int, names: NumericNames) -> Compiler.Operand? {
         var steps: [Unboxed] = []
         for statement in statements {
             switch statement {
             case .expression(let expr, _):
                 guard let n = number(expr, budget: &budget, names: names) else { return nil }
-                steps.append(Unboxed(read: n))
+                steps.append(n)
             case .assign(let name, let expr, _, _):
                 // `ans` and `args` cannot be assigned: the general path says so.
                 guard name != "ans", name != "args", let k = names.slots.firstIndex(of: name),
                       let n = number(expr, budget: &budget, names: names) else { return nil }
                 steps.append(Unboxed(read: { interpreter, scope in
-                    guard let x = n(interpreter, scope) else { return nil }
-                    interpreter.numericArguments[interpreter.argumentBase + k] = x
+                    guard let x = n.read(interpreter, scope) else { return nil }
+                    interpreter.numbers.frame[k] = x
                     return x
                 }))
             default:
@@ -50,9 +50,11 @@ extension Compiler {
             }
         }
         guard let last = steps.popLast() else { return nil }
-        guard !steps.isEmpty else { return last.read }
-        return { interpreter, scope in
-            for step in steps where step.read(interpreter, scope) == nil { return nil }
+        guard !steps.isEmpty else { return .tree(last.read) }
+        // A constant, not the captured variable (checked for exclusive access on each call).
+        let before = steps
+        return .tree { interpreter, scope in
+            for step in before where step.read(interpreter, scope) == nil { return nil }
             return last.read(interpreter, scope)
         }
     }

@@ -10,7 +10,8 @@ import PanoramaKit
 /// builtins, Compiler+Calls.swift), blocks, assignments, `if`, `for` and `while` are compiled;
 /// every other node is evaluated as before.
 /// A compiled name remembers where it found its variable last time (`Environment.Hint`).
-/// Loops poll Ctrl-C every 1024 iterations, user-function calls every 64 calls.
+/// Loops poll Ctrl-C every 16 iterations, unboxed user-function calls every 64 calls, other
+/// calls at each call.
 typealias Compiled = (Interpreter, Frame?) throws(PanoramaError) -> Value
 
 /// A compiled closure kept in an array or an optional. Wrapped, it is stored and called as
@@ -134,7 +135,7 @@ enum Compiler {
             if !reserved, let n = number(expr) {
                 let value = boxed(expr)
                 return { interpreter, scope throws(PanoramaError) in
-                    if let x = n(interpreter, scope) {
+                    if let x = n.read(interpreter, scope) {
                         interpreter.invisible = false
                         interpreter.environment.setNumber(name, x, hint: hint)
                         return .number(x)
@@ -236,6 +237,6 @@ enum Compiler {
     }
 
     static func peek(_ expr: Expr) -> Unboxed? {
-        number(expr).map { Unboxed(read: $0) }
+        number(expr)
     }
 }

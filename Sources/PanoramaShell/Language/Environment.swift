@@ -148,6 +148,14 @@ public final class Environment: @unchecked Sendable {
         return f.map(Callee.user) ?? .variable
     }
 
+    /// Whether `name`, as seen from here, holds the user function `function` (a compiled call's
+    /// callee from its last call, perhaps freed since): compared by address, without touching
+    /// `function` or retaining the one held.
+    @inline(__always)
+    func holds(_ name: String, _ function: Unmanaged<FunctionValue>, hint: Hint) -> Bool {
+        find(name, hint: hint) { s, i in s.functions[i].map { Unmanaged.passUnretained($0).toOpaque() == function.toOpaque() } ?? false } ?? false
+    }
+
     /// The number `name` holds, read in place (nil when it holds something else or is not
     /// defined: the caller then looks it up in full).
     @inline(__always)

@@ -41,16 +41,18 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
     @exclusivity(unchecked) private var compiledStep: Step?
 
     /// The body compiled unboxed, to run without a scope (`Interpreter.numericCall`), and how
-    /// many numbers a call keeps (its parameters, then its locals).
+    /// many numbers a call keeps (its parameters, then its locals); `exists` is false when the
+    /// body is something else (`run` then answers nil).
     struct NumericBody {
+        let exists: Bool
         let run: Compiler.Unboxed
         let slots: Int
     }
 
-    /// The body unboxed (`x * k + 1`, `{ y = x * 2; if (y > 10) y else -y }`), nil when it is
-    /// something else. Compiled with the function (a few nodes at most): a constant is read
-    /// by a call without retaining it.
-    let numericBody: NumericBody?
+    /// The body unboxed (`x * k + 1`, `{ y = x * 2; if (y > 10) y else -y }`). Compiled with the
+    /// function (a few nodes at most), and not optional: a call reads it in place without
+    /// retaining it (an optional one is copied out).
+    let numericBody: NumericBody
     /// The scopes of finished calls that nothing kept (no closure made inside them), ready for
     /// the next calls: a loop calling a function does not allocate a scope per call, nor does a
     /// recursion once it has been as deep before (a scope is six allocations, each asking the
@@ -64,8 +66,8 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
         self.closure = closure
         self.name = name
         let slots = parameterNames + Compiler.assignedNames(literal.body).filter { !parameterNames.contains($0) }
-        numericBody = Compiler.number(literal.body, names: .init(slots: slots, closure: closure))
-            .map { NumericBody(run: Compiler.Unboxed(read: $0), slots: slots.count) }
+        let run = Compiler.number(literal.body, names: .init(slots: slots, closure: Unmanaged.passUnretained(closure)))
+        numericBody = NumericBody(exists: run != nil, run: run ?? Compiler.Unboxed { _, _ in nil }, slots: slots.count)
     }
 
     public var kind: String { "function" }
@@ -183,41 +185,41 @@ extension Interpreter {
     }
 
     /// A call of a function whose body is unboxed arithmetic with number arguments, computed
-    /// without a `Value` or a scope: the arguments are pushed on `numericArguments` at the
+    /// without a `Value` or a scope: the arguments are written in a block of `numbers` at the
     /// positions the site matched them to (`CallSite`), its locals after them (NaN until
     /// assigned), and the body reads them there, its other names in its defining scope. nil
     /// when it cannot answer (an argument or a name in the body is not a plain number, the
     /// arguments do not give every parameter, the call would be too deep, Ctrl-C): the caller
     /// then makes the call in full, which gives the value or the error. Like the body, it has
-    /// no side effects. The body is read in place from the function (not copied out, which
-    /// would retain and release its closures on every call).
+    /// no side effects. The function is not retained (the variable the caller found it in holds
+    /// it, and nothing can change a variable during the call), and its body is read in place.
     @inline(__always)
-    func numericCall(_ function: FunctionValue, _ arguments: [Compiler.Unboxed], _ site: CallSite, scope outer: Frame?) -> Double? {
-        guard function.numericBody != nil, callDepth + 1 < Interpreter.maximumCallDepth,
-              let slots = site.positions(for: function) else { return nil }
-        let count = function.numericBody.unsafelyUnwrapped.slots
+    func numericCall(_ function: Unmanaged<FunctionValue>, _ arguments: Compiler.Arguments, _ site: CallSite,
+                     scope outer: Frame?) -> Double? {
+        let (exists, count) = function._withUnsafeGuaranteedRef { ($0.numericBody.exists, $0.numericBody.slots) }
+        guard exists, callDepth + 1 < Interpreter.maximumCallDepth,
+              let slots = function._withUnsafeGuaranteedRef({ site.positions(for: $0) }) else { return nil }
         calls &+= 1
         if calls & 63 == 0, isCancelled() { return nil }
-        // The numbers are a stack kept allocated: `numericTop` is its end.
-        let base = numericTop, top = base + count
-        if numericArguments.count < top { numericArguments += repeatElement(.nan, count: top - numericArguments.count) }
-        for k in arguments.count..<count { numericArguments[base + k] = .nan }
-        numericTop = top
-        for k in arguments.indices {
-            // An argument that is itself such a call keeps its numbers above these.
-            guard let x = arguments[k].read(self, outer) else {
-                numericTop = base
-                return nil
-            }
-            numericArguments[base + (slots.map { $0[k] } ?? k)] = x
+        let given = arguments.count
+        // Arguments with keywords are written after the block, then moved to their parameters.
+        let start = numbers.reserve(slots == nil ? count : count + given)
+        // Locals are NaN until assigned (the block may hold an earlier call's numbers).
+        for k in given..<count { numbers.storage[start + k] = .nan }
+        // Evaluated in the caller's block; an argument that is itself such a call keeps its
+        // numbers above these.
+        guard arguments.write(self, outer, slots == nil ? start : start + count) else {
+            numbers.leave(start, to: numbers.base)
+            return nil
         }
-        let saved = argumentBase
-        argumentBase = base
+        if let slots {
+            for k in 0..<given { numbers.storage[start + slots[k]] = numbers.storage[start + count + k] }
+        }
+        let caller = numbers.enter(start)
         callDepth += 1
-        let result = function.numericBody.unsafelyUnwrapped.run.read(self, nil)
+        let result = function._withUnsafeGuaranteedRef { $0.numericBody.run.read(self, nil) }
         callDepth -= 1
-        argumentBase = saved
-        numericTop = base
+        numbers.leave(start, to: caller)
         return result
     }
 
@@ -235,8 +237,9 @@ extension Interpreter {
     }
 
     private func checkDepth(calling function: FunctionValue, at range: SourceRange) throws(PanoramaError) {
-        calls &+= 1
-        if calls & 63 == 0, isCancelled() { throw .interrupted }
+        // At every call: a Ctrl-C seen by an unboxed call (which polls every 64) makes it answer
+        // nil, and the full call made instead must stop there, not run the recursion again.
+        if isCancelled() { throw .interrupted }
         guard callDepth < Interpreter.maximumCallDepth, !stack.isExhausted(depth: callDepth) else {
             throw .failed("calling '\(function.name)' would nest calls \(callDepth + 1) levels deep, more than panorama allows (\(Interpreter.maximumCallDepth), fewer when each level is heavy); is a recursion missing its stopping case?", at: range)
         }

@@ -16,15 +16,13 @@ public final class Interpreter {
     @exclusivity(unchecked) var environment: Environment
     /// How many user-function calls are under way (recursion is limited).
     @exclusivity(unchecked) var callDepth = 0
-    /// User-function calls so far: Ctrl-C is polled every 64 calls (an endless recursion stops
-    /// at the depth limit, an endless loop polls on its own).
+    /// Unboxed user-function calls so far (`numericCall`): they poll Ctrl-C every 64 calls, a
+    /// full call at each call (an endless recursion stops at the depth limit, an endless loop
+    /// polls on its own).
     @exclusivity(unchecked) var calls = 0
     /// The arguments and locals of the calls under way of functions whose bodies are
-    /// arithmetic (up to `numericTop`), and where the innermost call's begin
-    /// (`Interpreter.numericCall`).
-    @exclusivity(unchecked) var numericArguments: [Double] = []
-    @exclusivity(unchecked) var numericTop = 0
-    @exclusivity(unchecked) var argumentBase = 0
+    /// arithmetic (`Interpreter.numericCall`).
+    @exclusivity(unchecked) var numbers = NumericStack()
     /// Stops recursion before the thread's stack runs out.
     var stack = StackGuard()
     /// Set when the value just computed should not be printed again (`print(v)`, loops).
@@ -55,6 +53,16 @@ public final class Interpreter {
         self.options = options
         self.isCancelled = isCancelled
         self.environment = global
+    }
+
+    deinit { numbers.deallocate() }
+
+    /// Slot `k` of the innermost unboxed call (its parameters, then its locals), nil while it is
+    /// NaN (a local not assigned yet).
+    @inline(__always)
+    func slot(_ k: Int) -> Double? {
+        let x = numbers.frame[k]
+        return x.isNaN ? nil : x
     }
 
     public func note(_ text: String) {

@@ -42,14 +42,32 @@ import Testing
         Interruption.beginComputing()
     }
 
+    @Test func ctrlCStopsARecursionOfUnboxedCalls() {
+        // fib(32) is 7 million calls, each unboxed (no scope, no Value): they poll every 64
+        // calls, and a cancelled one leaves the statement to the full calls, which stop it.
+        let t = Self.runCancelledFromTenthPoll("fib = function(n) if (n < 2) n else fib(n - 1) + fib(n - 2)\nr = fib(32)")
+        #expect(t.outcome == .failed)
+        #expect(t.lastError == "interrupted")
+        #expect(t.variables["r"] == nil)
+        #expect(t.polls < 1000)
+    }
+
     @Test func ctrlCStopsALongDrawBetweenBlocks() {
         // Cancelled from the tenth poll on: past evaluating the call, inside draw's loop.
+        let t = Self.runCancelledFromTenthPoll("x = draw(normal(0, 1), 50000000, seed=1)")
+        #expect(t.outcome == .failed)
+        #expect(t.lastError == "interrupted")
+        #expect(t.variables["x"] == nil)
+    }
+
+    /// Runs `code` in a session whose cancellation is requested from its tenth poll on.
+    static func runCancelledFromTenthPoll(_ code: String)
+        -> (outcome: RunResult.Outcome, lastError: String?, variables: [String: Value], polls: Int) {
         let polls = Mutex(0)
         var err: [String] = []
         let s = Session(isCancelled: { polls.withLock { $0 += 1; return $0 >= 10 } }, output: { _ in },
                         diagnostics: { err.append($0) })
-        #expect(s.run("x = draw(normal(0, 1), 50000000, seed=1)").outcome == .failed)
-        #expect(err.last == "interrupted")
-        #expect(s.interpreter.variables["x"] == nil)
+        let outcome = s.run(code).outcome
+        return (outcome, err.last, s.interpreter.variables, polls.withLock { $0 })
     }
 }
