@@ -195,6 +195,13 @@ public final class Environment: @unchecked Sendable {
         hint.index = set(name, .number(x))
     }
 
+    /// Whether `name` is a variable of this scope holding a text (not read: nothing is copied).
+    @inline(__always)
+    func holdsText(_ name: String, hint: Hint) -> Bool {
+        guard let i = position(name, hint: hint), numbers[i].isNaN, case .string = slots[i] else { return false }
+        return true
+    }
+
     /// The text a variable of this scope holds, moved out of its slot (which holds `na` until
     /// `set` puts a value back) so the caller has its only reference and can append to it in
     /// place; nil, and nothing moved, when `name` is not a variable of this scope or holds

@@ -24,6 +24,15 @@ import Testing
         ("s = \"a\"", "s = paste(s, \"x\", collapse=\"+\")"),
         ("s = \"a\"", "s = paste(s, \"x\", collapse=\"+\", sep=\"\")"),
         ("s = \"a\"", "s = paste(s, date(2024, 1, i), sep=\"/\")"),
+        // constants only (what they add is worked out once), of every kind
+        ("s = \"a\"", "s = paste(s, \"x\", 2.5, na, true, sep=\"-\")"),
+        ("s = \"a\"", "s = paste(s, -1, \"y\")"),
+        // an argument assigning `s` first: the text appended to is the one read before it
+        ("s = \"a\"", "s = paste(s, { s = \"q\"; \"x\" }, sep=\"\")"),
+        ("s = \"a\"", "s = paste(s, if (i > 1) { s = \"q\"; i } else \"x\", sep=\"\")"),
+        ("s = \"a\"", "s = paste(s, { for (s in 1:2) 0; \"x\" }, sep=\"\")"),
+        // `s` not a text of the running scope: the error names it before the argument's
+        ("", "s = paste(s, nowhere, sep=\"\")"),
         // not appended: a vector piece, a text becoming a vector, a number, na
         ("s = \"a\"", "s = paste(s, [1, 2], sep=\"\")"),
         ("s = \"a\"; v = [\"p\", \"q\"]", "s = paste(s, v, collapse=\"\")"),
