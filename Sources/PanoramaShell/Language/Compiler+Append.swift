@@ -14,8 +14,10 @@ extension Compiler {
     /// of the running scope, `f` is shadowed by a variable or frame columns are in scope,
     /// `general` (the ordinary compiled assignment) runs instead. Nil when the statement is not
     /// of that form, or when an argument could assign a variable (a block or a `for` in it: the
-    /// text must be the one read first).
-    static func appending(_ name: String, _ expr: Expr, general: @escaping Compiled) -> Compiled? {
+    /// text must be the one read first). When the statement's value is not used (`valueUsed`
+    /// false: a loop body's, a statement before a block's last), it returns `na` and the text
+    /// is not referenced a second time.
+    static func appending(_ name: String, _ expr: Expr, valueUsed: Bool, general: @escaping Compiled) -> Compiled? {
         guard case .call(let calleeExpr, let arguments) = expr.kind, case .name(let callee) = calleeExpr.kind,
               let builtin = BuiltinRegistry.byName[callee], let append = builtin.append,
               let first = arguments.first, first.label == nil, case .name(let target) = first.value.kind, target == name,
@@ -37,13 +39,12 @@ extension Compiler {
         var suffix = ""
         if constants.count == arguments.count - 1, append(&suffix, constants, keywordNames) {
             return { interpreter, scope throws(PanoramaError) in
-                guard appends(interpreter, scope, name, hint, callee, calleeHint), var text = interpreter.environment.takeText(name, hint: hint) else {
-                    return try general(interpreter, scope)
-                }
+                // (Nothing is evaluated before the text is taken: no need to check it first.)
+                guard appends(interpreter, scope, name, hint, callee, calleeHint, checkText: false),
+                      var text = interpreter.environment.takeText(name, hint: hint) else { return try general(interpreter, scope) }
                 text += suffix
-                interpreter.environment.set(name, .string(text), hint: hint)
                 interpreter.invisible = false
-                return .string(text)
+                return putBack(interpreter.environment, name, text, hint, valueUsed)
             }
         }
         let values = arguments.map { Step(run: expression($0.value)) }, range = expr.range
@@ -57,14 +58,13 @@ extension Compiler {
             let environment = interpreter.environment
             let first: Value
             if var text = environment.takeText(name, hint: hint) {
-                let appended = append(&text, others, keywordNames)
-                environment.set(name, .string(text), hint: hint)
-                if appended {
+                if append(&text, others, keywordNames) {
                     others.removeAll(keepingCapacity: true)
                     scratch.values = others
                     interpreter.invisible = false
-                    return .string(text)
+                    return putBack(environment, name, text, hint, valueUsed)
                 }
+                environment.putText(name, text, hint: hint)
                 first = .string(text)
             } else {
                 first = try values[0].run(interpreter, scope)  // not reached: nothing above assigns `name`
@@ -83,9 +83,22 @@ extension Compiler {
     /// place), no frame's columns are in scope and `callee` is not shadowed by a variable.
     @inline(__always)
     private static func appends(_ interpreter: Interpreter, _ scope: Frame?, _ name: String, _ hint: Environment.Hint,
-                                _ callee: String, _ calleeHint: Environment.Hint) -> Bool {
+                                _ callee: String, _ calleeHint: Environment.Hint, checkText: Bool = true) -> Bool {
         guard scope == nil, case .none = interpreter.environment.callee(callee, hint: calleeHint) else { return false }
-        return interpreter.environment.holdsText(name, hint: hint)
+        return !checkText || interpreter.environment.holdsText(name, hint: hint)
+    }
+
+    /// Puts the appended text back in `name`'s slot; the statement's value.
+    @inline(__always)
+    private static func putBack(_ environment: Environment, _ name: String, _ text: consuming String,
+                                _ hint: Environment.Hint, _ valueUsed: Bool) -> Value {
+        guard valueUsed else {
+            environment.putText(name, text, hint: hint)
+            return .na
+        }
+        let value = Value.string(copy text)
+        environment.putText(name, text, hint: hint)
+        return value
     }
 
     /// The other arguments' values kept between calls of one compiled append.

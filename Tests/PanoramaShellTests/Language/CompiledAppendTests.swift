@@ -59,6 +59,19 @@ import Testing
         #expect(t.out.suffix(3) == ["\"a\"", "\"a\"", "\"axxx\""], "\(t.out)")
     }
 
+    @Test func `an append whose value is used gives the text, one in a loop body's middle does not change it`() {
+        let t = run("""
+            s = "a"
+            f = function(t) { t = paste(t, "x", sep="") }
+            for (i in 1:2) { u = { s = paste(s, "y", sep="") }; v = f(s); s = paste(s, "z", sep=""); w = 1 }
+            u
+            v
+            s
+            """)
+        #expect(t.stderr == "")
+        #expect(t.out.suffix(3) == ["\"ayzy\"", "\"ayzyx\"", "\"ayzyz\""], "\(t.out)")
+    }
+
     @Test func `an error in an argument leaves the text as it was`() {
         let t = run(".bail off\ns = \"ab\"\nfor (i in 1:3) { s = paste(s, if (i == 2) nowhere else \"x\", sep=\"\") }\ns")
         #expect(t.stderr.contains("nowhere"), "\(t.stderr)")
