@@ -47,6 +47,9 @@ import Testing
         // a function body's local text, and a global text read from a function body
         ("s = \"a\"\nf = function(n) { t = \"b\"; t = paste(t, n, sep=\"\"); t = paste(t, n); t }", "s = paste(s, f(i))"),
         ("s = \"a\"\nf = function(n) { s = paste(s, n, sep=\"\"); s }", "s = f(i)"),
+        // the same append reached again while its arguments are evaluated (its buffer of values)
+        ("s = \"a\"\nf = function(n) { t = \"b\"; t = paste(t, n, if (n > 0) f(n - 1) else \"z\", sep=\"\"); t }",
+         "s = paste(s, f(i), sep=\"/\")"),
     ])
     func `appending in a loop prints what the walked statements print`(setup: String, statement: String) {
         let ways = Self.walkedAndLooped(setup, statement)
