@@ -34,8 +34,10 @@ public struct Builtin: Sendable {
     /// to `text` in place what the call would add after it, given the values of the other
     /// arguments and, for each, the name of the parameter it fills (nil for the variadic one),
     /// so a compiled `s = paste(s, …)` appends to a text nothing else references instead of
-    /// copying it (`Compiler.appending`). Returns false, leaving `text` as it was, when the
-    /// call's result is not that (a vector, a value it does not take): the call is then made as usual.
+    /// copying it (`Compiler.appending`). What it adds must not depend on `text` (for constant
+    /// arguments it is worked out once, appended to ""). Returns false, leaving `text` as it was,
+    /// when the call's result is not that (a vector, a value it does not take): the call is then
+    /// made as usual.
     public var append: (@Sendable (inout String, _ values: [Value], _ parameters: [String?]) -> Bool)?
 
     public init(_ name: String, _ category: Category, summary: String,

@@ -4,7 +4,7 @@ import PanoramaKit
 public struct CallContext {
     public let builtin: Builtin
     /// Bound arguments by parameter name (positional ones bound in order).
-    public var arguments: [String: BoundArgument]
+    public var arguments: BoundArguments
     /// Positional arguments taken by a variadic parameter, in order.
     public var rest: [BoundArgument]
     /// Keyword arguments not declared by the builtin, in the order given (only for `quoted: ["*"]`).
@@ -16,9 +16,9 @@ public struct CallContext {
     public let interpreter: Interpreter
 
     /// The value of an argument, nil when it was not given (or was quoted).
-    public subscript(_ name: String) -> Value? { arguments[name]?.value }
+    public subscript(_ name: String) -> Value? { arguments.value(name) }
 
-    public func has(_ name: String) -> Bool { arguments[name] != nil }
+    public func has(_ name: String) -> Bool { arguments.has(name) }
 
     /// A `badCall` error for this builtin, with its usage line.
     public func fail(_ message: String) -> PanoramaError {
@@ -176,6 +176,44 @@ public struct CallContext {
     public func requiredObject<T: ObjectValue>(_ name: String, as type: T.Type, kind: String) throws -> T {
         try require(name, object(name, as: type, kind: kind))
     }
+}
+
+/// A call's arguments by parameter name, looked up by name as a dictionary is. A call binds a
+/// few, so they are kept in order in an array and searched: hashing every name (and making a
+/// dictionary) was a tenth of a builtin's call in a loop.
+public struct BoundArguments: ExpressibleByDictionaryLiteral {
+    // Names apart from the arguments: finding one compares names without copying any argument.
+    private var names: [String] = []
+    private var arguments: [BoundArgument] = []
+
+    public init(dictionaryLiteral elements: (String, BoundArgument)...) {
+        for (name, argument) in elements { self[name] = argument }
+    }
+
+    init(minimumCapacity: Int) {
+        names.reserveCapacity(minimumCapacity)
+        arguments.reserveCapacity(minimumCapacity)
+    }
+
+    public subscript(_ name: String) -> BoundArgument? {
+        get { names.firstIndex(of: name).map { arguments[$0] } }
+        set {
+            switch (names.firstIndex(of: name), newValue) {
+            case (let i?, let v?): arguments[i] = v
+            case (let i?, nil): names.remove(at: i); arguments.remove(at: i)
+            case (nil, let v?): names.append(name); arguments.append(v)
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// `self[name]?.value`, without copying the rest of the argument.
+    public func value(_ name: String) -> Value? {
+        guard let i = names.firstIndex(of: name) else { return nil }
+        return arguments[i].value
+    }
+
+    public func has(_ name: String) -> Bool { names.contains(name) }
 }
 
 /// An argument after binding: its expression, its value (nil when quoted) and where it was.

@@ -22,18 +22,19 @@ extension Compiler {
         }
         let values = arguments.map { Step(run: expression($0.value)) }
         let site = CallSite(arguments, range: range), hint = Environment.Hint()
-        let builtin = name == "return" ? nil : BuiltinRegistry.byName[name]
-        let match = builtin.map { Interpreter.match($0, arguments, range: range) }
+        let builtin = (name == "return" ? nil : BuiltinRegistry.byName[name]).map {
+            BuiltinCall(builtin: $0, match: Interpreter.match($0, arguments, range: range))
+        }.flatMap { $0.match.binds ? $0 : nil }
         return { interpreter, scope throws(PanoramaError) in
             switch interpreter.environment.callee(name, hint: hint) {
             case .user(let function):
                 return try interpreter.invoke(function, values, site, range: range, scope: scope)
             case .none:
-                guard let builtin, let match, match.binds else { break }
-                var context = try interpreter.bind(builtin, match, arguments, range: range, outer: scope) {
+                guard let builtin else { break }
+                var context = try interpreter.bind(builtin.builtin, builtin.match, arguments, range: range, outer: scope) {
                     (i: Int, scope: Frame?) throws(PanoramaError) -> Value in try values[i].run(interpreter, scope)
                 }
-                return try interpreter.run(builtin, &context, at: range)
+                return try interpreter.run(builtin.builtin, &context, at: range)
             case .variable:
                 break
             }
@@ -65,6 +66,18 @@ extension Compiler {
             }
             return try interpreter.index(value, i, at: range)
         }
+    }
+}
+
+/// A compiled call of a builtin whose arguments bind: the builtin and the match, referenced
+/// rather than copied out of optionals on every call (a `Builtin` has a dozen fields to retain).
+final class BuiltinCall {
+    let builtin: Builtin
+    let match: ArgumentMatch
+
+    init(builtin: Builtin, match: ArgumentMatch) {
+        self.builtin = builtin
+        self.match = match
     }
 }
 

@@ -26,7 +26,8 @@ enum Compiler {
     /// thousands of terms) are walked with a loop, as `evaluate` does.
     static let nestedChainLimit = 8
 
-    static func expression(_ expr: Expr) -> Compiled {
+    /// `valueUsed` false: the value is dropped (a loop's body), so its statements need not return theirs.
+    static func expression(_ expr: Expr, valueUsed: Bool = true) -> Compiled {
         let range = expr.range
         switch expr.kind {
         case .number(let x):
@@ -58,13 +59,15 @@ enum Compiler {
             guard case .name(let name) = callee.kind else { break }
             return call(name, arguments, calleeRange: callee.range, range: range)
         case .block(let statements) where statements.count == 1:
-            let only = statement(statements[0])
+            let only = statement(statements[0], valueUsed: valueUsed)
             return { interpreter, scope throws(PanoramaError) in
                 interpreter.invisible = false
                 return try only(interpreter, scope)
             }
         case .block(let statements):
-            let compiled = statements.map { Step(run: statement($0)) }
+            let compiled = statements.indices.map { i in
+                Step(run: statement(statements[i], valueUsed: valueUsed && i == statements.count - 1))
+            }
             return { interpreter, scope throws(PanoramaError) in
                 var value = Value.na
                 for s in compiled {
@@ -91,14 +94,14 @@ enum Compiler {
                 return taken ? try yes(interpreter, scope) : try no(interpreter, scope)
             }
         case .for(let name, let sequence, let body):
-            let items = expression(sequence), compiledBody = expression(body)
+            let items = expression(sequence), compiledBody = expression(body, valueUsed: false)
             return { interpreter, scope throws(PanoramaError) in
                 try interpreter.forLoop(name, try items(interpreter, scope), at: sequence.range, body: compiledBody, scope: scope)
                 interpreter.invisible = true
                 return .na
             }
         case .while(let condition, let body):
-            let test = self.condition(condition, construct: "while"), compiledBody = expression(body)
+            let test = self.condition(condition, construct: "while"), compiledBody = expression(body, valueUsed: false)
             return { interpreter, scope throws(PanoramaError) in
                 var iterations = 0
                 while try test(interpreter, scope) {
@@ -123,7 +126,8 @@ enum Compiler {
     }
 
     /// A statement inside `{ … }`: assignments to a name are compiled, the rest run as before.
-    static func statement(_ statement: Statement) -> Compiled {
+    /// `valueUsed` false: its value is dropped (one before the block's last, or in a loop's body).
+    static func statement(_ statement: Statement, valueUsed: Bool = true) -> Compiled {
         switch statement {
         case .expression(let expr, _):
             return expression(expr)
@@ -157,7 +161,7 @@ enum Compiler {
                 return v
             }
             // `s = paste(s, …)`: appended to in place (Compiler+Append.swift).
-            return reserved ? general : appending(name, expr, general: general) ?? general
+            return reserved ? general : appending(name, expr, valueUsed: valueUsed, general: general) ?? general
         default:
             return { interpreter, scope throws(PanoramaError) in try interpreter.execute(statement, scope: scope) }
         }

@@ -203,15 +203,41 @@ public final class Environment: @unchecked Sendable {
         hint.index = set(name, .number(x))
     }
 
+    /// Whether `name` is a variable of this scope holding a text (moved out and back: not copied).
+    @inline(__always)
+    func holdsText(_ name: String, hint: Hint) -> Bool {
+        guard let text = takeText(name, hint: hint) else { return false }
+        slots[hint.index] = .string(text)  // (`takeText` found it at the hinted position)
+        return true
+    }
+
     /// The text a variable of this scope holds, moved out of its slot (which holds `na` until
-    /// `set` puts a value back) so the caller has its only reference and can append to it in
+    /// `putText` or `set` puts a value back) so the caller has its only reference and can append to it in
     /// place; nil, and nothing moved, when `name` is not a variable of this scope or holds
     /// something else.
     @inline(__always)
     func takeText(_ name: String, hint: Hint) -> String? {
-        guard let i = position(name, hint: hint), numbers[i].isNaN, case .string(let text) = slots[i] else { return nil }
-        slots[i] = .na
-        return text
+        guard let i = position(name, hint: hint), numbers[i].isNaN else { return nil }
+        // Moved out and back rather than matched in place: matching `slots[i]` copies the Value.
+        var taken = Value.na
+        swap(&taken, &slots[i])
+        switch consume taken {
+        case .string(let text): return text
+        case let other:
+            slots[i] = other
+            return nil
+        }
+    }
+
+    /// Puts back in its slot the text `takeText` took out of it (the slot holds `na`).
+    @inline(__always)
+    func putText(_ name: String, _ text: consuming String, hint: Hint) {
+        let i = hint.index
+        guard i < names.count && names[i] == name, numbers[i].isNaN else {
+            set(name, .string(text), hint: hint)
+            return
+        }
+        slots[i] = .string(text)  // a text's slot has no function or vector beside it
     }
 
     /// The value of `name` in this scope alone.

@@ -247,7 +247,7 @@ public final class Interpreter {
     /// one after them all.
     func bind(_ builtin: Builtin, _ match: ArgumentMatch, _ arguments: [CallArgument], range: SourceRange, outer: Frame?,
               value: (Int, Frame?) throws(PanoramaError) -> Value) throws(PanoramaError) -> CallContext {
-        var bound: [String: BoundArgument] = Dictionary(minimumCapacity: arguments.count)
+        var bound = BoundArguments(minimumCapacity: arguments.count)
         var rest: [BoundArgument] = []
         var extra: [(String, BoundArgument)] = []
         var scope = outer

@@ -125,7 +125,9 @@ enum Operators {
         case .add, .subtract, .multiply, .divide, .remainder, .power:
             if let dated = try dateArithmetic(op, left, eb, n, at: range) { return wrap(dated, scalar: scalar) }
             guard let x = numbers(left), let y = numbers(eb) else {
-                throw .type("cannot apply '\(op.rawValue)' to \(typeName(left)) and \(typeName(eb))", at: range)
+                // `s + "x"` as Python writes it: say how texts are joined here.
+                let join = op == .add && typeName(left) == "text" && typeName(eb) == "text" ? "; texts are joined with paste(a, b, sep=\"\")" : ""
+                throw .type("cannot apply '\(op.rawValue)' to \(typeName(left)) and \(typeName(eb))" + join, at: range)
             }
             let f: (Double, Double) -> Double
             switch op {

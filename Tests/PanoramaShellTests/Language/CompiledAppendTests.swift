@@ -24,6 +24,15 @@ import Testing
         ("s = \"a\"", "s = paste(s, \"x\", collapse=\"+\")"),
         ("s = \"a\"", "s = paste(s, \"x\", collapse=\"+\", sep=\"\")"),
         ("s = \"a\"", "s = paste(s, date(2024, 1, i), sep=\"/\")"),
+        // constants only (what they add is worked out once), of every kind
+        ("s = \"a\"", "s = paste(s, \"x\", 2.5, na, true, sep=\"-\")"),
+        ("s = \"a\"", "s = paste(s, -1, \"y\")"),
+        // an argument assigning `s` first: the text appended to is the one read before it
+        ("s = \"a\"", "s = paste(s, { s = \"q\"; \"x\" }, sep=\"\")"),
+        ("s = \"a\"", "s = paste(s, if (i > 1) { s = \"q\"; i } else \"x\", sep=\"\")"),
+        ("s = \"a\"", "s = paste(s, { for (s in 1:2) 0; \"x\" }, sep=\"\")"),
+        // `s` not a text of the running scope: the error names it before the argument's
+        ("", "s = paste(s, nowhere, sep=\"\")"),
         // not appended: a vector piece, a text becoming a vector, a number, na
         ("s = \"a\"", "s = paste(s, [1, 2], sep=\"\")"),
         ("s = \"a\"; v = [\"p\", \"q\"]", "s = paste(s, v, collapse=\"\")"),
@@ -38,6 +47,9 @@ import Testing
         // a function body's local text, and a global text read from a function body
         ("s = \"a\"\nf = function(n) { t = \"b\"; t = paste(t, n, sep=\"\"); t = paste(t, n); t }", "s = paste(s, f(i))"),
         ("s = \"a\"\nf = function(n) { s = paste(s, n, sep=\"\"); s }", "s = f(i)"),
+        // the same append reached again while its arguments are evaluated (its buffer of values)
+        ("s = \"a\"\nf = function(n) { t = \"b\"; t = paste(t, n, if (n > 0) f(n - 1) else \"z\", sep=\"\"); t }",
+         "s = paste(s, f(i), sep=\"/\")"),
     ])
     func `appending in a loop prints what the walked statements print`(setup: String, statement: String) {
         let ways = Self.walkedAndLooped(setup, statement)
@@ -48,6 +60,19 @@ import Testing
         let t = run("s = \"a\"\nt = s\nl = [s]\nfor (i in 1:3) s = paste(s, \"x\", sep=\"\")\nt\nl[1]\ns")
         #expect(t.stderr == "")
         #expect(t.out.suffix(3) == ["\"a\"", "\"a\"", "\"axxx\""], "\(t.out)")
+    }
+
+    @Test func `an append whose value is used gives the text, one in a loop body's middle does not change it`() {
+        let t = run("""
+            s = "a"
+            f = function(t) { t = paste(t, "x", sep="") }
+            for (i in 1:2) { u = { s = paste(s, "y", sep="") }; v = f(s); s = paste(s, "z", sep=""); w = 1 }
+            u
+            v
+            s
+            """)
+        #expect(t.stderr == "")
+        #expect(t.out.suffix(3) == ["\"ayzy\"", "\"ayzyx\"", "\"ayzyz\""], "\(t.out)")
     }
 
     @Test func `an error in an argument leaves the text as it was`() {

@@ -93,6 +93,7 @@ import Testing
         ("round(1, digits=\"a\")", "error: 'digits' must be a number, not a string\nusage: round(x, digits=)"),
         ("[1, 2] + [1, 2, 3]", "error: vectors of different lengths (2 and 3)"),
         ("\"a\" + 1", "error: cannot apply '+' to text and number"),
+        ("s = \"a\"; s + \"x\"", "error: cannot apply '+' to text and text; texts are joined with paste(a, b, sep=\"\")"),
         ("[1, \"a\"]", "error: a vector holds one type; cannot mix text with number"),
         ("1 and true", "error: 'and' needs true/false values, not number and bool"),
         ("ans = 3", "error: 'ans' is set by panorama and cannot be assigned"),
