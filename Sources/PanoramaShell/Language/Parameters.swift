@@ -209,9 +209,8 @@ extension Launcher {
     /// `panorama run FILE --help`: each script's parameters.
     public static func scriptHelp(_ files: [String]) -> Int32 {
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                return report(.failed("cannot read '\(file)'", at: nil))
-            }
+            let text: String
+            do { text = try ScriptFile.text(file) } catch { return report(error) }
             print(ScriptParameters.helpText(file: file, text: text))
         }
         return 0
