@@ -185,12 +185,13 @@ extension Interpreter {
             for (k, i) in p.enumerated() { xs[i] = ys[source(k)] }
             // A day stored among months makes them days (as [a, b] does), rather than losing its day.
             out.data = .date(xs, given == .day ? .day : precision)
-        case (.text(let t), _) where allMissing || v.data.typeName == out.data.typeName:
-            var strings = t.strings
-            let given: [String?]
-            if case .text(let u) = v.data { given = u.strings } else { given = Array(repeating: nil, count: v.count) }
-            for (k, i) in p.enumerated() { strings[i] = given[source(k)] }
-            out.data = .text(Categorical(strings))
+        case (.text(var t), _) where allMissing || v.data.typeName == out.data.typeName:
+            // The codes are set in place, the value's levels found or added: re-encoding every
+            // string made a loop of s[i] = "…" quadratic (20,000 turns took 30 s).
+            var given = [Int32](repeating: -1, count: v.count)
+            if case .text(let u) = v.data { given = t.adding(u) }
+            for (k, i) in p.enumerated() { t.codes[i] = given[source(k)] }
+            out.data = .text(t)
         case (.bool(var xs), _) where allMissing:
             for i in p { xs[i] = -1 }
             out.data = .bool(xs)
@@ -208,6 +209,25 @@ extension Interpreter {
             throw .type("cannot store \(v.data.typeName) in \(what), which holds \(column.data.typeName)\(convert)", at: valueRange)
         }
         return out
+    }
+}
+
+extension Categorical {
+    /// `other`'s codes in this encoding, its levels not yet here added at the end (looked for
+    /// from the end, where a loop's recent values are; a dictionary when there are many).
+    mutating func adding(_ other: Categorical) -> [Int32] {
+        var mapped = [Int32](repeating: -1, count: other.levels.count)
+        let index: [String: Int32]? = other.levels.count > 8
+            ? Dictionary(levels.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a }) : nil
+        for (k, level) in other.levels.enumerated() {
+            if let found = index.map({ $0[level] }) ?? levels.lastIndex(of: level).map(Int32.init) {
+                mapped[k] = found
+            } else {
+                mapped[k] = Int32(levels.count)
+                levels.append(level)
+            }
+        }
+        return other.codes.map { $0 < 0 ? -1 : mapped[Int($0)] }
     }
 }
 

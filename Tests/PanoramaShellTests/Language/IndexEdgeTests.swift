@@ -126,3 +126,20 @@ import Testing
         #expect(t.out.last == "[\"1\", \"a\", \"3\"]")
     }
 }
+
+/// `s[i] = "…"` on a text vector sets codes in place instead of re-encoding every string.
+@Suite struct TextIndexAssignmentTests {
+    @Test func `assigned texts keep the others and reuse or add levels`() {
+        let t = run("s = [\"a\", \"b\", na]\ns[3] = \"b\"\ns[4] = \"é\"\ns[[1, 5]] = [\"c\", na]\ns\ntable(s)")
+        #expect(t.stderr == "")
+        #expect(t.out.first == "[\"c\", \"b\", \"b\", \"é\", na]")
+        #expect(!t.stdout.contains("│ a "), "a replaced text is no value any more: \(t.stdout)")
+    }
+
+    @Test func `a loop fills a text vector with repeated and new texts`() {
+        let t = run("s = []\nfor (i in 1:300) s[i] = paste(\"p\", i % 7)\nlength(s)\ns[[7, 8, 300]]\nnrow(table(s))")
+        #expect(t.stderr == "")
+        #expect(t.out == ["300", "[\"p 0\", \"p 1\", \"p 6\"]", "7"])
+    }
+}
+
