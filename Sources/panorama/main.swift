@@ -83,10 +83,11 @@ struct Run: ParsableCommand {
         return out
     }
 
-    /// `panorama [run] FILE --edition 13`: an option `run` does not have, after a script's name,
-    /// starts the scripts' arguments as `--` does (`Rscript FILE --x` and `python FILE --x` pass
-    /// what follows the file to it); ArgumentParser answered "Unknown option '--edition'. Did
-    /// you mean '--init'?". With a `--` already there, the words stay as typed.
+    /// `panorama [run] FILE --edition 13` or `FILE edition=13` (`./report.pan edition=13` through
+    /// a `#!` line): an option `run` does not have, or a name=value that is no file, after a
+    /// script's name starts the scripts' arguments as `--` does (`Rscript FILE --x` and `python
+    /// FILE --x` pass what follows the file to it); they were "Unknown option '--edition'. Did
+    /// you mean '--init'?" and "cannot read 'edition=13'". With a `--` there, words stay as typed.
     static func passingScriptOptions(_ arguments: [String]) -> [String] {
         guard !["notebook", "kernel"].contains(arguments.first), !arguments.contains("--") else { return arguments }
         let options: Set<String> = ["-e", "--format", "--init", "--no-init", "--help", "-h", "--version"]
@@ -101,6 +102,10 @@ struct Run: ParsableCommand {
                     return Array(arguments[..<i]) + ["--"] + arguments[i...]
                 }
                 if takingValue.contains(word) { i += 1 }
+            } else if sawFile, let equals = word.firstIndex(of: "="), word.startIndex < equals,
+                      word[..<equals].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+                      !FileManager.default.fileExists(atPath: word) {
+                return Array(arguments[..<i]) + ["--"] + arguments[i...]
             } else {
                 sawFile = true
             }
