@@ -45,3 +45,27 @@ import Testing
         #expect(t.stderr.contains("\n  y = 1 + nom_inconnu * 2 + 3 + 4 + 5 + 6 + 7\n          ^^^^^^^^^^^"), "\(t.stderr)")
     }
 }
+
+/// Chains of calls, `[ ]` and `.name` (`x[1][1]…`, `l.a.a…`, `f()()…`) nest as deeply as
+/// brackets: 1,000 `[1]` crashed the process when evaluated; they count toward the nesting limit.
+/// (Operator chains are bounded separately: OrdinaryInputTests, on the binary.)
+@Suite struct LongChainTests {
+    @Test(arguments: [
+        "x = [1]\ny = x" + String(repeating: "[1]", count: 100_000),
+        "x = list(a=1)\ny = x" + String(repeating: ".a", count: 100_000),
+        "f = function() f\ny = f" + String(repeating: "()", count: 100_000),
+    ])
+    func `a chain of a hundred thousand links is one short error, not a crash`(code: String) {
+        let t = run(code, file: "chain.pan")
+        #expect(t.outcome == .failed)
+        // The index inside the 201st [ ] is where an x[1][1]… chain stops: the bracket's own message.
+        #expect(t.stderr.contains("error: expression nested too deeply (more than 200 levels"), "\(t.stderr.prefix(300))")
+        #expect(t.stderr.count < 500)
+    }
+
+    @Test func `chains within the limit still run`() {
+        let t = run("y = [[5]]\ny[1][1]\nl = list(a=list(b=2))\nl.a.b")
+        #expect(t.stderr == "")
+        #expect(t.out == ["5", "2"])
+    }
+}
