@@ -22,7 +22,8 @@ struct Panorama: ParsableCommand {
         discussion: """
         With no FILE and a terminal: the interactive shell; with piped input: runs it as a \
         script. The ARGs after -- reach the scripts as `args`; name=value or --name value \
-        set their param(…). `panorama run FILE --help` lists a script's parameters.
+        set their param(…) (after FILE, a --name panorama does not know or a name=value starts them without \
+        --). `panorama run FILE --help` lists a script's parameters.
         """,
         version: PanoramaVersion.string,
         subcommands: [Run.self, NotebookCommand.self, KernelCommand.self],
@@ -80,6 +81,37 @@ struct Run: ParsableCommand {
             }
         }
         return out
+    }
+
+    /// `panorama [run] FILE --edition 13` or `FILE edition=13` (`./report.pan edition=13` through
+    /// a `#!` line): an option `run` does not have, or a name=value that is no file, after a
+    /// script's name starts the scripts' arguments as `--` does (`Rscript FILE --x` and `python
+    /// FILE --x` pass what follows the file to it); they were "Unknown option '--edition'. Did
+    /// you mean '--init'?" and "cannot read 'edition=13'". With a `--` there, words stay as typed.
+    static func passingScriptOptions(_ arguments: [String]) -> [String] {
+        guard !["notebook", "kernel"].contains(arguments.first), !arguments.contains("--") else { return arguments }
+        let options: Set<String> = ["-e", "--format", "--init", "--no-init", "--help", "-h", "--version"]
+        let takingValue: Set<String> = ["-e", "--format", "--init"]
+        var sawFile = false
+        var i = arguments.first == "run" ? 1 : 0
+        while i < arguments.count {
+            let word = arguments[i]
+            if word.hasPrefix("-") && word.count > 1 {
+                let name = String(word.prefix { $0 != "=" })
+                if sawFile && word.hasPrefix("--") && !options.contains(name) {
+                    return Array(arguments[..<i]) + ["--"] + arguments[i...]
+                }
+                if takingValue.contains(word) { i += 1 }
+            } else if sawFile, let equals = word.firstIndex(of: "="), word.startIndex < equals,
+                      word[..<equals].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+                      !FileManager.default.fileExists(atPath: word) {
+                return Array(arguments[..<i]) + ["--"] + arguments[i...]
+            } else {
+                sawFile = true
+            }
+            i += 1
+        }
+        return arguments
     }
 
     func run() throws {
@@ -178,4 +210,4 @@ BLASThreads.useOne()
 // `-e CODE` takes CODE verbatim (`.unconditionalSingleValue`), but ArgumentParser's splitter
 // rejects a word of three or more leading dashes before any option sees it: such a CODE is handed
 // over in ArgumentParser's own joined form, `-e=---1`.
-Panorama.main(Run.joiningDashedExpressions(Array(CommandLine.arguments.dropFirst())))
+Panorama.main(Run.passingScriptOptions(Run.joiningDashedExpressions(Array(CommandLine.arguments.dropFirst()))))

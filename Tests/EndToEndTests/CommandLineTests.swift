@@ -92,7 +92,21 @@ import Testing
     @Test func missingScriptIsAnErrorNotACrash() throws {
         let r = try Binary.run(["/nonexistent/x.pan"])
         #expect(r.status == 1)
-        #expect(r.stderr == "error: cannot read '/nonexistent/x.pan'\n")
+        #expect(r.stderr == "error: cannot read '/nonexistent/x.pan': there is no such file\n")
+    }
+
+    @Test func `a directory or a Latin-1 script is refused saying why and where`() throws {
+        let directory = FileManager.default.temporaryDirectory.path
+        let r = try Binary.run(["run", directory])
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: cannot read '\(directory)': it is a directory\n")
+        let latin1 = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID().uuidString).pan")
+        try Data("x = 1\n# caf".utf8 + [0xE9] + Data("\nx\n".utf8)).write(to: latin1)
+        defer { try? FileManager.default.removeItem(at: latin1) }
+        let bad = try Binary.run(["run", latin1.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "error: '\(latin1.path)' is not UTF-8 text (line 2); save it as UTF-8, e.g. iconv -f latin1 -t utf-8\n")
+        #expect(try Binary.run(["run", latin1.path, "--help"]).stderr == bad.stderr)
     }
 
     @Test func versionAndHelp() throws {

@@ -16,6 +16,16 @@ import Testing
         #expect(r.status == 0)
     }
 
+    @Test(arguments: [" + 1", " |> abs()", " and true"])
+    func `a chain of a hundred thousand operators is one short error, not a crash`(link: String) throws {
+        // The freed tree of 10⁵ links overflowed the stack (a segmentation fault after the value printed).
+        let r = try Binary.run([], stdin: Data(("x = 1" + String(repeating: link, count: 100_000) + "\n").utf8))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error: a chain of more than 10000 operators is too long; split it with variables"), "\(r.stderr.prefix(300))")
+        #expect(r.stderr.count < 500)
+        #expect(!r.stderr.contains("crashed"))
+    }
+
     @Test func aLongFormulaIsPrintedAndExpanded() throws {
         let terms = (0..<3_000).map { _ in "x" }.joined(separator: " + ")
         let r = try Binary.run(["-e", "f = y ~ \(terms); 1"])

@@ -18,6 +18,19 @@ import Testing
         #expect(try Binary.run(["run", file.path, "--", "--edition", "12", "--label=x"]).stdout == "13\n\"x\"\n")
     }
 
+    @Test func `a parameter's --name or name=value after the script's name needs no -- before it as in Rscript and python`() throws {
+        let file = try Binary.temporaryFile("s.pn", Self.script)
+        #expect(try Binary.run(["run", file.path, "--edition", "12", "--label=x"]).stdout == "13\n\"x\"\n")
+        #expect(try Binary.run([file.path, "--edition", "11"]).stdout == "12\n\"all\"\n")
+        #expect(try Binary.run([file.path, "edition=9", "label=é"]).stdout == "10\n\"é\"\n")
+        #expect(try Binary.run(["run", file.path, file.path, "edition=9"]).stdout == "10\n\"all\"\n10\n\"all\"\n")
+        #expect(try Binary.run(["run", "--format", "json", file.path, "--edition", "10"]).stdout == "11\n\"all\"\n")
+        let misspelt = try Binary.run(["run", file.path, "--editon", "3"])
+        #expect(misspelt.status == 64)
+        #expect(misspelt.stderr.contains("no parameter named 'editon'. Did you mean 'edition'?"), "\(misspelt.stderr)")
+        #expect(try Binary.run(["run", file.path, "--help"]).stdout.contains("edition=14"))
+    }
+
     @Test func `a parameter that does not convert or does not exist is a clear error`() throws {
         let file = try Binary.temporaryFile("s.pn", Self.script)
         let bad = try Binary.run(["run", file.path, "--", "edition=abc"])

@@ -193,7 +193,7 @@ extension BuiltinRegistry {
             return .frame(try left.join(right, on: keys, kind: how))
         },
         Builtin("stack", .data, summary: "frames bound by rows (columns matched by name), with an id column saying which frame each row came from",
-                parameters: [Parameter("frames", "frames to bind", variadic: true, required: true, forms: ["frame, …"]),
+                parameters: [Parameter("frames", "frames to bind, or lists of frames", variadic: true, required: true, forms: ["frame, …"]),
                              .keyword("id", "name of the id column (none when not given)"),
                              .keyword("ids", "the id of each frame (default 1, 2, …)")],
                 example: """
@@ -202,12 +202,17 @@ extension BuiltinRegistry {
                 stack(a, b, id="edition", ids=[13, 14])
                 """, frameScope: false) { ctx in
             var frames: [Frame] = []
-            for argument in ctx.rest {
-                guard let value = argument.value else { continue }
+            // A list of frames (collected by a loop, or split's groups) is its frames, as pandas'
+            // concat takes a list and R writes do.call(rbind, l).
+            let values = ctx.rest.compactMap(\.value).flatMap { v -> [Value] in
+                if case .object(let list as ListValue) = v { return list.values }
+                return [v]
+            }
+            for value in values {
                 switch value {
                 case .frame(let f): frames.append(f)
                 case .object(let o) where o.tableView != nil: frames.append(o.tableView!)
-                default: throw ctx.fail("stack() takes frames, not a \(value.kindName)")
+                default: throw ctx.fail("stack() takes frames or lists of frames, not a \(value.kindName)")
                 }
             }
             let id = try ctx.string("id")
@@ -245,8 +250,11 @@ extension BuiltinRegistry {
                 parameters: [.required("frame", "a frame")], example: "ncol(frame(x=[1, 2, 3], y=[4, 5, 6]))") { ctx in
             .number(Double(try ctx.requiredFrame("frame").columnCount))
         },
-        Builtin("names", .data, summary: "the column identifiers used in code",
-                parameters: [.required("frame", "a frame")], example: "names(frame(cost=[1.5], phase=[\"Cadrage\"]))") { ctx in
+        Builtin("names", .data, summary: "the column identifiers used in code; a list's entry names (na for an unnamed one)",
+                parameters: [.required("frame", "a frame or a list")], example: "names(frame(cost=[1.5], phase=[\"Cadrage\"]))") { ctx in
+            if case .object(let list as ListValue)? = ctx["frame"] {
+                return .vector(Column(name: "names", .text(Categorical(list.names))))
+            }
             let frame = try ctx.requiredFrame("frame")
             return .vector(Column(name: "names", .text(Categorical(frame.names.map { Optional($0) }))))
         },

@@ -161,9 +161,9 @@ extension Interpreter {
         return try run(function, values, at: range)
     }
 
-    /// Runs the body in a new scope whose parent is the defining scope; defaults are evaluated
-    /// there, in order, so a default may use the parameters before it. `arguments` are by
-    /// parameter position, nil when not given.
+    /// Runs the body in a new scope whose parent is the defining scope; the arguments given are
+    /// set there, then the defaults evaluated there (`evaluateDefaults`), so a default may use
+    /// the other parameters. `arguments` are by parameter position, nil when not given.
     func run(_ function: FunctionValue, _ arguments: [Value?], at range: SourceRange) throws(PanoramaError) -> Value {
         try checkDepth(calling: function, at: range)
         let local = Environment(parent: function.closure)
@@ -174,13 +174,15 @@ extension Interpreter {
             environment = saved
             callDepth -= 1
         }
-        for (p, given) in zip(function.literal.parameters, arguments) {
+        var pending: [Int] = []
+        for (k, (p, given)) in zip(function.literal.parameters, arguments).enumerated() {
             if let value = given {
                 local.set(p.name, value)
-            } else if let d = p.defaultValue {
-                local.set(p.name, try evaluate(d))
+            } else if p.defaultValue != nil {
+                pending.append(k)
             }
         }
+        if !pending.isEmpty { try evaluateDefaults(pending, of: function.literal.parameters, into: local) }
         return try body(of: function)
     }
 

@@ -42,17 +42,19 @@ extension Interpreter {
             var out: [Int] = []
             out.reserveCapacity(xs.count)
             for x in xs {
-                guard x.isFinite, x == x.rounded(), abs(x) < 9e15 else {
-                    throw .type("an index must be whole numbers, not \(x.isNaN ? "na" : NumberFormat().string(x))", at: range)
+                guard x == x.rounded() else {
+                    // All the digits: 2.0000000001 is not "2".
+                    let shown = NumberFormat().string(x)
+                    throw .type("an index must be whole numbers, not \(x.isNaN ? "na" : Double(shown) == x ? shown : "\(x)")", at: range)
+                }
+                guard x >= 1 && x <= Double(count + (extending ? xs.count : 0)) else {
+                    throw outOfRange(x, count: count, of: what, unit: unit, extending: extending, at: range)
                 }
                 let i = Int(x)
-                guard i >= 1 && i <= count + (extending ? xs.count : 0) else {
-                    throw outOfRange(i, count: count, of: what, unit: unit, extending: extending, at: range)
-                }
                 out.append(i - 1)
             }
             if extending, let gap = firstGap(out, after: count) {
-                throw outOfRange(gap + 1, count: count, of: what, unit: unit, extending: true, at: range)
+                throw outOfRange(Double(gap + 1), count: count, of: what, unit: unit, extending: true, at: range)
             }
             return (out, single)
         case .bool(let mask):
@@ -68,12 +70,13 @@ extension Interpreter {
         }
     }
 
-    private func outOfRange(_ i: Int, count: Int, of what: String, unit: String, extending: Bool, at range: SourceRange) -> PanoramaError {
+    private func outOfRange(_ x: Double, count: Int, of what: String, unit: String, extending: Bool, at range: SourceRange) -> PanoramaError {
+        let i = abs(x) < 9e15 ? "\(Int(x))" : "\(x)"
         let valid = extending ? "assign to 1 to \(count + 1) (\(count + 1) appends; gaps are not filled with na)"
             : count == 0 ? "it is empty" : "valid indexes are 1 to \(count)"
         // R's x[0] (nothing) and x[-i] (all but i) have no meaning here: say so rather than only "out of range".
-        let reading = i == 0 ? " (indexes start at 1)"
-            : i < 0 ? " (negative indexes do not drop elements as in R: take the others with a range or a condition)" : ""
+        let reading = x == 0 ? " (indexes start at 1)"
+            : x < 0 ? " (negative indexes do not drop elements as in R: take the others with a range or a condition)" : ""
         return .type("index \(i) is out of range: \(what) has \(Prose.counted(count, unit)); \(valid)\(reading)", at: range)
     }
 
@@ -147,7 +150,7 @@ extension Interpreter {
                 throw .unknownColumn(columnName, suggestion: near, at: target.range)
             }
             let i = try evaluate(indexExpr, scope: frame)
-            frame.setColumn(try replaced(column, i, value, of: "'\(frameName)'", at: indexExpr.range, valueRange: valueExpr.range))
+            frame.setColumn(try replaced(column, i, value, of: "'\(frameName).\(columnName)'", at: indexExpr.range, valueRange: valueExpr.range))
             set(frameName, .frame(frame))
             return value
         default:
@@ -178,15 +181,17 @@ extension Interpreter {
         case (.bool(var xs), .bool(let ys)):
             for (k, i) in p.enumerated() { xs[i] = ys[source(k)] }
             out.data = .bool(xs)
-        case (.date(var xs, let precision), .date(let ys, _)):
+        case (.date(var xs, let precision), .date(let ys, let given)):
             for (k, i) in p.enumerated() { xs[i] = ys[source(k)] }
-            out.data = .date(xs, precision)
-        case (.text(let t), _) where allMissing || v.data.typeName == out.data.typeName:
-            var strings = t.strings
-            let given: [String?]
-            if case .text(let u) = v.data { given = u.strings } else { given = Array(repeating: nil, count: v.count) }
-            for (k, i) in p.enumerated() { strings[i] = given[source(k)] }
-            out.data = .text(Categorical(strings))
+            // A day stored among months makes them days (as [a, b] does), rather than losing its day.
+            out.data = .date(xs, given == .day ? .day : precision)
+        case (.text(var t), _) where allMissing || v.data.typeName == out.data.typeName:
+            // The codes are set in place, the value's levels found or added: re-encoding every
+            // string made a loop of s[i] = "…" quadratic (20,000 turns took 30 s).
+            var given = [Int32](repeating: -1, count: v.count)
+            if case .text(let u) = v.data { given = t.adding(u) }
+            for (k, i) in p.enumerated() { t.codes[i] = given[source(k)] }
+            out.data = .text(t)
         case (.bool(var xs), _) where allMissing:
             for i in p { xs[i] = -1 }
             out.data = .bool(xs)
@@ -196,6 +201,7 @@ extension Interpreter {
         default:
             // R would turn the whole vector into text; here the conversion is written out.
             let convert = switch (v.data, column.data) {
+            case (.text, .date): "; read it as a date first with as_date(…)"
             case (.text, _): "; convert it first with as_text(…)"
             case (_, .text): "; convert the value with as_text(…)"
             default: ""
@@ -203,6 +209,25 @@ extension Interpreter {
             throw .type("cannot store \(v.data.typeName) in \(what), which holds \(column.data.typeName)\(convert)", at: valueRange)
         }
         return out
+    }
+}
+
+extension Categorical {
+    /// `other`'s codes in this encoding, its levels not yet here added at the end (looked for
+    /// from the end, where a loop's recent values are; a dictionary when there are many).
+    mutating func adding(_ other: Categorical) -> [Int32] {
+        var mapped = [Int32](repeating: -1, count: other.levels.count)
+        let index: [String: Int32]? = other.levels.count > 8
+            ? Dictionary(levels.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a }) : nil
+        for (k, level) in other.levels.enumerated() {
+            if let found = index.map({ $0[level] }) ?? levels.lastIndex(of: level).map(Int32.init) {
+                mapped[k] = found
+            } else {
+                mapped[k] = Int32(levels.count)
+                levels.append(level)
+            }
+        }
+        return other.codes.map { $0 < 0 ? -1 : mapped[Int($0)] }
     }
 }
 

@@ -16,6 +16,8 @@ extension Lexer {
         case ("+", "+"):
             let target = wordBefore() ?? "x"
             return "there is no '++'; write \(target) = \(target) + 1"
+        case ("<", "<") where afterThat == UInt8(ascii: "-"):
+            return "there is no '<<-': a function cannot assign its caller's variables; return the value and assign the result (x = f(x))"
         case ("<", "-"):
             return "there is no '<-'; assign with '=' (write 'a < -1' with spaces to compare with a negative number)"
         case ("-", "-") where [0, UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: ")")].contains(nextNonBlank(from: index + 2)):

@@ -71,6 +71,8 @@ public struct Lexer {
             let b = bytes[index]
             if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") {
                 index += 1
+            } else if let blank = unicodeBlankLength(at: index) {
+                index += blank
             } else if b == UInt8(ascii: "#") {
                 while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
             } else if b == UInt8(ascii: "\n") && open.last.map({ $0 != UInt8(ascii: "{") }) == true {
@@ -109,9 +111,15 @@ public struct Lexer {
         if isDigit(b) || (b == UInt8(ascii: ".") && index + 1 < bytes.count && isDigit(bytes[index + 1])) {
             return try number(start: (start, startLine, startLineStart))
         }
-        if isLetter(b) || b >= 0x80 {
-            while index < bytes.count && (isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] >= 0x80) {
-                index += 1
+        if isLetter(b) || nameCharacterLength(at: index, first: true) != nil {
+            while index < bytes.count {
+                if isLetter(bytes[index]) || isDigit(bytes[index]) {
+                    index += 1
+                } else if let length = nameCharacterLength(at: index, first: false) {
+                    index += length
+                } else {
+                    break
+                }
             }
             let word = String(decoding: bytes[start..<index], as: UTF8.self)
             return token(Lexer.keywords.contains(word) ? .op(word) : .name(word))
@@ -157,6 +165,7 @@ public struct Lexer {
         index += 1
         while index < bytes.count && (bytes[index] & 0xC0) == 0x80 { index += 1 }
         let ch = String(decoding: bytes[start..<index], as: UTF8.self)
+        if let c = ch.unicodeScalars.first, let instead = Lexer.lookAlike(c) { throw .syntax(instead, at: token(.end).range) }
         let shown = ch.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0xFFFD } == true
             ? "byte 0x" + String(bytes[start], radix: 16) : "'\(ch)'"
         throw .syntax("unexpected character \(shown)", at: token(.end).range)
@@ -216,6 +225,11 @@ public struct Lexer {
             if c == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = index + 1
+            }
+            // A string across lines of a CRLF file holds "\n", as in one with LF line ends.
+            if c == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") {
+                index += 1
+                continue
             }
             if c == UInt8(ascii: "\\") && index + 1 < bytes.count {
                 let e = bytes[index + 1]

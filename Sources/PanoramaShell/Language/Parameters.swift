@@ -144,6 +144,16 @@ public enum ScriptParameters {
 extension Interpreter {
     /// `param(name, default=, help=)`: the value given on the command line, or the default.
     func parameter(_ name: String, default value: Value, help: String) throws(PanoramaError) -> Value {
+        // The command line gives name=value: a name with a space was never matched (its value silently ignored).
+        guard ScriptParameters.isName(Substring(name)) else {
+            throw .failed("a parameter's name is typed on the command line as name=value: letters, digits and _, not \"\(name)\"", at: nil)
+        }
+        // The default sets the type a given text is read as; a vector or list default accepted no value at all.
+        switch value {
+        case .number, .string, .bool, .date, .na: break
+        default:
+            throw .failed("the default of parameter '\(name)' must be one number, text, true/false or date (it sets the type of a value given as text), not a \(value.kindName)", at: nil)
+        }
         let result = try parameterValues[name].map { (text: String) throws(PanoramaError) -> Value in
             try ScriptParameters.convert(text, like: value, name: name)
         } ?? value
@@ -209,9 +219,8 @@ extension Launcher {
     /// `panorama run FILE --help`: each script's parameters.
     public static func scriptHelp(_ files: [String]) -> Int32 {
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                return report(.failed("cannot read '\(file)'", at: nil))
-            }
+            let text: String
+            do { text = try ScriptFile.text(file) } catch { return report(error) }
             print(ScriptParameters.helpText(file: file, text: text))
         }
         return 0

@@ -5,10 +5,14 @@
 public struct Parser {
     /// Deeper nesting than this is refused (no stack overflow on garbage input).
     static let maximumDepth = 200
+    /// Operators in chains open at once (`1 + 1 + …`, `|>`), see `link`.
+    static let maximumChain = 10_000
 
     var tokens: [Token]
     var position = 0
     var depth = 0
+    /// Operator links of the chains being parsed (see `link`).
+    var chain = 0
     let text: String
 
     public init(_ text: String) throws(PanoramaError) {
@@ -168,7 +172,10 @@ public struct Parser {
 
     mutating func pipe() throws(PanoramaError) -> Expr {
         var left = try formula()
+        var links = 0
+        defer { chain -= links }
         while isOp("|>") {
+            try link(&links, operator: true)
             let op = advance()
             skipNewlines()
             let right = try formula()
@@ -204,7 +211,10 @@ public struct Parser {
 
     mutating func or() throws(PanoramaError) -> Expr {
         var left = try and()
+        var links = 0
+        defer { chain -= links }
         while isOp("or") {
+            try link(&links, operator: true)
             _ = advance(); skipNewlines()
             let right = try and()
             left = Expr(.binary(.or, left, right), left.range.through(right.range))
@@ -214,7 +224,10 @@ public struct Parser {
 
     mutating func and() throws(PanoramaError) -> Expr {
         var left = try not()
+        var links = 0
+        defer { chain -= links }
         while isOp("and") {
+            try link(&links, operator: true)
             _ = advance(); skipNewlines()
             let right = try not()
             left = Expr(.binary(.and, left, right), left.range.through(right.range))
@@ -247,7 +260,10 @@ public struct Parser {
 
     mutating func additive() throws(PanoramaError) -> Expr {
         var left = try multiplicative()
+        var links = 0
+        defer { chain -= links }
         while case .op(let o) = current.kind, o == "+" || o == "-" {
+            try link(&links, operator: true)
             _ = advance(); skipNewlines()
             let right = try multiplicative()
             left = Expr(.binary(o == "+" ? .add : .subtract, left, right), left.range.through(right.range))
@@ -257,7 +273,10 @@ public struct Parser {
 
     mutating func multiplicative() throws(PanoramaError) -> Expr {
         var left = try interaction()
+        var links = 0
+        defer { chain -= links }
         while case .op(let o) = current.kind, o == "*" || o == "/" || o == "%" {
+            try link(&links, operator: true)
             _ = advance(); skipNewlines()
             let right = try interaction()
             let op: BinaryOperator = o == "*" ? .multiply : o == "/" ? .divide : .remainder
@@ -268,7 +287,10 @@ public struct Parser {
 
     mutating func interaction() throws(PanoramaError) -> Expr {
         var left = try unary()
+        var links = 0
+        defer { chain -= links }
         while isOp(":") {
+            try link(&links, operator: true)
             _ = advance(); skipNewlines()
             let right = try unary()
             left = Expr(.binary(.colon, left, right), left.range.through(right.range))
@@ -306,9 +328,32 @@ public struct Parser {
         return try body(&self)
     }
 
+    /// One more link of a chain built in a loop, which nests the expression so far one level
+    /// deeper until the chain ends (`links` is undone then): a call, `[ ]` or `.name` after
+    /// another counts as a bracket does (1,000 chained `[1]` overflowed the stack when
+    /// evaluated); an operator or `|>` of a chain counts toward `maximumChain` (7,000 terms of a
+    /// generated sum run, 10⁵ overflowed the stack when the tree was freed).
+    mutating func link(_ links: inout Int, operator: Bool = false) throws(PanoramaError) {
+        links += 1
+        if `operator` {
+            chain += 1
+            guard chain <= Parser.maximumChain else {
+                throw .syntax("a chain of more than \(Parser.maximumChain) operators is too long; split it with variables", at: current.range)
+            }
+            return
+        }
+        depth += 1
+        guard depth <= Parser.maximumDepth else {
+            throw .syntax("expression nested too deeply (more than \(Parser.maximumDepth) levels; each call, [ ] or .name of a chain is one): split it with variables", at: current.range)
+        }
+    }
+
     mutating func postfix() throws(PanoramaError) -> Expr {
         var expr = try primary()
+        var links = 0
+        defer { depth -= links }
         while true {
+            if isPunct("(") || isPunct("[") || isPunct(".") { try link(&links) }
             if isPunct("(") {
                 _ = advance()
                 let arguments = try callArguments()

@@ -86,7 +86,7 @@ struct Scanner {
     static let operators = ["|>", "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%", "^", "~", ":"]
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" || c.value >= 0x80
+        (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" || (c.value >= 0x80 && Lexer.isNameScalar(c, first: false))
     }
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
 

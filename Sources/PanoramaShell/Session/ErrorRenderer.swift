@@ -23,18 +23,35 @@ public enum ErrorRenderer {
         }
         out += "error: \(error.message.controlsEscaped)"
         if let range, shouldShowCaret(error, source: source) {
-            if let found = line(of: source, at: range.offset) {
-                let line = found.replacingTabs()
+            if let found = line(of: source, at: range.offset, length: range.length) {
                 // Control characters show escaped (a pasted ESC cannot drive the terminal); the
                 // caret stays under the token as shown.
-                let prefix = String(line.prefix(range.column - 1))
-                let token = String(line.dropFirst(prefix.count).prefix(max(1, range.length)))
+                let (prefix, token, rest) = clipped(found.before.replacingTabs(), found.token.replacingTabs(), found.after.replacingTabs())
                 let indent = String(repeating: " ", count: prefix.controlsEscaped.count)
-                out += "\n  " + line.controlsEscaped + "\n  " + indent + String(repeating: "^", count: max(1, token.controlsEscaped.count))
+                out += "\n  " + (prefix + token + rest).controlsEscaped + "\n  " + indent
+                    + String(repeating: "^", count: max(1, token.controlsEscaped.count))
             }
         }
         if case .badCall(_, _, let usage, _) = error { out += "\n" + usage }
         return out
+    }
+
+    /// Characters of a long line shown around the offending token: a generated script's line of
+    /// a megabyte (or 10⁵ nested brackets) is shown as an excerpt, not whole on one error line.
+    static let excerptWidth = 100
+
+    /// A line's text before the offending token, the token and the text after it; when the line
+    /// is longer than `excerptWidth`, each part is cut to fit, an ellipsis marking the cuts.
+    static func clipped(_ before: String, _ token: String, _ after: String) -> (prefix: String, token: String, rest: String) {
+        var prefix = before, token = token, rest = after
+        if token.isEmpty, let first = rest.first { token = String(first); rest.removeFirst() }
+        guard prefix.count + token.count + rest.count > excerptWidth else { return (prefix, token, rest) }
+        let before = excerptWidth * 2 / 5
+        if prefix.count > before { prefix = "…" + prefix.suffix(before - 1) }
+        if token.count > excerptWidth - before { token = token.prefix(excerptWidth - before - 1) + "…"; rest = "" }
+        let room = max(0, excerptWidth - prefix.count - token.count)
+        if rest.count > room { rest = rest.prefix(max(0, room - 1)) + "…" }
+        return (prefix, token, rest)
     }
 
     static func shouldShowCaret(_ error: PanoramaError, source: String) -> Bool {
@@ -46,16 +63,20 @@ public enum ErrorRenderer {
         }
     }
 
-    /// The line of `source` holding UTF-8 offset `offset`, found from there (not by splitting
-    /// the whole text: with `.bail off` a script with thousands of errors renders each).
-    static func line(of source: String, at offset: Int) -> String? {
+    /// The line of `source` holding the token of `length` UTF-8 bytes at UTF-8 offset `offset`, cut
+    /// around the token (the token stops at the line's end), found from there (not by splitting
+    /// the whole text: with `.bail off` a script with thousands of errors renders each). Bytes,
+    /// not characters, delimit the token, so the caret spans exactly its characters.
+    static func line(of source: String, at offset: Int, length: Int) -> (before: String, token: String, after: String)? {
         let utf8 = source.utf8
         guard offset >= 0, offset <= utf8.count else { return nil }
         let at = utf8.index(utf8.startIndex, offsetBy: offset)
         let newline = UInt8(ascii: "\n")
         let start = utf8[..<at].lastIndex(of: newline).map { utf8.index(after: $0) } ?? utf8.startIndex
         let end = utf8[at...].firstIndex(of: newline) ?? utf8.endIndex
-        return String(decoding: utf8[start..<end], as: UTF8.self)
+        let tokenEnd = utf8.index(at, offsetBy: max(0, length), limitedBy: end) ?? end
+        func text(_ a: String.Index, _ b: String.Index) -> String { String(decoding: utf8[a..<b], as: UTF8.self) }
+        return (text(start, at), text(at, tokenEnd), text(tokenEnd, end))
     }
 }
 

@@ -79,12 +79,8 @@ public struct Launcher {
             if let code = Launcher.exitCode(session.run(code)) { return code }
         }
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                return Launcher.report(.failed("cannot read '\(file)'", at: nil))
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                return Launcher.report(.failed("the file is not UTF-8 text", at: nil), file: file)
-            }
+            let text: String
+            do { text = try ScriptFile.text(file) } catch { return Launcher.report(error) }
             if let code = Launcher.exitCode(session.run(text, file: file)) { return code }
         }
         if !expressions.isEmpty || !files.isEmpty { return 0 }

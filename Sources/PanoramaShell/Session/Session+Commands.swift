@@ -154,12 +154,7 @@ extension Session {
                                        + (loop.map { $0.joined(separator: " → ") + " (a loop)" } ?? chain.joined(separator: " → ")),
                                        at: nil)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PanoramaError.failed("cannot read '\(path)'", at: nil)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw PanoramaError.failed("'\(path)' is not UTF-8 text", at: nil)
-        }
+        let text = try ScriptFile.text(path)
         // A Ctrl-C inside the script stops this statement too, with one `interrupted` (the
         // outer run's): the inner run keeps its interruption to itself. Once `.read` went too
         // deep, the files above it stop without a line each (`quietUnwind`).

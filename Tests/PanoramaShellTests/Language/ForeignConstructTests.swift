@@ -33,6 +33,7 @@ import Testing
         ("x = TRUE", "no variable or function named 'TRUE'; for TRUE (R, Python) write true"),
         ("lm(y ~ x)", "no variable or function named 'lm'; for lm (R) write ols(y ~ x, frame)"),
         ("lapply([1, 4], sqrt)", "no variable or function named 'lapply'; for lapply (R) write map(xs, f)"),
+        ("n = 0\nf = function() n <<- n + 1", "there is no '<<-': a function cannot assign its caller's variables; return the value and assign the result (x = f(x))"),
     ])
     func `another language's construct is refused with panorama's spelling`(code: String, message: String) {
         let t = run(code)
@@ -52,5 +53,46 @@ import Testing
         let t = run(code)
         #expect(t.stderr == "")
         #expect(t.out.last == expected)
+    }
+}
+
+/// Characters a word processor or a PDF puts in pasted code: typographic quotes, dashes and
+/// signs are refused naming what to type (they were read as part of a name: `x = “Transport”`
+/// looked for a variable called “Transport”), other spaces are blanks, accented letters stay names.
+@Suite struct TypographicCharacterTests {
+    @Test(arguments: [
+        ("x = “Transport”", "'“' is a typographic quote; write text between straight quotes, \"…\" or '…'", 5),
+        ("x = ’texte’", "'’' is a typographic quote; write text between straight quotes, \"…\" or '…'", 5),
+        ("x = « Transport »", "'«' is a typographic quote; write text between straight quotes, \"…\" or '…'", 5),
+        ("f = function(montant, ’note’=1) montant", "'’' is a typographic quote; write text between straight quotes, \"…\" or '…'", 23),
+        ("x = 5 − 2", "'−' is not the minus sign; write '-'", 7),
+        ("x = 5 – 2", "'–' is not the minus sign; write '-'", 7),
+        ("x = 5 × 2", "'×' is not the multiplication sign; write '*'", 7),
+        ("x = 5 ≤ 2", "there is no '≤'; write '<='", 7),
+        ("x = 3 € 4", "unexpected character '€'", 7),
+    ])
+    func `a typographic look-alike is refused naming the character to type`(code: String, message: String, column: Int) {
+        let t = run(code, file: "s.pan")
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.hasPrefix("s.pan:1:\(column): error: " + message + "\n"), "\(t.stderr)")
+    }
+
+    @Test(arguments: [
+        ("x = 1\u{00A0}+\u{202F}2\nx", "3"),
+        ("\u{FEFF}x = 4\nx", "4"),
+        ("coût = 3\nÉté = coût * 2\nÉté", "6"),
+        ("l = list(durée=2)\nl.durée", "2"),
+        ("x = \"l’équipe « A »\"\nnchar(x)", "14"),
+    ])
+    func `other spaces are blanks and accented letters are names`(code: String, expected: String) {
+        let t = run(code)
+        #expect(t.stderr == "")
+        #expect(t.out.last == expected)
+    }
+
+    @Test func `a string across the lines of a CRLF script holds a newline, not a carriage return`() {
+        let t = run("s = \"a\r\nb\"\r\nnchar(s)\r\n")
+        #expect(t.stderr == "")
+        #expect(t.out.last == "3")
     }
 }

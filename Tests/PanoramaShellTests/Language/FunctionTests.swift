@@ -107,3 +107,25 @@ import Testing
     #expect(keywords.contains("by="))
     #expect(keywords.contains("level="))
 }
+
+/// A default that uses a parameter after it reads that parameter, given or defaulted, as R's
+/// lazy defaults do; it read a global of that name (silently) or failed.
+@Suite struct DefaultOrderTests {
+    @Test func `a default uses a later parameter rather than a global of its name`() {
+        let t = run("b = 100\nf = function(a=b, b=1) a * 10 + b\nf()\nf(b=5)\nf(2)\nf(2, 3)")
+        #expect(t.stderr == "")
+        #expect(t.out == ["11", "55", "21", "23"])
+    }
+
+    @Test func `defaults that use each other are an error naming them and a given one breaks the cycle`() {
+        let t = run("f = function(a=b + 1, b=a * 2, c=0) a\nf(b=4)\nf()")
+        #expect(t.out == ["5"])
+        #expect(t.stderr.contains("error: the defaults of 'a' → 'b' → 'a' use each other; give one of them"), "\(t.stderr)")
+    }
+
+    @Test func `a default still uses the parameters before it and the defining scope`() {
+        let t = run("k = 3\ng = function(x, y=x * k) y\ng(2)\nk = 4\ng(2)")
+        #expect(t.stderr == "")
+        #expect(t.out == ["6", "8"])
+    }
+}

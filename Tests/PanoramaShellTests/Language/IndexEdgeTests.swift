@@ -98,11 +98,26 @@ import Testing
     @Test(arguments: [
         ("x = [1, 2, 3]\nx[2] = \"a\"", "cannot store text in 'x', which holds number; convert it first with as_text(…)"),
         ("x = [\"a\", \"b\"]\nx[2] = 3", "cannot store number in 'x', which holds text; convert the value with as_text(…)"),
+        ("p = frame(start=[date(2024, 1, 5)])\np.start[1] = \"2020-01-01\"", "cannot store text in 'p.start', which holds date; read it as a date first with as_date(…)"),
+        ("p = frame(a=[1, 2])\np.a[1] = true", "cannot store bool in 'p.a', which holds number"),
     ])
     func `storing another type says which conversion to write`(code: String, message: String) {
         let t = run(code)
         #expect(t.outcome == .failed)
         #expect(t.stderr.contains("error: " + message), "\(t.stderr)")
+    }
+
+    @Test(arguments: [
+        ("x[1] = date(2024, 5, 17)\nx", "[2024-05-17, 2024-02-01, 2024-03-01]"),
+        ("for (k in 1:1) x[1] = date(2024, 5, 17)\nx", "[2024-05-17, 2024-02-01, 2024-03-01]"),
+        ("f = function(v) { v[2] = date(2024, 5, 17); v }\nf(x)", "[2024-01-01, 2024-05-17, 2024-03-01]"),
+        ("x[4] = date(2024, 5, 17)\nx", "[2024-01-01, 2024-02-01, 2024-03-01, 2024-05-17]"),
+        ("p = frame(d=x)\np.d[1] = date(2024, 5, 17)\np.d", "[2024-05-17, 2024-02-01, 2024-03-01]"),
+    ])
+    func `a day stored among month dates keeps its day and makes them days as a vector literal does`(code: String, expected: String) {
+        let t = run("x = seq(date(2024, 1), date(2024, 3), by=\"month\")\n" + code)
+        #expect(t.stderr == "")
+        #expect(t.out.last == expected)
     }
 
     @Test func `the conversion it names works`() {
@@ -111,3 +126,20 @@ import Testing
         #expect(t.out.last == "[\"1\", \"a\", \"3\"]")
     }
 }
+
+/// `s[i] = "…"` on a text vector sets codes in place instead of re-encoding every string.
+@Suite struct TextIndexAssignmentTests {
+    @Test func `assigned texts keep the others and reuse or add levels`() {
+        let t = run("s = [\"a\", \"b\", na]\ns[3] = \"b\"\ns[4] = \"é\"\ns[[1, 5]] = [\"c\", na]\ns\ntable(s)")
+        #expect(t.stderr == "")
+        #expect(t.out.first == "[\"c\", \"b\", \"b\", \"é\", na]")
+        #expect(!t.stdout.contains("│ a "), "a replaced text is no value any more: \(t.stdout)")
+    }
+
+    @Test func `a loop fills a text vector with repeated and new texts`() {
+        let t = run("s = []\nfor (i in 1:300) s[i] = paste(\"p\", i % 7)\nlength(s)\ns[[7, 8, 300]]\nnrow(table(s))")
+        #expect(t.stderr == "")
+        #expect(t.out == ["300", "[\"p 0\", \"p 1\", \"p 6\"]", "7"])
+    }
+}
+

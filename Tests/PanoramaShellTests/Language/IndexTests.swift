@@ -94,7 +94,7 @@ import Testing
         ("x = [1, 2, 3]\nx[5] = 1", "index 5 is out of range: 'x' has 3 values; assign to 1 to 4 (4 appends; gaps are not filled with na)"),
         ("x = [1, 2, 3]\nx[[4, 6]] = 1", "index 6 is out of range: 'x' has 3 values; assign to 1 to 4"),
         ("l = list(1)\nl[3] = 1", "index 3 is out of range: the list has 1 value; assign to 1 to 2"),
-        ("p = frame(cost=[1])\np.cost[2] = 5", "index 2 is out of range: 'p' has 1 value; valid indexes are 1 to 1"),
+        ("p = frame(cost=[1])\np.cost[2] = 5", "index 2 is out of range: 'p.cost' has 1 value; valid indexes are 1 to 1"),
         ("length(frame(a=[1]))", "for a frame, nrow(f) counts its rows and ncol(f) its columns"),
     ])
     func `an assignment beyond the next position or into a frame's column does not grow`(code: String, message: String) {

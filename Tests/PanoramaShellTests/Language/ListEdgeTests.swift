@@ -58,3 +58,33 @@ import Testing
         #expect(t.stderr.contains("the list has no entry 'alpah'. Did you mean 'alpha'?"))
     }
 }
+
+/// A loop that collects one frame per group in a list, then binds them: the R and pandas way
+/// (`do.call(rbind, l)`, `pd.concat(l)`); `stack` took frames only, so the list was refused.
+@Suite struct ListOfFramesTests {
+    @Test func `stack binds a list of frames a loop collected`() {
+        let code = """
+        p = frame(dept=["DWP", "MoD", "DWP"], cost=[1, 2, 4])
+        rows = list()
+        for (g in split(p, by=dept)) rows[length(rows) + 1] = frame(dept=g.dept[1], n=nrow(g), total=sum(g.cost))
+        stack(rows) |> sort(total)
+        nrow(stack(split(p, by=dept), frame(dept="x", cost=0)))
+        """
+        let t = run(code)
+        #expect(t.stderr == "")
+        #expect(t.out.first?.contains("│ MoD  │ 1 │     2 │\n│ DWP  │ 2 │     5 │") == true, "\(t.stdout)")
+        #expect(t.out.last == "4")
+    }
+
+    @Test func `stack names the entry that is not a frame`() {
+        let t = run("stack(list(frame(a=[1]), 2))")
+        #expect(t.outcome == .failed)
+        #expect(t.stderr.contains("stack() takes frames or lists of frames, not a number"), "\(t.stderr)")
+    }
+
+    @Test func `names of a list are its entry names`() {
+        let t = run("names(list(a=1, 2, b=\"x\"))")
+        #expect(t.stderr == "")
+        #expect(t.stdout == "[\"a\", na, \"b\"]")
+    }
+}

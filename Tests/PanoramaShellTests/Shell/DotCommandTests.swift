@@ -172,7 +172,7 @@ func misusedCommandsPrintTheirUsage(command: String, usage: String, arguments: S
     #expect(t.take("z").out == "40")
     let r = t.take(".read \(bad.path)")
     #expect(r.err.hasPrefix("\(bad.path):"))
-    #expect(t.take(".read \(dir.path)/missing.pn").err == "error: cannot read '\(dir.path)/missing.pn'")
+    #expect(t.take(".read \(dir.path)/missing.pn").err == "error: cannot read '\(dir.path)/missing.pn': there is no such file")
     // Quoted paths may hold spaces.
     let spaced = dir.appendingPathComponent("with space.pn")
     try "7".write(to: spaced, atomically: true, encoding: .utf8)
