@@ -73,6 +73,16 @@ import Testing
         #expect(missing.out.last == vectorMissing.out.last, "\(call) of na: \(missing) \(vectorMissing)")
     }
 
+    @Test(arguments: ["\"12.5\"", "\" 1 234,5 \"", "\"3,5\"", "\"1e6\"", "\"abc\"", "\"\"", "\"NA\""])
+    func `as_number of one text reads it as it reads a vector of it, with the same note`(text: String) {
+        for call in ["as_number(x)", "as_number(x, decimal_mark=\",\")", "as_number(x, decimal_mark=\";\")"] {
+            let one = run("x = \(text)\n\(call)"), vector = run("x = [\(text)]\n\(call)[1]")
+            #expect(one.out.last == vector.out.last, "\(call) of \(text): \(one.out) \(vector.out)")
+            #expect(one.stderr == vector.stderr, "\(call) of \(text)")
+            #expect(one.out.last != nil || one.stderr.contains("error: 'decimal_mark' must be"), "\(call) of \(text): \(one.stderr)")
+        }
+    }
+
     @Test func `is_na of one value answers without a column and keeps its errors`() {
         let t = run("paste(is_na(1), is_na(na), is_na(0 / 0), is_na(\"a\"), is_na(true), is_na(1e308 * 10))")
         #expect(t.out.last == "\"false true true false false false\"", "\(t.out)")
