@@ -1,7 +1,8 @@
 """The interpreter workloads' peer: the same loops in CPython, at module level like the
 panorama script (globals in a dict, as panorama's session variables), timed by its own clock.
 
-  python3 interpreter_loop.py loop|calls|global|nested|braced|keyword|fib|sqrt|if|index|concat
+  python3 interpreter_loop.py loop|calls|global|nested|braced|keyword|fib|sqrt|if|index|concat|
+                              round|abs|log|nchar|upper|substr|isna|asnumber
 """
 import math
 import sys
@@ -74,8 +75,52 @@ elif mode == "concat":
     for i in range(1, 10001):
         s = s + "x"
     s = len(s)
+elif mode == "round":
+    def f(x):
+        return round(x * 1.1, 2)
+    s = 0
+    for i in range(1, 100001):
+        s = s + f(i)
+    s = round(s)
+elif mode == "abs":
+    s = 0
+    for i in range(1, 100001):
+        s = s + abs(i - 3)
+elif mode == "log":
+    s = 0
+    for i in range(1, 100001):
+        s = s + math.log(i)
+    s = round(s)
+elif mode == "nchar":
+    t = "Ministère"
+    s = 0
+    for i in range(1, 100001):
+        s = s + len(t)
+elif mode == "upper":
+    t = "Ministère"
+    for i in range(1, 100001):
+        u = t.upper()
+    s = len(u)
+elif mode == "substr":
+    t = "Ministère"
+    for i in range(1, 100001):
+        u = t[1:5]
+    s = len(u)
+elif mode == "isna":
+    s = 0
+    for i in range(1, 100001):
+        if i is None:
+            s = s - 1
+        else:
+            s = s + 1
+elif mode == "asnumber":
+    t = "12.5"
+    s = 0
+    for i in range(1, 100001):
+        s = s + float(t)
 else:
-    sys.exit("mode must be loop, calls, global, nested, braced, keyword, fib, sqrt, if, index or concat")
+    sys.exit("mode must be loop, calls, global, nested, braced, keyword, fib, sqrt, if, index, concat, round, abs, log, "
+             "nchar, upper, substr, isna or asnumber")
 elapsed = time.perf_counter() - start
 print(s)
 print(f"elapsed {elapsed:.6f}")

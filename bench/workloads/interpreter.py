@@ -5,7 +5,10 @@ not only a body of arithmetic of its parameters: six more call shapes share it (
 global, a function calling another, a braced body with a local and an `if`, a keyword argument,
 recursion, a builtin called in a loop). 10^4 string concatenations with `paste` are held to
 2× CPython's `s + "x"`. Two more loop shapes are reported without a target: a loop with an
-`if` and one reading a vector element `x[i]`.
+`if` and one reading a vector element `x[i]`; eight shapes of builtins called 10^5 times in a
+loop (round with digits= in a user function, abs, log, nchar, upper, substr, is_na, as_number)
+are reported against CPython's equivalents (round, abs, math.log, len, str.upper, slicing,
+`is None`, float), without a target yet.
 
 Only the loop is timed on both sides: panorama's `.timer` line of the loop statement, CPython's
 own clock around its loop (bench/peers/interpreter_loop.py), so start-up is left out.
@@ -53,6 +56,37 @@ CALL_SHAPES = [
     ("interpreter-calls-sqrt-1e5",
      "s = 0\n.timer on\nfor (i in 1:100000) { s = s + sqrt(i) }\n.timer off\nround(s)\n",
      "sqrt", "21082009"),
+]
+
+# Builtins called in a loop (issue "builtins"), report only: name, script, peer mode, expected
+# digits of the first printed line. Each makes 10^5 calls: of numeric builtins through their
+# scalar form (round with digits= in a user function, abs, log), of text builtins on one text
+# (nchar, upper, substr), of is_na and as_number.
+BUILTIN_SHAPES = [
+    ("interpreter-builtin-round-1e5",
+     "f = function(x) round(x * 1.1, digits=2)\ns = 0\n.timer on\nfor (i in 1:100000) { s = s + f(i) }\n.timer off\nround(s)\n",
+     "round", "5500055000"),
+    ("interpreter-builtin-abs-1e5",
+     "s = 0\n.timer on\nfor (i in 1:100000) { s = s + abs(i - 3) }\n.timer off\ns\n",
+     "abs", "4999750006"),
+    ("interpreter-builtin-log-1e5",
+     "s = 0\n.timer on\nfor (i in 1:100000) { s = s + log(i) }\n.timer off\nround(s)\n",
+     "log", "1051299"),
+    ("interpreter-builtin-nchar-1e5",
+     "t = \"Ministère\"\ns = 0\n.timer on\nfor (i in 1:100000) { s = s + nchar(t) }\n.timer off\ns\n",
+     "nchar", "900000"),
+    ("interpreter-builtin-upper-1e5",
+     "t = \"Ministère\"\n.timer on\nfor (i in 1:100000) { u = upper(t) }\n.timer off\nnchar(u)\n",
+     "upper", "9"),
+    ("interpreter-builtin-substr-1e5",
+     "t = \"Ministère\"\n.timer on\nfor (i in 1:100000) { u = substr(t, 2, 5) }\n.timer off\nnchar(u)\n",
+     "substr", "4"),
+    ("interpreter-builtin-isna-1e5",
+     "s = 0\n.timer on\nfor (i in 1:100000) { if (is_na(i)) s = s - 1 else s = s + 1 }\n.timer off\ns\n",
+     "isna", "100000"),
+    ("interpreter-builtin-asnumber-1e5",
+     "t = \"12.5\"\ns = 0\n.timer on\nfor (i in 1:100000) { s = s + as_number(t) }\n.timer off\ns\n",
+     "asnumber", "1250000"),
 ]
 
 IF_LOOP = (
@@ -118,7 +152,7 @@ def workloads(ctx):
             [("interpreter-if-1e6", IF_LOOP, "if", "250000000000", None),
              ("interpreter-index-1e6", INDEX_LOOP, "index", "250000250000", None),
              ("interpreter-concat-1e4", CONCAT_LOOP, "concat", "10000", 2.0)]
-            + [shape + (1.0,) for shape in CALL_SHAPES]):
+            + [shape + (1.0,) for shape in CALL_SHAPES] + [shape + (None,) for shape in BUILTIN_SHAPES]):
         script = ctx.tmp / (name + ".pan")
         target = "report only" if ratio is None else f"panorama ≤ {ratio:g} × CPython (loop time)"
         shapes.append(dict(common, name=name, target=target, max_ratio=ratio,

@@ -3,33 +3,93 @@ import PanoramaKit
 /// A function of the language: its documentation and its implementation, in one place.
 ///
 /// `.help`, tab completion and argument checking all read this, so nothing is written twice.
+/// Its fields are held by reference and copied on write: every call's `CallContext` holds its
+/// builtin, and copying a dozen fields (retaining each, releasing them after) cost a tenth of a
+/// builtin's call in a loop.
 public struct Builtin: Sendable {
     public enum Category: String, Sendable, CaseIterable {
         case language, data, math, text, dates, stats, regression, distributions, simulation, forecast, charts
     }
 
-    public var name: String
-    public var category: Category
+    private struct Fields {
+        var name: String
+        var category: Category
+        var summary: String
+        var parameters: [Parameter]
+        var example: String
+        var quoted: Set<String>
+        var otherKeywords: String?
+        var frameScope: Bool
+        var implementation: @Sendable (inout CallContext) throws -> Value
+        var scalar: Scalar? = nil
+        var append: (@Sendable (inout String, _ values: [Value], _ parameters: [String?]) -> Bool)? = nil
+    }
+
+    private final class Box: @unchecked Sendable {
+        // Changed only through `change`, on a box nothing else references.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        body(&box.fields)
+    }
+
+    public var name: String {
+        get { box.fields.name }
+        set { change { $0.name = newValue } }
+    }
+    public var category: Category {
+        get { box.fields.category }
+        set { change { $0.category = newValue } }
+    }
     /// One line: what it does.
-    public var summary: String
+    public var summary: String {
+        get { box.fields.summary }
+        set { change { $0.summary = newValue } }
+    }
     /// Parameters in positional order; keyword-only ones after.
-    public var parameters: [Parameter]
+    public var parameters: [Parameter] {
+        get { box.fields.parameters }
+        set { change { $0.parameters = newValue } }
+    }
     /// A worked example that `.help` runs to show its real output (may be several lines).
-    public var example: String
+    public var example: String {
+        get { box.fields.example }
+        set { change { $0.example = newValue } }
+    }
     /// Keyword arguments whose expressions are passed unevaluated (e.g. `summarize`'s
     /// `name=expr`). `"*"` means every keyword not declared in `parameters`.
-    public var quoted: Set<String>
+    public var quoted: Set<String> {
+        get { box.fields.quoted }
+        set { change { $0.quoted = newValue } }
+    }
     /// How the keywords not declared in `parameters` read in the usage line when `quoted` holds
     /// `"*"`: `name=expr` gives `summarize(frame, by=, name=expr, …)`.
-    public var otherKeywords: String?
+    public var otherKeywords: String? {
+        get { box.fields.otherKeywords }
+        set { change { $0.otherKeywords = newValue } }
+    }
     /// Whether bare names in later arguments resolve to the first argument's columns when it
     /// is a frame (DESIGN §2).
-    public var frameScope: Bool
-    public var implementation: @Sendable (inout CallContext) throws -> Value
-    /// For element-wise maths of one number (`sqrt`, `abs`…): the function on one number, so
+    public var frameScope: Bool {
+        get { box.fields.frameScope }
+        set { change { $0.frameScope = newValue } }
+    }
+    public var implementation: @Sendable (inout CallContext) throws -> Value {
+        get { box.fields.implementation }
+        set { change { $0.implementation = newValue } }
+    }
+    /// For element-wise maths of numbers (`sqrt`, `round`…): the function on plain numbers, so
     /// compiled arithmetic calls it without binding arguments or building a `Value`
     /// (`Compiler.number`); nil for every other builtin.
-    public var scalar: (@Sendable (Double) -> Double)?
+    public var scalar: Scalar? {
+        get { box.fields.scalar }
+        set { change { $0.scalar = newValue } }
+    }
     /// For a builtin whose result is its first argument's text followed by more (`paste`): adds
     /// to `text` in place what the call would add after it, given the values of the other
     /// arguments and, for each, the name of the parameter it fills (nil for the variadic one),
@@ -38,21 +98,18 @@ public struct Builtin: Sendable {
     /// arguments it is worked out once, appended to ""). Returns false, leaving `text` as it was,
     /// when the call's result is not that (a vector, a value it does not take): the call is then
     /// made as usual.
-    public var append: (@Sendable (inout String, _ values: [Value], _ parameters: [String?]) -> Bool)?
+    public var append: (@Sendable (inout String, _ values: [Value], _ parameters: [String?]) -> Bool)? {
+        get { box.fields.append }
+        set { change { $0.append = newValue } }
+    }
 
     public init(_ name: String, _ category: Category, summary: String,
                 parameters: [Parameter] = [], example: String = "", quoted: Set<String> = [],
                 otherKeywords: String? = nil, frameScope: Bool = true,
                 implementation: @escaping @Sendable (inout CallContext) throws -> Value) {
-        self.name = name
-        self.category = category
-        self.summary = summary
-        self.parameters = parameters
-        self.example = example
-        self.quoted = quoted
-        self.otherKeywords = otherKeywords
-        self.frameScope = frameScope
-        self.implementation = implementation
+        box = Box(Fields(name: name, category: category, summary: summary, parameters: parameters, example: example,
+                         quoted: quoted, otherKeywords: otherKeywords, frameScope: frameScope,
+                         implementation: implementation))
     }
 
     /// The usage line, written from the parameters: `ols(formula, data, weights=, robust=)`.
@@ -82,6 +139,29 @@ public struct Builtin: Sendable {
 
     /// `usage: ols(formula, data, weights=, robust=)`
     public var usage: String { "usage: \(signature)" }
+}
+
+/// A builtin's function on plain numbers (`Builtin.scalar`): of `x` alone and, for one with a
+/// numeric option (`round`'s `digits=`, `log`'s `base=`), of `x` and that option. The builtin's
+/// implementation applies these same functions, so a compiled call and the call at the prompt
+/// give the same numbers; a NaN result, or nil for an option the builtin refuses, leaves the
+/// call to the general path, which gives its `na` or its error.
+public struct Scalar: Sendable {
+    public var apply: @Sendable (Double) -> Double
+    /// The option's parameter name.
+    public var option: String?
+    public var applyWithOption: (@Sendable (Double, Double) -> Double?)?
+
+    public init(_ apply: @escaping @Sendable (Double) -> Double) {
+        self.apply = apply
+    }
+
+    public init(_ apply: @escaping @Sendable (Double) -> Double, option: String,
+                _ applyWithOption: @escaping @Sendable (Double, Double) -> Double?) {
+        self.apply = apply
+        self.option = option
+        self.applyWithOption = applyWithOption
+    }
 }
 
 /// One parameter of a builtin.

@@ -79,24 +79,26 @@ extension BuiltinRegistry {
 
     static func asNumber(_ ctx: CallContext) throws -> Value {
         let x = try ctx.required("x")
-        guard let c = x.asColumn() else { throw ctx.fail("'x' must be a string or vector, not a \(x.kindName)") }
-        let numbers: [Double]
-        switch c.data {
-        case .number(let v): numbers = v
-        case .bool(let v): numbers = v.map { $0 < 0 ? .nan : Double($0) }
-        case .date: throw ctx.fail("'x' must be text, numbers or bools, not dates")
-        case .text(let t):
-            let mark = try ctx.string("decimal_mark")
-            guard mark == nil || mark == "." || mark == "," else {
-                throw ctx.fail("'decimal_mark' must be \".\" or \",\", not \"\(mark ?? "")\"")
-            }
-            let read = readNumbers(t.strings, decimal: mark.map(Character.init))
-            numbers = read.values
-            if let first = read.failed.first {
-                ctx.note("as_number: \(Prose.counted(read.failed.count, "value")) did not read as a number, e.g. \"\(first)\"; \(read.failed.count == 1 ? "it is" : "they are") na")
+        let texts: [String?]
+        // One text is read as it is, without making a column of it.
+        if case .string(let s) = x { texts = [s] } else {
+            guard let c = x.asColumn() else { throw ctx.fail("'x' must be a string or vector, not a \(x.kindName)") }
+            switch c.data {
+            case .number(let v): return Operators.wrap(.numbers(v), scalar: !isVector(x))
+            case .bool(let v): return Operators.wrap(.numbers(v.map { $0 < 0 ? .nan : Double($0) }), scalar: !isVector(x))
+            case .date: throw ctx.fail("'x' must be text, numbers or bools, not dates")
+            case .text(let t): texts = t.strings
             }
         }
-        return Operators.wrap(.numbers(numbers), scalar: !isVector(x))
+        let mark = try ctx.string("decimal_mark")
+        guard mark == nil || mark == "." || mark == "," else {
+            throw ctx.fail("'decimal_mark' must be \".\" or \",\", not \"\(mark ?? "")\"")
+        }
+        let read = readNumbers(texts, decimal: mark.map(Character.init))
+        if let first = read.failed.first {
+            ctx.note("as_number: \(Prose.counted(read.failed.count, "value")) did not read as a number, e.g. \"\(first)\"; \(read.failed.count == 1 ? "it is" : "they are") na")
+        }
+        return Operators.wrap(.numbers(read.values), scalar: !isVector(x))
     }
 
     /// Texts read as numbers as the CSV reader reads a column: one decimal mark for all, `decimal`

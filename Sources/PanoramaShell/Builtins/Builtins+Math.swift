@@ -5,21 +5,25 @@ extension BuiltinRegistry {
     /// Element-wise maths on numbers and vectors; `na` stays `na`.
     static let mathBuiltins: [Builtin] = [
         elementwise("log", "natural logarithm (base= for another base)", example: "log([1, 10, 100], base=10)",
-                    extra: [.keyword("base", "logarithm base (default e)")]) { x, ctx in
-            let base = try ctx.number("base")
-            return base.map { b in { Foundation.log($0) / Foundation.log(b) } } ?? { Foundation.log($0) }
+                    option: .keyword("base", "logarithm base (default e)"),
+                    scalar: Scalar({ Foundation.log($0) }, option: "base") { x, b in logarithm(base: b)(x) }) { ctx in
+            try ctx.number("base").map { logarithm(base: $0) }
         },
-        elementwise("exp", "exponential", example: "exp(1)", scalar: { Foundation.exp($0) }),
-        elementwise("sqrt", "square root", example: "sqrt([4, 9, na])", scalar: { $0.squareRoot() }),
-        elementwise("abs", "absolute value", example: "abs(-3)", scalar: { Swift.abs($0) }),
+        elementwise("exp", "exponential", example: "exp(1)", scalar: Scalar { Foundation.exp($0) }),
+        elementwise("sqrt", "square root", example: "sqrt([4, 9, na])", scalar: Scalar { $0.squareRoot() }),
+        elementwise("abs", "absolute value", example: "abs(-3)", scalar: Scalar { Swift.abs($0) }),
         elementwise("round", "round half away from zero to digits= decimals", example: "round(3.14159, digits=2)",
-                    extra: [.keyword("digits", "decimals to keep (default 0)")]) { _, ctx in
-            let d = try ctx.int("digits", default: 0, in: -15...15)
-            let scale = Foundation.pow(10.0, Double(d))
-            return { ($0 * scale).rounded() / scale }
+                    option: .keyword("digits", "decimals to keep (default 0)"),
+                    scalar: Scalar(rounding(0), option: "digits") { x, d in
+                        // What ctx.int("digits", in: roundingDigits) accepts; anything else is its error.
+                        guard d == d.rounded(), d >= Double(roundingDigits.lowerBound),
+                              d <= Double(roundingDigits.upperBound) else { return nil }
+                        return rounding(Int(d))(x)
+                    }) { ctx in
+            try ctx.int("digits", in: roundingDigits).map(rounding)
         },
-        elementwise("floor", "largest whole number not above", example: "floor(2.7)", scalar: { $0.rounded(.down) }),
-        elementwise("ceil", "smallest whole number not below", example: "ceil(2.1)", scalar: { $0.rounded(.up) }),
+        elementwise("floor", "largest whole number not above", example: "floor(2.7)", scalar: Scalar { $0.rounded(.down) }),
+        elementwise("ceil", "smallest whole number not below", example: "ceil(2.1)", scalar: Scalar { $0.rounded(.up) }),
         Builtin("cumsum", .math, summary: "running sum (within each group of by=); na from the first na on",
                 parameters: [.required("x", "a numeric vector"), .keyword("by", byHelp)],
                 example: "cumsum([1, 2, 3])", quoted: ["by"]) { ctx in
@@ -80,6 +84,13 @@ extension BuiltinRegistry {
         },
         Builtin("is_na", .math, summary: "true where x is na",
                 parameters: [.required("x", "any vector")], example: "is_na([1, na, 3])") { ctx in
+            // One number, text or na: answered without making a column of it.
+            switch ctx["x"] {
+            case .na?: return .bool(true)
+            case .number(let x)?: return .bool(x.isNaN)
+            case .string?: return .bool(false)
+            default: break
+            }
             let c = try ctx.requiredColumn("x")
             let out = (0..<c.count).map { Int8(c.data.isNA($0) ? 1 : 0) }
             return try ctx.required("x").isVector ? .vector(Column(name: "is_na", .bool(out))) : .bool(out[0] == 1)
@@ -100,13 +111,31 @@ extension BuiltinRegistry {
         }
     }
 
-    /// An element-wise builtin of one number with no options, its function also kept as
-    /// `Builtin.scalar`.
-    static func elementwise(_ name: String, _ summary: String, example: String,
-                            scalar f: @escaping @Sendable (Double) -> Double) -> Builtin {
-        var builtin = elementwise(name, summary, example: example) { _, _ in f }
-        builtin.scalar = f
+    /// An element-wise builtin of numbers whose function is `scalar` (also kept as
+    /// `Builtin.scalar`): of `x` alone, or with an `option` read by `withOption` — the function of
+    /// x for the option's value, nil when it is not given.
+    static func elementwise(_ name: String, _ summary: String, example: String, option: Parameter? = nil, scalar: Scalar,
+                            withOption: @escaping @Sendable (CallContext) throws -> ((Double) -> Double)? = { _ in nil }) -> Builtin {
+        let f = scalar.apply
+        var builtin = elementwise(name, summary, example: example, extra: option.map { [$0] } ?? []) { _, ctx in
+            try withOption(ctx) ?? f
+        }
+        builtin.scalar = scalar
         return builtin
+    }
+
+    /// The digits `round` takes.
+    static let roundingDigits = -15...15
+
+    /// `round` to `digits` decimals, half away from zero.
+    static func rounding(_ digits: Int) -> @Sendable (Double) -> Double {
+        let scale = Foundation.pow(10.0, Double(digits))
+        return { ($0 * scale).rounded() / scale }
+    }
+
+    /// The logarithm in `base`.
+    static func logarithm(base: Double) -> @Sendable (Double) -> Double {
+        { Foundation.log($0) / Foundation.log(base) }
     }
 
     /// The data with `na` at the given positions.

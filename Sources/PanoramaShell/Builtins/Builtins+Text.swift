@@ -37,13 +37,17 @@ extension BuiltinRegistry {
                 parameters: [.required("x", "text"), .required("start", "first character (1 is the first)"),
                              .required("stop", "last character, included")],
                 example: "substr(\"Éducation nationale\", 1, 9)") { ctx in
-            let (x, scalar) = try textArgument(ctx, "x")
+            // One text is cut directly; anything else is checked first, as before, then its levels cut.
+            let one = oneText(ctx, "x")
+            let text = try one == nil ? textArgument(ctx, "x") : nil
             let start = try ctx.requiredInt("start", in: -1_000_000_000...1_000_000_000)
             let stop = try ctx.requiredInt("stop", in: -1_000_000_000...1_000_000_000)
+            guard let (x, scalar) = text else { return .string(Text.substr(one ?? "", start, stop)) }
             return textResult(x.mapLevels { Text.substr($0, start, stop) }, scalar: scalar, name: "substr")
         },
         Builtin("nchar", .text, summary: "the number of characters (not bytes) of each text",
                 parameters: [.required("x", "text")], example: "nchar([\"Éducation\", \"\", na])") { ctx in
+            if let s = oneText(ctx, "x") { return .number(Double(s.count)) }
             let (x, scalar) = try textArgument(ctx, "x")
             let out = x.measureLevels { Double($0.count) }
             if scalar { return out[0].isNaN ? .na : .number(out[0]) }
@@ -89,6 +93,14 @@ extension BuiltinRegistry {
         }
     }
 
+    /// The argument's text when it is one text (not a vector, not `na`): a builtin of one text
+    /// in, one out answers it directly, without making a column of it (`textArgument`) and
+    /// mapping that column's levels, which was most of the time of `nchar(t)` in a loop.
+    static func oneText(_ ctx: CallContext, _ name: String) -> String? {
+        if case .string(let s)? = ctx[name] { return s }
+        return nil
+    }
+
     static func textResult(_ t: Categorical, scalar: Bool, name: String) -> Value {
         if scalar { return t[0].map { .string($0) } ?? .na }
         return .vector(Column(name: name, .text(t)))
@@ -132,6 +144,7 @@ extension BuiltinRegistry {
                         _ f: @escaping @Sendable (String) -> String) -> Builtin {
         Builtin(name, .text, summary: summary,
                 parameters: [.required("x", "text")], example: example) { ctx in
+            if let s = oneText(ctx, "x") { return .string(f(s)) }
             let (x, scalar) = try textArgument(ctx, "x")
             return textResult(x.mapLevels(f), scalar: scalar, name: name)
         }

@@ -207,6 +207,13 @@ public struct BoundArguments: ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// Adds the argument of a parameter not bound yet (the binder's match binds each once),
+    /// without searching the names or copying the argument.
+    mutating func append(_ name: String, _ argument: consuming BoundArgument) {
+        names.append(name)
+        arguments.append(argument)
+    }
+
     /// `self[name]?.value`, without copying the rest of the argument.
     public func value(_ name: String) -> Value? {
         guard let i = names.firstIndex(of: name) else { return nil }

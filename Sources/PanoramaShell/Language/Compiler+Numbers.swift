@@ -124,10 +124,10 @@ extension Compiler {
         }
         // A builtin without a scalar form (`print(x)`, `nrow(x)`) is never answered here.
         let builtin = BuiltinRegistry.byName[name]
-        let scalar = operands.count == 1 && arguments[0].label == nil ? builtin?.scalar : nil
+        let scalar = builtin.flatMap { scalarCall($0, arguments, operands, range: range) }
         guard builtin == nil || scalar != nil else { return nil }
         let site = CallSite(arguments, range: range), hint = Environment.Hint()
-        let values = Arguments(operands), first = operands.first
+        let values = Arguments(operands)
         return .tree { interpreter, scope in
             // The callee of the last call, when the name still holds it: neither searched for
             // nor retained.
@@ -140,12 +140,42 @@ extension Compiler {
                 site.callee = Unmanaged.passUnretained(function)
                 return interpreter.numericCall(Unmanaged.passUnretained(function), values, site, scope: scope)
             case .none:
-                guard let scalar, let x = first?.read(interpreter, scope) else { return nil }
-                let r = scalar(x)
-                return r.isNaN ? nil : r
+                return scalar?(interpreter, scope)
             case .variable:
                 return nil
             }
+        }
+    }
+
+    /// A call of a builtin's scalar form (`Builtin.scalar`): `x`, and its option by position or
+    /// name (`round(x, digits=2)`), read unboxed and given to its function; nil when the builtin
+    /// has none, or the arguments bind otherwise or not at all (the general path gives the error).
+    /// A NaN result is left to the general path, which makes it `na`.
+    private static func scalarCall(_ builtin: Builtin, _ arguments: [CallArgument], _ operands: [Operand],
+                                   range: SourceRange) -> CompiledNumber? {
+        guard let scalar = builtin.scalar else { return nil }
+        let match = Interpreter.match(builtin, arguments, range: range)
+        guard match.binds else { return nil }
+        let names = match.targets.map { target -> String? in
+            if case .parameter(let name) = target.kind { name } else { nil }
+        }
+        guard let i = names.firstIndex(of: "x") else { return nil }
+        let x = operands[i]
+        if names.count == 1 {
+            let f = scalar.apply
+            return { interpreter, scope in
+                guard let a = x.read(interpreter, scope) else { return nil }
+                let r = f(a)
+                return r.isNaN ? nil : r
+            }
+        }
+        guard names.count == 2, let option = scalar.option, let g = scalar.applyWithOption,
+              let j = names.firstIndex(of: option) else { return nil }
+        let y = operands[j]
+        return { interpreter, scope in
+            guard let a = x.read(interpreter, scope), let b = y.read(interpreter, scope),
+                  let r = g(a, b), !r.isNaN else { return nil }
+            return r
         }
     }
 

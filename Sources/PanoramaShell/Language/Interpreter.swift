@@ -256,7 +256,7 @@ public final class Interpreter {
             let v = target.quoted ? nil : try value(i, scope)
             let b = BoundArgument(expr: argument.value, value: v, range: argument.range)
             switch target.kind {
-            case .parameter(let name): bound[name] = b
+            case .parameter(let name): bound.append(name, b)
             case .rest: rest.append(b)
             case .extra(let label): extra.append((label, b))
             }
