@@ -139,7 +139,8 @@ extension BuiltinRegistry {
             precision = format.precision
             parse = { s in format.parse(s).map { ($0, format.precision) } }
         } else {
-            parse = { ValueParsing.date($0) }
+            let monthFirst = ValueParsing.provesMonthFirst(x.levels)
+            parse = { ValueParsing.date($0, monthFirst: monthFirst) }
         }
         let byLevel = x.levels.map(parse)
         if byLevel.contains(where: { $0?.1 == .day }) { precision = .day }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PanoramaShell
 
@@ -55,6 +56,19 @@ import Testing
         let t = run("as_date([\"30 juin 2008\", \"1er mai\", \"bientôt\"], format=\"%d %B %Y\")")
         #expect(t.out.last == "[2008-06-30, na, na]")
         #expect(t.stderr.contains("as_date: 2 values did not read as the format \"%d %B %Y\", e.g. \"1er mai\""))
+    }
+
+    @Test func `as_date reads month-first dates where the values prove it, as the CSV reader does`() throws {
+        let texts = ["02/13/2024", "01/02/2024", "12/31/69"]
+        let t = run("as_date([\"02/13/2024\", \"01/02/2024\", \"12/31/69\", na])")
+        #expect(t.out.last == "[2024-02-13, 2024-01-02, 1969-12-31, na]")
+        #expect(t.stderr.isEmpty)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-mdy-\(UInt32.random(in: 0...UInt32.max)).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ("d\n" + texts.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(run("load(\"\(path)\").d").out.last == "[2024-02-13, 2024-01-02, 1969-12-31]")
+        // One first field above 12 settles day first, for the whole vector.
+        #expect(run("as_date([\"13/02/2024\", \"01/02/2024\"])").out.last == "[2024-02-13, 2024-02-01]")
     }
 
     @Test(arguments: [
