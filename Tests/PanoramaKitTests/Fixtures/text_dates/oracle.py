@@ -42,9 +42,9 @@ for s in texts:
         cases.append({"fn": "contains", "x": s, "pattern": p, "regex": False, "expect": p in s})
         cases.append({"fn": "starts_with", "x": s, "pattern": p, "regex": False, "expect": s.startswith(p)})
         cases.append({"fn": "ends_with", "x": s, "pattern": p, "regex": False, "expect": s.endswith(p)})
+        cases.append({"fn": "replace", "x": s, "pattern": p, "with": "_", "regex": False, "first": False, "expect": s.replace(p, "_")})
+        cases.append({"fn": "replace", "x": s, "pattern": p, "with": "_", "regex": False, "first": True, "expect": s.replace(p, "_", 1)})
         if p:
-            cases.append({"fn": "replace", "x": s, "pattern": p, "with": "_", "regex": False, "first": False, "expect": s.replace(p, "_")})
-            cases.append({"fn": "replace", "x": s, "pattern": p, "with": "_", "regex": False, "first": True, "expect": s.replace(p, "_", 1)})
             cases.append({"fn": "split", "x": s, "pattern": p, "regex": False, "expect": s.split(p)})
     for p in regexes:
         cases.append({"fn": "contains", "x": s, "pattern": p, "regex": True, "expect": re.search(p, s) is not None})
