@@ -19,9 +19,9 @@ extension BuiltinRegistry {
             for i in 0..<n {
                 let parts = [at(y, i), at(m, i), d.map { at($0, i) } ?? 1]
                 if parts.contains(where: \.isNaN) { out.append(ColumnData.naDay); continue }
-                guard parts.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e6 }) else {
-                    throw ctx.failure("date(\(parts.map { NumberFormat(groupSeparator: "").string($0) }.joined(separator: ", "))) needs whole numbers")
-                }
+                let call = "date(\(parts.map { NumberFormat(groupSeparator: "").string($0) }.joined(separator: ", ")))"
+                guard parts.allSatisfy({ $0 == $0.rounded() }) else { throw ctx.failure("\(call) needs whole numbers") }
+                guard parts.allSatisfy({ abs($0) < 1e6 }) else { throw ctx.failure("\(call) is out of range: \(CivilDate.rangeMessage)") }
                 let date = CivilDate(year: Int(parts[0]), month: Int(parts[1]), day: Int(parts[2]))
                 guard date.isValid else { throw ctx.failure("there is no date \(date.text(d == nil ? .month : .day))") }
                 out.append(Int32(date.dayNumber))
@@ -56,7 +56,9 @@ extension BuiltinRegistry {
                 let day = x.count == 1 ? x[0] : x[i], k = months.count == 1 ? months[0] : months[i]
                 if day == ColumnData.naDay || k.isNaN { return ColumnData.naDay }
                 guard k == k.rounded(), abs(k) < 1e6 else { throw ctx.fail("'n' must be whole months, not \(NumberFormat().string(k))") }
-                return Int32(CivilDate(dayNumber: Int(day)).addingMonths(Int(k)).dayNumber)
+                let moved = CivilDate(dayNumber: Int(day)).addingMonths(Int(k))
+                guard CivilDate.years.contains(moved.year) else { throw ctx.fail(CivilDate.rangeMessage) }
+                return Int32(moved.dayNumber)
             }
             return Operators.wrap(.dates(out, p), scalar: scalar && !(ctx["n"]?.isVector ?? false), name: "add_months")
         },

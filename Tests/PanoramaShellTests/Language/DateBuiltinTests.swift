@@ -58,6 +58,12 @@ import Testing
         #expect(t.stderr.contains("as_date: 2 values did not read as the format \"%d %B %Y\", e.g. \"1er mai\""))
     }
 
+    @Test func `years before 1 print as ISO 8601 expanded years`() {
+        #expect(run("date(0, 1, 1) - 1").out.last == "-0001-12-31")
+        #expect(run("date(-44, 3)").out.last == "-0044-03")
+        #expect(run("date(1, 1, 1) - 366").out.last == "0000-01-01")
+    }
+
     @Test func `as_date reads month-first dates where the values prove it, as the CSV reader does`() throws {
         let texts = ["02/13/2024", "01/02/2024", "12/31/69"]
         let t = run("as_date([\"02/13/2024\", \"01/02/2024\", \"12/31/69\", na])")
@@ -81,6 +87,12 @@ import Testing
         ("floor_date(date(2024, 6), \"week\")", "'unit' must be \"month\", \"quarter\", \"semester\" or \"year\", not \"week\""),
         ("as_date(\"2024\", format=\"%Y-%q\")", "unknown directive '%q' in date format '%Y-%q'"),
         ("seq(date(2024, 1), date(2024, 6), by=2)", "a sequence of month dates goes by=\"month\""),
+        // Out of range: these crashed on Int32 overflow, or said "needs whole numbers" of whole numbers.
+        ("x = date(999999, 1, 1)\nfor (i in seq_len(20)) { x = x + 99999999 }", "days is out of range: dates go from year -999,999 to 999,999"),
+        ("date(2024, 1, 1) + 1e300", "2024-01-01 + 1e300 days is out of range"),
+        ("date(2024, 1, 1) - 1e9", "2024-01-01 - 1,000,000,000 days is out of range"),
+        ("x = date(2024, 1)\nfor (i in seq_len(20)) { x = add_months(x, 999999) }", "dates go from year -999,999 to 999,999"),
+        ("date(1e12, 1, 1)", "date(1000000000000, 1, 1) is out of range: dates go from year -999,999 to 999,999"),
     ])
     func `bad date arguments are one-line errors naming them`(code: String, message: String) {
         let t = run(code)
