@@ -155,6 +155,29 @@ extension BuiltinRegistry {
         return Operators.wrap(.dates(out, precision), scalar: scalar, name: "as_date")
     }
 
+    /// `format(x, layout, lang=)` when `x` is dates (nil otherwise): text in the layout, ISO
+    /// without one; `na` stays `na`.
+    static func formatDates(_ ctx: CallContext) throws -> Value? {
+        switch ctx["x"] {
+        case .date?: break
+        case .vector(let c)?: guard case .date = c.data else { return nil }
+        default: return nil
+        }
+        let (x, p, scalar) = try dateArgument(ctx, "x")
+        let language = try ctx.string("lang").flatMap(DateFormat.Language.init(rawValue:)) ?? .fr
+        var write: (CivilDate) -> String = { $0.text(p) }
+        if let text = try ctx.string("layout") {
+            let layout: DateFormat
+            do { layout = try DateFormat(text) } catch let e as KernelError { throw ctx.failure(e.message, argument: "layout") }
+            if layout.namesTheDay && p == .month {
+                throw ctx.failure("month dates have no day for %d; use a layout without it, such as \"%m/%Y\" or \"%B %Y\"", argument: "layout")
+            }
+            write = { layout.text($0, language: language) }
+        }
+        let out: [String?] = x.map { $0 == ColumnData.naDay ? nil : write(CivilDate(dayNumber: Int($0))) }
+        return Operators.wrap(.strings(out), scalar: scalar, name: "format")
+    }
+
     /// The non-`na` day numbers of a date argument `x` (nil when it is not dates), with the same
     /// note as for numbers when some were skipped.
     static func presentDates(_ ctx: CallContext, builtin: String) throws -> ([Int32], DatePrecision)? {

@@ -58,6 +58,29 @@ import Testing
         #expect(t.stderr.contains("as_date: 2 values did not read as the format \"%d %B %Y\", e.g. \"1er mai\""))
     }
 
+    /// English values as Python's `date.strftime` writes them; French names as CLDR (fr).
+    @Test(arguments: [
+        ("format(date(2024, 3, 31), \"%d/%m/%Y\")", "\"31/03/2024\""),
+        ("format(date(2024, 2, 29), \"%d %B %Y\")", "\"29 février 2024\""),
+        ("format(date(2024, [7, 12]), \"%b %Y\")", "[\"juil. 2024\", \"déc. 2024\"]"),
+        ("format(date(2024, 3, 31), \"%d %B %Y\", lang=\"en\")", "\"31 March 2024\""),
+        ("format(date(1999, 9, 5), \"%y-%b-%d\", lang=\"en\")", "\"99-Sep-05\""),
+        ("format([date(2024, 3, 31), na])", "[\"2024-03-31\", na]"),
+        ("format(date(2024, 6), \"%m/%Y (100%%)\")", "\"06/2024 (100%)\""),
+        ("as_date(format(date(2024, [1, 2, 9], 1), \"%d %b %Y\"), format=\"%d %b %Y\")", "[2024-01-01, 2024-02-01, 2024-09-01]"),
+    ])
+    func `format writes dates in a strftime layout, with French month names unless lang is en`(code: String, expected: String) {
+        let t = run(code)
+        #expect(t.stderr.isEmpty, "\(code): \(t.stderr)")
+        #expect(t.out.last == expected, "\(code)")
+    }
+
+    @Test func `format says what a date layout cannot do`() {
+        #expect(run("format(date(2024, 6), \"%d/%m/%Y\")").stderr.contains("month dates have no day for %d"))
+        #expect(run("format(12.5, \"%Y\")").stderr.contains("a layout is for dates; 'x' is not dates"))
+        #expect(run("format(date(2024, 6, 1), \"%d %q\")").stderr.contains("unknown directive '%q'"))
+    }
+
     @Test func `years before 1 print as ISO 8601 expanded years`() {
         #expect(run("date(0, 1, 1) - 1").out.last == "-0001-12-31")
         #expect(run("date(-44, 3)").out.last == "-0044-03")
