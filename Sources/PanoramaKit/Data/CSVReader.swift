@@ -68,7 +68,10 @@ public enum CSVReader {
         var table = try tokenizer.tokenize(from: start, line: line, notes: &notes)
         try options.checkCancelled()
         table.marksQuotedCells = true
-        if table.width == 0 { throw DataError(file: name, line: line, column: 1, "the file is empty") }
+        if table.width == 0 {
+            let what = options.skip > 0 ? "nothing is left after skip=\(options.skip): the file has no header line past it" : "the file is empty"
+            throw DataError(file: name, line: line, column: 1, what)
+        }
         let decimal = options.decimal ?? (separator == 0x3B ? 0x2C : 0x2E)
         var frame = try FrameBuilder(table: table, name: name, options: options, defaultDecimal: decimal,
                                      decimalGiven: options.decimal != nil, headerLine: table.headerLine).build()

@@ -2,7 +2,8 @@
 ///
 /// Conventions follow lubridate (R): adding months clamps to the end of a shorter month
 /// (`%m+%`: 31 January + 1 month is 29 February in a leap year), and spans between two dates
-/// count whole calendar steps then a fraction of the next step (`time_length(interval(a, b), "month")`).
+/// count whole calendar steps then a fraction of the next step (`time_length(interval(a, b), "month")`,
+/// whose anniversaries roll an impossible day to the 1st of the next month instead).
 extension CivilDate {
     /// Days in the date's month.
     public var daysInMonth: Int { CivilDate.daysIn(year: year, month: month) }
@@ -40,18 +41,25 @@ extension CivilDate {
     /// Days from `self` to `b` (positive when `b` is later).
     public func days(to b: CivilDate) -> Int { b.dayNumber - dayNumber }
 
+    /// The date `n` months later as lubridate's `add_with_rollback(roll_to_first = TRUE)`: a day
+    /// the target month lacks rolls to the 1st of the month after (31 January + 1 month is 1 March).
+    func addingMonthsRollingToFirst(_ n: Int) -> CivilDate {
+        let clamped = addingMonths(n)
+        guard clamped.day < day else { return clamped }
+        return CivilDate(dayNumber: clamped.dayNumber + 1)
+    }
+
     /// Calendar steps of `months` months from `self` to `b`, as lubridate's
-    /// `time_length(interval(self, b), unit)`: the whole steps `n` such that `self + n steps`
-    /// does not pass `b`, plus the days left over divided by the length in days of the next step.
-    /// When `b` is earlier the steps walk backwards from `self` and the result is negative.
+    /// `time_length(interval(self, b), unit)`: `n` whole steps counted on the calendar fields (a
+    /// step is complete once the day of the month is reached again, as `as.period`), plus the
+    /// days from the `n`th anniversary to `b` over the days to the next one, anniversaries
+    /// rolling an impossible day to the 1st of the next month. Negative when `b` is earlier.
     public func steps(to b: CivilDate, months step: Int) -> Double {
-        let dir = b < self ? -1 : 1
-        func passes(_ d: CivilDate) -> Bool { dir > 0 ? d > b : d < b }
-        // An estimate from the month indices, then corrected a step at a time.
-        var n = (b.monthIndex - monthIndex) / step
-        while n != 0 && passes(addingMonths(n * step)) { n -= dir }
-        while !passes(addingMonths((n + dir) * step)) { n += dir }
-        let lo = addingMonths(n * step), hi = addingMonths((n + dir) * step)
-        return Double(n) + Double(b.dayNumber - lo.dayNumber) / Double(abs(hi.dayNumber - lo.dayNumber))
+        let sign = b < self ? -1 : 1
+        let (lo, hi) = sign > 0 ? (self, b) : (b, self)
+        let whole = hi.monthIndex - lo.monthIndex - (hi.day < lo.day ? 1 : 0)
+        let n = sign * (whole / step)
+        let prev = addingMonthsRollingToFirst(n * step), next = addingMonthsRollingToFirst((n + sign) * step)
+        return Double(n) + Double(sign) * Double(b.dayNumber - prev.dayNumber) / Double(next.dayNumber - prev.dayNumber)
     }
 }

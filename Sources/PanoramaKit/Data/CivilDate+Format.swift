@@ -10,7 +10,7 @@ import Foundation
 /// Without `%d`/`%e` the date has month precision.
 public struct DateFormat: Sendable {
     enum Piece: Equatable {
-        case year4, year2, month, day, monthName, space, literal(Character)
+        case year4, year2, month, day, monthName, monthAbbreviation, space, literal(Character)
     }
 
     let pieces: [Piece]
@@ -28,7 +28,8 @@ public struct DateFormat: Sendable {
                 case "y": pieces.append(.year2)
                 case "m": pieces.append(.month)
                 case "d", "e": pieces.append(.day)
-                case "b", "B", "h": pieces.append(.monthName)
+                case "B": pieces.append(.monthName)
+                case "b", "h": pieces.append(.monthAbbreviation)
                 case "%": pieces.append(.literal("%"))
                 case let d?: throw KernelError("unknown directive '%\(d)' in date format '\(format)' (known: %Y %y %m %d %e %b %B %%)")
                 case nil: throw KernelError("date format '\(format)' ends with a lone '%'")
@@ -42,7 +43,7 @@ public struct DateFormat: Sendable {
         guard pieces.contains(.year4) || pieces.contains(.year2) else {
             throw KernelError("date format '\(format)' has no year (%Y or %y)")
         }
-        guard pieces.contains(.month) || pieces.contains(.monthName) else {
+        guard pieces.contains(.month) || pieces.contains(.monthName) || pieces.contains(.monthAbbreviation) else {
             throw KernelError("date format '\(format)' has no month (%m, %b or %B)")
         }
         self.pieces = pieces
@@ -83,7 +84,7 @@ public struct DateFormat: Sendable {
                 day = v
                 // French writes the first of the month `1er`.
                 if v == 1, i + 1 < chars.count, chars[i].lowercased() == "e", chars[i + 1].lowercased() == "r" { i += 2 }
-            case .monthName:
+            case .monthName, .monthAbbreviation:
                 var k = i
                 while k < chars.count, chars[k].isLetter { k += 1 }
                 guard let m = DateFormat.monthNumber(String(chars[i..<k])) else { return nil }

@@ -48,11 +48,21 @@ public struct CivilDate: Hashable, Comparable, Sendable {
             let s = String(v)
             return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
         }
+        // ISO 8601's expanded years: year 0 is 0000, the year before it -0001.
+        let y = year < 0 ? "-" + pad(-year, 4) : pad(year, 4)
         switch precision {
-        case .month: return "\(pad(year, 4))-\(pad(month, 2))"
-        case .day: return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        case .month: return "\(y)-\(pad(month, 2))"
+        case .day: return "\(y)-\(pad(month, 2))-\(pad(day, 2))"
         }
     }
+
+    /// The years a date may have: −999,999 to 999,999, so that day numbers (and sums of them
+    /// with day counts) stay far inside `Int32`.
+    public static let years = -999_999...999_999
+    /// The day numbers of `years`.
+    public static let dayNumbers = CivilDate(year: years.lowerBound, month: 1).dayNumber...CivilDate(year: years.upperBound, month: 12, day: 31).dayNumber
+    /// Why a computed date cannot be held, for errors.
+    public static let rangeMessage = "dates go from year -999,999 to 999,999"
 
     /// Whether year, month and day name a real day.
     public var isValid: Bool {

@@ -27,7 +27,11 @@ public enum FrameWriter {
     public static func data(_ frame: Frame, _ format: Format, separator: Character = ",", decimal: Character = ".") throws -> Data {
         switch format {
         case .csv:
-            return Data(CSVWriter.text(frame, separator: separator, decimal: decimal, keepEmptyRows: true).utf8)
+            // Excel reads a CSV as the system code page unless it starts with a byte order mark:
+            // a French file (decimal comma) gets one, as readr's write_excel_csv2, so `Ministère`
+            // does not open as `MinistÃ¨re`. `load` skips it.
+            let bom = decimal == "," ? "\u{FEFF}" : ""
+            return Data((bom + CSVWriter.text(frame, separator: separator, decimal: decimal, keepEmptyRows: true)).utf8)
         case .json:
             return Data((frame.json(headers: \.label, keepingInfinity: true).text + "\n").utf8)
         case .jsonl:

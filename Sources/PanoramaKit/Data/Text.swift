@@ -85,7 +85,9 @@ public enum Text {
     public static func replace(_ s: String, _ p: Pattern, with replacement: String, first: Bool) -> String {
         switch p {
         case .literal(let t):
-            guard !t.isEmpty, let r = s.range(of: t) else { return s }
+            // An empty pattern matches before every character and at the end, as in Python.
+            if t.isEmpty { return first ? replacement + s : replacement + s.map { String($0) + replacement }.joined() }
+            guard let r = s.range(of: t) else { return s }
             return first ? s.replacingCharacters(in: r, with: replacement) : s.replacingOccurrences(of: t, with: replacement)
         case .regex(let r), .suffixRegex(let r):
             let matches = first ? Array((try? r.firstMatch(in: s)).flatMap { $0 }.map { [$0] } ?? [])

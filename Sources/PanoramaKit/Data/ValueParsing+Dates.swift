@@ -39,9 +39,11 @@ extension ValueParsing {
             while i < e, k < maxDigits, p[i] &- 0x30 < 10 { v = v * 10 + Int(p[i] &- 0x30); i += 1; k += 1 }
             return k == 0 ? nil : (v, k)
         }
-        func make(_ y: Int, _ m: Int, _ d: Int, _ precision: DatePrecision) -> (Int32, DatePrecision)? {
+        // Years from 1000, except in a full ISO day (`0001-01-01`, what databases write for "no
+        // date" and `save` writes for early days), where a code such as `0012-05` cannot hide.
+        func make(_ y: Int, _ m: Int, _ d: Int, _ precision: DatePrecision, from minYear: Int = 1000) -> (Int32, DatePrecision)? {
             let date = CivilDate(year: y, month: m, day: d)
-            guard y >= 1000, y <= 9999, date.isValid else { return nil }
+            guard y >= minYear, y <= 9999, date.isValid else { return nil }
             return (Int32(date.dayNumber), precision)
         }
         if p[s] &- 0x30 < 10 {
@@ -60,7 +62,7 @@ extension ValueParsing {
                     i += 1
                     while i < e { let b = p[i]; guard b &- 0x30 < 10 || b == 0x3A || b == 0x2E || b == 0x5A else { return nil }; i += 1 }
                 }
-                return make(a, m, d, .day)
+                return make(a, m, d, .day, from: 1)
             }
             if ad <= 2 && (sep == 0x2F || sep == 0x2E || sep == 0x2D) {   // 30/06/2024, 30.06.08, 30-06-2008, 06/2024
                 i += 1

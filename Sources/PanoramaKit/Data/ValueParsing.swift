@@ -366,6 +366,21 @@ extension ValueParsing {
         }
     }
 
+    /// Whether texts of `NN/NN/YYYY` dates are written month first, by the CSV reader's rule: a
+    /// second field above 12 somewhere and a first field above 12 nowhere (`02/13/2024`).
+    public static func provesMonthFirst(_ texts: [String]) -> Bool {
+        var secondAbove12 = false
+        for text in texts {
+            var bytes = Array(text.utf8)
+            guard !bytes.isEmpty, let (first, second) = bytes.withUnsafeMutableBufferPointer({
+                leadingFields($0.baseAddress!, 0, $0.count)
+            }) else { continue }
+            if first > 12 { return false }
+            if second > 12 { secondAbove12 = true }
+        }
+        return secondAbove12
+    }
+
     public static func bool(_ text: String) -> Bool? {
         var bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return nil }

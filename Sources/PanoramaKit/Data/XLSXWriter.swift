@@ -3,7 +3,7 @@ import Foundation
 /// Writes a frame as an XLSX workbook (Office Open XML, one sheet) that Excel, LibreOffice and
 /// openpyxl open: a header row of labels, numbers as numbers (shortest round-trip text),
 /// booleans as booleans, dates as date serials with a `yyyy-mm-dd` format (month dates
-/// `yyyy-mm`), text as inline strings (`NA` stays text), `na` as an empty cell. ±∞ (which a workbook cannot hold) are the text `inf`/`-inf`.
+/// `yyyy-mm`; days outside Excel's 1900–9999 as ISO text), text as inline strings (`NA` stays text), `na` as an empty cell. ±∞ (which a workbook cannot hold) are the text `inf`/`-inf`.
 ///
 /// The minimal parts: `[Content_Types].xml`, `_rels/.rels`, `xl/workbook.xml`,
 /// `xl/_rels/workbook.xml.rels`, `xl/worksheets/sheet1.xml` and `xl/styles.xml`.
@@ -40,7 +40,11 @@ public enum XLSXWriter {
                 case .bool(let v): out += "<c r=\"\(ref)\" t=\"b\"><v>\(v[r] == 1 ? 1 : 0)</v></c>"
                 case .date(let v, let precision):
                     // Month dates get the `yyyy-mm` style, which the reader maps back to months.
-                    out += "<c r=\"\(ref)\" s=\"\(precision == .month ? 2 : 1)\"><v>\(excelSerial(dayNumber: Int(v[r])))</v></c>"
+                    // A day before 1900 or after 9999 has no serial: ISO text, which reads back.
+                    let serial = excelSerial(dayNumber: Int(v[r]))
+                    out += (1...2_958_465).contains(serial)
+                        ? "<c r=\"\(ref)\" s=\"\(precision == .month ? 2 : 1)\"><v>\(serial)</v></c>"
+                        : inline(ref, CivilDate(dayNumber: Int(v[r])).text(precision))
                 }
             }
             out += "</row>"

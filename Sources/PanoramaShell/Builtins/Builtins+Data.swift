@@ -25,7 +25,7 @@ extension BuiltinRegistry {
         Builtin("save", .data, summary: "write a frame by the file's extension (.csv .json .jsonl .md .xlsx), atomically",
                 parameters: [.required("frame", "the frame to write"), .required("path", "the file: .csv, .json, .jsonl, .md or .xlsx"),
                              .keyword("sep", "CSV field separator (default \",\"; \";\" with decimal=\",\" for French Excel)", default: "\",\""),
-                             .keyword("decimal", "CSV decimal mark (default \".\")", default: "\".\"")],
+                             .keyword("decimal", "CSV decimal mark (default \".\"; \",\" also starts the file with a UTF-8 byte order mark, for Excel)", default: "\".\"")],
                 example: "save(frame(x=[1.5, 2], y=[\"a\", \"b\"]), \"panorama-save.csv\", sep=\";\", decimal=\",\")",
                 frameScope: false) { ctx in
             let frame = try ctx.requiredFrame("frame")

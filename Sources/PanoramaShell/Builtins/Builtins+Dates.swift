@@ -19,9 +19,9 @@ extension BuiltinRegistry {
             for i in 0..<n {
                 let parts = [at(y, i), at(m, i), d.map { at($0, i) } ?? 1]
                 if parts.contains(where: \.isNaN) { out.append(ColumnData.naDay); continue }
-                guard parts.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e6 }) else {
-                    throw ctx.failure("date(\(parts.map { NumberFormat(groupSeparator: "").string($0) }.joined(separator: ", "))) needs whole numbers")
-                }
+                let call = "date(\(parts.map { NumberFormat(groupSeparator: "").string($0) }.joined(separator: ", ")))"
+                guard parts.allSatisfy({ $0 == $0.rounded() }) else { throw ctx.failure("\(call) needs whole numbers") }
+                guard parts.allSatisfy({ abs($0) < 1e6 }) else { throw ctx.failure("\(call) is out of range: \(CivilDate.rangeMessage)") }
                 let date = CivilDate(year: Int(parts[0]), month: Int(parts[1]), day: Int(parts[2]))
                 guard date.isValid else { throw ctx.failure("there is no date \(date.text(d == nil ? .month : .day))") }
                 out.append(Int32(date.dayNumber))
@@ -56,7 +56,9 @@ extension BuiltinRegistry {
                 let day = x.count == 1 ? x[0] : x[i], k = months.count == 1 ? months[0] : months[i]
                 if day == ColumnData.naDay || k.isNaN { return ColumnData.naDay }
                 guard k == k.rounded(), abs(k) < 1e6 else { throw ctx.fail("'n' must be whole months, not \(NumberFormat().string(k))") }
-                return Int32(CivilDate(dayNumber: Int(day)).addingMonths(Int(k)).dayNumber)
+                let moved = CivilDate(dayNumber: Int(day)).addingMonths(Int(k))
+                guard CivilDate.years.contains(moved.year) else { throw ctx.fail(CivilDate.rangeMessage) }
+                return Int32(moved.dayNumber)
             }
             return Operators.wrap(.dates(out, p), scalar: scalar && !(ctx["n"]?.isVector ?? false), name: "add_months")
         },
@@ -139,7 +141,8 @@ extension BuiltinRegistry {
             precision = format.precision
             parse = { s in format.parse(s).map { ($0, format.precision) } }
         } else {
-            parse = { ValueParsing.date($0) }
+            let monthFirst = ValueParsing.provesMonthFirst(x.levels)
+            parse = { ValueParsing.date($0, monthFirst: monthFirst) }
         }
         let byLevel = x.levels.map(parse)
         if byLevel.contains(where: { $0?.1 == .day }) { precision = .day }
@@ -150,6 +153,29 @@ extension BuiltinRegistry {
             ctx.note("as_date: \(failed.count) value\(failed.count == 1 ? "" : "s") did not read as \(how), e.g. \"\(x.levels[Int(first)])\"; they are na")
         }
         return Operators.wrap(.dates(out, precision), scalar: scalar, name: "as_date")
+    }
+
+    /// `format(x, layout, lang=)` when `x` is dates (nil otherwise): text in the layout, ISO
+    /// without one; `na` stays `na`.
+    static func formatDates(_ ctx: CallContext) throws -> Value? {
+        switch ctx["x"] {
+        case .date?: break
+        case .vector(let c)?: guard case .date = c.data else { return nil }
+        default: return nil
+        }
+        let (x, p, scalar) = try dateArgument(ctx, "x")
+        let language = try ctx.string("lang").flatMap(DateFormat.Language.init(rawValue:)) ?? .fr
+        var write: (CivilDate) -> String = { $0.text(p) }
+        if let text = try ctx.string("layout") {
+            let layout: DateFormat
+            do { layout = try DateFormat(text) } catch let e as KernelError { throw ctx.failure(e.message, argument: "layout") }
+            if layout.namesTheDay && p == .month {
+                throw ctx.failure("month dates have no day for %d; use a layout without it, such as \"%m/%Y\" or \"%B %Y\"", argument: "layout")
+            }
+            write = { layout.text($0, language: language) }
+        }
+        let out: [String?] = x.map { $0 == ColumnData.naDay ? nil : write(CivilDate(dayNumber: Int($0))) }
+        return Operators.wrap(.strings(out), scalar: scalar, name: "format")
     }
 
     /// The non-`na` day numbers of a date argument `x` (nil when it is not dates), with the same

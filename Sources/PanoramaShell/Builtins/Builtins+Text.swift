@@ -60,11 +60,15 @@ extension BuiltinRegistry {
                 example: "paste(\"édition\", [13, 14], sep=\"-\")\npaste([\"a\", \"b\"], collapse=\"+\")") { ctx in
             try paste(ctx)
         }),
-        Builtin("format", .text, summary: "numbers as text with digits= decimals and the given thousands and decimal marks",
-                parameters: [.required("x", "a number or numeric vector"), .keyword("digits", "decimals to show (default: as printed)"),
+        Builtin("format", .text, summary: "numbers as text with digits= decimals and the given thousands and decimal marks; dates in a strftime layout",
+                parameters: [.required("x", "numbers, or dates"), Parameter("layout", "for dates: %d %m %Y %y %B (month name) %b (abbreviated), default ISO"),
+                             .keyword("digits", "decimals to show (default: as printed)"),
                              .keyword("big_mark", "thousands separator (default \",\"; \"\" for none)"),
-                             .keyword("decimal_mark", "decimal mark (default \".\")")],
-                example: "format(2292.94, digits=1, big_mark=\" \", decimal_mark=\",\")\nformat([1234567, na], big_mark=\"'\")") { ctx in
+                             .keyword("decimal_mark", "decimal mark (default \".\")"),
+                             .choice("lang", "language of month names in a date layout", ["fr", "en"], default: "\"fr\"")],
+                example: "format(2292.94, digits=1, big_mark=\" \", decimal_mark=\",\")\nformat([1234567, na], big_mark=\"'\")\nformat(date(2024, 3, 31), \"%d %B %Y\")\nformat(date(2024, [3, 4], 1), \"%b %Y\", lang=\"en\")") { ctx in
+            if let dates = try formatDates(ctx) { return dates }
+            if ctx.has("layout") { throw ctx.failure("a layout is for dates; 'x' is not dates (digits=, big_mark= and decimal_mark= format numbers)", argument: "layout") }
             let value = try ctx.required("x")
             let x = try ctx.requiredNumbers("x")
             let digits = try ctx.int("digits", in: 0...15)

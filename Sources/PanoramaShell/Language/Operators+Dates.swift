@@ -37,10 +37,12 @@ extension Operators {
         for i in 0..<n {
             let d = days.count == 1 ? days[0] : days[i], v = k.count == 1 ? k[0] : k[i]
             if d == ColumnData.naDay || v.isNaN { out.append(ColumnData.naDay); continue }
-            guard v == v.rounded(), abs(v) < 1e8 else {
-                throw .type("a date moves by whole days, not \(NumberFormat().string(v))", at: range)
+            guard v == v.rounded() else { throw .type("a date moves by whole days, not \(NumberFormat().string(v))", at: range) }
+            let moved = abs(v) < 1e12 ? Int(d) + Int(sign * v) : Int.max
+            guard CivilDate.dayNumbers.contains(moved) else {
+                throw .type("\(CivilDate(dayNumber: Int(d)).text(.day)) \(sign > 0 ? "+" : "-") \(NumberFormat().string(v)) days is out of range: \(CivilDate.rangeMessage)", at: range)
             }
-            out.append(d + Int32(sign * v))
+            out.append(Int32(moved))
         }
         return out
     }

@@ -143,6 +143,7 @@ struct Synonym {
         Synonym("as.Date", [.r], "as_date(x, format=)", see: ["as_date"]),
         Synonym("to_datetime", [.pandas], "as_date(x, format=)", see: ["as_date"]),
         Synonym("strptime", [.r, .pandas], "as_date(x, format=)", see: ["as_date"]),
+        Synonym("strftime", [.r, .pandas], "format(x, \"%d/%m/%Y\")", see: ["format"]),
         Synonym("make_date", [.lubridate], "date(y, m, d)", see: ["date"]),
         Synonym("Sys.Date", [.r], "today()", see: ["today"]),
         Synonym("current_date", [.sql], "today()", see: ["today"]),

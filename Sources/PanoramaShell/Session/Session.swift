@@ -105,7 +105,7 @@ public final class Session {
         for statement in statements {
             if echo, let source = sourceText(of: statement, in: text) { output(source.controlsEscaped) }
             let clock = ContinuousClock.now
-            let cpu = timer ? Session.cpuSeconds() : 0  // a system call: only when timing
+            let timed = timer, cpu = timed ? Session.cpuSeconds() : 0  // a system call: only when timing
             do {
                 try execute(statement, source: text, file: file, lineOffset: lineOffset)
                 try takeWriteFailure(at: statement.range)
@@ -118,7 +118,7 @@ public final class Session {
                 continue
             }
             flushNotes(into: &result)
-            if timer {
+            if timed && timer {
                 let wall = ContinuousClock.now - clock
                 let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
                 diagnostics(String(format: "Run Time: wall %.4f s, cpu %.4f s", seconds, Session.cpuSeconds() - cpu))

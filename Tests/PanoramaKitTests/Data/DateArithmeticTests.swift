@@ -23,6 +23,24 @@ import Testing
         }
     }
 
+    /// R's lubridate itself (Fixtures/text_dates/lubridate_spans.R): its anniversaries roll an
+    /// impossible day to the 1st of the next month (31 January + 1 month = 1 March), so spans
+    /// starting on the 29th–31st differ from a month-end clamp (months_between(31 Jan, 29 Feb)
+    /// is 0.9667, not 1).
+    @Test func `months and years between agree with lubridate itself on month ends and leap days`() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/text_dates/lubridate_spans.csv")
+        let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst(2)
+        #expect(rows.count == 556)
+        for row in rows {
+            let f = row.split(separator: ",").map(String.init)
+            let a = Self.day(f[0]), b = Self.day(f[1])
+            #expect(a.days(to: b) == Int(f[2]), "days \(row)")
+            #expect(abs(a.steps(to: b, months: 1) - Double(f[3])!) < 1e-12, "months \(row): \(a.steps(to: b, months: 1))")
+            #expect(abs(a.steps(to: b, months: 12) - Double(f[4])!) < 1e-12, "years \(row): \(a.steps(to: b, months: 12))")
+        }
+    }
+
     @Test func `weekday quarter and month steps agree with Python`() throws {
         let parts = try #require(oracle["parts"] as? [[String: Any]])
         for p in parts {

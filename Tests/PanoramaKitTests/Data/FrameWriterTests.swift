@@ -60,6 +60,19 @@ func textThatLooksMissingMonthDatesAndNaRowsSurviveTheRoundTrip(ext: String) thr
     #expect(fingerprint(try roundTrip(markers, "xlsx")) == fingerprint(expected))
 }
 
+/// Excel's serials start on 1900-01-01 and end on 9999-12-31: days outside (the `0001-01-01`
+/// that databases write for "no date", 1800s records) were written as serials Excel shows as
+/// `####` and that loaded back as the number -36523; and no reader took `0001-01-01` for a date.
+@Test(arguments: ["xlsx", "csv"])
+func `dates outside Excel's calendar round-trip through a workbook as ISO text`(ext: String) throws {
+    let days = Frame(columns: [
+        Column(name: "d", .date([day(1, 1, 1), day(1800, 1, 1), day(1899, 12, 31), day(1900, 1, 1), day(1900, 3, 1), day(9999, 12, 31), ColumnData.naDay], .day)),
+        Column(name: "m", .date([day(1850, 6, 1), day(2024, 6, 1), day(1900, 1, 1), day(1000, 1, 1), day(1899, 12, 1), day(9999, 12, 1), day(1999, 1, 1)], .month)),
+    ])
+    let back = try roundTrip(days, ext)
+    #expect(fingerprint(back) == fingerprint(days), "\(fingerprint(back))")
+}
+
 @Test func monthFormatsAreTheDateFormatsWithAYearAndAMonthOnly() {
     for code in ["yyyy-mm", "mmm yyyy", "mm/yy", "[$-40C]mmmm yyyy"] { #expect(XMLCollector.isMonthFormat(code), "\(code)") }
     for code in ["yyyy-mm-dd", "dd/mm/yyyy", "yyyy", "mm:ss", "yyyy-mm hh", "\"day\" yyyy"] {

@@ -12,6 +12,8 @@ import Testing
     ("bool column with a non-bool", "ok;n\nOui;1\nPeut-être;2\n", ReadOptions(types: ["ok": .bool]), "data.csv:3:1: cannot read 'Peut-être' as a bool in column 'ok'"),
     ("empty file", "", ReadOptions(), "data.csv:1:1: the file is empty"),
     ("file of blank lines", "\n\r\n\n", ReadOptions(), "data.csv:1:1: the file is empty"),
+    // It said "the file is empty" of a file with lines in it.
+    ("skip= past the end", "a,b\n1,2\n3,4\n", ReadOptions(skip: 5), "data.csv:4:1: nothing is left after skip=5: the file has no header line past it"),
     ("types= naming no column", "a,b\n1,2\n", ReadOptions(types: ["c": .number]), "data.csv: types= names 'c', which is not a column. Did you mean 'a'?"),
 ] as [(String, String, ReadOptions, String)])
 func malformedInputIsAnErrorNamingFileLineAndColumn(_ name: String, _ text: String, _ options: ReadOptions, _ message: String) {

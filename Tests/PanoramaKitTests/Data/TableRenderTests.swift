@@ -73,6 +73,20 @@ let tableSample = Frame(columns: [
     #expect(CSVWriter.text(f, separator: ";", decimal: ",") == "projet;cout\r\n\"A; B\";53,02\r\n")
 }
 
+@Test func `a French CSV starts with a UTF-8 byte order mark so that Excel reads its accents`() throws {
+    let f = Frame(columns: [Column(name: "ministère", .text(Categorical(["Économie"]))), Column(name: "coût", .number([1.5]))])
+    let french = try FrameWriter.data(f, .csv, separator: ";", decimal: ",")
+    #expect(Array(french.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    #expect(String(decoding: french.dropFirst(3), as: UTF8.self) == "ministère;coût\r\nÉconomie;1,5\r\n")
+    #expect(try FrameWriter.data(f, .csv).first == UInt8(ascii: "m"))
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-bom-\(UInt32.random(in: 0...UInt32.max)).csv").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try FrameWriter.write(f, to: path, separator: ";", decimal: ",")
+    let back = try DataReader.load(path: path).frame
+    #expect(back.columns.map(\.label) == ["ministère", "coût"])
+    #expect(back.column("cout")?.data.numbers == [1.5])
+}
+
 @Test func savedCSVReadsBackTheSameFrame() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-roundtrip-\(UInt32.random(in: 0...UInt32.max)).csv").path
     defer { try? FileManager.default.removeItem(atPath: path) }

@@ -149,7 +149,7 @@ func loadErrorsNameFileLineAndColumn(_ contents: String, _ options: String, _ ex
     defer { try? FileManager.default.removeItem(atPath: path) }
     let (_, err) = dataTranscript("save(frame(projet=[\"A; B\"], cout=[53.02]), \"\(path)\", sep=\";\", decimal=\",\")")
     #expect(err == "note: wrote 1 row × 2 columns to '\(path)'")
-    #expect(try String(contentsOfFile: path, encoding: .utf8) == "projet;cout\r\n\"A; B\";53,02\r\n")
+    #expect(FileManager.default.contents(atPath: path) == Data("\u{FEFF}projet;cout\r\n\"A; B\";53,02\r\n".utf8))
     #expect(dataTranscript("save(frame(a=[1]), \"/nonexistent/dir/x.csv\")").err
             == "error: /nonexistent/dir/x.csv: no such folder '/nonexistent/dir'")
 }

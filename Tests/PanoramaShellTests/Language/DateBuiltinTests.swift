@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PanoramaShell
 
@@ -23,7 +24,7 @@ import Testing
         ("add_months(date(2024, 1, 31), 1)", "2024-02-29"),
         ("add_months(date(2024, 6), 6)", "2024-12"),
         ("days_between(date(2024, 1, 1), [date(2024, 12, 31), date(2023, 12, 31)])", "[365, -1]"),
-        ("months_between(date(2024, 1, 31), date(2024, 3, 15))", "1.483871"),
+        ("months_between(date(2024, 1, 31), date(2024, 3, 15))", "1.466667"),  // lubridate 1.9.2: 1 + 14/30 (31 Jan + 1 month rolls to 1 March)
         ("years_between(date(2008, 6, 30), date(2024, 1, 1))", "15.50546"),
         ("floor_date(date(2024, 8, 15), \"semester\")", "2024-07-01"),
         ("floor_date(date(2024, 11), \"year\")", "2024-01"),
@@ -57,6 +58,48 @@ import Testing
         #expect(t.stderr.contains("as_date: 2 values did not read as the format \"%d %B %Y\", e.g. \"1er mai\""))
     }
 
+    /// English values as Python's `date.strftime` writes them; French names as CLDR (fr).
+    @Test(arguments: [
+        ("format(date(2024, 3, 31), \"%d/%m/%Y\")", "\"31/03/2024\""),
+        ("format(date(2024, 2, 29), \"%d %B %Y\")", "\"29 février 2024\""),
+        ("format(date(2024, [7, 12]), \"%b %Y\")", "[\"juil. 2024\", \"déc. 2024\"]"),
+        ("format(date(2024, 3, 31), \"%d %B %Y\", lang=\"en\")", "\"31 March 2024\""),
+        ("format(date(1999, 9, 5), \"%y-%b-%d\", lang=\"en\")", "\"99-Sep-05\""),
+        ("format([date(2024, 3, 31), na])", "[\"2024-03-31\", na]"),
+        ("format(date(2024, 6), \"%m/%Y (100%%)\")", "\"06/2024 (100%)\""),
+        ("as_date(format(date(2024, [1, 2, 9], 1), \"%d %b %Y\"), format=\"%d %b %Y\")", "[2024-01-01, 2024-02-01, 2024-09-01]"),
+    ])
+    func `format writes dates in a strftime layout, with French month names unless lang is en`(code: String, expected: String) {
+        let t = run(code)
+        #expect(t.stderr.isEmpty, "\(code): \(t.stderr)")
+        #expect(t.out.last == expected, "\(code)")
+    }
+
+    @Test func `format says what a date layout cannot do`() {
+        #expect(run("format(date(2024, 6), \"%d/%m/%Y\")").stderr.contains("month dates have no day for %d"))
+        #expect(run("format(12.5, \"%Y\")").stderr.contains("a layout is for dates; 'x' is not dates"))
+        #expect(run("format(date(2024, 6, 1), \"%d %q\")").stderr.contains("unknown directive '%q'"))
+    }
+
+    @Test func `years before 1 print as ISO 8601 expanded years`() {
+        #expect(run("date(0, 1, 1) - 1").out.last == "-0001-12-31")
+        #expect(run("date(-44, 3)").out.last == "-0044-03")
+        #expect(run("date(1, 1, 1) - 366").out.last == "0000-01-01")
+    }
+
+    @Test func `as_date reads month-first dates where the values prove it, as the CSV reader does`() throws {
+        let texts = ["02/13/2024", "01/02/2024", "12/31/69"]
+        let t = run("as_date([\"02/13/2024\", \"01/02/2024\", \"12/31/69\", na])")
+        #expect(t.out.last == "[2024-02-13, 2024-01-02, 1969-12-31, na]")
+        #expect(t.stderr.isEmpty)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("panorama-mdy-\(UInt32.random(in: 0...UInt32.max)).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ("d\n" + texts.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(run("load(\"\(path)\").d").out.last == "[2024-02-13, 2024-01-02, 1969-12-31]")
+        // One first field above 12 settles day first, for the whole vector.
+        #expect(run("as_date([\"13/02/2024\", \"01/02/2024\"])").out.last == "[2024-02-13, 2024-02-01]")
+    }
+
     @Test(arguments: [
         ("date(2024, 6) + 1", "a month date has no day to add days to; use add_months(x, n)"),
         ("date(2024, 6, 30) + 1.5", "a date moves by whole days, not 1.5"),
@@ -67,6 +110,12 @@ import Testing
         ("floor_date(date(2024, 6), \"week\")", "'unit' must be \"month\", \"quarter\", \"semester\" or \"year\", not \"week\""),
         ("as_date(\"2024\", format=\"%Y-%q\")", "unknown directive '%q' in date format '%Y-%q'"),
         ("seq(date(2024, 1), date(2024, 6), by=2)", "a sequence of month dates goes by=\"month\""),
+        // Out of range: these crashed on Int32 overflow, or said "needs whole numbers" of whole numbers.
+        ("x = date(999999, 1, 1)\nfor (i in seq_len(20)) { x = x + 99999999 }", "days is out of range: dates go from year -999,999 to 999,999"),
+        ("date(2024, 1, 1) + 1e300", "2024-01-01 + 1e300 days is out of range"),
+        ("date(2024, 1, 1) - 1e9", "2024-01-01 - 1,000,000,000 days is out of range"),
+        ("x = date(2024, 1)\nfor (i in seq_len(20)) { x = add_months(x, 999999) }", "dates go from year -999,999 to 999,999"),
+        ("date(1e12, 1, 1)", "date(1000000000000, 1, 1) is out of range: dates go from year -999,999 to 999,999"),
     ])
     func `bad date arguments are one-line errors naming them`(code: String, message: String) {
         let t = run(code)

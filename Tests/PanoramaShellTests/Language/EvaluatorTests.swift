@@ -131,4 +131,12 @@ import Testing
         #expect(t.stderr.hasPrefix("Run Time: wall "))
         #expect(t.stderr.contains(" s, cpu "))
     }
+
+    @Test func `the statement that turns the timer on reports no time, not the CPU spent since start`() {
+        // It printed "Run Time: wall 0.0000 s, cpu 1.7202 s" after a long load: its CPU
+        // baseline was never taken (the timer was off when it started).
+        let t = run("x = 0\nfor (i in seq_len(200000)) { x = x + i }\n.timer on\n1")
+        #expect(t.stdout == "1")
+        #expect(t.stderr.split(separator: "\n").count == 1, "\(t.stderr)")
+    }
 }

@@ -105,6 +105,7 @@ func helpExamplesLeaveNoFilesBehind(_ name: String) throws {
     ("str_sub", "str_sub (stringr) → substr(x, start, stop)", "substr(x, start, stop)"),
     ("str_to_lower", "str_to_lower (stringr) → lower(x)", "lower(x)"),
     ("ymd", "ymd (lubridate) → as_date(x)", "as_date(x, format=)"),
+    ("strftime", "strftime (R, pandas) → format(x, \"%d/%m/%Y\")", "format(x, layout, digits=, big_mark=, decimal_mark=, lang=\"fr\")"),
     ("%m+%", "%m+% (lubridate) → add_months(x, n)", "add_months(x, n)"),
     ("date_trunc", "date_trunc (SQL) → floor_date(x, \"month\")", "floor_date(x, unit)"),
 ] as [(String, String, String?)])

@@ -12,7 +12,8 @@ f"{x:,.Nf}" with the marks swapped (format).
 Date oracles: date.isoweekday (weekday), dateutil.relativedelta (add_months: clamps to the
 month's end as lubridate's %m+%), and months/years between as lubridate's
 time_length(interval(a, b), unit): whole steps n from relativedelta, plus the days left over
-divided by the days of the next step (a + n steps to a + (n ± 1) steps).
+divided by the days of the next step (a + n steps to a + (n ± 1) steps, an impossible day rolled
+to the 1st of the next month as lubridate does). lubridate_spans.R checks these against R itself.
 """
 import json, re, unicodedata
 from datetime import date, datetime
@@ -41,9 +42,9 @@ for s in texts:
         cases.append({"fn": "contains", "x": s, "pattern": p, "regex": False, "expect": p in s})
         cases.append({"fn": "starts_with", "x": s, "pattern": p, "regex": False, "expect": s.startswith(p)})
         cases.append({"fn": "ends_with", "x": s, "pattern": p, "regex": False, "expect": s.endswith(p)})
+        cases.append({"fn": "replace", "x": s, "pattern": p, "with": "_", "regex": False, "first": False, "expect": s.replace(p, "_")})
+        cases.append({"fn": "replace", "x": s, "pattern": p, "with": "_", "regex": False, "first": True, "expect": s.replace(p, "_", 1)})
         if p:
-            cases.append({"fn": "replace", "x": s, "pattern": p, "with": "_", "regex": False, "first": False, "expect": s.replace(p, "_")})
-            cases.append({"fn": "replace", "x": s, "pattern": p, "with": "_", "regex": False, "first": True, "expect": s.replace(p, "_", 1)})
             cases.append({"fn": "split", "x": s, "pattern": p, "regex": False, "expect": s.split(p)})
     for p in regexes:
         cases.append({"fn": "contains", "x": s, "pattern": p, "regex": True, "expect": re.search(p, s) is not None})
@@ -72,14 +73,23 @@ for x in [2292.94, 1234567.891, -9876.5, 0.5, 999.999, 1000, -0.04]:
                         "expect": en.replace(",", "\0").replace(".", ",").replace("\0", ".")})
 json.dump({"cases": cases, "formats": formats}, open("text_oracle.json", "w"), ensure_ascii=False, indent=0)
 
+def roll_to_first(a, n):
+    """a + n months as lubridate's add_with_rollback(roll_to_first=TRUE): a day the month lacks
+    becomes the 1st of the next month (31 January + 1 month is 1 March)."""
+    clamped = a + relativedelta(months=n)
+    return clamped + relativedelta(days=1) if clamped.day < a.day else clamped
+
 def steps(a, b, months):
-    """lubridate's time_length(interval(a, b), unit) for unit = `months` months."""
+    """lubridate's time_length(interval(a, b), unit) for unit = `months` months: whole steps from
+    the calendar fields as as.period does (a month is whole once the day of the month is reached
+    again; relativedelta would count 31 January to 30 June as 5 months), then the days from that
+    anniversary over the days to the next, anniversaries rolling to the 1st."""
     sign = -1 if b < a else 1
-    rd = relativedelta(b, a)
-    n = (rd.years * 12 + rd.months) // months if sign > 0 else -((-(rd.years * 12 + rd.months)) // months)
-    lo = a + relativedelta(months=n * months)
-    hi = a + relativedelta(months=(n + sign) * months)
-    return n + (b - lo).days / abs((hi - lo).days)
+    lo, hi = min(a, b), max(a, b)
+    whole = (hi.year - lo.year) * 12 + hi.month - lo.month - (1 if hi.day < lo.day else 0)
+    n = sign * (whole // months)
+    lo, hi = roll_to_first(a, n * months), roll_to_first(a, (n + sign) * months)
+    return n + sign * (b - lo).days / (hi - lo).days
 
 dates = [date(2024, 1, 31), date(2024, 2, 29), date(2023, 2, 28), date(2008, 6, 30), date(2024, 1, 1),
          date(2024, 12, 31), date(2000, 3, 15), date(1999, 11, 30), date(2025, 3, 31), date(2016, 8, 31)]
