@@ -91,3 +91,9 @@ import PanoramaKit
     #expect(object["information_criteria_k"] as? Double == 5)
     #expect((object["information_criteria"] as? String)?.contains("σ not counted") == true)
 }
+
+@Test func aNegativeWeightIsNamedByItsRowAndValue() {
+    let t = RegressionSession()
+    let (_, err) = t.run("d = frame(x=[1, 2, 3, 4], y=[2, 3, 5, 4])\nols(y ~ x, d, weights=[1, 1, -2, 1])")
+    #expect(err.contains("weights must be zero or positive and finite; 1 is not (row 3: -2)"), "\(err)")
+}
