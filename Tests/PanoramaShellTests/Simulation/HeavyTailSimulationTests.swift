@@ -45,3 +45,11 @@ func anOverrunWithAFiniteVarianceKeepsItsStandardErrors(overrun: String) throws 
     #expect(r.standardDeviationStandardError > 0)
     #expect(!printed.contains("note: the overrun"))
 }
+
+@Test func aNegativeBaseCostIsNamedInANote() {
+    var notes: [String] = []
+    let session = Session(output: { _ in }, diagnostics: { notes.append($0) })
+    session.run("simulate(cost=[100, 0, -5], label=[\"A\", \"B\", \"C\"], overrun=lognormal(0, 0.3), trials=1000, seed=1)")
+    let text = notes.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(text.contains("note: simulate: 1 project with a negative cost ('C': -5): an overrun lowers the total there"), "\(text)")
+}
