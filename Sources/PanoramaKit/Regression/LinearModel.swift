@@ -217,8 +217,8 @@ public struct LinearModel: Sendable {
             m4 += d * d * d * d
         }
         m2 /= nd; m3 /= nd; m4 /= nd
-        skew = m2 > 0 ? m3 / Foundation.pow(m2, 1.5) : .nan
-        kurtosis = m2 > 0 ? m4 / (m2 * m2) : .nan
+        skew = m2 > 0 && !exactFit ? m3 / Foundation.pow(m2, 1.5) : .nan
+        kurtosis = m2 > 0 && !exactFit ? m4 / (m2 * m2) : .nan
         jarqueBera = nd / 6 * (skew * skew + (kurtosis - 3) * (kurtosis - 3) / 4)
         jarqueBeraPValue = jarqueBera.isNaN ? .nan : ChiSquaredDistribution(degreesOfFreedom: 2).survival(jarqueBera)
         conditionNumber = solution.conditionNumber
