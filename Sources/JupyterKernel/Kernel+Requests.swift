@@ -74,9 +74,12 @@ extension Kernel {
         let progress = ProgressDisplay(kernel: self, parent: request)
         session.interpreter.progress = silent ? nil : progress.update
         Interruption.reset()
-        let outcome = session.run(code).outcome
+        var failed = true
+        if let habit = Kernel.ipythonHabit(code) { cell.diagnose("error: " + habit) } else {
+            failed = session.run(code).outcome == .failed
+        }
         progress.finish()
-        let error = cell.finish(failed: outcome == .failed)
+        let error = cell.finish(failed: failed)
         if store { history.append((count, code, cell.transcript.joined(separator: "\n"))) }
         var content: [String: Any] = ["execution_count": count]
         if let error {
@@ -88,6 +91,26 @@ extension Kernel {
         let queued = error != nil && request.content["stop_on_error"] as? Bool ?? true ? takeQueued() : []
         reply(request, on: shell, content)
         abort(queued)
+    }
+
+    /// What a Jupyter user types out of IPython habit, on a cell's first line — a magic
+    /// (`%matplotlib`, `%%time`), a shell escape (`!ls`), help as `name?` — and what panorama
+    /// says instead; nil for anything else (the parser's own errors name '%' or '!' as operators).
+    static func ipythonHabit(_ code: String) -> String? {
+        guard let line = code.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty })
+        else { return nil }
+        let word = line.prefix { !$0.isWhitespace }
+        if line.hasPrefix("%") {
+            return "panorama has no IPython magics such as '\(word)': .timer on times each cell, .help commands lists the dot-commands"
+        }
+        if line.hasPrefix("!") {
+            return "panorama's kernel runs no shell commands such as '\(word)': run them in a terminal (load and save read and write files)"
+        }
+        if line.hasSuffix("?"), !line.hasPrefix("?"), line.dropLast().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "?" }) {
+            let name = line.prefix { $0 != "?" }
+            return "help is ?\(name) (or .help \(name)), not '\(line)'"
+        }
+        return nil
     }
 
     /// The requests already waiting on the shell channel, taken before the failed cell's

@@ -66,3 +66,21 @@ import Testing
         #expect(Kernel.word(in: "", at: 3) == "")
     }
 }
+
+/// IPython habits a Jupyter user brings — magics, shell escapes, `name?` — get an error saying
+/// what panorama offers instead, not the parser's "unexpected '%'" or "write 'not'".
+@Test(arguments: [
+    ("%matplotlib inline", "panorama has no IPython magics such as '%matplotlib'"),
+    ("\n  %%time\n1 + 1", "panorama has no IPython magics such as '%%time'"),
+    ("!ls -l", "panorama's kernel runs no shell commands such as '!ls'"),
+    ("ols?", "help is ?ols (or .help ols), not 'ols?'"),
+    ("ols??", "help is ?ols (or .help ols), not 'ols??'"),
+])
+func anIPythonHabitOnACellsFirstLineIsAClearError(code: String, message: String) {
+    #expect(Kernel.ipythonHabit(code)?.hasPrefix(message) == true, "\(Kernel.ipythonHabit(code) ?? "nil")")
+}
+
+@Test(arguments: ["x = 10 % 3", "?ols", "# %not a magic\n1", "a = [1, 2]\n!done", ".timer on", "if (x > 1) 2 else 3"])
+func panoramaCodeIsNotMistakenForAnIPythonHabit(code: String) {
+    #expect(Kernel.ipythonHabit(code) == nil)
+}

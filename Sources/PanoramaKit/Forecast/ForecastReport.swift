@@ -10,7 +10,7 @@ public struct ForecastReport: Sendable {
     public var levels: [Double]
     /// `naive` … `holt`, or `combination`.
     public var methodName: String
-    /// Why this method: `asked`, `backtest MASE`, `AICc`.
+    /// Why this method: `asked`, `backtest MASE`, `AICc`, or `default` when neither ranked the candidates.
     public var chosenBy: String
     public var points: [ForecastPoint]
     /// The fit behind `points` (nil for the combination).
@@ -73,7 +73,12 @@ public struct ForecastReport: Sendable {
                                       since: since, notes: notes)
             }
             let fit = selection.fit(selection.chosen)!
-            let by = selection.byMASE != nil ? "backtest MASE" : "AICc"
+            var by = selection.byMASE != nil ? "backtest MASE" : "AICc"
+            if selection.byMASE == nil && selection.byAICc == nil {
+                // Too short (or too flat) for a likelihood and a backtest: nothing ranked the candidates.
+                by = "default"
+                notes.append("neither AICc nor a backtest could rank the candidates: \(fit.method.rawValue), the first, is shown")
+            }
             return ForecastReport(series: series, horizon: horizon, levels: levels, methodName: fit.method.rawValue,
                                   chosenBy: by, points: fit.forecasts, fit: fit, selection: selection, since: since, notes: notes)
         }

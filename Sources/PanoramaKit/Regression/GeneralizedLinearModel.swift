@@ -85,6 +85,8 @@ public struct GeneralizedLinearModel: Sendable {
         let result = try IRLS.fit(problem, maximumIterations: maximumIterations, isCancelled: isCancelled)
         if family == .binomial {
             try Separation.check(design, result: result, responseName: responseName(formula))
+        } else {
+            try Separation.checkPoisson(design, result: result, responseName: responseName(formula))
         }
         guard result.converged else {
             throw RegressionError("glm did not converge in \(maximumIterations) iterations (deviance \(String(format: "%.6g", result.deviance))); "
@@ -112,6 +114,17 @@ public struct GeneralizedLinearModel: Sendable {
             if let i = y.firstIndex(where: { $0 < 0 }) {
                 throw RegressionError("a Poisson response must be counts ≥ 0; '\(name)' is \(shown(y[i])) in row \(row(i))")
             }
+        }
+        // One outcome only: the likelihood rises without bound as the fitted mean runs to 0 (or 1)
+        // whatever the predictors, so no term is to blame and no estimate exists.
+        let rows = "\(y.count) row\(y.count == 1 ? "" : "s")"
+        if family == .binomial, let v = y.first, v == 0 || v == 1, y.allSatisfy({ $0 == v }) {
+            throw RegressionError("'\(name)' is \(shown(v)) in every row (\(rows)): a binomial model needs both outcomes, "
+                                  + "its fitted probabilities run to \(shown(v)) and no estimate exists")
+        }
+        if family == .poisson, !y.isEmpty, y.allSatisfy({ $0 == 0 }) {
+            throw RegressionError("'\(name)' is 0 in every row (\(rows)): a Poisson model needs some positive counts, "
+                                  + "its fitted means run to 0 and no estimate exists")
         }
     }
 

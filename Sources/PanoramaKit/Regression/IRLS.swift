@@ -75,7 +75,9 @@ struct IRLS {
                 // (a run that did not converge keeps its last valid point).
                 var (nextEta, nextMu) = linearPredictor(problem, solution.coefficients)
                 var nextDeviance = totalDeviance(problem, nextMu)
-                if !valid(problem, nextEta, nextMu, nextDeviance) {
+                // A fit running off (means toward 0 or 1) can leave rows with weights so small that
+                // the last solve loses them: a deviance that rises is such a step, not an estimate.
+                if !valid(problem, nextEta, nextMu, nextDeviance) || nextDeviance > deviance + tolerance * (abs(deviance) + 0.1) {
                     (nextEta, nextMu, nextDeviance) = (eta, mu, deviance)
                 }
                 let (_, finalWeights) = workingProblem(problem, eta: nextEta, mu: nextMu)
@@ -97,6 +99,12 @@ struct IRLS {
                 beta = zip(beta, previous).map { ($0 + $1) / 2 }
                 (nextEta, nextMu) = linearPredictor(problem, beta)
                 nextDeviance = totalDeviance(problem, nextMu)
+            }
+            if converged && nextDeviance > deviance + tolerance * (abs(deviance) + 0.1) {
+                // Past convergence the deviance can only rise when the solve lost rows whose fitted
+                // means ran to the range's edge: stop here, the last step starts from this point.
+                settled = true
+                continue
             }
             if converged {
                 extra += 1

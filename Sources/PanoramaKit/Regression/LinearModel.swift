@@ -104,15 +104,22 @@ public struct LinearModel: Sendable {
         dfResidual = n - rank
         residuals = solution.residuals
         fitted = (0..<n).map { design.response[$0] - solution.residuals[$0] }
-        var rss = solution.residualSumOfSquares
+        // Sums of squares in units of the response's size when it is extreme (1e-300, 1e300):
+        // squared residuals would underflow to an "exact fit" or overflow to na.
+        let unit = LinearModel.responseUnit(design.response, weights: w)
+        let y = design.response.map { $0 / unit }
+        let e = solution.residuals.map { $0 / unit }
+        var rss = 0.0
+        if unit == 1 { rss = solution.residualSumOfSquares } else {
+            for i in 0..<n { rss += (w?[i] ?? 1) * e[i] * e[i] }
+        }
         var responseSquares = 0.0
-        for i in 0..<n { responseSquares += (w?[i] ?? 1) * design.response[i] * design.response[i] }
+        for i in 0..<n { responseSquares += (w?[i] ?? 1) * y[i] * y[i] }
         exactFit = rss <= 1e-26 * responseSquares || (rss == 0 && n > rank)
         if exactFit { rss = 0 }
-        residualSumOfSquares = rss
+        residualSumOfSquares = rss * unit * unit
 
         // Total sum of squares: centred on the weighted mean with an intercept, else about 0.
-        let y = design.response
         var tss = 0.0
         uncentredRSquared = responseSquares > 0 ? 1 - rss / responseSquares : .nan
         if centred {
@@ -127,28 +134,32 @@ public struct LinearModel: Sendable {
         } else {
             for i in 0..<n { tss += (w?[i] ?? 1) * y[i] * y[i] }
         }
-        totalSumOfSquares = tss
+        totalSumOfSquares = tss * unit * unit
         rSquared = tss > 0 ? 1 - rss / tss : .nan
         adjustedRSquared = dfResidual > 0 ? 1 - (1 - rSquared) * Double(n - (centred ? 1 : 0)) / Double(dfResidual) : .nan
-        let sigma2 = dfResidual > 0 ? rss / Double(dfResidual) : .nan
-        sigma = sigma2.squareRoot()
+        let scaledSigma2 = dfResidual > 0 ? rss / Double(dfResidual) : .nan
+        let sd = unit * scaledSigma2.squareRoot()
+        sigma = sd
 
         // Coefficient covariance.
         let unscaled = solution.covariance ?? Matrix(rows: p, columns: p, repeating: .nan)
         var cov: Matrix
+        var robustInUnits = unscaled
         // Standard errors from the scaled covariance: exact at every magnitude of a predictor.
         var se: [Double]
         var unitRows: [Int] = [], undefined: [Int] = []
         switch covarianceType {
         case .nonrobust:
             cov = unscaled
-            for k in 0..<cov.storage.count { cov.storage[k] *= sigma2 }
-            se = (solution.covarianceRoots ?? [Double](repeating: .nan, count: p)).map { sigma2.squareRoot() * $0 }
+            for k in 0..<cov.storage.count { cov.storage[k] = cov.storage[k] * scaledSigma2 * unit * unit }
+            se = (solution.covarianceRoots ?? [Double](repeating: .nan, count: p)).map { sd * $0 }
         case .hc0, .hc1, .hc2, .hc3:
             let robust = try RobustCovariance(covarianceType, solution: solution, design: design.matrix, weights: w,
-                                              residuals: solution.residuals, dfResidual: n - rank)
+                                              residuals: e, dfResidual: n - rank)
             cov = robust.matrix
-            se = robust.roots
+            robustInUnits = robust.matrix
+            for k in 0..<cov.storage.count { cov.storage[k] = cov.storage[k] * unit * unit }
+            se = robust.roots.map { $0 * unit }
             unitRows = robust.unitLeverageRows
             undefined = robust.undefinedColumns
         }
@@ -170,10 +181,11 @@ public struct LinearModel: Sendable {
         // chosen coefficients are zero: not computed (na), as it is not defined by a column.
         if dfModel > 0 && dfResidual > 0 && !exactFit && !(spansConstant && covarianceType != .nonrobust) {
             if covarianceType == .nonrobust {
-                fStatistic = ((tss - rss) / Double(dfModel)) / sigma2
+                fStatistic = ((tss - rss) / Double(dfModel)) / scaledSigma2
             } else {
-                fStatistic = LinearModel.waldStatistic(slopes.map { solution.coefficients[$0] },
-                                                       cov.columns(slopes).rows(slopes))
+                // In the response's unit (β/unit, V/unit²), where neither under- nor overflows.
+                fStatistic = LinearModel.waldStatistic(slopes.map { solution.coefficients[$0] / unit },
+                                                       robustInUnits.columns(slopes).rows(slopes))
             }
             fPValue = FDistribution(Double(dfModel), Double(dfResidual)).survival(fStatistic)
         } else {
@@ -184,29 +196,29 @@ public struct LinearModel: Sendable {
         // Likelihood and information criteria.
         let nd = Double(n)
         let logWeights = w.map { $0.reduce(0) { $0 + Foundation.log($1) } } ?? 0
-        logLikelihood = -nd / 2 * (Foundation.log(2 * Double.pi) + Foundation.log(rss / nd) + 1) + 0.5 * logWeights
+        logLikelihood = -nd / 2 * (Foundation.log(2 * Double.pi) + Foundation.log(rss / nd) + 2 * Foundation.log(unit) + 1) + 0.5 * logWeights
         aic = -2 * logLikelihood + 2 * Double(rank)
         bic = -2 * logLikelihood + Foundation.log(nd) * Double(rank)
 
         // Residual diagnostics on whitened residuals.
-        let e = w.map { w in (0..<n).map { i in w[i].squareRoot() * solution.residuals[i] } } ?? solution.residuals
+        let whitened = w.map { w in (0..<n).map { i in w[i].squareRoot() * e[i] } } ?? e
         var num = 0.0, den = 0.0
         for i in 0..<n {
-            den += e[i] * e[i]
-            if i > 0 { num += (e[i] - e[i - 1]) * (e[i] - e[i - 1]) }
+            den += whitened[i] * whitened[i]
+            if i > 0 { num += (whitened[i] - whitened[i - 1]) * (whitened[i] - whitened[i - 1]) }
         }
         durbinWatson = den > 0 && !exactFit ? num / den : .nan
-        let mean = Descriptive.mean(e)
+        let mean = Descriptive.mean(whitened)
         var m2 = 0.0, m3 = 0.0, m4 = 0.0
-        for v in e {
+        for v in whitened {
             let d = v - mean
             m2 += d * d
             m3 += d * d * d
             m4 += d * d * d * d
         }
         m2 /= nd; m3 /= nd; m4 /= nd
-        skew = m2 > 0 ? m3 / Foundation.pow(m2, 1.5) : .nan
-        kurtosis = m2 > 0 ? m4 / (m2 * m2) : .nan
+        skew = m2 > 0 && !exactFit ? m3 / Foundation.pow(m2, 1.5) : .nan
+        kurtosis = m2 > 0 && !exactFit ? m4 / (m2 * m2) : .nan
         jarqueBera = nd / 6 * (skew * skew + (kurtosis - 3) * (kurtosis - 3) / 4)
         jarqueBeraPValue = jarqueBera.isNaN ? .nan : ChiSquaredDistribution(degreesOfFreedom: 2).survival(jarqueBera)
         conditionNumber = solution.conditionNumber
@@ -252,6 +264,15 @@ public struct LinearModel: Sendable {
         let ones = [Double](repeating: 1, count: x.rows)
         guard let fit = try? LeastSquares.fit(.init(design: x, response: ones), options: options) else { return false }
         return fit.residualSumOfSquares <= 1e-24 * Double(x.rows)
+    }
+
+    /// A power of two near the largest |√wᵢ yᵢ| when that is beyond 1e±100, else 1: dividing by
+    /// it is exact and keeps squares of residuals and responses within Double's range.
+    static func responseUnit(_ y: [Double], weights: [Double]?) -> Double {
+        var largest = 0.0
+        for i in y.indices { largest = Swift.max(largest, Swift.abs(y[i]) * (weights?[i] ?? 1).squareRoot()) }
+        guard largest.isFinite, largest > 0, largest < 1e-100 || largest > 1e100 else { return 1 }
+        return Double(sign: .plus, exponent: largest.exponent, significand: 1)
     }
 
     /// How AIC and BIC count parameters, for help and JSON.

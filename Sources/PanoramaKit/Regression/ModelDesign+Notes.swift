@@ -37,6 +37,18 @@ extension ModelDesign {
             let d = droppedRows
             out.append("\(d) row\(d == 1 ? "" : "s") with na \(d == 1 ? "was" : "were") dropped; \(observations) used.")
         }
+        // A factor with one level in the rows used, coded by contrasts, gives its terms no column:
+        // say so rather than let the term vanish from the table (R refuses such a factor).
+        for (k, factor) in coding.factors.enumerated() {
+            guard case .categorical(let levels, _) = factor, levels.count == 1 else { continue }
+            let empty = coding.terms.indices.contains { t in
+                coding.terms[t].factors.indices.contains { coding.terms[t].factors[$0] == k && coding.contrasts[t][$0] }
+            }
+            if empty {
+                out.append("'\(coding.factorNames[k])' has one level ('\(levels[0])') in the rows used: "
+                           + "its terms add no column and are not estimated.")
+            }
+        }
         return out
     }
 }

@@ -165,8 +165,11 @@ public struct ModelDesign: Sendable {
         var zeroWeights = 0
         if let weights {
             let present: (Int) -> Bool = { keep?[$0] ?? true }
-            let bad = (0..<n).lazy.filter { present($0) && (!(weights[$0] >= 0) || weights[$0].isInfinite) }.count
-            if bad > 0 { throw RegressionError("weights must be zero or positive and finite; \(bad) \(bad == 1 ? "is" : "are") not") }
+            let bad = (0..<n).filter { present($0) && (!(weights[$0] >= 0) || weights[$0].isInfinite) }
+            if let first = bad.first {
+                throw RegressionError("weights must be zero or positive and finite; \(bad.count) \(bad.count == 1 ? "is" : "are") not "
+                                      + "(row \(first + 1): \(String(format: "%g", weights[first]))\(bad.count > 1 ? ", …" : ""))")
+            }
             for i in 0..<n where weights[i] == 0 && present(i) {
                 drop(i)
                 zeroWeights += 1

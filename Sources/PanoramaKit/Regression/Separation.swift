@@ -33,6 +33,17 @@ enum Separation {
                               + "drop or merge the terms that predict '\(responseName)' perfectly")
     }
 
+    /// Poisson: counts of 0 fitted with a mean below 10ε (R's "fitted rates numerically 0"): the
+    /// terms that single those rows out run to −∞ and no estimate exists; the rows are named.
+    static func checkPoisson(_ design: ModelDesign, result: IRLS.Result, responseName: String) throws {
+        let atZero = result.mu.indices.filter { result.mu[$0] < 10 * Double.ulpOfOne && design.response[$0] == 0 }
+        guard !atZero.isEmpty else { return }
+        let rows = atZero.prefix(5).map { String(design.rows[$0] + 1) }.joined(separator: ", ") + (atZero.count > 5 ? ", …" : "")
+        throw RegressionError("separation: '\(responseName)' is 0 in the \(atZero.count == 1 ? "row" : "\(atZero.count) rows") "
+                              + "(\(rows)) that the terms single out, so their fitted means run to 0 and the estimates to ±∞; "
+                              + "drop or merge the terms (a level, a threshold) whose rows have no counts")
+    }
+
     /// What one pass over a column tells about separation.
     struct ColumnSummary {
         var nonNegative = true, dummy = true

@@ -56,6 +56,12 @@ public final class SimulationResult: Sendable {
     /// sample kurtosis (the delta method on the variance, whose variance is (μ₄ − σ⁴)/N). For
     /// normal totals (κ = 3) it is sd/√(2N); heavy-tailed totals have a larger one.
     public let standardDeviationStandardError: Double
+    /// The projects (their indices) whose overrun has no finite mean (a Pareto of shape ≤ 1, a
+    /// Student t of df ≤ 1, a GPD of shape ≥ 1), and those whose overrun has a finite mean but no
+    /// finite variance (shape ≤ 2, df ≤ 2, GPD shape ≥ ½). With any of either, the sample sd
+    /// never settles and √N error bars for the mean and sd mean nothing: both are NaN.
+    public let infiniteMeanProjects: [Int]
+    public let infiniteVarianceProjects: [Int]
     /// P5, P10, P50, P80, P90, P95.
     public let percentiles: [PercentileEstimate]
     /// The sum of base costs.
@@ -83,7 +89,11 @@ public final class SimulationResult: Sendable {
         self.totals = totals
         mean = moments.mean
         standardDeviation = (moments.sumSquares / (moments.count - 1)).squareRoot()
-        meanStandardError = standardDeviation / moments.count.squareRoot()
+        let weighted = model.overruns.indices.filter { model.costs[$0] != 0 }
+        infiniteMeanProjects = weighted.filter { !model.overruns[$0].mean.isFinite }
+        infiniteVarianceProjects = weighted.filter { model.overruns[$0].mean.isFinite && !model.overruns[$0].variance.isFinite }
+        let finiteVariance = infiniteMeanProjects.isEmpty && infiniteVarianceProjects.isEmpty
+        meanStandardError = finiteVariance ? standardDeviation / moments.count.squareRoot() : .nan
         let n = totals.count
         let z = 1.959963984540054
         // Every order statistic needed, in one multiple selection.
@@ -124,7 +134,7 @@ public final class SimulationResult: Sendable {
         expectedShortfall95 = tailSum / Double(max(tailCount, 1))
         // κ = n Σd⁴ / (Σd²)²; constant totals (sd 0) have no kurtosis and no error.
         kurtosis = moments.sumSquares > 0 ? Double(n) * fourth / (moments.sumSquares * moments.sumSquares) : .nan
-        standardDeviationStandardError = moments.sumSquares > 0
+        standardDeviationStandardError = !finiteVariance ? .nan : moments.sumSquares > 0
             ? standardDeviation * (max(kurtosis - 1, 0) / (4 * Double(n))).squareRoot() : 0
     }
 

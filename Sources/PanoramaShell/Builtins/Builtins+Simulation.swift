@@ -166,6 +166,12 @@ extension BuiltinRegistry {
         }
         let n = costs.count
         guard n > 0 else { throw ctx.failure("there are no projects to simulate", argument: "cost") }
+        // A negative base cost turns an overrun into a saving: almost surely a data error.
+        if let i = costs.firstIndex(where: { $0 < 0 }) {
+            let count = costs.filter { $0 < 0 }.count
+            ctx.note("simulate: \(Prose.counted(count, "project")) with a negative cost ('\(names[i])': \(NumberFormat().string(costs[i]))"
+                     + "\(count > 1 ? ", …" : "")): an overrun lowers the total there")
+        }
 
         // Copula and correlation (a vector of ρ or of df is a sweep).
         let copulaName = try ctx.string("copula") ?? "gaussian"

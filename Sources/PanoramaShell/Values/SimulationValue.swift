@@ -91,11 +91,32 @@ public struct SimulationValue: ChartableSimulation {
         let r = result
         var lines = ["simulation: \(Prose.counted(r.model.projectCount, "project")), \(Prose.counted(r.trials, "trial", numbers: f)), \(dependenceText), seed \(r.seed)"]
         lines.append(renderTable(tableView!, options))
+        if let note = heavyTailNote { lines.append(note) }
         let percent = NumberFormat(significantDigits: 3)
         lines.append("point estimate \(f.string(r.pointEstimate)) (sum of base costs) is at P\(percent.string(r.pointEstimatePercentile))")
         lines.append("contingency to P80: \(f.string(r.contingencyP80)) (\(percent.string(100 * r.contingencyP80 / r.pointEstimate)) % of the point estimate)")
         lines.append("expected shortfall beyond P95: \(f.string(r.expectedShortfall95))")
         return lines.map { options.prose($0) }.joined(separator: "\n")
+    }
+
+    /// Why the mean and sd have no error bars when an overrun has no finite mean or variance.
+    var heavyTailNote: String? {
+        let r = result
+        func named(_ projects: [Int]) -> String {
+            var kinds: [String] = []
+            for j in projects where !kinds.contains(r.model.overruns[j].description()) { kinds.append(r.model.overruns[j].description()) }
+            let who = projects.count == 1 ? "'\(r.model.names[projects[0]])'" : "\(projects.count) projects"
+            return who + " (" + kinds.prefix(2).joined(separator: ", ") + (kinds.count > 2 ? ", …)" : ")")
+        }
+        if !r.infiniteMeanProjects.isEmpty {
+            return "note: the overrun of \(named(r.infiniteMeanProjects)) has no finite mean: the simulated mean and sd "
+                + "do not settle as trials grow and have no standard error; read the percentiles"
+        }
+        if !r.infiniteVarianceProjects.isEmpty {
+            return "note: the overrun of \(named(r.infiniteVarianceProjects)) has no finite variance: the simulated sd "
+                + "does not settle as trials grow, and the mean and sd have no standard error; read the percentiles"
+        }
+        return nil
     }
 
     public func json(_ options: RenderOptions) -> JSON {

@@ -48,3 +48,12 @@ private func transcript(_ text: String) -> (out: String, err: String) {
     #expect(!out.contains("-0.00"))
     #expect(out.split(separator: "\n").contains { $0.hasPrefix("no longer costed  │") && $0.hasSuffix("│                                                    0") })
 }
+
+@Test(arguments: ["[100, 110, 125]", "[100, 100, 100, 100, 100, 100, 100]"])
+func aSeriesTooShortOrFlatForAICcAndABacktestDoesNotClaimAICcChoseTheMethod(series: String) {
+    let (out, err) = transcript("forecast(\(series))")
+    #expect(!out.contains("chosen by AICc"), "\(out)")
+    #expect(out.contains("chosen by default"), "\(out)")
+    #expect(err.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        .contains("neither AICc nor a backtest could rank the candidates: naive, the first, is shown"), "\(err)")
+}

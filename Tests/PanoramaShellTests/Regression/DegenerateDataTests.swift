@@ -94,3 +94,13 @@ func theInterceptsStandardErrorIsExactWithAHugeOffsetPredictor(_ scale: String) 
     let m = try #require(s.model())
     #expect(m.aliasedColumns == ["xs"])
 }
+
+@Test func anExactFitWithAsManyRowsAsCoefficientsHasNoResidualShapeStatistics() throws {
+    // Three rows, three coefficients: the residuals are rounding noise, whose skew and
+    // Jarque–Bera once printed as if they described the errors (0.201, 0.3014).
+    let s = RegressionSession()
+    s.run("d = frame(a=[1.2, 2.0, 0.8], b=[1, 4, 2], y=[1.5, 2.1, 1.4])\nm = ols(y ~ a + b, d)")
+    let m = try #require(s.model())
+    #expect(m.exactFit)
+    #expect(m.skew.isNaN && m.kurtosis.isNaN && m.jarqueBera.isNaN && m.jarqueBeraPValue.isNaN)
+}

@@ -91,3 +91,24 @@ import PanoramaKit
     #expect(object["information_criteria_k"] as? Double == 5)
     #expect((object["information_criteria"] as? String)?.contains("σ not counted") == true)
 }
+
+@Test func aNegativeWeightIsNamedByItsRowAndValue() {
+    let t = RegressionSession()
+    let (_, err) = t.run("d = frame(x=[1, 2, 3, 4], y=[2, 3, 5, 4])\nols(y ~ x, d, weights=[1, 1, -2, 1])")
+    #expect(err.contains("weights must be zero or positive and finite; 1 is not (row 3: -2)"), "\(err)")
+}
+
+@Test(arguments: ["ols(y ~ x + g, d)", "ols(y ~ x * g, d)", "qreg(y ~ x + g, d, tau=0.5)", "glm(I(y > 4) ~ x + g, d)"])
+func aFactorWithOneLevelInTheRowsUsedIsNamedInsteadOfVanishing(call: String) {
+    let t = RegressionSession()
+    let (out, err) = t.run("d = frame(x=[1, 2, 3, 4, 5, 6], y=[2.1, 2.9, 4.2, 3.8, 5.1, 6.3], g=[\"Ops\", \"Ops\", \"Ops\", \"Ops\", \"Ops\", \"Ops\"])\n\(call)")
+    #expect(err.isEmpty, "\(err)")
+    #expect(out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        .contains("'g' has one level ('Ops') in the rows used: its terms add no column and are not estimated."), "\(out)")
+}
+
+@Test func aFactorWithOneLevelAndNoInterceptKeepsItsIndicatorWithoutTheNote() {
+    let t = RegressionSession()
+    let (out, _) = t.run("d = frame(x=[1, 2, 3, 4], y=[2.1, 2.9, 4.2, 3.8], g=[\"Ops\", \"Ops\", \"Ops\", \"Ops\"])\nols(y ~ g - 1, d)")
+    #expect(out.contains("g[Ops]") && !out.contains("has one level"), "\(out)")
+}

@@ -131,7 +131,7 @@ struct RegressionErrorCase: Sendable, CustomTestStringConvertible {
     RegressionErrorCase(code: "ols(y ~ x9, d)", message: "error: no column named 'x9'. Did you mean 'x1'?"),
     RegressionErrorCase(code: "ols(g ~ x1, d)", message: "error: the response 'g' must be numeric"),
     RegressionErrorCase(code: "ols(y ~ log(x1 - 1), d)", message: "error: 'log(x1 - 1)' is infinite in 1 row (log of 0?); drop those rows first"),
-    RegressionErrorCase(code: "ols(y ~ x1, d, weights=x1 - 3)", message: "error: weights must be zero or positive and finite; 2 are not"),
+    RegressionErrorCase(code: "ols(y ~ x1, d, weights=x1 - 3)", message: "error: weights must be zero or positive and finite; 2 are not (row 1: -2, …)"),
     RegressionErrorCase(code: "ols(y ~ C(g, ref=\"z\"), d)", message: "error: 'z' is not a level of 'C(g, ref=\"z\")' (levels: 'a', 'b', 'c')"),
     RegressionErrorCase(code: "ols(y ~ 2 + x1, d)", message: "error: a number in a formula can only be 0 or 1 (the intercept); use I(…) for arithmetic"),
     RegressionErrorCase(code: "ols(y ~ x1, 3)", message: "error: 'data' must be a frame, not a number\nusage: ols(formula, data, weights=, robust=)"),
