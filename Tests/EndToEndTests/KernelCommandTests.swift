@@ -67,6 +67,12 @@ import ZeroMQ
         let failed = try request("execute_request", ["code": "x +", "silent": false])
         #expect(failed.content["status"] as? String == "error")
         #expect((failed.content["traceback"] as? [String])?.first?.hasPrefix("error: ") == true)
+        // Cells run on a thread whose stack holds deep recursion; past the limit, one line.
+        let deep = try request("execute_request", ["code": "f = function(n) if (n == 0) 0 else n + f(n - 1)\nf(5000) == 5000 * 5001 / 2", "silent": false])
+        #expect(deep.content["status"] as? String == "ok")
+        let endless = try request("execute_request", ["code": "g = function(n) { l = list(a=n); g(n + 1) }\ng(1)", "silent": false])
+        #expect(endless.content["status"] as? String == "error")
+        #expect((endless.content["traceback"] as? [String])?.first?.contains("calling 'g' would nest calls 10001 levels deep") == true)
         // The kernel unblocked SIGTERM, even though this test process spawned it with it blocked.
         let status = try String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
         let blocked = try #require(status.split(separator: "\n").first { $0.hasPrefix("SigBlk:") }?.split(separator: "\t").last)

@@ -58,6 +58,9 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
     /// recursion once it has been as deep before (a scope is six allocations, each asking the
     /// runtime for its array type's metadata: a tenth of a recursive call's time).
     @exclusivity(unchecked) private var spareScopes: [Environment] = []
+    /// How many finished scopes a function keeps: a recursion deeper than this allocates the
+    /// scopes of its deeper levels at each run instead of holding them all while the function lives.
+    static let maximumSpareScopes = 1_000
 
     init(_ literal: FunctionLiteral, closure: Environment, name: String = "function") {
         let parameterNames = literal.parameters.map(\.name)
@@ -80,7 +83,7 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
 
     /// Keeps a finished call's scope for a next call when nothing else holds it.
     func recycle(_ scope: inout Environment) {
-        guard spareScopes.count < Interpreter.maximumCallDepth, isKnownUniquelyReferenced(&scope) else { return }
+        guard spareScopes.count < FunctionValue.maximumSpareScopes, isKnownUniquelyReferenced(&scope) else { return }
         scope.clear(keepingNames: parameterNames.count)
         spareScopes.append(scope)
     }
@@ -111,8 +114,10 @@ public final class FunctionValue: ObjectValue, @unchecked Sendable {
 }
 
 extension Interpreter {
-    /// Deeper recursion than this is an error (the process stack stays far from its end).
-    static let maximumCallDepth = 200
+    /// Deeper recursion than this is an error, as R's `expressions` limit (5,000) and Python's
+    /// recursion limit (1,000) are; a stack too small for it stops calls earlier (`StackGuard`).
+    /// `Session.run` runs on a thread with a stack that holds it (`LargeStack`).
+    static let maximumCallDepth = 10_000
 
     /// Calls a user function: binds its arguments as a builtin's, then runs its body in a new
     /// scope whose parent is the function's defining scope.
@@ -199,7 +204,7 @@ extension Interpreter {
     func numericCall(_ function: Unmanaged<FunctionValue>, _ arguments: Compiler.Arguments, _ site: CallSite,
                      scope outer: Frame?) -> Double? {
         let (exists, count) = function._withUnsafeGuaranteedRef { ($0.numericBody.exists, $0.numericBody.slots) }
-        guard exists, callDepth + 1 < Interpreter.maximumCallDepth,
+        guard exists, !refusesUnboxedCall(),
               let slots = function._withUnsafeGuaranteedRef({ site.positions(for: $0) }) else { return nil }
         calls &+= 1
         if calls & 63 == 0, isCancelled() { return nil }
@@ -225,6 +230,22 @@ extension Interpreter {
         return result
     }
 
+    /// Whether an unboxed call would go too deep (the depth limit, or the stack near its end).
+    /// Once it did, unboxed calls are refused until the outermost call starts again: the full
+    /// calls made instead go one level at a time to the limit and its error, where each of them
+    /// trying the unboxed recursion again made an endless recursion quadratic (50 million calls
+    /// at 10,000 levels).
+    @inline(__always)
+    private func refusesUnboxedCall() -> Bool {
+        if callDepth == 0 { unboxedTooDeep = false }
+        if unboxedTooDeep { return true }
+        guard callDepth + 1 < Interpreter.maximumCallDepth, !stack.isExhausted(depth: callDepth) else {
+            unboxedTooDeep = true
+            return true
+        }
+        return false
+    }
+
     /// Runs the body in `scope`, every parameter set (a compiled call).
     func run(_ function: FunctionValue, in scope: Environment, at range: SourceRange) throws(PanoramaError) -> Value {
         try checkDepth(calling: function, at: range)
@@ -243,7 +264,7 @@ extension Interpreter {
         // nil, and the full call made instead must stop there, not run the recursion again.
         if isCancelled() { throw .interrupted }
         guard callDepth < Interpreter.maximumCallDepth, !stack.isExhausted(depth: callDepth) else {
-            throw .failed("calling '\(function.name)' would nest calls \(callDepth + 1) levels deep, more than panorama allows (\(Interpreter.maximumCallDepth), fewer when each level is heavy); is a recursion missing its stopping case?", at: range)
+            throw .failed("calling '\(function.name)' would nest calls \(callDepth + 1) levels deep, more than panorama allows (\(Interpreter.maximumCallDepth), fewer when the stack is small or each level is heavy); is a recursion missing its stopping case?", at: range)
         }
     }
 

@@ -24,7 +24,9 @@ public final class Interpreter {
     /// arithmetic (`Interpreter.numericCall`).
     @exclusivity(unchecked) var numbers = NumericStack()
     /// Stops recursion before the thread's stack runs out.
-    var stack = StackGuard()
+    @exclusivity(unchecked) var stack = StackGuard()
+    /// An unboxed call was refused for going too deep (`refusesUnboxedCall`).
+    @exclusivity(unchecked) var unboxedTooDeep = false
     /// Set when the value just computed should not be printed again (`print(v)`, loops).
     @exclusivity(unchecked) public var invisible = false
     /// Script or notebook parameters given on the command line, by name (read by `param`).

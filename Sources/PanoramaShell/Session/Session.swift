@@ -67,10 +67,17 @@ public final class Session {
     /// - Parameters:
     ///   - file: the script's name for `FILE:LINE:COL:` prefixes (nil at the REPL and for `-e`).
     ///   - lineOffset: lines before `text` in that file.
+    ///
+    /// The statements run on a thread with a large stack (`LargeStack`), so that a recursion may
+    /// go `Interpreter.maximumCallDepth` levels deep whatever thread calls.
     @discardableResult
     public func run(_ text: String, file: String? = nil, lineOffset: Int = 0) -> RunResult {
-        // Error lines are batched while the text runs (see StandardStreams.batchingErrors).
-        StandardStreams.batchingErrors { run(text, file: file, lineOffset: lineOffset, showsInterruption: true) }
+        var result = RunResult(source: text, file: file, lineOffset: lineOffset)
+        LargeStack.run {
+            // Error lines are batched while the text runs (see StandardStreams.batchingErrors).
+            result = StandardStreams.batchingErrors { run(text, file: file, lineOffset: lineOffset, showsInterruption: true) }
+        }
+        return result
     }
 
     /// `run`; `showsInterruption` false for a script run by `.read`, whose Ctrl-C the outer

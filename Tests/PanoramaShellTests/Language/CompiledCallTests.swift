@@ -121,7 +121,7 @@ import Testing
 
     @Test func `recursion through compiled calls keeps the depth limit`() {
         let t = run("f = function(n) f(n + 1) + 1\nf(1)")
-        #expect(t.stderr.contains("calling 'f' would nest calls 201 levels deep"), "\(t.stderr)")
+        #expect(t.stderr.contains("calling 'f' would nest calls 10001 levels deep"), "\(t.stderr)")
         let u = run("f = function(n, by=1) if (n == 0) 0 else f(by=by, n - 1) + by\nf(150, by=2)")
         #expect(u.stderr == "")
         #expect(u.out.last == "300")

@@ -68,7 +68,7 @@ import Testing
     @Test func `endless recursion stops with a one-line error`() {
         let t = run("f = function(n) f(n + 1)\nf(1)")
         #expect(t.outcome == .failed)
-        #expect(t.stderr.contains("calling 'f' would nest calls 201 levels deep, more than panorama allows (200"))
+        #expect(t.stderr.contains("calling 'f' would nest calls 10001 levels deep, more than panorama allows (10000"))
     }
 
     @Test func `recursion through map and group_map stops before the stack runs out`() {
