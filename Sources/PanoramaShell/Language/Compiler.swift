@@ -162,6 +162,12 @@ enum Compiler {
             }
             // `s = paste(s, …)`: appended to in place (Compiler+Append.swift).
             return reserved ? general : appending(name, expr, valueUsed: valueUsed, general: general) ?? general
+        case .assignIndex(let target, let index, let expr, _, _):
+            // Changed in place (Interpreter+IndexAssignment.swift); the hint finds the variable again.
+            let hint = Environment.Hint()
+            return { interpreter, scope throws(PanoramaError) in
+                try interpreter.assignIndex(target, index, expr, scope: scope, hint: hint)
+            }
         default:
             return { interpreter, scope throws(PanoramaError) in try interpreter.execute(statement, scope: scope) }
         }
