@@ -1,7 +1,7 @@
 """The interpreter workloads' peer: the same loops in CPython, at module level like the
 panorama script (globals in a dict, as panorama's session variables), timed by its own clock.
 
-  python3 interpreter_loop.py loop|calls|global|nested|braced|keyword|fib|sqrt|if|index|concat
+  python3 interpreter_loop.py loop|calls|global|nested|braced|keyword|fib|sqrt|if|index|fill|concat
 """
 import math
 import sys
@@ -69,13 +69,18 @@ elif mode == "index":
     s = 0
     for i in range(1, 1000001):
         s = s + x[i - 1]
+elif mode == "fill":
+    x = []
+    for i in range(1, 100001):
+        x.append(i * 2)
+    s = sum(x)
 elif mode == "concat":
     s = ""
     for i in range(1, 10001):
         s = s + "x"
     s = len(s)
 else:
-    sys.exit("mode must be loop, calls, global, nested, braced, keyword, fib, sqrt, if, index or concat")
+    sys.exit("mode must be loop, calls, global, nested, braced, keyword, fib, sqrt, if, index, fill or concat")
 elapsed = time.perf_counter() - start
 print(s)
 print(f"elapsed {elapsed:.6f}")

@@ -5,7 +5,8 @@ not only a body of arithmetic of its parameters: six more call shapes share it (
 global, a function calling another, a braced body with a local and an `if`, a keyword argument,
 recursion, a builtin called in a loop). 10^4 string concatenations with `paste` are held to
 2× CPython's `s + "x"`. Two more loop shapes are reported without a target: a loop with an
-`if` and one reading a vector element `x[i]`.
+`if`, one reading a vector element `x[i]` and one filling a vector by index `x[i] = i * 2` to
+10^5 elements (CPython: list.append), linear since the value is changed in place.
 
 Only the loop is timed on both sides: panorama's `.timer` line of the loop statement, CPython's
 own clock around its loop (bench/peers/interpreter_loop.py), so start-up is left out.
@@ -72,6 +73,14 @@ INDEX_LOOP = (
     "s\n"
 )
 
+FILL_LOOP = (
+    "x = []\n"
+    ".timer on\n"
+    "for (i in 1:100000) { x[i] = i * 2 }\n"
+    ".timer off\n"
+    "sum(x)\n"
+)
+
 CONCAT_LOOP = (
     "s = \"\"\n"
     ".timer on\n"
@@ -117,6 +126,7 @@ def workloads(ctx):
     for name, code, mode, expected, ratio in (
             [("interpreter-if-1e6", IF_LOOP, "if", "250000000000", None),
              ("interpreter-index-1e6", INDEX_LOOP, "index", "250000250000", None),
+             ("interpreter-fill-1e5", FILL_LOOP, "fill", "10000100000", None),
              ("interpreter-concat-1e4", CONCAT_LOOP, "concat", "10000", 2.0)]
             + [shape + (1.0,) for shape in CALL_SHAPES]):
         script = ctx.tmp / (name + ".pan")
