@@ -211,6 +211,13 @@ public final class Environment: @unchecked Sendable {
         return true
     }
 
+    /// Whether `name` is a variable of this scope holding a vector of numbers.
+    @inline(__always)
+    func holdsNumbers(_ name: String, hint: Hint) -> Bool {
+        guard let i = position(name, hint: hint) else { return false }
+        return vectors[i] != nil
+    }
+
     /// The value a variable of this scope holds, moved out of its slot (which holds `na` until
     /// `put` puts a value back) so that the caller has the only reference to its storage (the
     /// cached numbers of a vector let go of too) and can change it in place: `s = paste(s, …)`,

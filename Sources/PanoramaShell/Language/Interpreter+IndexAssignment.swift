@@ -130,7 +130,8 @@ extension Interpreter {
         let count = max(column.count, (p.max() ?? -1) + 1)
         func source(_ k: Int) -> Int { v.count == 1 ? 0 : k }
         // Moved out of the column, so that a buffer referenced only here is changed in place.
-        var data = retyped ? ColumnData.missing(like: v.data, count: column.count) : ColumnData.bool([])
+        if retyped { column.data = ColumnData.missing(like: v.data, count: column.count) }
+        var data = ColumnData.bool([])
         swap(&data, &column.data)
         switch consume data {
         case .number(var xs):

@@ -2,8 +2,8 @@ import Synchronization
 import Testing
 @testable import PanoramaShell
 
-/// `x[i] = v`, `l[i] = v` and `f.col[i] = v` change the variable's value in place
-/// (Interpreter+IndexAssignment.swift): a loop must give what the same assignments typed at the
+/// `x[i] = v`, `l[i] = v`, `f.col[i] = v` and `v = [v, x]` change the variable's value in place
+/// (Interpreter+IndexAssignment.swift, Compiler+Grow.swift): a loop must give what the same assignments typed at the
 /// prompt give, an error or a Ctrl-C must leave the variable as it was, and another variable, a
 /// list or a frame holding the same value must keep the old one.
 @Suite struct IndexAssignmentInPlaceTests {
@@ -43,6 +43,16 @@ import Testing
         ("f = frame(a=[1, 2, 3])", "f.a[i + 1] = 0", "f"),
         ("f = frame(a=[1, 2, 3])", "f.nope[i] = 0", "f"),
         ("f = frame(a=[1, 2, 3])\nf.c = na", "f.c[i] = date(2024, 1, i)", "f"),
+        // `v = [v, x]` (Compiler+Grow.swift): numbers appended in place, anything else combined as usual
+        ("v = [1]", "v = [v, i * 2]", "v"),
+        ("v = [1]\nw = v", "v = [v, i, i / 2]", "[w, v]"),
+        ("v = [1]", "v = [v, [i, i]]", "v"),
+        ("v = [1]", "v = [v, na]", "v"),
+        ("v = [1]", "v = [v, if (i == 3) \"a\" else i]", "v"),
+        ("v = [true]", "v = [v, i > 1]", "v"),
+        ("v = 1", "v = [v, i]", "v"),
+        ("", "v = [v, nowhere]", "1"),
+        ("f = function(n) { v = []; for (k in 1:n) v = [v, k]; v }", "x = f(i)", "x"),
         // a function body's own vector, and a global assigned from a function body (the call's copy)
         ("f = function(n) { v = []; for (k in 1:n) v[k] = k; v }", "x = f(i)", "x"),
         ("x = [1, 2, 3]\ng = function(k) { x[k] = 0; x }", "y = g(i)", "[x, y]"),
