@@ -23,7 +23,7 @@ struct Panorama: ParsableCommand {
         With no FILE and a terminal: the interactive shell; with piped input: runs it as a \
         script. The ARGs after -- reach the scripts as `args`; name=value or --name value \
         set their param(…) (after FILE, a --name panorama does not know or a name=value starts them without \
-        --). `panorama run FILE --help` lists a script's parameters.
+        --). `panorama run FILE --help` lists a script's parameters; after --, --help is the script's (in `args`).
         """,
         version: PanoramaVersion.string,
         subcommands: [Run.self, NotebookCommand.self, KernelCommand.self],

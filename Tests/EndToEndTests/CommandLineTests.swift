@@ -36,6 +36,15 @@ import Testing
         #expect(r.status == 0)
     }
 
+    @Test func `--help right after the script shows its help, after -- it reaches the script as Python passes it`() throws {
+        let script = try Binary.temporaryFile("h.pan", "e = param(\"edition\", default=14, help=\"which\")\nargs\n")
+        let help = try Binary.run(["run", script.path, "--help"])
+        #expect(help.stdout.contains("edition=14  which") && !help.stdout.contains("[\""), "\(help.stdout)")
+        let passed = try Binary.run(["run", script.path, "--", "--help"])
+        #expect(passed.stdout == "[\"--help\"]\n", "\(passed.stdout)")
+        #expect(passed.status == 0)
+    }
+
     @Test func runIsTheDefaultSubcommandAndEverythingAfterDoubleDashIsTheScripts() throws {
         let script = try Binary.temporaryFile("c.pan", "args\n")
         let r = try Binary.run([script.path, "--", "-e", "--format", "---x", "notebook"])

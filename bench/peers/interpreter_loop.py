@@ -1,7 +1,7 @@
 """The interpreter workloads' peer: the same loops in CPython, at module level like the
 panorama script (globals in a dict, as panorama's session variables), timed by its own clock.
 
-  python3 interpreter_loop.py loop|calls|global|nested|braced|keyword|fib|sqrt|if|index|concat|
+  python3 interpreter_loop.py loop|calls|global|nested|braced|keyword|fib|sqrt|if|index|fill|concat|
                               round|abs|log|nchar|upper|substr|isna|asnumber
 """
 import math
@@ -70,6 +70,11 @@ elif mode == "index":
     s = 0
     for i in range(1, 1000001):
         s = s + x[i - 1]
+elif mode == "fill":
+    x = []
+    for i in range(1, 100001):
+        x.append(i * 2)
+    s = sum(x)
 elif mode == "concat":
     s = ""
     for i in range(1, 10001):
@@ -119,7 +124,7 @@ elif mode == "asnumber":
     for i in range(1, 100001):
         s = s + float(t)
 else:
-    sys.exit("mode must be loop, calls, global, nested, braced, keyword, fib, sqrt, if, index, concat, round, abs, log, "
+    sys.exit("mode must be loop, calls, global, nested, braced, keyword, fib, sqrt, if, index, fill, concat, round, abs, log, "
              "nchar, upper, substr, isna or asnumber")
 elapsed = time.perf_counter() - start
 print(s)

@@ -5,7 +5,8 @@ not only a body of arithmetic of its parameters: six more call shapes share it (
 global, a function calling another, a braced body with a local and an `if`, a keyword argument,
 recursion, a builtin called in a loop). 10^4 string concatenations with `paste` are held to
 2× CPython's `s + "x"`. Two more loop shapes are reported without a target: a loop with an
-`if` and one reading a vector element `x[i]`; eight shapes of builtins called 10^5 times in a
+`if`, one reading a vector element `x[i]` and one filling a vector by index `x[i] = i * 2` to
+10^5 elements (CPython: list.append), linear since the value is changed in place; eight shapes of builtins called 10^5 times in a
 loop (round with digits= in a user function, abs, log, nchar, upper, substr, is_na, as_number)
 are reported against CPython's equivalents (round, abs, math.log, len, str.upper, slicing,
 `is None`, float), without a target yet.
@@ -106,6 +107,14 @@ INDEX_LOOP = (
     "s\n"
 )
 
+FILL_LOOP = (
+    "x = []\n"
+    ".timer on\n"
+    "for (i in 1:100000) { x[i] = i * 2 }\n"
+    ".timer off\n"
+    "sum(x)\n"
+)
+
 CONCAT_LOOP = (
     "s = \"\"\n"
     ".timer on\n"
@@ -151,6 +160,7 @@ def workloads(ctx):
     for name, code, mode, expected, ratio in (
             [("interpreter-if-1e6", IF_LOOP, "if", "250000000000", None),
              ("interpreter-index-1e6", INDEX_LOOP, "index", "250000250000", None),
+             ("interpreter-fill-1e5", FILL_LOOP, "fill", "10000100000", None),
              ("interpreter-concat-1e4", CONCAT_LOOP, "concat", "10000", 2.0)]
             + [shape + (1.0,) for shape in CALL_SHAPES] + [shape + (None,) for shape in BUILTIN_SHAPES]):
         script = ctx.tmp / (name + ".pan")

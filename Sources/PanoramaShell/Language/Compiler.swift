@@ -160,8 +160,16 @@ enum Compiler {
                 }
                 return v
             }
-            // `s = paste(s, …)`: appended to in place (Compiler+Append.swift).
-            return reserved ? general : appending(name, expr, valueUsed: valueUsed, general: general) ?? general
+            // `s = paste(s, …)` and `v = [v, x]`: appended to in place (Compiler+Append.swift, Compiler+Grow.swift).
+            guard !reserved else { return general }
+            return appending(name, expr, valueUsed: valueUsed, general: general)
+                ?? growing(name, expr, valueUsed: valueUsed, general: general) ?? general
+        case .assignIndex(let target, let index, let expr, _, _):
+            // Changed in place (Interpreter+IndexAssignment.swift); the hint finds the variable again.
+            let hint = Environment.Hint()
+            return { interpreter, scope throws(PanoramaError) in
+                try interpreter.assignIndex(target, index, expr, scope: scope, hint: hint)
+            }
         default:
             return { interpreter, scope throws(PanoramaError) in try interpreter.execute(statement, scope: scope) }
         }

@@ -211,20 +211,47 @@ public final class Environment: @unchecked Sendable {
         return true
     }
 
-    /// The text a variable of this scope holds, moved out of its slot (which holds `na` until
-    /// `putText` or `set` puts a value back) so the caller has its only reference and can append to it in
-    /// place; nil, and nothing moved, when `name` is not a variable of this scope or holds
-    /// something else.
+    /// Whether `name` is a variable of this scope holding a vector of numbers.
     @inline(__always)
-    func takeText(_ name: String, hint: Hint) -> String? {
+    func holdsNumbers(_ name: String, hint: Hint) -> Bool {
+        guard let i = position(name, hint: hint) else { return false }
+        return vectors[i] != nil
+    }
+
+    /// The value a variable of this scope holds, moved out of its slot (which holds `na` until
+    /// `put` puts a value back) so that the caller has the only reference to its storage (the
+    /// cached numbers of a vector let go of too) and can change it in place: `s = paste(s, …)`,
+    /// `x[i] = v`. Nil, and nothing moved, when `name` is not a variable of this scope or holds
+    /// a plain number.
+    @inline(__always)
+    func take(_ name: String, hint: Hint) -> Value? {
         guard let i = position(name, hint: hint), numbers[i].isNaN else { return nil }
         // Moved out and back rather than matched in place: matching `slots[i]` copies the Value.
         var taken = Value.na
         swap(&taken, &slots[i])
+        if vectors[i] != nil { vectors[i] = nil }
+        return taken
+    }
+
+    /// Puts back in its slot the value `take` took out of it.
+    @inline(__always)
+    func put(_ name: String, _ value: consuming Value, hint: Hint) {
+        let i = hint.index
+        guard i < names.count && names[i] == name else {
+            set(name, value, hint: hint)
+            return
+        }
+        store(i, value)
+    }
+
+    /// `take` for a text: nil, and nothing moved, when `name` holds something else.
+    @inline(__always)
+    func takeText(_ name: String, hint: Hint) -> String? {
+        guard let taken = take(name, hint: hint) else { return nil }
         switch consume taken {
         case .string(let text): return text
         case let other:
-            slots[i] = other
+            put(name, other, hint: hint)
             return nil
         }
     }

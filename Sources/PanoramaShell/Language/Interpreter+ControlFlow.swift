@@ -61,13 +61,17 @@ extension Interpreter {
     }
 
     func checkedTruth(_ value: Value, of condition: Expr, construct: String) throws(PanoramaError) -> Bool {
+        // Plain na and a one-value vector holding na (`x[i] > 1` on a missing element) say the same.
+        func isNA() -> PanoramaError {
+            .type("the condition of '\(construct)' is na (\(ExprPrinter.text(condition)))", at: condition.range)
+        }
         switch value {
         case .bool(let b): return b
-        case .na:
-            throw .type("the condition of '\(construct)' is na (\(ExprPrinter.text(condition)))", at: condition.range)
+        case .na: throw isNA()
         case .vector(let c) where c.count == 1:
-            if case .bool(let b) = c.data { if b[0] >= 0 { return b[0] == 1 } }
-            throw .type("the condition of '\(construct)' must be true or false, not \(c.data.isNA(0) ? "na" : c.data.typeName)", at: condition.range)
+            if case .bool(let b) = c.data, b[0] >= 0 { return b[0] == 1 }
+            if c.data.isNA(0) { throw isNA() }
+            throw .type("the condition of '\(construct)' must be true or false, not \(c.data.typeName)", at: condition.range)
         case .vector(let c):
             throw .type("the condition of '\(construct)' has \(c.count) values; it needs one true or false (use any() or all())", at: condition.range)
         default:

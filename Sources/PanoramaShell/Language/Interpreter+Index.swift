@@ -1,7 +1,7 @@
 import PanoramaKit
 
 /// Ranges `a:b` and 1-based indexing: `x[2]`, `x[2:5]`, `x[x > 3]`, `p[1:10]` (rows),
-/// `l[2]`, `l["name"]`, and the assignments `x[i] = v`, `f.col[rows] = v`.
+/// `l[2]`, `l["name"]` (the assignments `x[i] = v`, `f.col[rows] = v`: Interpreter+IndexAssignment.swift).
 extension Interpreter {
     /// Ranges longer than this are refused (a typo like `1:1e12` would exhaust memory).
     static let maximumRangeLength = 100_000_000
@@ -115,101 +115,6 @@ extension Interpreter {
         }
         throw .type("a \(value.kindName) cannot be indexed with [ ]; index a vector, a frame's rows or a list", at: range)
     }
-
-    /// `x[i] = v` and `f.col[rows] = v`.
-    func assignIndex(_ target: Expr, _ indexExpr: Expr, _ valueExpr: Expr, scope: Frame?) throws(PanoramaError) -> Value {
-        let value = try evaluate(valueExpr, scope: scope)
-        switch target.kind {
-        case .name(let name):
-            guard let current = environment.lookup(name) else {
-                throw .unknownName(name, suggestion: suggestion(for: name, among: environment.visibleNames), at: target.range)
-            }
-            let updated: Value
-            if case .object(let list as ListValue) = current {
-                updated = .object(try list.replacing(try evaluate(indexExpr, scope: scope), with: value, interpreter: self, at: indexExpr.range))
-            } else {
-                guard let column = current.asColumn(name: name) else {
-                    throw .type("'\(name)' is a \(current.kindName); only a vector or list can be assigned by index", at: target.range)
-                }
-                let i = try evaluate(indexExpr, scope: scope)
-                updated = .vector(try replaced(column, i, value, of: "'\(name)'", extending: true, at: indexExpr.range,
-                                               valueRange: valueExpr.range))
-            }
-            try assign(name, updated, at: target.range)
-            return value
-        case .member(let frameExpr, let columnName):
-            guard case .name(let frameName) = frameExpr.kind, case .frame(var frame)? = environment.lookup(frameName) else {
-                throw .type("'\(ExprPrinter.text(frameExpr))' is not a frame variable", at: frameExpr.range)
-            }
-            guard let column = frame.column(columnName) else {
-                let near = suggestion(for: columnName, among: frame.names)
-                // A new column cannot be made row by row (R's p$new[1] = v fills the rest with NA): say how.
-                guard near != nil else {
-                    throw .type("no column named '\(columnName)' in '\(frameName)'; make it first (\(frameName).\(columnName) = na), then assign to its rows", at: target.range)
-                }
-                throw .unknownColumn(columnName, suggestion: near, at: target.range)
-            }
-            let i = try evaluate(indexExpr, scope: frame)
-            frame.setColumn(try replaced(column, i, value, of: "'\(frameName).\(columnName)'", at: indexExpr.range, valueRange: valueExpr.range))
-            set(frameName, .frame(frame))
-            return value
-        default:
-            throw .syntax("can only assign to x[i] or frame.column[rows]", at: target.range)
-        }
-    }
-
-    /// `column` with the positions `index` selects set to `value`; when `extending` (a vector
-    /// variable, not a frame's column) positions just past the end grow it.
-    func replaced(_ column: Column, _ index: Value, _ value: Value, of what: String, extending: Bool = false,
-                  at range: SourceRange, valueRange: SourceRange) throws(PanoramaError) -> Column {
-        let (p, _) = try positions(index, count: column.count, of: what, extending: extending, at: range)
-        guard let v = value.asColumn() else {
-            throw .type("cannot store a \(value.kindName) in a vector", at: valueRange)
-        }
-        guard v.count == 1 || v.count == p.count else {
-            throw .type("\(Prose.counted(p.count, "position")) selected but \(Prose.counted(v.count, "value")) given", at: valueRange)
-        }
-        func source(_ k: Int) -> Int { v.count == 1 ? 0 : k }
-        var out = column.extended(to: (p.max() ?? -1) + 1)
-        // A column of na only (`p.flag = na`) takes the type of the first values stored in it.
-        if out.data.isAllMissing, v.data.typeName != out.data.typeName { out.data = ColumnData.missing(like: v.data, count: out.count) }
-        let allMissing = (0..<v.count).allSatisfy { v.data.isNA($0) }
-        switch (out.data, v.data) {
-        case (.number(var xs), .number(let ys)):
-            for (k, i) in p.enumerated() { xs[i] = ys[source(k)] }
-            out.data = .number(xs)
-        case (.bool(var xs), .bool(let ys)):
-            for (k, i) in p.enumerated() { xs[i] = ys[source(k)] }
-            out.data = .bool(xs)
-        case (.date(var xs, let precision), .date(let ys, let given)):
-            for (k, i) in p.enumerated() { xs[i] = ys[source(k)] }
-            // A day stored among months makes them days (as [a, b] does), rather than losing its day.
-            out.data = .date(xs, given == .day ? .day : precision)
-        case (.text(var t), _) where allMissing || v.data.typeName == out.data.typeName:
-            // The codes are set in place, the value's levels found or added: re-encoding every
-            // string made a loop of s[i] = "…" quadratic (20,000 turns took 30 s).
-            var given = [Int32](repeating: -1, count: v.count)
-            if case .text(let u) = v.data { given = t.adding(u) }
-            for (k, i) in p.enumerated() { t.codes[i] = given[source(k)] }
-            out.data = .text(t)
-        case (.bool(var xs), _) where allMissing:
-            for i in p { xs[i] = -1 }
-            out.data = .bool(xs)
-        case (.date(var xs, let precision), _) where allMissing:
-            for i in p { xs[i] = ColumnData.naDay }
-            out.data = .date(xs, precision)
-        default:
-            // R would turn the whole vector into text; here the conversion is written out.
-            let convert = switch (v.data, column.data) {
-            case (.text, .date): "; read it as a date first with as_date(…)"
-            case (.text, _): "; convert it first with as_text(…)"
-            case (_, .text): "; convert the value with as_text(…)"
-            default: ""
-            }
-            throw .type("cannot store \(v.data.typeName) in \(what), which holds \(column.data.typeName)\(convert)", at: valueRange)
-        }
-        return out
-    }
 }
 
 extension Categorical {
@@ -228,21 +133,5 @@ extension Categorical {
             }
         }
         return other.codes.map { $0 < 0 ? -1 : mapped[Int($0)] }
-    }
-}
-
-extension Column {
-    /// The column with `na` appended up to `count` elements (itself when it is that long).
-    func extended(to count: Int) -> Column {
-        let extra = count - self.count
-        guard extra > 0 else { return self }
-        var out = self
-        switch data {
-        case .number(let v): out.data = .number(v + repeatElement(.nan, count: extra))
-        case .text(let c): out.data = .text(Categorical(codes: c.codes + repeatElement(-1, count: extra), levels: c.levels))
-        case .bool(let v): out.data = .bool(v + repeatElement(-1, count: extra))
-        case .date(let v, let p): out.data = .date(v + repeatElement(ColumnData.naDay, count: extra), p)
-        }
-        return out
     }
 }

@@ -80,21 +80,26 @@ public struct ListValue: ObjectValue {
     /// or adds one.
     func replacing(_ index: Value, with value: Value, interpreter: Interpreter, at range: SourceRange) throws(PanoramaError) -> ListValue {
         var out = self
+        try out.replace(index, with: value, interpreter: interpreter, at: range)
+        return out
+    }
+
+    /// `replacing` in place (appending with amortised capacity); it throws before changing anything.
+    mutating func replace(_ index: Value, with value: Value, interpreter: Interpreter, at range: SourceRange) throws(PanoramaError) {
         if case .string(let name) = index {
-            if let i = names.firstIndex(of: name) { out.values[i] = value } else {
-                out.names.append(name)
-                out.values.append(value)
+            if let i = names.firstIndex(of: name) { values[i] = value } else {
+                names.append(name)
+                values.append(value)
             }
-            return out
+            return
         }
         let (p, single) = try interpreter.positions(index, count: values.count, of: "the list", extending: true, at: range)
         guard single else { throw .type("assign list entries one at a time: l[2] = v", at: range) }
         if p[0] == values.count {
-            out.names.append(nil)
-            out.values.append(value)
+            names.append(nil)
+            values.append(value)
         } else {
-            out.values[p[0]] = value
+            values[p[0]] = value
         }
-        return out
     }
 }

@@ -6,13 +6,14 @@ import Testing
 /// it must print what the same statements typed at the prompt (walked) print, leave `s` as it
 /// was when an argument fails or is interrupted, and never change another variable's text.
 @Suite struct CompiledAppendTests {
-    /// The statement run three times at the prompt and in a compiled loop, then `s` printed.
-    static func walkedAndLooped(_ setup: String, _ statement: String) -> [String] {
-        let walked = run(".bail off\n" + setup + "\n" + (1...3).map { "i = \($0)\n\(statement)" }.joined(separator: "\n") + "\ns")
-        let looped = run(".bail off\n" + setup + "\nfor (i in 1:3) { \(statement) }\ns")
+    /// The statement run three times at the prompt and in a compiled loop, then `shown` printed
+    /// (its whole output).
+    static func walkedAndLooped(_ setup: String, _ statement: String, shown variable: String = "s") -> [String] {
+        let walked = run(".bail off\n" + setup + "\n" + (1...3).map { "i = \($0)\n\(statement)" }.joined(separator: "\n") + "\n" + variable)
+        let looped = run(".bail off\n" + setup + "\nfor (i in 1:3) { \(statement) }\n" + variable)
         func shown(_ t: Transcript) -> String {
             let error = t.stderr.range(of: "error: ").map { String(t.stderr[$0.lowerBound...].prefix { $0 != "\n" }) }
-            return (error ?? "") + " | " + (t.out.last ?? "")
+            return (error ?? "") + " | " + t.out.joined(separator: "\n")
         }
         return [shown(walked), shown(looped)]
     }

@@ -28,6 +28,11 @@ import Testing
     @Test func `an na condition is an error naming it`() {
         let t = run("x = na\nif (x > 1) 1 else 2")
         #expect(t.stderr.contains("the condition of 'if' is na (x > 1)"))
+        // A one-value vector holding na (an element, a comparison of one) says the same.
+        for (setup, condition) in [("x = [na]", "x"), ("x = [1, na]", "x[2] > 1"), ("x = [1, na]", "x[2:2] > 1")] {
+            let u = run(setup + "\nwhile (\(condition)) 1")
+            #expect(u.stderr.contains("the condition of 'while' is na (\(condition))"), "\(u.stderr)")
+        }
         let v = run("if ([true, false]) 1")
         #expect(v.stderr.contains("has 2 values"))
     }
