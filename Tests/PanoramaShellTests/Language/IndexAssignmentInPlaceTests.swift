@@ -11,6 +11,10 @@ import Testing
         // vectors of each type, grown and set
         ("x = []", "x[i] = i * 2", "x"),
         ("x = [1]", "x[length(x) + 1] = i / 4", "x"),
+        // one number into numbers: shared with a frame and a variable, na, a gap past the end
+        ("x = [1, 2, 3]\nf = frame(a=x)\nw = x", "x[i] = -i", "[x, f.a, w]"),
+        ("x = [1, 2, 3]", "x[i] = if (i == 2) na else i / 3", "x"),
+        ("x = [1, 2, 3]", "x[i + if (i == 3) 2 else 3] = i", "x"),
         ("x = [0, 0, 0, 0]", "x[i + 1] = i", "x"),
         ("x = [0, 0, 0, 0]", "x[[true, false, i > 1, true]] = i", "x"),
         ("x = [\"a\"]", "x[i] = paste(\"v\", i)", "x"),
